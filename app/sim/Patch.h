@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+namespace kubesim {
+
+// Outcome of applying a patch: the patched object, or an HTTP status code and the message the
+// apiserver gives for that failure (400 for a patch that does not decode, 422 for one that does not
+// apply, 409 for a failed JSON-patch "test").
+struct PatchResult
+{
+    QJsonObject object;
+    int errorCode = 0;
+    QString errorMessage;
+    [[nodiscard]] bool ok() const { return errorCode == 0; }
+};
+
+// RFC 7386 JSON merge patch.
+[[nodiscard]] QJsonValue applyMergePatch(const QJsonValue &target, const QJsonValue &patch);
+
+// Kubernetes strategic merge patch for the built-in kind `kind` ("ServiceAccount", "Pod", "Deployment", ...):
+// lists with patchStrategy merge are merged by their key and honour $patch directives; other lists are replaced.
+[[nodiscard]] PatchResult applyStrategicMergePatch(const QJsonObject &target, const QByteArray &patchBody,
+                                                   const QString &kind);
+
+// RFC 6902 JSON patch (add, remove, replace, move, copy, test).
+[[nodiscard]] PatchResult applyJsonPatch(const QJsonObject &target, const QByteArray &patchBody);
+
+// Merge patch from a request body; 400 when the body is not a JSON object.
+[[nodiscard]] PatchResult applyMergePatchBody(const QJsonObject &target, const QByteArray &patchBody);
+
+} // namespace kubesim

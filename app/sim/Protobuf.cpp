@@ -1,0 +1,1 @@
+#include "Protobuf.h"

@@ -1,0 +1,1 @@
+#include "Seeds.h"

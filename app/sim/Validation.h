@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace kubesim {
+
+// One entry of a 422 Invalid Status's details.causes, rendered as the apiserver renders
+// k8s.io/apimachinery/pkg/util/validation/field.Error.
+struct FieldError
+{
+    QString reason;  // "FieldValueInvalid", "FieldValueRequired", "FieldValueTooLong", "FieldValueForbidden",
+                     // "FieldValueNotSupported", "FieldValueDuplicate", "FieldValueTypeInvalid"
+    QString field;   // e.g. "metadata.name"
+    QString message; // the cause message, without the field: `Invalid value: "Bad_Name": a lowercase RFC 1123 ...`
+
+    // "<field>: <message>", as it appears inside the Status message.
+    [[nodiscard]] QString toString() const { return field + QLatin1String(": ") + message; }
+};
+
+// Validates an object of a built-in kind as the apiserver's validation does on create (old == nullptr)
+// or update (old = the stored object). `kind` is e.g. "ServiceAccount", "Secret", "Namespace", "Pod",
+// "Deployment", "ReplicaSet", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding".
+// The object has already had its name generated from generateName, if any.
+[[nodiscard]] QList<FieldError> validateObject(const QString &kind, const QJsonObject &object,
+                                               const QJsonObject *old);
+
+// The aggregate text used in an Invalid Status message: one error plain, several as "[e1, e2]".
+[[nodiscard]] QString aggregateFieldErrors(const QList<FieldError> &errors);
+
+} // namespace kubesim
