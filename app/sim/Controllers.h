@@ -1,1 +1,51 @@
 #pragma once
+
+#include "Pki.h"
+#include "Registry.h"
+#include "Store.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+namespace kubesim {
+
+// The controllers of a real control plane that service-account administration depends on, run
+// asynchronously after each change as the real ones are: the namespace controller (a default
+// ServiceAccount and the kube-root-ca.crt ConfigMap in each namespace; emptying a deleted namespace),
+// the token controller (fills or removes kubernetes.io/service-account-token Secrets), the
+// Deployment and ReplicaSet controllers (rollouts, one ReplicaSet per pod template), and a
+// scheduler-and-kubelet stand-in that runs every pod at once.
+class Controllers : public QObject
+{
+    Q_OBJECT
+public:
+    Controllers(Registry &registry, const Pki &pki, QObject *parent = nullptr);
+
+    // Runs queued work until nothing is left (for seeding before the server listens).
+    void settle();
+
+private:
+    void onChange(const Store::Event &event);
+    void processQueue();
+    void handle(const Store::Event &event);
+
+    void syncNamespace(const QString &name);
+    void syncTokenSecret(const QString &ns, const QString &name);
+    void serviceAccountDeleted(const QJsonObject &account);
+    void secretDeleted(const QJsonObject &secret);
+    void runPod(const QString &ns, const QString &name);
+    void syncDeployment(const QString &ns, const QString &name);
+    void syncReplicaSet(const QString &ns, const QString &name);
+    void retryFailedReplicaSets(const QString &ns);
+    void syncOwner(const QJsonObject &object, const QString &ownerKind);
+    QList<QJsonObject> owned(const ResourceType &type, const QString &ns, const QString &ownerUid) const;
+
+    Registry &m_registry;
+    Store &m_store;
+    const Pki &m_pki;
+    QList<Store::Event> m_queue;
+    QTimer m_timer;
+};
+
+} // namespace kubesim

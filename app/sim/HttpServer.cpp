@@ -1,1 +1,385 @@
 #include "HttpServer.h"
+
+#include <QSslSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace kubesim {
+
+namespace {
+
+constexpr qsizetype maxHeaderSize = 1024 * 1024;
+
+QByteArray reasonPhrase(int code)
+{
+    switch (code) {
+    case 200:
+        return "OK"_ba;
+    case 201:
+        return "Created"_ba;
+    case 202:
+        return "Accepted"_ba;
+    case 400:
+        return "Bad Request"_ba;
+    case 401:
+        return "Unauthorized"_ba;
+    case 403:
+        return "Forbidden"_ba;
+    case 404:
+        return "Not Found"_ba;
+    case 405:
+        return "Method Not Allowed"_ba;
+    case 406:
+        return "Not Acceptable"_ba;
+    case 409:
+        return "Conflict"_ba;
+    case 410:
+        return "Gone"_ba;
+    case 413:
+        return "Request Entity Too Large"_ba;
+    case 415:
+        return "Unsupported Media Type"_ba;
+    case 422:
+        return "Unprocessable Entity"_ba;
+    case 429:
+        return "Too Many Requests"_ba;
+    case 431:
+        return "Request Header Fields Too Large"_ba;
+    case 500:
+        return "Internal Server Error"_ba;
+    case 503:
+        return "Service Unavailable"_ba;
+    case 504:
+        return "Gateway Timeout"_ba;
+    default:
+        return "Status"_ba;
+    }
+}
+
+QByteArray statusHead(int code, const QByteArray &contentType, const HttpHeaders &extra)
+{
+    QByteArray head = "HTTP/1.1 "_ba + QByteArray::number(code) + ' ' + reasonPhrase(code) + "\r\n"_ba;
+    if (!contentType.isEmpty())
+        head += "Content-Type: "_ba + contentType + "\r\n"_ba;
+    head += "Cache-Control: no-cache, private\r\n"_ba;
+    for (const auto &[name, value] : extra)
+        head += name + ": "_ba + value + "\r\n"_ba;
+    return head;
+}
+
+QList<QPair<QString, QString>> parseQuery(const QByteArray &query)
+{
+    QList<QPair<QString, QString>> items;
+    for (QByteArray part : query.split('&')) {
+        if (part.isEmpty())
+            continue;
+        part.replace('+', ' ');
+        const qsizetype eq = part.indexOf('=');
+        const QByteArray key = eq < 0 ? part : part.left(eq);
+        const QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
+        items.append({QString::fromUtf8(QByteArray::fromPercentEncoding(key)),
+                      QString::fromUtf8(QByteArray::fromPercentEncoding(value))});
+    }
+    return items;
+}
+
+} // namespace
+
+QString HttpRequest::queryValue(QStringView name) const
+{
+    for (const auto &[key, value] : query) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
+
+bool HttpRequest::hasQuery(QStringView name) const
+{
+    for (const auto &item : query) {
+        if (item.first == name)
+            return true;
+    }
+    return false;
+}
+
+QByteArray HttpRequest::header(QByteArrayView lowerName) const
+{
+    for (const auto &[name, value] : headers) {
+        if (name == lowerName)
+            return value;
+    }
+    return {};
+}
+
+QList<QByteArray> HttpRequest::headerValues(QByteArrayView lowerName) const
+{
+    QList<QByteArray> values;
+    for (const auto &[name, value] : headers) {
+        if (name == lowerName)
+            values.append(value);
+    }
+    return values;
+}
+
+// One TLS connection: parses requests in order and hands each to the server as an exchange. A
+// request that arrives while another is being answered waits, as HTTP/1.1 pipelining requires.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(QSslSocket *socket, HttpServer *server)
+        : QObject(server)
+        , m_socket(socket)
+        , m_server(server)
+    {
+        socket->setParent(this);
+        connect(socket, &QSslSocket::readyRead, this, &HttpConnection::parse);
+        connect(socket, &QSslSocket::encrypted, this, &HttpConnection::parse);
+        connect(socket, &QSslSocket::disconnected, this, &HttpConnection::closeDown);
+        connect(socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+            if (m_socket->state() != QAbstractSocket::ConnectedState)
+                closeDown();
+        });
+    }
+
+    void write(const QByteArray &data)
+    {
+        if (m_socket->state() == QAbstractSocket::ConnectedState)
+            m_socket->write(data);
+    }
+
+    void finish(HttpExchange *exchange)
+    {
+        if (exchange != m_current)
+            return;
+        m_current = nullptr;
+        exchange->deleteLater();
+        if (m_closeAfterResponse) {
+            m_socket->disconnectFromHost();
+            return;
+        }
+        parse();
+    }
+
+private:
+    void closeDown()
+    {
+        if (m_closed)
+            return;
+        m_closed = true;
+        if (HttpExchange *exchange = m_current) {
+            m_current = nullptr;
+            exchange->m_done = true;
+            Q_EMIT exchange->aborted();
+            exchange->deleteLater();
+        }
+        deleteLater();
+    }
+
+    void fail(int code, const QByteArray &message)
+    {
+        write(statusHead(code, "text/plain; charset=utf-8"_ba, {}) + "Content-Length: "_ba
+              + QByteArray::number(message.size()) + "\r\nConnection: close\r\n\r\n"_ba + message);
+        m_closeAfterResponse = true;
+        m_socket->disconnectFromHost();
+    }
+
+    void parse()
+    {
+        if (m_closed || !m_socket->isEncrypted())
+            return;
+        m_buffer += m_socket->readAll();
+        while (!m_current && !m_closeAfterResponse) {
+            if (!m_haveHead && !parseHead())
+                return;
+            if (!parseBody())
+                return;
+            m_haveHead = false;
+            dispatch();
+        }
+    }
+
+    bool parseHead()
+    {
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (m_buffer.size() > maxHeaderSize)
+                fail(431, "Request Header Fields Too Large"_ba);
+            return false;
+        }
+        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+        m_buffer.remove(0, end + 4);
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
+            fail(400, "400 Bad Request"_ba);
+            return false;
+        }
+        m_request = HttpRequest();
+        m_request.method = requestLine[0];
+        const QByteArray &target = requestLine[1];
+        if (!target.startsWith('/')) {
+            fail(400, "400 Bad Request"_ba);
+            return false;
+        }
+        const qsizetype question = target.indexOf('?');
+        m_request.path =
+            QString::fromUtf8(QByteArray::fromPercentEncoding(question < 0 ? target : target.left(question)));
+        if (question >= 0)
+            m_request.query = parseQuery(target.mid(question + 1));
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray &line = lines[i];
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            m_request.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        }
+        m_request.peerCertificateDer = m_socket->peerCertificate().toDer();
+        m_closeAfterResponse = m_request.header("connection").toLower() == "close" || requestLine[2] == "HTTP/1.0";
+        m_chunkedBody = m_request.header("transfer-encoding").toLower().contains("chunked");
+        bool ok = true;
+        const QByteArray length = m_request.header("content-length");
+        m_contentLength = length.isEmpty() ? 0 : length.toLongLong(&ok);
+        if (!ok || m_contentLength < 0) {
+            fail(400, "400 Bad Request: invalid Content-Length"_ba);
+            return false;
+        }
+        if (m_contentLength > HttpServer::maxBodySize) {
+            tooLarge();
+            return false;
+        }
+        m_haveHead = true;
+        return true;
+    }
+
+    void tooLarge()
+    {
+        // The apiserver's own words for a body over its limit, as a Status.
+        const QByteArray body = R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)"
+                                R"("message":"Request entity too large: limit is 3145728",)"
+                                R"("reason":"RequestEntityTooLarge","code":413})"_ba;
+        write(statusHead(413, "application/json"_ba, {}) + "Content-Length: "_ba + QByteArray::number(body.size())
+              + "\r\nConnection: close\r\n\r\n"_ba + body);
+        m_closeAfterResponse = true;
+        m_socket->disconnectFromHost();
+    }
+
+    bool parseBody()
+    {
+        if (!m_chunkedBody) {
+            if (m_buffer.size() < m_contentLength)
+                return false;
+            m_request.body = m_buffer.left(m_contentLength);
+            m_buffer.remove(0, m_contentLength);
+            return true;
+        }
+        // Chunked request body: decode without consuming until the terminating chunk has arrived.
+        QByteArray body;
+        qsizetype pos = 0;
+        for (;;) {
+            const qsizetype lineEnd = m_buffer.indexOf("\r\n", pos);
+            if (lineEnd < 0)
+                return false;
+            bool ok = false;
+            const qsizetype size = m_buffer.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
+            if (!ok || size < 0) {
+                fail(400, "400 Bad Request: malformed chunk"_ba);
+                return false;
+            }
+            if (body.size() + size > HttpServer::maxBodySize) {
+                tooLarge();
+                return false;
+            }
+            if (size == 0) {
+                const qsizetype trailerEnd = m_buffer.indexOf("\r\n", lineEnd + 2);
+                if (trailerEnd < 0)
+                    return false;
+                m_buffer.remove(0, trailerEnd + 2);
+                m_request.body = body;
+                return true;
+            }
+            if (m_buffer.size() < lineEnd + 2 + size + 2)
+                return false;
+            body += m_buffer.mid(lineEnd + 2, size);
+            pos = lineEnd + 2 + size + 2;
+        }
+    }
+
+    void dispatch()
+    {
+        m_current = new HttpExchange(this, std::move(m_request));
+        Q_EMIT m_server->requestReceived(m_current);
+    }
+
+    QSslSocket *m_socket;
+    HttpServer *m_server;
+    QByteArray m_buffer;
+    HttpRequest m_request;
+    bool m_haveHead = false;
+    bool m_chunkedBody = false;
+    qsizetype m_contentLength = 0;
+    bool m_closeAfterResponse = false;
+    bool m_closed = false;
+    HttpExchange *m_current = nullptr;
+};
+
+HttpExchange::HttpExchange(HttpConnection *connection, HttpRequest request)
+    : QObject(connection)
+    , m_connection(connection)
+    , m_request(std::move(request))
+{ }
+
+void HttpExchange::respond(int code, const QByteArray &contentType, const QByteArray &body, const HttpHeaders &extra)
+{
+    if (m_done || m_streaming || !m_connection)
+        return;
+    m_done = true;
+    m_connection->write(statusHead(code, contentType, extra) + "Content-Length: "_ba + QByteArray::number(body.size())
+                        + "\r\n\r\n"_ba + body);
+    m_connection->finish(this);
+}
+
+void HttpExchange::beginStream(int code, const QByteArray &contentType, const HttpHeaders &extra)
+{
+    if (m_done || m_streaming || !m_connection)
+        return;
+    m_streaming = true;
+    m_connection->write(statusHead(code, contentType, extra) + "Transfer-Encoding: chunked\r\n\r\n"_ba);
+}
+
+void HttpExchange::writeChunk(const QByteArray &data)
+{
+    if (m_done || !m_streaming || !m_connection || data.isEmpty())
+        return;
+    m_connection->write(QByteArray::number(data.size(), 16) + "\r\n"_ba + data + "\r\n"_ba);
+}
+
+void HttpExchange::endStream()
+{
+    if (m_done || !m_streaming || !m_connection)
+        return;
+    m_done = true;
+    m_connection->write("0\r\n\r\n"_ba);
+    m_connection->finish(this);
+}
+
+HttpServer::HttpServer(const QSslConfiguration &tls, QObject *parent)
+    : QTcpServer(parent)
+    , m_tls(tls)
+{ }
+
+void HttpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QSslSocket;
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    socket->setSslConfiguration(m_tls);
+    new HttpConnection(socket, this);
+    socket->startServerEncryption();
+}
+
+} // namespace kubesim
+
+#include "HttpServer.moc"

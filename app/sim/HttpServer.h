@@ -1,1 +1,81 @@
 #pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QString>
+#include <QTcpServer>
+
+class QSslSocket;
+
+namespace kubesim {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest
+{
+    QByteArray method;
+    QString path; // percent-decoded
+    QList<QPair<QString, QString>> query; // form-decoded ('+' is a space, as Go's url.Values encodes it)
+    HttpHeaders headers; // names lower-cased
+    QByteArray body;
+    QByteArray peerCertificateDer; // empty when the client sent none
+
+    // The first value of a header, or an empty array.
+    [[nodiscard]] QByteArray header(QByteArrayView lowerName) const;
+    [[nodiscard]] QList<QByteArray> headerValues(QByteArrayView lowerName) const;
+    [[nodiscard]] QString queryValue(QStringView name) const;
+    [[nodiscard]] bool hasQuery(QStringView name) const;
+};
+
+class HttpConnection;
+
+// One request and its response. A plain response ends the exchange; a stream (a watch) stays open
+// until endStream() or until the client goes away, which emits aborted().
+class HttpExchange : public QObject
+{
+    Q_OBJECT
+public:
+    HttpExchange(HttpConnection *connection, HttpRequest request);
+
+    [[nodiscard]] const HttpRequest &request() const { return m_request; }
+    void respond(int code, const QByteArray &contentType, const QByteArray &body, const HttpHeaders &extra = {});
+    void beginStream(int code, const QByteArray &contentType, const HttpHeaders &extra = {});
+    void writeChunk(const QByteArray &data);
+    void endStream();
+    [[nodiscard]] bool isStreaming() const { return m_streaming; }
+
+Q_SIGNALS:
+    void aborted();
+
+private:
+    friend class HttpConnection;
+    QPointer<HttpConnection> m_connection;
+    HttpRequest m_request;
+    bool m_streaming = false;
+    bool m_done = false;
+};
+
+// HTTP/1.1 over TLS: keep-alive, chunked responses, and request bodies capped at maxBodySize.
+class HttpServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype maxBodySize = 3 * 1024 * 1024;
+
+    explicit HttpServer(const QSslConfiguration &tls, QObject *parent = nullptr);
+
+Q_SIGNALS:
+    void requestReceived(kubesim::HttpExchange *exchange);
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    QSslConfiguration m_tls;
+};
+
+} // namespace kubesim

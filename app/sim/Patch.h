@@ -9,7 +9,8 @@ namespace kubesim {
 
 // Outcome of applying a patch: the patched object, or an HTTP status code and the message the
 // apiserver gives for that failure (400 for a patch that does not decode, 422 for one that does not
-// apply, 409 for a failed JSON-patch "test").
+// apply, a failed JSON-patch "test" included, 413 for more than 10000 JSON-patch operations, 500 for
+// the strategic-merge-patch errors the apiserver passes through unclassified).
 struct PatchResult
 {
     QJsonObject object;

@@ -1,1 +1,296 @@
 #include "Seeds.h"
+
+#include "Manifests.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace kubesim {
+
+namespace {
+
+QJsonObject meta(const QString &name, const QString &ns = {}, const QJsonObject &labels = {},
+                 const QJsonObject &annotations = {})
+{
+    QJsonObject metadata {{"name"_L1, name}};
+    if (!ns.isEmpty())
+        metadata.insert("namespace"_L1, ns);
+    if (!labels.isEmpty())
+        metadata.insert("labels"_L1, labels);
+    if (!annotations.isEmpty())
+        metadata.insert("annotations"_L1, annotations);
+    return metadata;
+}
+
+QString b64(const QByteArray &data)
+{
+    return QString::fromLatin1(data.toBase64());
+}
+
+QJsonArray names(const QStringList &list)
+{
+    QJsonArray array;
+    for (const QString &name : list)
+        array.append(QJsonObject {{"name"_L1, name}});
+    return array;
+}
+
+class Seeder
+{
+public:
+    explicit Seeder(Registry &registry)
+        : m_registry(registry)
+    { }
+
+    void add(const QJsonObject &object)
+    {
+        const WriteResult result = m_registry.apply(object);
+        if (!result.ok())
+            qWarning("kube-sim: seed object not created: %s",
+                     qPrintable(result.failure->status.value("message"_L1).toString()));
+    }
+
+    void nameSpace(const QString &name, const QJsonObject &labels = {})
+    {
+        add({{"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "Namespace"_L1}, {"metadata"_L1, meta(name, {}, labels)}});
+    }
+
+    void account(const QString &ns, const QString &name, const QStringList &pullSecrets = {},
+                 std::optional<bool> automount = {}, const QJsonObject &labels = {})
+    {
+        QJsonObject sa {
+            {"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "ServiceAccount"_L1}, {"metadata"_L1, meta(name, ns, labels)}};
+        if (!pullSecrets.isEmpty())
+            sa.insert("imagePullSecrets"_L1, names(pullSecrets));
+        if (automount)
+            sa.insert("automountServiceAccountToken"_L1, *automount);
+        add(sa);
+    }
+
+    void secret(const QString &ns, const QString &name, const QString &type, const QJsonObject &data,
+                const QJsonObject &labels = {}, const QJsonObject &annotations = {})
+    {
+        add({{"apiVersion"_L1, "v1"_L1},
+             {"kind"_L1, "Secret"_L1},
+             {"metadata"_L1, meta(name, ns, labels, annotations)},
+             {"type"_L1, type},
+             {"data"_L1, data}});
+    }
+
+    void registrySecret(const QString &ns, const QString &name, const QString &server)
+    {
+        const QByteArray auth = "deploy-bot:not-a-real-password"_ba.toBase64();
+        const QByteArray config = R"({"auths":{")"_ba + server.toUtf8()
+            + R"(":{"username":"deploy-bot","password":"not-a-real-password","auth":")"_ba + auth + R"("}}})"_ba;
+        secret(ns, name, u"kubernetes.io/dockerconfigjson"_s, {{".dockerconfigjson"_L1, b64(config)}});
+    }
+
+    void helmRelease(const QString &ns, const QString &release, int revision)
+    {
+        secret(ns, u"sh.helm.release.v1."_s + release + u".v"_s + QString::number(revision), u"helm.sh/release.v1"_s,
+               {{"release"_L1, b64("H4sIAAAAAAAC/+y9a3PbOJYw/FdQ+jBJ7UbypXOZ9p"_ba)}},
+               {{"name"_L1, release},
+                {"owner"_L1, "helm"_L1},
+                {"status"_L1, revision == 3 ? "deployed"_L1 : "superseded"_L1},
+                {"version"_L1, QString::number(revision)}});
+    }
+
+    void tokenSecret(const QString &ns, const QString &name, const QString &account)
+    {
+        secret(ns, name, u"kubernetes.io/service-account-token"_s, {}, {},
+               {{"kubernetes.io/service-account.name"_L1, account}});
+    }
+
+    void deployment(const QString &ns, const QString &name, const QString &account, int replicas, const QString &image)
+    {
+        const QJsonObject labels {{"app"_L1, name}};
+        add({{"apiVersion"_L1, "apps/v1"_L1},
+             {"kind"_L1, "Deployment"_L1},
+             {"metadata"_L1, meta(name, ns, labels)},
+             {"spec"_L1,
+              QJsonObject {{"replicas"_L1, replicas},
+                           {"selector"_L1, QJsonObject {{"matchLabels"_L1, labels}}},
+                           {"template"_L1,
+                            QJsonObject {{"metadata"_L1, QJsonObject {{"labels"_L1, labels}}},
+                                         {"spec"_L1,
+                                          QJsonObject {{"serviceAccountName"_L1, account},
+                                                       {"containers"_L1,
+                                                        QJsonArray {QJsonObject {{"name"_L1, name},
+                                                                                 {"image"_L1, image}}}}}}}}}}});
+    }
+
+    void binding(const QString &ns, const QString &name, const QString &roleKind, const QString &role,
+                 const QJsonArray &subjects)
+    {
+        add({{"apiVersion"_L1, "rbac.authorization.k8s.io/v1"_L1},
+             {"kind"_L1, ns.isEmpty() ? "ClusterRoleBinding"_L1 : "RoleBinding"_L1},
+             {"metadata"_L1, meta(name, ns)},
+             {"roleRef"_L1,
+              QJsonObject {{"apiGroup"_L1, "rbac.authorization.k8s.io"_L1}, {"kind"_L1, roleKind}, {"name"_L1, role}}},
+             {"subjects"_L1, subjects}});
+    }
+
+    void role(const QString &ns, const QString &name, const QJsonArray &rules)
+    {
+        add({{"apiVersion"_L1, "rbac.authorization.k8s.io/v1"_L1},
+             {"kind"_L1, ns.isEmpty() ? "ClusterRole"_L1 : "Role"_L1},
+             {"metadata"_L1, meta(name, ns)},
+             {"rules"_L1, rules}});
+    }
+
+private:
+    Registry &m_registry;
+};
+
+QJsonObject saSubject(const QString &ns, const QString &name)
+{
+    return {{"kind"_L1, "ServiceAccount"_L1}, {"name"_L1, name}, {"namespace"_L1, ns}};
+}
+
+QJsonObject rule(const QStringList &groups, const QStringList &resources, const QStringList &verbs)
+{
+    return {{"apiGroups"_L1, QJsonArray::fromStringList(groups)},
+            {"resources"_L1, QJsonArray::fromStringList(resources)},
+            {"verbs"_L1, QJsonArray::fromStringList(verbs)}};
+}
+
+void seedDemo(Registry &registry)
+{
+    Seeder s(registry);
+    const QJsonObject team {{"owner"_L1, "platform"_L1}};
+    for (const QString &ns : {u"payments"_s, u"data-platform"_s, u"ci"_s, u"monitoring"_s})
+        s.nameSpace(ns, team);
+
+    // payments: a web API whose account pulls from a private registry; one stale pull-secret reference.
+    s.registrySecret(u"payments"_s, u"registry-cred"_s, u"registry.example.com"_s);
+    s.account(u"payments"_s, u"payments-api"_s, {u"registry-cred"_s, u"old-registry-cred"_s}, {},
+              {{"app"_L1, "payments-api"_L1}});
+    s.account(u"payments"_s, u"payments-worker"_s, {u"registry-cred"_s}, false);
+    s.secret(u"payments"_s, u"db-credentials"_s, u"Opaque"_s,
+             {{"username"_L1, b64("payments"_ba)},
+              {"password"_L1, b64("demo-only-password"_ba)},
+              {"host"_L1, b64("postgres.payments.svc"_ba)}});
+    s.secret(u"payments"_s, u"payments-tls"_s, u"kubernetes.io/tls"_s,
+             {{"tls.crt"_L1, b64("-----BEGIN CERTIFICATE-----\n(demo)\n-----END CERTIFICATE-----\n"_ba)},
+              {"tls.key"_L1, b64("-----BEGIN PRIVATE KEY-----\n(demo)\n-----END PRIVATE KEY-----\n"_ba)}});
+    for (int revision = 1; revision <= 3; ++revision)
+        s.helmRelease(u"payments"_s, u"payments-api"_s, revision);
+    s.deployment(u"payments"_s, u"payments-api"_s, u"payments-api"_s, 2, u"registry.example.com/payments-api:1.8.2"_s);
+    s.deployment(u"payments"_s, u"payments-worker"_s, u"payments-worker"_s, 1,
+                 u"registry.example.com/payments-worker:1.8.2"_s);
+    s.role(u"payments"_s, u"config-reader"_s, {rule({u""_s}, {u"configmaps"_s}, {u"get"_s, u"list"_s, u"watch"_s})});
+    s.binding(u"payments"_s, u"payments-api-config"_s, u"Role"_s, u"config-reader"_s,
+              {saSubject(u"payments"_s, u"payments-api"_s)});
+
+    // data-platform: an ETL account with a long-lived legacy token, as older clusters have.
+    s.account(u"data-platform"_s, u"etl-runner"_s, {}, {}, {{"team"_L1, "data"_L1}});
+    s.account(u"data-platform"_s, u"notebook"_s);
+    s.tokenSecret(u"data-platform"_s, u"etl-runner-token"_s, u"etl-runner"_s);
+    s.secret(u"data-platform"_s, u"warehouse-credentials"_s, u"Opaque"_s,
+             {{"WAREHOUSE_USER"_L1, b64("etl"_ba)}, {"WAREHOUSE_PASSWORD"_L1, b64("demo-only"_ba)}});
+    s.deployment(u"data-platform"_s, u"etl-scheduler"_s, u"etl-runner"_s, 1, u"ghcr.io/example/etl:2024.11"_s);
+    s.binding(u"data-platform"_s, u"etl-runner-edit"_s, u"ClusterRole"_s, u"edit"_s,
+              {saSubject(u"data-platform"_s, u"etl-runner"_s)});
+    s.binding(u"data-platform"_s, u"notebook-view"_s, u"ClusterRole"_s, u"view"_s,
+              {saSubject(u"data-platform"_s, u"notebook"_s)});
+
+    // ci: a deployer that may change other namespaces, and an image builder.
+    s.registrySecret(u"ci"_s, u"ghcr-push"_s, u"ghcr.io"_s);
+    s.account(u"ci"_s, u"deployer"_s);
+    s.account(u"ci"_s, u"image-builder"_s, {u"ghcr-push"_s});
+    s.tokenSecret(u"ci"_s, u"deployer-token"_s, u"deployer"_s);
+    for (const QString &ns : {u"payments"_s, u"data-platform"_s})
+        s.binding(ns, u"ci-deployer"_s, u"ClusterRole"_s, u"edit"_s, {saSubject(u"ci"_s, u"deployer"_s)});
+
+    // monitoring: a cluster-wide reader.
+    s.account(u"monitoring"_s, u"prometheus"_s, {}, true);
+    s.role(QString(), u"prometheus-scrape"_s,
+           {rule({u""_s}, {u"pods"_s, u"services"_s, u"endpoints"_s, u"nodes"_s}, {u"get"_s, u"list"_s, u"watch"_s})});
+    s.binding(QString(), u"prometheus-scrape"_s, u"ClusterRole"_s, u"prometheus-scrape"_s,
+              {saSubject(u"monitoring"_s, u"prometheus"_s)});
+    s.deployment(u"monitoring"_s, u"prometheus"_s, u"prometheus"_s, 1, u"quay.io/prometheus/prometheus:v2.54.1"_s);
+    for (int revision = 1; revision <= 3; ++revision)
+        s.helmRelease(u"monitoring"_s, u"kube-prometheus"_s, revision);
+}
+
+void seedLarge(Registry &registry, int namespaces, int accounts, int secrets)
+{
+    Seeder s(registry);
+    const auto nsName = [](int i) { return u"ns-"_s + QString::number(i).rightJustified(5, u'0'); };
+    for (int i = 0; i < namespaces; ++i)
+        s.nameSpace(nsName(i));
+    for (int i = 0; i < accounts; ++i)
+        s.account(nsName(i % namespaces), u"sa-"_s + QString::number(i));
+    const QString types[] = {u"Opaque"_s, u"kubernetes.io/dockerconfigjson"_s, u"helm.sh/release.v1"_s};
+    for (int i = 0; i < secrets; ++i) {
+        const QString &type = types[i % 3];
+        const QString key = type == "Opaque"_L1 ? u"value"_s
+            : type == "helm.sh/release.v1"_L1   ? u"release"_s
+                                                : u".dockerconfigjson"_s;
+        const QByteArray value = type == "kubernetes.io/dockerconfigjson"_L1 ? R"({"auths":{}})"_ba : "x"_ba;
+        s.secret(nsName(i % namespaces), u"secret-"_s + QString::number(i), type, {{key, b64(value)}});
+    }
+}
+
+} // namespace
+
+void seedBootstrap(Registry &registry)
+{
+    Seeder s(registry);
+    for (const QString &ns : {u"default"_s, u"kube-system"_s, u"kube-public"_s, u"kube-node-lease"_s})
+        s.nameSpace(ns);
+}
+
+bool applySeed(Registry &registry, const QString &seed, QString *error)
+{
+    if (seed == "empty"_L1) {
+        seedBootstrap(registry);
+        return true;
+    }
+    if (seed == "demo"_L1) {
+        seedBootstrap(registry);
+        seedDemo(registry);
+        return true;
+    }
+    const QStringList parts = seed.split(u':');
+    if (parts.size() == 4 && parts[0] == "large"_L1) {
+        bool ok1 = false, ok2 = false, ok3 = false;
+        const int namespaces = parts[1].toInt(&ok1), accounts = parts[2].toInt(&ok2), secrets = parts[3].toInt(&ok3);
+        if (ok1 && ok2 && ok3 && namespaces > 0 && accounts >= 0 && secrets >= 0) {
+            seedBootstrap(registry);
+            seedLarge(registry, namespaces, accounts, secrets);
+            return true;
+        }
+    }
+    *error = u"unknown seed \""_s + seed + u"\": use demo, empty or large:NAMESPACES:SERVICEACCOUNTS:SECRETS"_s;
+    return false;
+}
+
+bool loadManifestFile(Registry &registry, const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = path + u": "_s + file.errorString();
+        return false;
+    }
+    const ManifestResult manifest = parseManifests(file.readAll());
+    if (!manifest.ok()) {
+        *error = path + u": "_s + manifest.error;
+        return false;
+    }
+    for (const QJsonObject &object : manifest.objects) {
+        const WriteResult result = registry.apply(object);
+        if (!result.ok()) {
+            *error = path + u": "_s + object.value("kind"_L1).toString() + u' '
+                + object.value("metadata"_L1).toObject().value("name"_L1).toString() + u": "_s
+                + result.failure->status.value("message"_L1).toString();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace kubesim

@@ -1,0 +1,124 @@
+#include "Simulator.h"
+
+#include "ApiServer.h"
+#include "Controllers.h"
+#include "HttpServer.h"
+#include "Registry.h"
+#include "Seeds.h"
+#include "Store.h"
+
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+using namespace Qt::StringLiterals;
+
+namespace kubesim {
+
+Simulator::Simulator(QObject *parent)
+    : QObject(parent)
+{ }
+
+Simulator::~Simulator()
+{
+    // Connections and watches refer to the API server, which refers to the store: close them first.
+    m_http.reset();
+}
+
+Store &Simulator::store()
+{
+    return *m_store;
+}
+
+bool Simulator::start(const SimulatorOptions &options, QString *error)
+{
+    m_pki = Pki::generate(error);
+    if (!m_pki)
+        return false;
+    m_store = std::make_unique<Store>(options.watchHistory);
+    m_registry = std::make_unique<Registry>(*m_store);
+    m_controllers = std::make_unique<Controllers>(*m_registry, *m_pki);
+    m_api = std::make_unique<ApiServer>(*m_registry, *m_pki);
+    m_api->setBookmarkInterval(options.bookmarkIntervalMs);
+
+    if (!applySeed(*m_registry, options.seed, error))
+        return false;
+    m_controllers->settle();
+    for (const QString &path : options.manifests) {
+        if (!loadManifestFile(*m_registry, path, error))
+            return false;
+        m_controllers->settle();
+    }
+
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(m_pki->serverCertPem(), QSsl::Pem));
+    tls.setPrivateKey(QSslKey(m_pki->serverKeyPem(), QSsl::Ec, QSsl::Pem));
+    tls.setCaCertificates({QSslCertificate(m_pki->caCertPem(), QSsl::Pem)});
+    // Ask for a client certificate without requiring one: /version and the health checks are anonymous,
+    // and a missing or foreign certificate gets the apiserver's 401 instead of a failed handshake.
+    tls.setPeerVerifyMode(QSslSocket::QueryPeer);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    m_http = std::make_unique<HttpServer>(tls);
+    connect(m_http.get(), &HttpServer::requestReceived, m_api.get(), &ApiServer::handle);
+    if (!m_http->listen(options.address, options.port)) {
+        *error = u"cannot listen on "_s + options.address.toString() + u':' + QString::number(options.port) + u": "_s
+            + m_http->errorString();
+        return false;
+    }
+    return true;
+}
+
+QString Simulator::url() const
+{
+    const QHostAddress address = m_http->serverAddress();
+    const QString host =
+        address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']' : address.toString();
+    return u"https://"_s + host + u':' + QString::number(m_http->serverPort());
+}
+
+QByteArray Simulator::kubeconfig() const
+{
+    const auto b64 = [](const QByteArray &data) { return data.toBase64(); };
+    return "apiVersion: v1\n"
+           "kind: Config\n"
+           "clusters:\n"
+           "- name: kube-sim\n"
+           "  cluster:\n"
+           "    server: "_ba
+        + url().toUtf8() + "\n    certificate-authority-data: "_ba + b64(m_pki->caCertPem())
+        + "\nusers:\n"
+          "- name: kube-sim-admin\n"
+          "  user:\n"
+          "    client-certificate-data: "_ba
+        + b64(m_pki->clientCertPem()) + "\n    client-key-data: "_ba + b64(m_pki->clientKeyPem())
+        + "\ncontexts:\n"
+          "- name: kube-sim\n"
+          "  context:\n"
+          "    cluster: kube-sim\n"
+          "    user: kube-sim-admin\n"
+          "    namespace: default\n"
+          "current-context: kube-sim\n"
+          "preferences: {}\n"_ba;
+}
+
+bool Simulator::writeKubeconfig(const QString &path, QString *error) const
+{
+    QFile file(path);
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    // The key must never be readable by others, not even for a moment: restrict before writing.
+    if ((file.exists() && !file.setPermissions(ownerOnly))
+        || !file.open(QIODevice::WriteOnly | QIODevice::Truncate, ownerOnly)) {
+        *error = u"cannot write the kubeconfig "_s + path + u": "_s + file.errorString();
+        return false;
+    }
+    const QByteArray content = kubeconfig();
+    if (file.write(content) != content.size() || !file.flush()) {
+        *error = u"cannot write the kubeconfig "_s + path + u": "_s + file.errorString();
+        file.remove();
+        return false;
+    }
+    return true;
+}
+
+} // namespace kubesim
