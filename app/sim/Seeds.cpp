@@ -219,7 +219,7 @@ void seedDemo(Registry &registry)
 void seedLarge(Registry &registry, int namespaces, int accounts, int secrets)
 {
     Seeder s(registry);
-    const auto nsName = [](int i) { return u"ns-"_s + QString::number(i).rightJustified(5, u'0'); };
+    const auto nsName = [](int i) -> QString { return u"ns-"_s + QString::number(i).rightJustified(5, u'0'); };
     for (int i = 0; i < namespaces; ++i)
         s.nameSpace(nsName(i));
     for (int i = 0; i < accounts; ++i)

@@ -11,11 +11,11 @@
 namespace kubesim {
 
 // A parsed labelSelector query parameter, with the grammar and error messages of
-// k8s.io/apimachinery/pkg/labels (=, ==, !=, in, notin, key, !key).
+// k8s.io/apimachinery/pkg/labels (=, ==, !=, in, notin, key, !key, and the integer comparisons > and <).
 class LabelSelector
 {
 public:
-    enum class Op { Equals, NotEquals, In, NotIn, Exists, DoesNotExist };
+    enum class Op { Equals, NotEquals, In, NotIn, Exists, DoesNotExist, GreaterThan, LessThan };
     struct Requirement
     {
         QString key;
