@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every Debian package that building, running and testing SA Admin needs on Debian 12
+# (bookworm). Idempotent: packages already present are left alone, and apt is not even asked then.
+set -euo pipefail
+
+packages=(
+    cmake ninja-build g++ pkg-config   # toolchain
+    qt6-base-dev                       # Qt 6.4: Core, Gui, Widgets, Network (OpenSSL 3 backend), Test
+    libyaml-cpp-dev                    # kubeconfig and manifest parsing
+    libssl-dev                         # certificates, keys and token signatures
+    clang-format                       # the project's formatting check
+    xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+    sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    echo "Installing: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The end-to-end tests drive the real kubectl (1.32, as these machines ship it). It is not a Debian
+# package (Debian's kubernetes-client is 1.20), so it is checked here rather than installed.
+if ! command -v kubectl >/dev/null 2>&1; then
+    echo "warning: kubectl is not on PATH; the kubectl end-to-end tests will fail until it is." >&2
+    echo "         Install kubectl 1.32 (https://kubernetes.io/docs/tasks/tools/) and run this again." >&2
+fi
