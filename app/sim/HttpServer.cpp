@@ -9,6 +9,7 @@ namespace kubesim {
 namespace {
 
 constexpr qsizetype maxHeaderSize = 1024 * 1024;
+constexpr qsizetype maxDiscard = 64 * 1024 * 1024;
 
 QByteArray reasonPhrase(int code)
 {
@@ -190,6 +191,10 @@ private:
         if (m_closed || !m_socket->isEncrypted())
             return;
         m_buffer += m_socket->readAll();
+        if (m_discard > 0) {
+            discard();
+            return;
+        }
         while (!m_current && !m_closeAfterResponse) {
             if (!m_haveHead && !parseHead())
                 return;
@@ -261,7 +266,22 @@ private:
         write(statusHead(413, "application/json"_ba, {}) + "Content-Length: "_ba + QByteArray::number(body.size())
               + "\r\nConnection: close\r\n\r\n"_ba + body);
         m_closeAfterResponse = true;
-        m_socket->disconnectFromHost();
+        // A client still sending would see a reset instead of the answer: take (and drop) the rest of a
+        // declared body first, up to a bound.
+        m_discard = m_chunkedBody ? 0 : m_contentLength;
+        if (m_discard <= 0 || m_discard > maxDiscard)
+            m_socket->disconnectFromHost();
+        else
+            discard();
+    }
+
+    void discard()
+    {
+        const qsizetype dropped = qMin<qsizetype>(m_discard, m_buffer.size());
+        m_buffer.remove(0, dropped);
+        m_discard -= dropped;
+        if (m_discard == 0)
+            m_socket->disconnectFromHost();
     }
 
     bool parseBody()
@@ -318,6 +338,7 @@ private:
     bool m_haveHead = false;
     bool m_chunkedBody = false;
     qsizetype m_contentLength = 0;
+    qsizetype m_discard = 0;
     bool m_closeAfterResponse = false;
     bool m_closed = false;
     HttpExchange *m_current = nullptr;

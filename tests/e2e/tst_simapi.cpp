@@ -1,0 +1,494 @@
+// kube-sim over HTTPS, at the level of requests and bodies: what kubectl does not exercise (error
+// bodies, limits, Tables and metadata-only lists, pagination snapshots, watch semantics).
+
+#include "KubeSimProcess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Response
+{
+    int code = 0;
+    QByteArray contentType;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+QJsonObject serviceAccount(const QString &name, const QJsonObject &labels = {})
+{
+    QJsonObject metadata {{"name"_L1, name}};
+    if (!labels.isEmpty())
+        metadata.insert("labels"_L1, labels);
+    return {{"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "ServiceAccount"_L1}, {"metadata"_L1, metadata}};
+}
+
+} // namespace
+
+class TestSimApi : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkRequest request(const QString &path, const QByteArray &accept = {}, bool anonymous = false) const
+    {
+        QNetworkRequest request(QUrl(m_sim->url() + path));
+        request.setSslConfiguration(anonymous ? m_sim->anonymousTls() : m_sim->adminTls());
+        if (!accept.isEmpty())
+            request.setRawHeader("Accept", accept);
+        return request;
+    }
+
+    Response send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                  const QByteArray &contentType = "application/json", const QByteArray &accept = {},
+                  bool anonymous = false)
+    {
+        QNetworkRequest req = request(path, accept, anonymous);
+        if (!body.isEmpty() || verb != "GET")
+            req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        // QNAM reuses connections by host and port, whatever the TLS settings: keep anonymous ones apart.
+        QNetworkAccessManager &network = anonymous ? m_anonymousNetwork : m_network;
+        std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(req, verb, body));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished() && !finished.wait(20000))
+            return {};
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
+    }
+
+    Response createAccount(const QString &ns, const QJsonObject &account)
+    {
+        return send("POST", u"/api/v1/namespaces/"_s + ns + u"/serviceaccounts"_s, QJsonDocument(account).toJson());
+    }
+
+    // Reads watch events (one JSON object a line) until `count` have arrived or the stream ends.
+    static QList<QJsonObject> readEvents(QNetworkReply *reply, qsizetype count, QByteArray &buffer)
+    {
+        QList<QJsonObject> events;
+        QDeadlineTimer deadline(15000);
+        while (events.size() < count && !deadline.hasExpired()) {
+            qsizetype newline;
+            while (events.size() < count && (newline = buffer.indexOf('\n')) >= 0) {
+                events.append(QJsonDocument::fromJson(buffer.left(newline)).object());
+                buffer.remove(0, newline + 1);
+            }
+            if (events.size() >= count || reply->isFinished())
+                break;
+            QSignalSpy more(reply, &QNetworkReply::readyRead);
+            more.wait(500);
+            buffer += reply->readAll();
+        }
+        return events;
+    }
+
+    std::unique_ptr<QNetworkReply> watch(const QString &query)
+    {
+        QNetworkRequest req = request(u"/api/v1/namespaces/default/serviceaccounts?watch=true&"_s + query);
+        req.setTransferTimeout(0);
+        return std::unique_ptr<QNetworkReply>(m_network.get(req));
+    }
+
+    std::unique_ptr<KubeSimProcess> m_sim;
+    QNetworkAccessManager m_network;
+    QNetworkAccessManager m_anonymousNetwork;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sim = std::make_unique<KubeSimProcess>(
+            QStringList {u"--seed"_s, u"empty"_s, u"--watch-history"_s, u"20"_s, u"--bookmark-interval"_s, u"200"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    }
+
+    void anonymousAccess_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("code");
+        QTest::newRow("version") << u"/version"_s << 200;
+        QTest::newRow("healthz") << u"/healthz"_s << 200;
+        QTest::newRow("readyz") << u"/readyz"_s << 200;
+        QTest::newRow("livez") << u"/livez"_s << 200;
+        QTest::newRow("api") << u"/api"_s << 401;
+        QTest::newRow("namespaces") << u"/api/v1/namespaces"_s << 401;
+        QTest::newRow("openapi") << u"/openapi/v3"_s << 401;
+    }
+
+    void anonymousAccess()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, code);
+        const Response response = send("GET", path, {}, {}, {}, true);
+        QCOMPARE(response.code, code);
+        if (code == 401) {
+            QCOMPARE(response.json(),
+                     QJsonObject({{"kind"_L1, "Status"_L1},
+                                  {"apiVersion"_L1, "v1"_L1},
+                                  {"metadata"_L1, QJsonObject()},
+                                  {"status"_L1, "Failure"_L1},
+                                  {"message"_L1, "Unauthorized"_L1},
+                                  {"reason"_L1, "Unauthorized"_L1},
+                                  {"code"_L1, 401}}));
+        }
+    }
+
+    void discoveryMatchesRealDocuments()
+    {
+        // Our /api/v1 entries must carry what the real server's do, for the resources we serve.
+        QFile real(QStringLiteral(SA_FIXTURES_DIR) + u"/kubernetes/discovery/discovery.api__v1.json"_s);
+        QVERIFY(real.open(QIODevice::ReadOnly));
+        QHash<QString, QJsonObject> expected;
+        for (const QJsonValue &value : QJsonDocument::fromJson(real.readAll()).object().value("resources"_L1).toArray())
+            expected.insert(value.toObject().value("name"_L1).toString(), value.toObject());
+        const QJsonObject ours = send("GET", u"/api/v1"_s).json();
+        QCOMPARE(ours.value("kind"_L1).toString(), u"APIResourceList"_s);
+        QVERIFY(!ours.contains("apiVersion"_L1));
+        int compared = 0;
+        for (const QJsonValue &value : ours.value("resources"_L1).toArray()) {
+            const QJsonObject resource = value.toObject();
+            const QString name = resource.value("name"_L1).toString();
+            QVERIFY2(expected.contains(name), qPrintable(name));
+            for (const auto key :
+                 {"kind"_L1, "namespaced"_L1, "verbs"_L1, "shortNames"_L1, "categories"_L1, "storageVersionHash"_L1})
+                QCOMPARE(resource.value(key), expected.value(name).value(key));
+            ++compared;
+        }
+        QVERIFY(compared >= 5);
+        QCOMPARE(send("GET", u"/version"_s).json().value("minor"_L1).toString(), u"32"_s);
+    }
+
+    void openApiListsEveryServedGroupVersion()
+    {
+        const QJsonObject paths = send("GET", u"/openapi/v3"_s).json().value("paths"_L1).toObject();
+        for (const auto gv : {"api/v1"_L1, "apis/apps/v1"_L1, "apis/rbac.authorization.k8s.io/v1"_L1}) {
+            QVERIFY2(paths.contains(gv), qPrintable(QString(gv)));
+            const QString url = paths.value(gv).toObject().value("serverRelativeURL"_L1).toString();
+            const QJsonObject doc = send("GET", url).json();
+            QCOMPARE(doc.value("openapi"_L1).toString(), u"3.0.0"_s);
+            QVERIFY(!doc.value("paths"_L1).toObject().isEmpty());
+        }
+    }
+
+    void badRequests_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("message");
+        const QString sas = u"/api/v1/namespaces/default/serviceaccounts"_s;
+        QTest::newRow("malformed JSON") << "POST"_ba << sas << "{\"metadata\":"_ba
+                                        << "application/json"_ba << 400 << u"BadRequest"_s
+                                        << u"the object provided is unrecognized"_s;
+        QTest::newRow("JSON array") << "POST"_ba << sas << "[1,2]"_ba
+                                    << "application/json"_ba << 400 << u"BadRequest"_s
+                                    << u"couldn't get version/kind"_s;
+        QTest::newRow("malformed YAML") << "POST"_ba << sas << "metadata: [\n"_ba
+                                        << "application/yaml"_ba << 400 << u"BadRequest"_s
+                                        << u"error converting YAML to JSON"_s;
+        QTest::newRow("garbage protobuf")
+            << "POST"_ba << sas << "k8s\x00\x0a\xff\xff"_ba
+            << "application/vnd.kubernetes.protobuf"_ba << 400 << u"BadRequest"_s << QString();
+        QTest::newRow("wrong content type") << "POST"_ba << sas << "name=x"_ba
+                                            << "text/plain"_ba << 415 << u"UnsupportedMediaType"_s
+                                            << u"the body of the request was in an unknown format"_s;
+        QTest::newRow("wrong kind") << "POST"_ba << sas
+                                    << "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"x\"}}"_ba
+                                    << "application/json"_ba << 400 << u"BadRequest"_s
+                                    << u"the kind in the data (Secret) does not match"_s;
+        QTest::newRow("namespace mismatch")
+            << "POST"_ba << sas << "{\"metadata\":{\"name\":\"x\",\"namespace\":\"kube-system\"}}"_ba
+            << "application/json"_ba << 400 << u"BadRequest"_s
+            << u"the namespace of the provided object does not match"_s;
+        QTest::newRow("missing namespace")
+            << "POST"_ba << u"/api/v1/namespaces/nowhere/serviceaccounts"_s << "{\"metadata\":{\"name\":\"x\"}}"_ba
+            << "application/json"_ba << 404 << u"NotFound"_s << u"namespaces \"nowhere\" not found"_s;
+        QTest::newRow("no name") << "POST"_ba << sas << "{\"metadata\":{}}"_ba
+                                 << "application/json"_ba << 422 << u"Invalid"_s
+                                 << u"name or generateName is required"_s;
+        QTest::newRow("unknown resource")
+            << "GET"_ba << u"/api/v1/namespaces/default/widgets"_s << QByteArray() << QByteArray() << 404
+            << u"NotFound"_s << u"the server could not find the requested resource"_s;
+        QTest::newRow("unknown group") << "GET"_ba << u"/apis/example.com/v1/widgets"_s << QByteArray() << QByteArray()
+                                       << 404 << u"NotFound"_s << QString();
+        QTest::newRow("POST on an item") << "POST"_ba << sas + u"/default"_s << "{}"_ba
+                                         << "application/json"_ba << 405 << u"MethodNotAllowed"_s << QString();
+        QTest::newRow("bad label selector")
+            << "GET"_ba << sas + u"?labelSelector=a%20in%20(b"_s << QByteArray() << QByteArray() << 400
+            << u"BadRequest"_s << u"unable to parse requirement"_s;
+        QTest::newRow("unsupported field")
+            << "GET"_ba << sas + u"?fieldSelector=spec.x%3Dy"_s << QByteArray() << QByteArray() << 400
+            << u"BadRequest"_s << u"\"spec.x\" is not a known field selector"_s;
+        QTest::newRow("bad includeObject") << "GET"_ba << sas + u"?includeObject=All"_s << QByteArray() << QByteArray()
+                                           << 400 << u"BadRequest"_s << u"unrecognized includeObject value: \"All\""_s;
+        QTest::newRow("patch content type") << "PATCH"_ba << sas + u"/default"_s << "{}"_ba
+                                            << "application/json"_ba << 415 << u"UnsupportedMediaType"_s
+                                            << u"accepted media types include: application/json-patch+json"_s;
+        QTest::newRow("patch missing object")
+            << "PATCH"_ba << sas + u"/nope"_s << "{}"_ba
+            << "application/merge-patch+json"_ba << 404 << u"NotFound"_s << u"serviceaccounts \"nope\" not found"_s;
+        QTest::newRow("continue garbage") << "GET"_ba << sas + u"?limit=1&continue=%%%"_s << QByteArray()
+                                          << QByteArray() << 400 << u"BadRequest"_s << u"continue key is not valid"_s;
+    }
+
+    void badRequests()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(int, code);
+        QFETCH(QString, reason);
+        QFETCH(QString, message);
+        const QByteArray before = send("GET", u"/api/v1/namespaces/default/serviceaccounts"_s).body;
+        const Response response = send(verb, path, body, contentType);
+        QCOMPARE(response.code, code);
+        const QJsonObject status = response.json();
+        QCOMPARE(status.value("kind"_L1).toString(), u"Status"_s);
+        QCOMPARE(status.value("code"_L1).toInt(), code);
+        QCOMPARE(status.value("reason"_L1).toString(), reason);
+        QVERIFY2(status.value("message"_L1).toString().contains(message),
+                 qPrintable(status.value("message"_L1).toString()));
+        // Nothing was half-applied.
+        QCOMPARE(send("GET", u"/api/v1/namespaces/default/serviceaccounts"_s).body, before);
+    }
+
+    void bodyOver3MiBIsRefused()
+    {
+        QByteArray big = "{\"metadata\":{\"name\":\"big\"},\"x\":\""_ba;
+        big += QByteArray(3 * 1024 * 1024, 'a') + "\"}"_ba;
+        const Response response = send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s, big);
+        QCOMPARE(response.code, 413);
+        QCOMPARE(response.json().value("reason"_L1).toString(), u"RequestEntityTooLarge"_s);
+        QCOMPARE(send("GET", u"/api/v1/namespaces/default/serviceaccounts/big"_s).code, 404);
+        // The server is still fine afterwards.
+        QCOMPARE(send("GET", u"/version"_s).code, 200);
+    }
+
+    void kubectlProtobufBodiesCreateObjects()
+    {
+        // The request bodies real kubectl 1.32 sent for `create namespace` and `create serviceaccount`.
+        const QString dir = QStringLiteral(SA_FIXTURES_DIR) + u"/kubectl-requests/"_s;
+        QFile ns(dir + u"last_api_v1_namespaces.bin"_s);
+        QVERIFY(ns.open(QIODevice::ReadOnly));
+        const Response created =
+            send("POST", u"/api/v1/namespaces"_s, ns.readAll(), "application/vnd.kubernetes.protobuf");
+        QCOMPARE(created.code, 201);
+        const QString name = created.json().value("metadata"_L1).toObject().value("name"_L1).toString();
+        QVERIFY(!name.isEmpty());
+        QFile sa(dir + u"last_api_v1_namespaces_default_serviceaccounts.bin"_s);
+        QVERIFY(sa.open(QIODevice::ReadOnly));
+        const Response account = send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s, sa.readAll(),
+                                      "application/vnd.kubernetes.protobuf");
+        QCOMPARE(account.code, 201);
+        QCOMPARE(account.json().value("kind"_L1).toString(), u"ServiceAccount"_s);
+    }
+
+    void generateNameMakesUniqueNames()
+    {
+        const QJsonObject body {{"metadata"_L1, QJsonObject {{"generateName"_L1, "ci-"_L1}}}};
+        const QString first =
+            createAccount(u"default"_s, body).json().value("metadata"_L1).toObject().value("name"_L1).toString();
+        const QString second =
+            createAccount(u"default"_s, body).json().value("metadata"_L1).toObject().value("name"_L1).toString();
+        QVERIFY(first.startsWith("ci-"_L1) && first.size() == 8);
+        QVERIFY(second.startsWith("ci-"_L1) && second != first);
+    }
+
+    void tablesAndMetadataOnlyLists()
+    {
+        QCOMPARE(createAccount(u"default"_s, serviceAccount(u"tabled"_s, {{"team"_L1, "a"_L1}})).code, 201);
+        const QByteArray table = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
+        const QString path = u"/api/v1/namespaces/default/serviceaccounts?labelSelector=team%3Da"_s;
+
+        Response response = send("GET", path, {}, {}, table);
+        QVERIFY(response.contentType.startsWith("application/json;as=Table"));
+        QJsonObject body = response.json();
+        QCOMPARE(body.value("kind"_L1).toString(), u"Table"_s);
+        QCOMPARE(body.value("columnDefinitions"_L1).toArray().size(), 3);
+        QJsonArray rows = body.value("rows"_L1).toArray();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].toObject().value("cells"_L1).toArray()[0].toString(), u"tabled"_s);
+        QCOMPARE(rows[0].toObject().value("object"_L1).toObject().value("kind"_L1).toString(),
+                 u"PartialObjectMetadata"_s);
+
+        rows = send("GET", path + u"&includeObject=None"_s, {}, {}, table).json().value("rows"_L1).toArray();
+        QVERIFY(!rows[0].toObject().contains("object"_L1));
+        rows = send("GET", path + u"&includeObject=Object"_s, {}, {}, table).json().value("rows"_L1).toArray();
+        QCOMPARE(rows[0].toObject().value("object"_L1).toObject().value("kind"_L1).toString(), u"ServiceAccount"_s);
+
+        // Secrets listed as metadata only carry no data at all.
+        const QByteArray secret = "{\"metadata\":{\"name\":\"hush\"},\"stringData\":{\"password\":\"s3cr3t\"}}";
+        QCOMPARE(send("POST", u"/api/v1/namespaces/default/secrets"_s, secret).code, 201);
+        response = send("GET", u"/api/v1/namespaces/default/secrets"_s, {}, {},
+                        "application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io");
+        QCOMPARE(response.json().value("kind"_L1).toString(), u"PartialObjectMetadataList"_s);
+        QVERIFY(!response.body.contains("s3cr3t") && !response.body.contains("czNjcjN0"));
+        QCOMPARE(response.json().value("items"_L1).toArray().size(), 1);
+
+        // A single get cannot be a list.
+        response = send("GET", u"/api/v1/namespaces/default/secrets/hush"_s, {}, {},
+                        "application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io");
+        QCOMPARE(response.code, 406);
+    }
+
+    void paginationReadsOneSnapshot()
+    {
+        QCOMPARE(send("POST", u"/api/v1/namespaces"_s, "{\"metadata\":{\"name\":\"paged\"}}").code, 201);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(createAccount(u"paged"_s, serviceAccount(u"sa-"_s + QString::number(i))).code, 201);
+        QTRY_COMPARE(
+            send("GET", u"/api/v1/namespaces/paged/serviceaccounts"_s).json().value("items"_L1).toArray().size(), 6);
+
+        QJsonObject page = send("GET", u"/api/v1/namespaces/paged/serviceaccounts?limit=2"_s).json();
+        QCOMPARE(page.value("items"_L1).toArray().size(), 2);
+        QCOMPARE(page.value("metadata"_L1).toObject().value("remainingItemCount"_L1).toInt(), 4);
+        const QString rv = page.value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        QStringList names;
+        for (const QJsonValue &item : page.value("items"_L1).toArray())
+            names.append(item.toObject().value("metadata"_L1).toObject().value("name"_L1).toString());
+
+        // Changes after the first page do not show in the later pages.
+        QCOMPARE(createAccount(u"paged"_s, serviceAccount(u"sa-late"_s)).code, 201);
+        QCOMPARE(send("DELETE", u"/api/v1/namespaces/paged/serviceaccounts/sa-4"_s).code, 200);
+        QString token = page.value("metadata"_L1).toObject().value("continue"_L1).toString();
+        while (!token.isEmpty()) {
+            page = send("GET",
+                        u"/api/v1/namespaces/paged/serviceaccounts?limit=2&continue="_s
+                            + QString::fromLatin1(QUrl::toPercentEncoding(token)))
+                       .json();
+            QCOMPARE(page.value("metadata"_L1).toObject().value("resourceVersion"_L1).toString(), rv);
+            for (const QJsonValue &item : page.value("items"_L1).toArray())
+                names.append(item.toObject().value("metadata"_L1).toObject().value("name"_L1).toString());
+            token = page.value("metadata"_L1).toObject().value("continue"_L1).toString();
+        }
+        QCOMPARE(names, QStringList({u"default"_s, u"sa-0"_s, u"sa-1"_s, u"sa-2"_s, u"sa-3"_s, u"sa-4"_s}));
+    }
+
+    void optimisticConcurrency()
+    {
+        const QJsonObject created = createAccount(u"default"_s, serviceAccount(u"occ"_s)).json();
+        QJsonObject stale = created;
+        QJsonObject changed = created;
+        changed.insert("automountServiceAccountToken"_L1, false);
+        QCOMPARE(send("PUT", u"/api/v1/namespaces/default/serviceaccounts/occ"_s, QJsonDocument(changed).toJson()).code,
+                 200);
+        stale.insert("imagePullSecrets"_L1, QJsonArray {QJsonObject {{"name"_L1, "x"_L1}}});
+        const Response conflict =
+            send("PUT", u"/api/v1/namespaces/default/serviceaccounts/occ"_s, QJsonDocument(stale).toJson());
+        QCOMPARE(conflict.code, 409);
+        QCOMPARE(conflict.json().value("reason"_L1).toString(), u"Conflict"_s);
+
+        // A JSON patch that tests the resourceVersion is the client's read-modify-write guard.
+        const QString oldRv = created.value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        const QByteArray guarded = "[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\""
+            + oldRv.toLatin1() + "\"},{\"op\":\"add\",\"path\":\"/imagePullSecrets\",\"value\":[{\"name\":\"x\"}]}]";
+        const Response refused =
+            send("PATCH", u"/api/v1/namespaces/default/serviceaccounts/occ"_s, guarded, "application/json-patch+json");
+        QCOMPARE(refused.code, 422);
+        QVERIFY(
+            !send("GET", u"/api/v1/namespaces/default/serviceaccounts/occ"_s).json().contains("imagePullSecrets"_L1));
+    }
+
+    void watchDeliversEventsAndSelectorTransitions()
+    {
+        const QString rv = send("GET", u"/api/v1/namespaces/default/serviceaccounts"_s)
+                               .json()
+                               .value("metadata"_L1)
+                               .toObject()
+                               .value("resourceVersion"_L1)
+                               .toString();
+        auto reply = watch(u"labelSelector=watched%3Dyes&resourceVersion="_s + rv);
+        QByteArray buffer;
+        QCOMPARE(createAccount(u"default"_s, serviceAccount(u"w1"_s, {{"watched"_L1, "yes"_L1}})).code, 201);
+        QCOMPARE(createAccount(u"default"_s, serviceAccount(u"w2"_s)).code, 201); // not selected
+        QCOMPARE(send("PATCH", u"/api/v1/namespaces/default/serviceaccounts/w2"_s,
+                      "{\"metadata\":{\"labels\":{\"watched\":\"yes\"}}}", "application/merge-patch+json")
+                     .code,
+                 200);
+        QCOMPARE(send("PATCH", u"/api/v1/namespaces/default/serviceaccounts/w1"_s,
+                      "{\"metadata\":{\"labels\":{\"watched\":null}}}", "application/merge-patch+json")
+                     .code,
+                 200);
+        QCOMPARE(send("DELETE", u"/api/v1/namespaces/default/serviceaccounts/w2"_s).code, 200);
+
+        // An open watch does not hold up other requests (the ones above completed), and sees:
+        const QList<QJsonObject> events = readEvents(reply.get(), 4, buffer);
+        QCOMPARE(events.size(), 4);
+        const auto describe = [](const QJsonObject &event) -> QString {
+            return event.value("type"_L1).toString() + u' '
+                + event.value("object"_L1).toObject().value("metadata"_L1).toObject().value("name"_L1).toString();
+        };
+        QCOMPARE(describe(events[0]), u"ADDED w1"_s);
+        QCOMPARE(describe(events[1]), u"ADDED w2"_s); // entered the selector
+        QCOMPARE(describe(events[2]), u"DELETED w1"_s); // left it
+        QCOMPARE(describe(events[3]), u"DELETED w2"_s);
+    }
+
+    void watchFromTooOldVersionGetsExpiredEvent()
+    {
+        // The history holds 20 changes; make more, then ask for an early one.
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(createAccount(u"default"_s, serviceAccount(u"churn-"_s + QString::number(i))).code, 201);
+        auto reply = watch(u"resourceVersion=2"_s);
+        QByteArray buffer;
+        const QList<QJsonObject> events = readEvents(reply.get(), 2, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"ERROR"_s);
+        const QJsonObject status = events[0].value("object"_L1).toObject();
+        QCOMPARE(status.value("code"_L1).toInt(), 410);
+        QCOMPARE(status.value("reason"_L1).toString(), u"Expired"_s);
+        QVERIFY(status.value("message"_L1).toString().startsWith(u"too old resource version: 2 ("_s));
+        QTRY_VERIFY(reply->isFinished());
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    }
+
+    void watchBookmarksAndTimeout()
+    {
+        auto reply = watch(u"allowWatchBookmarks=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan"
+                           "&timeoutSeconds=2"_s);
+        QByteArray buffer;
+        QList<QJsonObject> events;
+        // Initial ADDED events, then the bookmark that ends them, then periodic bookmarks until the timeout.
+        QElapsedTimer timer;
+        timer.start();
+        events = readEvents(reply.get(), 1000, buffer);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        QVERIFY(timer.elapsed() >= 1500);
+        qsizetype added = 0, bookmarks = 0, initialEnd = -1;
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            const QString type = events[i].value("type"_L1).toString();
+            if (type == "ADDED"_L1)
+                ++added;
+            if (type == "BOOKMARK"_L1) {
+                ++bookmarks;
+                const QJsonObject annotations = events[i]
+                                                    .value("object"_L1)
+                                                    .toObject()
+                                                    .value("metadata"_L1)
+                                                    .toObject()
+                                                    .value("annotations"_L1)
+                                                    .toObject();
+                if (annotations.value("k8s.io/initial-events-end"_L1).toString() == "true"_L1 && initialEnd < 0)
+                    initialEnd = i;
+            }
+        }
+        QVERIFY(added > 0);
+        QCOMPARE(initialEnd, added);
+        QVERIFY(bookmarks >= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimApi)
+#include "tst_simapi.moc"
