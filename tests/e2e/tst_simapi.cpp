@@ -2,6 +2,7 @@
 // bodies, limits, Tables and metadata-only lists, pagination snapshots, watch semantics).
 
 #include "KubeSimProcess.h"
+#include "SimHttp.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,14 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Response
-{
-    int code = 0;
-    QByteArray contentType;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
 
 QJsonObject serviceAccount(const QString &name, const QJsonObject &labels = {})
 {
@@ -40,67 +33,25 @@ class TestSimApi : public QObject
     Q_OBJECT
 
 private:
-    QNetworkRequest request(const QString &path, const QByteArray &accept = {}, bool anonymous = false) const
+    HttpResult send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                    const QByteArray &contentType = "application/json", const QByteArray &accept = {},
+                    bool anonymous = false)
     {
-        QNetworkRequest request(QUrl(m_sim->url() + path));
-        request.setSslConfiguration(anonymous ? m_sim->anonymousTls() : m_sim->adminTls());
-        if (!accept.isEmpty())
-            request.setRawHeader("Accept", accept);
-        return request;
+        return m_http->send(verb, path, body, contentType, accept, anonymous);
     }
 
-    Response send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
-                  const QByteArray &contentType = "application/json", const QByteArray &accept = {},
-                  bool anonymous = false)
-    {
-        QNetworkRequest req = request(path, accept, anonymous);
-        if (!body.isEmpty() || verb != "GET")
-            req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        // QNAM reuses connections by host and port, whatever the TLS settings: keep anonymous ones apart.
-        QNetworkAccessManager &network = anonymous ? m_anonymousNetwork : m_network;
-        std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(req, verb, body));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!reply->isFinished() && !finished.wait(20000))
-            return {};
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
-    }
-
-    Response createAccount(const QString &ns, const QJsonObject &account)
+    HttpResult createAccount(const QString &ns, const QJsonObject &account)
     {
         return send("POST", u"/api/v1/namespaces/"_s + ns + u"/serviceaccounts"_s, QJsonDocument(account).toJson());
     }
 
-    // Reads watch events (one JSON object a line) until `count` have arrived or the stream ends.
-    static QList<QJsonObject> readEvents(QNetworkReply *reply, qsizetype count, QByteArray &buffer)
-    {
-        QList<QJsonObject> events;
-        QDeadlineTimer deadline(15000);
-        while (events.size() < count && !deadline.hasExpired()) {
-            qsizetype newline;
-            while (events.size() < count && (newline = buffer.indexOf('\n')) >= 0) {
-                events.append(QJsonDocument::fromJson(buffer.left(newline)).object());
-                buffer.remove(0, newline + 1);
-            }
-            if (events.size() >= count || reply->isFinished())
-                break;
-            QSignalSpy more(reply, &QNetworkReply::readyRead);
-            more.wait(500);
-            buffer += reply->readAll();
-        }
-        return events;
-    }
-
     std::unique_ptr<QNetworkReply> watch(const QString &query)
     {
-        QNetworkRequest req = request(u"/api/v1/namespaces/default/serviceaccounts?watch=true&"_s + query);
-        req.setTransferTimeout(0);
-        return std::unique_ptr<QNetworkReply>(m_network.get(req));
+        return m_http->stream(u"/api/v1/namespaces/default/serviceaccounts?watch=true&"_s + query);
     }
 
     std::unique_ptr<KubeSimProcess> m_sim;
-    QNetworkAccessManager m_network;
-    QNetworkAccessManager m_anonymousNetwork;
+    std::unique_ptr<SimHttp> m_http;
 
 private Q_SLOTS:
     void initTestCase()
@@ -108,6 +59,7 @@ private Q_SLOTS:
         m_sim = std::make_unique<KubeSimProcess>(
             QStringList {u"--seed"_s, u"empty"_s, u"--watch-history"_s, u"20"_s, u"--bookmark-interval"_s, u"200"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+        m_http = std::make_unique<SimHttp>(*m_sim);
     }
 
     void anonymousAccess_data()
@@ -127,7 +79,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         QFETCH(int, code);
-        const Response response = send("GET", path, {}, {}, {}, true);
+        const HttpResult response = send("GET", path, {}, {}, {}, true);
         QCOMPARE(response.code, code);
         if (code == 401) {
             QCOMPARE(response.json(),
@@ -252,7 +204,7 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         QFETCH(QString, message);
         const QByteArray before = send("GET", u"/api/v1/namespaces/default/serviceaccounts"_s).body;
-        const Response response = send(verb, path, body, contentType);
+        const HttpResult response = send(verb, path, body, contentType);
         QCOMPARE(response.code, code);
         const QJsonObject status = response.json();
         QCOMPARE(status.value("kind"_L1).toString(), u"Status"_s);
@@ -268,7 +220,7 @@ private Q_SLOTS:
     {
         QByteArray big = "{\"metadata\":{\"name\":\"big\"},\"x\":\""_ba;
         big += QByteArray(3 * 1024 * 1024, 'a') + "\"}"_ba;
-        const Response response = send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s, big);
+        const HttpResult response = send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s, big);
         QCOMPARE(response.code, 413);
         QCOMPARE(response.json().value("reason"_L1).toString(), u"RequestEntityTooLarge"_s);
         QCOMPARE(send("GET", u"/api/v1/namespaces/default/serviceaccounts/big"_s).code, 404);
@@ -282,15 +234,15 @@ private Q_SLOTS:
         const QString dir = QStringLiteral(SA_FIXTURES_DIR) + u"/kubectl-requests/"_s;
         QFile ns(dir + u"last_api_v1_namespaces.bin"_s);
         QVERIFY(ns.open(QIODevice::ReadOnly));
-        const Response created =
+        const HttpResult created =
             send("POST", u"/api/v1/namespaces"_s, ns.readAll(), "application/vnd.kubernetes.protobuf");
         QCOMPARE(created.code, 201);
         const QString name = created.json().value("metadata"_L1).toObject().value("name"_L1).toString();
         QVERIFY(!name.isEmpty());
         QFile sa(dir + u"last_api_v1_namespaces_default_serviceaccounts.bin"_s);
         QVERIFY(sa.open(QIODevice::ReadOnly));
-        const Response account = send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s, sa.readAll(),
-                                      "application/vnd.kubernetes.protobuf");
+        const HttpResult account = send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s, sa.readAll(),
+                                        "application/vnd.kubernetes.protobuf");
         QCOMPARE(account.code, 201);
         QCOMPARE(account.json().value("kind"_L1).toString(), u"ServiceAccount"_s);
     }
@@ -312,7 +264,7 @@ private Q_SLOTS:
         const QByteArray table = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
         const QString path = u"/api/v1/namespaces/default/serviceaccounts?labelSelector=team%3Da"_s;
 
-        Response response = send("GET", path, {}, {}, table);
+        HttpResult response = send("GET", path, {}, {}, table);
         QVERIFY(response.contentType.startsWith("application/json;as=Table"));
         QJsonObject body = response.json();
         QCOMPARE(body.value("kind"_L1).toString(), u"Table"_s);
@@ -385,7 +337,7 @@ private Q_SLOTS:
         QCOMPARE(send("PUT", u"/api/v1/namespaces/default/serviceaccounts/occ"_s, QJsonDocument(changed).toJson()).code,
                  200);
         stale.insert("imagePullSecrets"_L1, QJsonArray {QJsonObject {{"name"_L1, "x"_L1}}});
-        const Response conflict =
+        const HttpResult conflict =
             send("PUT", u"/api/v1/namespaces/default/serviceaccounts/occ"_s, QJsonDocument(stale).toJson());
         QCOMPARE(conflict.code, 409);
         QCOMPARE(conflict.json().value("reason"_L1).toString(), u"Conflict"_s);
@@ -394,7 +346,7 @@ private Q_SLOTS:
         const QString oldRv = created.value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
         const QByteArray guarded = "[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\""
             + oldRv.toLatin1() + "\"},{\"op\":\"add\",\"path\":\"/imagePullSecrets\",\"value\":[{\"name\":\"x\"}]}]";
-        const Response refused =
+        const HttpResult refused =
             send("PATCH", u"/api/v1/namespaces/default/serviceaccounts/occ"_s, guarded, "application/json-patch+json");
         QCOMPARE(refused.code, 422);
         QVERIFY(
@@ -424,7 +376,7 @@ private Q_SLOTS:
         QCOMPARE(send("DELETE", u"/api/v1/namespaces/default/serviceaccounts/w2"_s).code, 200);
 
         // An open watch does not hold up other requests (the ones above completed), and sees:
-        const QList<QJsonObject> events = readEvents(reply.get(), 4, buffer);
+        const QList<QJsonObject> events = SimHttp::readEvents(reply.get(), 4, buffer);
         QCOMPARE(events.size(), 4);
         const auto describe = [](const QJsonObject &event) -> QString {
             return event.value("type"_L1).toString() + u' '
@@ -443,7 +395,7 @@ private Q_SLOTS:
             QCOMPARE(createAccount(u"default"_s, serviceAccount(u"churn-"_s + QString::number(i))).code, 201);
         auto reply = watch(u"resourceVersion=2"_s);
         QByteArray buffer;
-        const QList<QJsonObject> events = readEvents(reply.get(), 2, buffer);
+        const QList<QJsonObject> events = SimHttp::readEvents(reply.get(), 2, buffer);
         QCOMPARE(events.size(), 1);
         QCOMPARE(events[0].value("type"_L1).toString(), u"ERROR"_s);
         const QJsonObject status = events[0].value("object"_L1).toObject();
@@ -463,7 +415,7 @@ private Q_SLOTS:
         // Initial ADDED events, then the bookmark that ends them, then periodic bookmarks until the timeout.
         QElapsedTimer timer;
         timer.start();
-        events = readEvents(reply.get(), 1000, buffer);
+        events = SimHttp::readEvents(reply.get(), 1000, buffer);
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
         QVERIFY(timer.elapsed() >= 1500);
         qsizetype added = 0, bookmarks = 0, initialEnd = -1;
