@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
     cmake ninja-build g++ pkg-config   # toolchain
+    curl                               # the token end-to-end tests call the API as the docs do
     qt6-base-dev                       # Qt 6.4: Core, Gui, Widgets, Network (OpenSSL 3 backend), Test
     libyaml-cpp-dev                    # kubeconfig and manifest parsing
     libssl-dev                         # certificates, keys and token signatures

@@ -1,5 +1,7 @@
 #include "ApiServer.h"
 
+#include "Auth.h"
+#include "Faults.h"
 #include "Manifests.h"
 #include "Protobuf.h"
 #include "Selectors.h"
@@ -116,7 +118,9 @@ std::optional<IncludeObject> includeObjectParam(const QString &value, ApiFailure
 }
 
 // Decodes a create or update body in any of the media types the apiserver accepts.
-std::optional<QJsonObject> decodeBody(const HttpRequest &request, const ResourceType &type, ApiFailure *failure)
+} // namespace
+
+std::optional<QJsonObject> decodeRequestBody(const HttpRequest &request, const ResourceType &type, ApiFailure *failure)
 {
     const QByteArray contentType = request.header("content-type").split(';').value(0).trimmed().toLower();
     const QString unrecognized = u"the object provided is unrecognized (must be of type "_s + type.kind + u"): "_s;
@@ -154,6 +158,8 @@ std::optional<QJsonObject> decodeBody(const HttpRequest &request, const Resource
         "application/yaml, application/vnd.kubernetes.protobuf"_s);
     return std::nullopt;
 }
+
+namespace {
 
 QByteArray encodeContinue(qint64 rv, const QString &startKey)
 {
@@ -241,17 +247,23 @@ QJsonObject listEnvelope(const ResourceType &type, const QJsonArray &items, cons
 
 QJsonObject apiResource(const ResourceType &type, const QString &subresource = {})
 {
-    QJsonObject resource {{"name"_L1, subresource.isEmpty() ? type.plural : type.plural + u'/' + subresource},
+    QJsonObject resource {{"name"_L1, subresource.isEmpty() ? type.plural : QString(type.plural + u'/' + subresource)},
                           {"singularName"_L1, subresource.isEmpty() ? type.singular : QString()},
                           {"namespaced"_L1, type.namespaced},
                           {"kind"_L1, type.kind}};
-    if (subresource.isEmpty()) {
+    if (subresource == "token"_L1) {
+        resource.insert("group"_L1, "authentication.k8s.io"_L1);
+        resource.insert("version"_L1, "v1"_L1);
+        resource.insert("kind"_L1, "TokenRequest"_L1);
+        resource.insert("verbs"_L1, QJsonArray {u"create"_s});
+    } else if (subresource.isEmpty()) {
         resource.insert("verbs"_L1, QJsonArray::fromStringList(type.verbs));
         if (!type.shortNames.isEmpty())
             resource.insert("shortNames"_L1, QJsonArray::fromStringList(type.shortNames));
         if (!type.categories.isEmpty())
             resource.insert("categories"_L1, QJsonArray::fromStringList(type.categories));
-        resource.insert("storageVersionHash"_L1, type.storageVersionHash);
+        if (!type.storageVersionHash.isEmpty())
+            resource.insert("storageVersionHash"_L1, type.storageVersionHash);
     } else {
         resource.insert("verbs"_L1, QJsonArray {u"get"_s, u"patch"_s, u"update"_s});
     }
@@ -296,7 +308,7 @@ QJsonObject openApiDocument(const QString &groupVersion)
 {
     QJsonObject paths;
     for (const ResourceType &type : resourceTypes()) {
-        if (type.apiVersion() != groupVersion)
+        if (type.apiVersion() != groupVersion || !type.stored)
             continue;
         const QJsonObject patch {
             {"x-kubernetes-group-version-kind"_L1,
@@ -355,19 +367,131 @@ void sendFailure(HttpExchange *exchange, const ApiFailure &failure)
     sendJson(exchange, failure.code, failure.status);
 }
 
-ApiServer::ApiServer(Registry &registry, const Pki &pki, QObject *parent)
+ApiServer::ApiServer(Registry &registry, Authenticator &authenticator, const Authorizer &authorizer,
+                     const TokenSigner &signer, QObject *parent)
     : QObject(parent)
     , m_registry(registry)
-    , m_pki(pki)
+    , m_authenticator(authenticator)
+    , m_authorizer(authorizer)
+    , m_signer(signer)
 { }
 
 void ApiServer::handle(HttpExchange *exchange)
 {
+    if (!m_faults || m_faults->latencyMs() == 0) {
+        process(exchange);
+        return;
+    }
+    QPointer<HttpExchange> guard(exchange);
+    QTimer::singleShot(m_faults->latencyMs(), this, [this, guard] {
+        if (guard)
+            process(guard);
+    });
+}
+
+void ApiServer::process(HttpExchange *exchange)
+{
     const HttpRequest &request = exchange->request();
-    QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
     const QString first = segments.value(0);
 
-    if (segments.size() == 1 && first == "version"_L1) {
+    const Authenticator::Result authentication = m_authenticator.authenticate(request);
+    if (!authentication.warning.isEmpty())
+        exchange->addHeader("Warning"_ba, authentication.warning);
+    // A credential that does not check out is refused everywhere, as the apiserver's authentication filter does.
+    if (authentication.presented && !authentication.user) {
+        sendFailure(exchange, status::unauthorized());
+        return;
+    }
+    const bool publicPath = (segments.size() == 1 && first == "version"_L1) || first == "healthz"_L1
+        || first == "livez"_L1 || first == "readyz"_L1 || request.path == "/.well-known/openid-configuration"_L1
+        || request.path == "/openid/v1/jwks"_L1;
+    if (publicPath) {
+        servePublic(exchange, segments);
+        return;
+    }
+    if (!authentication.user) {
+        sendFailure(exchange, status::unauthorized());
+        return;
+    }
+    UserInfo user = *authentication.user;
+    if (request.path == "/kube-sim/v1/faults"_L1) {
+        serveFaults(exchange, user);
+        return;
+    }
+    if (m_faults) {
+        if (const auto injected = m_faults->errorFor(request.method, request.path)) {
+            const int retryAfter =
+                injected->status.value("details"_L1).toObject().value("retryAfterSeconds"_L1).toInt();
+            if (retryAfter > 0)
+                exchange->addHeader("Retry-After"_ba, QByteArray::number(retryAfter));
+            sendFailure(exchange, *injected);
+            return;
+        }
+    }
+    if (!impersonate(exchange, user))
+        return;
+
+    const Route route = resolve(request, segments);
+    const Decision decision = m_authorizer.authorize(user, route.attributes);
+    if (!decision.allowed) {
+        const QString why = Authorizer::deniedMessage(user, route.attributes, decision.reason);
+        sendFailure(exchange,
+                    route.attributes.resourceRequest ? status::forbidden(
+                        route.attributes.apiGroup, route.attributes.resource, route.attributes.name, why)
+                                                     : status::forbidden(QString(), QString(), QString(), why));
+        return;
+    }
+    if (route.attributes.resourceRequest) {
+        serveResource(exchange, route, user);
+        return;
+    }
+    if (first == "api"_L1 || first == "apis"_L1) {
+        serveDiscovery(exchange, segments);
+        return;
+    }
+    if (first == "openapi"_L1) {
+        serveOpenApi(exchange, segments);
+        return;
+    }
+    sendFailure(exchange, status::pathNotFound());
+}
+
+void ApiServer::serveFaults(HttpExchange *exchange, const UserInfo &user)
+{
+    const HttpRequest &request = exchange->request();
+    if (!m_faults || !user.groups.contains(u"system:masters"_s)) {
+        sendFailure(exchange,
+                    status::forbidden(QString(), QString(), QString(),
+                                      u"User \""_s + user.name + u"\" cannot change kube-sim's faults"_s));
+        return;
+    }
+    if (request.method == "PUT" || request.method == "POST") {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+        QString error = doc.isObject() ? QString() : u"the body must be a JSON object"_s;
+        if (error.isEmpty() && !m_faults->configure(doc.object(), &error)) {
+            sendFailure(exchange, status::badRequest(error));
+            return;
+        }
+        if (!error.isEmpty()) {
+            sendFailure(exchange, status::badRequest(error));
+            return;
+        }
+    } else if (request.method == "DELETE") {
+        m_faults->clear();
+    } else if (request.method != "GET") {
+        sendFailure(exchange, status::methodNotAllowed(QString::fromLatin1(request.method), u"Faults"_s));
+        return;
+    }
+    sendJson(exchange, 200, m_faults->toJson());
+    m_faults->startPendingOutage();
+}
+
+void ApiServer::servePublic(HttpExchange *exchange, const QStringList &segments)
+{
+    const QString first = segments.value(0);
+    if (first == "version"_L1) {
         sendJson(exchange, 200,
                  {{"major"_L1, "1"_L1},
                   {"minor"_L1, "32"_L1},
@@ -378,42 +502,133 @@ void ApiServer::handle(HttpExchange *exchange)
                   {"goVersion"_L1, "go1.23.6"_L1},
                   {"compiler"_L1, "gc"_L1},
                   {"platform"_L1, "linux/amd64"_L1}});
-        return;
-    }
-    if (first == "healthz"_L1 || first == "livez"_L1 || first == "readyz"_L1) {
+    } else if (first == ".well-known"_L1) {
+        sendJson(exchange, 200, m_signer.openIdConfiguration());
+    } else if (first == "openid"_L1) {
+        exchange->respond(200, "application/jwk-set+json"_ba,
+                          QJsonDocument(m_signer.jwks()).toJson(QJsonDocument::Compact));
+    } else {
         exchange->respond(200, "text/plain; charset=utf-8"_ba, "ok"_ba);
-        return;
     }
+}
 
-    // Everything else needs a client certificate from this simulator's CA.
-    const auto identity =
-        request.peerCertificateDer.isEmpty() ? std::nullopt : m_pki.verifyClientCertificate(request.peerCertificateDer);
-    if (!identity) {
-        sendFailure(exchange, status::unauthorized());
-        return;
+ApiServer::Route ApiServer::resolve(const HttpRequest &request, const QStringList &segments) const
+{
+    // As the apiserver's RequestInfoFactory: /api/v1/... and /apis/GROUP/VERSION/... with something after the
+    // version are resource requests; everything else (discovery, OpenAPI, health) is a non-resource path.
+    Route route;
+    RequestAttributes &attributes = route.attributes;
+    const QString first = segments.value(0);
+    const qsizetype prefixLength = first == "api"_L1 ? 2 : first == "apis"_L1 ? 3 : 0;
+    if (prefixLength == 0 || segments.size() <= prefixLength) {
+        attributes.resourceRequest = false;
+        attributes.verb = QString::fromLatin1(request.method).toLower();
+        attributes.path = request.path;
+        return route;
     }
+    attributes.apiGroup = prefixLength == 2 ? QString() : segments[1];
+    attributes.apiVersion = segments[prefixLength - 1];
+    QStringList parts = segments.mid(prefixLength);
+    if (parts[0] == "namespaces"_L1 && parts.size() > 1) {
+        attributes.ns = parts[1];
+        // namespaces/NAME/{status,finalize} are the namespace's own subresources, not a scope.
+        if (parts.size() > 2 && parts[2] != "status"_L1 && parts[2] != "finalize"_L1)
+            parts = parts.mid(2);
+    }
+    attributes.resource = parts.value(0);
+    attributes.name = route.name = parts.value(1);
+    attributes.subresource = parts.mid(2).join(u'/');
+    if (attributes.name.isEmpty()) {
+        // A list or watch of one object by field selector is authorized as that object, as upstream does.
+        const QString selector = request.queryValue(u"fieldSelector");
+        if (selector.startsWith("metadata.name="_L1) && !selector.contains(u','))
+            attributes.name = selector.mid(14);
+    }
+    const QByteArray &method = request.method;
+    const QString watch = request.queryValue(u"watch");
+    const bool collection = parts.size() == 1;
+    if (method == "GET" || method == "HEAD")
+        attributes.verb = collection ? (watch == "true"_L1 || watch == "1"_L1 ? u"watch"_s : u"list"_s) : u"get"_s;
+    else if (method == "POST")
+        attributes.verb = u"create"_s;
+    else if (method == "PUT")
+        attributes.verb = u"update"_s;
+    else if (method == "PATCH")
+        attributes.verb = u"patch"_s;
+    else if (method == "DELETE")
+        attributes.verb = collection ? u"deletecollection"_s : u"delete"_s;
+    else
+        attributes.verb = QString::fromLatin1(method).toLower();
+    if ((prefixLength == 2 && attributes.apiVersion == "v1"_L1)
+        || servedGroups().contains(attributes.apiGroup + u'/' + attributes.apiVersion))
+        route.type = findResource(attributes.apiGroup, attributes.apiVersion, attributes.resource);
+    // A cluster-scoped resource has no namespaced path.
+    if (route.type && !route.type->namespaced && route.type->kind != "Namespace"_L1 && !attributes.ns.isEmpty())
+        route.type = nullptr;
+    return route;
+}
 
-    if (first == "api"_L1 || first == "apis"_L1) {
-        const bool core = first == "api"_L1;
-        const qsizetype gvLength = core ? 2 : 3;
-        if (segments.size() <= gvLength) {
-            serveDiscovery(exchange, segments);
-            return;
-        }
-        const QString group = core ? QString() : segments[1];
-        const QString version = segments[gvLength - 1];
-        if ((core && version != "v1"_L1) || (!core && !servedGroups().contains(group + u'/' + version))) {
-            sendFailure(exchange, status::pathNotFound());
-            return;
-        }
-        serveResource(exchange, group, version, segments.mid(gvLength));
-        return;
+bool ApiServer::impersonate(HttpExchange *exchange, UserInfo &user)
+{
+    const HttpRequest &request = exchange->request();
+    const QString name = QString::fromUtf8(request.header("impersonate-user"));
+    const QList<QByteArray> groups = request.headerValues("impersonate-group");
+    const QByteArray uid = request.header("impersonate-uid");
+    QMap<QString, QStringList> extra;
+    for (const auto &[header, value] : request.headers) {
+        if (header.startsWith("impersonate-extra-"))
+            extra[QString::fromUtf8(QByteArray::fromPercentEncoding(header.mid(18)))].append(QString::fromUtf8(value));
     }
-    if (first == "openapi"_L1) {
-        serveOpenApi(exchange, segments);
-        return;
+    if (name.isEmpty()) {
+        if (!groups.isEmpty() || !uid.isEmpty() || !extra.isEmpty()) {
+            sendFailure(exchange,
+                        status::internalError(u"requested impersonation of groups, uid or extra without "
+                                              "impersonating a user"_s));
+            return false;
+        }
+        return true;
     }
-    sendFailure(exchange, status::pathNotFound());
+    // Each impersonated attribute needs the impersonate verb on it (impersonation.go).
+    QList<RequestAttributes> checks;
+    const QStringList accountParts = name.split(u':');
+    if (accountParts.size() == 4 && name.startsWith("system:serviceaccount:"_L1)) {
+        checks.append({true, u"impersonate"_s, QString(), u"v1"_s, u"serviceaccounts"_s, QString(), accountParts[3],
+                       accountParts[2], QString()});
+    } else {
+        checks.append({true, u"impersonate"_s, QString(), u"v1"_s, u"users"_s, QString(), name, QString(), QString()});
+    }
+    for (const QByteArray &group : groups) {
+        checks.append({true, u"impersonate"_s, QString(), u"v1"_s, u"groups"_s, QString(), QString::fromUtf8(group),
+                       QString(), QString()});
+    }
+    if (!uid.isEmpty()) {
+        checks.append({true, u"impersonate"_s, u"authentication.k8s.io"_s, u"v1"_s, u"uids"_s, QString(),
+                       QString::fromUtf8(uid), QString(), QString()});
+    }
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
+        for (const QString &value : it.value()) {
+            checks.append({true, u"impersonate"_s, u"authentication.k8s.io"_s, u"v1"_s, u"userextras"_s, it.key(),
+                           value, QString(), QString()});
+        }
+    }
+    for (const RequestAttributes &check : std::as_const(checks)) {
+        const Decision decision = m_authorizer.authorize(user, check);
+        if (!decision.allowed) {
+            sendFailure(exchange,
+                        status::forbidden(check.apiGroup, check.resource, check.name,
+                                          Authorizer::deniedMessage(user, check, decision.reason)));
+            return false;
+        }
+    }
+    UserInfo impersonated {name, QString::fromUtf8(uid), {}, extra};
+    for (const QByteArray &group : groups)
+        impersonated.groups.append(QString::fromUtf8(group));
+    if (groups.isEmpty() && accountParts.size() == 4 && name.startsWith("system:serviceaccount:"_L1))
+        impersonated.groups = serviceAccountGroups(accountParts[2]);
+    if (name != "system:anonymous"_L1 && !impersonated.groups.contains(u"system:authenticated"_s))
+        impersonated.groups.append(u"system:authenticated"_s);
+    user = impersonated;
+    return true;
 }
 
 void ApiServer::serveDiscovery(HttpExchange *exchange, const QStringList &segments)
@@ -490,29 +705,31 @@ void ApiServer::serveOpenApi(HttpExchange *exchange, const QStringList &segments
     sendFailure(exchange, status::pathNotFound());
 }
 
-void ApiServer::serveResource(HttpExchange *exchange, const QString &group, const QString &version,
-                              const QStringList &segments)
+void ApiServer::serveResource(HttpExchange *exchange, const Route &route, const UserInfo &user)
 {
     const HttpRequest &request = exchange->request();
-    // Split {namespaces/NS/}RESOURCE{/NAME{/SUBRESOURCE}}; "namespaces/NS/status" is a namespace's subresource.
-    QString ns;
-    QStringList rest = segments;
-    if (rest.size() >= 3 && rest[0] == "namespaces"_L1) {
-        const ResourceType *scoped = findResource(group, version, rest[2]);
-        if (scoped && scoped->namespaced) {
-            ns = rest[1];
-            rest = rest.mid(2);
-        }
-    }
-    const ResourceType *type = findResource(group, version, rest.value(0));
-    if (!type || rest.size() > 3) {
+    const ResourceType *type = route.type;
+    const QString &group = route.attributes.apiGroup;
+    const QString &ns = route.attributes.ns;
+    const QString &name = route.name;
+    const QString &subresource = route.attributes.subresource;
+    if (!type || (!subresource.isEmpty() && !type->subresources.contains(subresource))
+        || (type->namespaced && !name.isEmpty() && ns.isEmpty())) {
         sendFailure(exchange, status::pathNotFound());
         return;
     }
-    const QString name = rest.value(1);
-    const QString subresource = rest.value(2);
-    if (!subresource.isEmpty() && !type->subresources.contains(subresource)) {
-        sendFailure(exchange, status::pathNotFound());
+    if (!type->stored) {
+        if (request.method == "POST" && name.isEmpty())
+            serveReview(exchange, *type, ns, user);
+        else
+            sendFailure(exchange, status::methodNotAllowed(QString::fromLatin1(request.method), type->kind));
+        return;
+    }
+    if (subresource == "token"_L1) {
+        if (request.method == "POST")
+            serveTokenRequest(exchange, ns, name);
+        else
+            sendFailure(exchange, status::methodNotAllowed(QString::fromLatin1(request.method), u"TokenRequest"_s));
         return;
     }
     const QByteArray method = request.method;
@@ -529,7 +746,7 @@ void ApiServer::serveResource(HttpExchange *exchange, const QString &group, cons
         }
         if (method == "POST" && (ns.isEmpty() == !type->namespaced)) {
             ApiFailure failure;
-            const auto body = decodeBody(request, *type, &failure);
+            const auto body = decodeRequestBody(request, *type, &failure);
             if (!body) {
                 sendFailure(exchange, failure);
                 return;
@@ -609,7 +826,7 @@ void ApiServer::serveResource(HttpExchange *exchange, const QString &group, cons
     }
     if (method == "PUT") {
         ApiFailure failure;
-        const auto body = decodeBody(request, *type, &failure);
+        const auto body = decodeRequestBody(request, *type, &failure);
         if (!body) {
             sendFailure(exchange, failure);
             return;
@@ -817,8 +1034,13 @@ public:
         connect(&store, &Store::changed, this, &Watch::onChange);
     }
 
+    // A fault: the stream ends after this many more events.
+    void closeAfter(int events) { m_eventsLeft = events; }
+
     void send(const QString &type, const QJsonObject &object)
     {
+        if (m_eventsLeft == 0)
+            return;
         if (m_negotiation.shape == Shape::Table) {
             const QJsonObject listMeta {
                 {"resourceVersion"_L1, object.value("metadata"_L1).toObject().value("resourceVersion"_L1)}};
@@ -831,6 +1053,8 @@ public:
         } else {
             m_exchange->writeChunk(watchEvent(type, object));
         }
+        if (m_eventsLeft > 0 && --m_eventsLeft == 0)
+            m_exchange->endStream();
     }
 
     void sendBookmark(qint64 rv, bool initialEventsEnd = false)
@@ -875,6 +1099,7 @@ private:
     Negotiation m_negotiation;
     IncludeObject m_include;
     bool m_sentColumns = false;
+    int m_eventsLeft = -1;
 };
 
 void ApiServer::serveWatch(HttpExchange *exchange, const ResourceType &type, const QString &ns)
@@ -903,6 +1128,8 @@ void ApiServer::serveWatch(HttpExchange *exchange, const ResourceType &type, con
 
     exchange->beginStream(200, contentTypeFor(*negotiation));
     auto *watch = new Watch(exchange, store, *filter, *negotiation, *include);
+    if (m_faults && m_faults->watchCloseAfterEvents() > 0)
+        watch->closeAfter(m_faults->watchCloseAfterEvents());
     watch->m_lastRv = store.resourceVersion();
     if (fromRv == 0 || sendInitialEvents) {
         const Store::Objects objects = store.objects(type);
@@ -931,6 +1158,8 @@ void ApiServer::serveWatch(HttpExchange *exchange, const ResourceType &type, con
     int timeoutSeconds = request.queryValue(u"timeoutSeconds").toInt(&timeoutOk);
     if (!timeoutOk || timeoutSeconds <= 0)
         timeoutSeconds = 1800 + QRandomGenerator::global()->bounded(1800);
+    if (m_faults && m_faults->watchCloseAfterSeconds() > 0)
+        timeoutSeconds = qMin(timeoutSeconds, m_faults->watchCloseAfterSeconds());
     QPointer<HttpExchange> guard(exchange);
     QTimer::singleShot(std::chrono::seconds(timeoutSeconds), watch, [guard] {
         if (guard)

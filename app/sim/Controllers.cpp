@@ -1,9 +1,11 @@
 #include "Controllers.h"
 
+#include "Auth.h"
+#include "Rbac.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -51,29 +53,6 @@ QJsonObject ownerReference(const ResourceType &ownerType, const QJsonObject &own
             {"blockOwnerDeletion"_L1, true}};
 }
 
-QByteArray base64Url(const QByteArray &data)
-{
-    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-// A legacy service-account token with the real claims (pkg/serviceaccount/legacy.go). Its signature is
-// random bytes until the simulator signs and checks tokens.
-QByteArray legacyToken(const QString &ns, const QString &secretName, const QString &account, const QString &uid)
-{
-    const QJsonObject header {{"alg"_L1, "RS256"_L1}, {"kid"_L1, ""_L1}};
-    const QJsonObject claims {{"iss"_L1, "kubernetes/serviceaccount"_L1},
-                              {"kubernetes.io/serviceaccount/namespace"_L1, ns},
-                              {"kubernetes.io/serviceaccount/secret.name"_L1, secretName},
-                              {"kubernetes.io/serviceaccount/service-account.name"_L1, account},
-                              {"kubernetes.io/serviceaccount/service-account.uid"_L1, uid},
-                              {"sub"_L1, QString(u"system:serviceaccount:"_s + ns + u':' + account)}};
-    QByteArray signature(256, Qt::Uninitialized);
-    for (auto &byte : signature)
-        byte = char(QRandomGenerator::global()->bounded(256));
-    return base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-        + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' + base64Url(signature);
-}
-
 // The pod-template-hash label: a stable short hash of the template, in the safe alphabet.
 QString podTemplateHash(const QJsonObject &podTemplate)
 {
@@ -93,11 +72,12 @@ bool isTerminating(const QJsonObject &object)
 
 } // namespace
 
-Controllers::Controllers(Registry &registry, const Pki &pki, QObject *parent)
+Controllers::Controllers(Registry &registry, const Pki &pki, const TokenSigner &signer, QObject *parent)
     : QObject(parent)
     , m_registry(registry)
     , m_store(registry.store())
     , m_pki(pki)
+    , m_signer(signer)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(0);
@@ -162,6 +142,9 @@ void Controllers::handle(const Store::Event &event)
     } else if (kind == "Deployment"_L1) {
         if (!deleted)
             syncDeployment(ns, name);
+    } else if (kind == "ClusterRole"_L1) {
+        // The ClusterRole aggregation controller: aggregated roles carry the union of the roles they select.
+        aggregateClusterRoles(m_registry);
     }
 }
 
@@ -222,7 +205,14 @@ void Controllers::syncTokenSecret(const QString &ns, const QString &name)
     if (!data.value("token"_L1).toString().isEmpty() && annotations.contains(saUidAnnotation))
         return;
     const auto encode = [](const QByteArray &bytes) { return QString::fromLatin1(bytes.toBase64()); };
-    data.insert("token"_L1, encode(legacyToken(ns, name, accountName, uidOf(*account))));
+    // A legacy token with the claims of pkg/serviceaccount/legacy.go: no expiry, valid while this Secret lives.
+    const QJsonObject claims {{"iss"_L1, "kubernetes/serviceaccount"_L1},
+                              {"kubernetes.io/serviceaccount/namespace"_L1, ns},
+                              {"kubernetes.io/serviceaccount/secret.name"_L1, name},
+                              {"kubernetes.io/serviceaccount/service-account.name"_L1, accountName},
+                              {"kubernetes.io/serviceaccount/service-account.uid"_L1, uidOf(*account)},
+                              {"sub"_L1, serviceAccountUserName(ns, accountName)}};
+    data.insert("token"_L1, encode(m_signer.sign(claims)));
     data.insert("ca.crt"_L1, encode(m_pki.caCertPem()));
     data.insert("namespace"_L1, encode(ns.toUtf8()));
     annotations.insert(saUidAnnotation, uidOf(*account));

@@ -10,6 +10,8 @@
 
 namespace kubesim {
 
+class TokenSigner;
+
 // The controllers of a real control plane that service-account administration depends on, run
 // asynchronously after each change as the real ones are: the namespace controller (a default
 // ServiceAccount and the kube-root-ca.crt ConfigMap in each namespace; emptying a deleted namespace),
@@ -20,7 +22,7 @@ class Controllers : public QObject
 {
     Q_OBJECT
 public:
-    Controllers(Registry &registry, const Pki &pki, QObject *parent = nullptr);
+    Controllers(Registry &registry, const Pki &pki, const TokenSigner &signer, QObject *parent = nullptr);
 
     // Runs queued work until nothing is left (for seeding before the server listens).
     void settle();
@@ -44,6 +46,7 @@ private:
     Registry &m_registry;
     Store &m_store;
     const Pki &m_pki;
+    const TokenSigner &m_signer;
     QList<Store::Event> m_queue;
     QTimer m_timer;
 };

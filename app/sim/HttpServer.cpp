@@ -150,6 +150,12 @@ public:
             m_socket->write(data);
     }
 
+    void abort()
+    {
+        m_socket->flush(); // an answer already written still goes out
+        m_socket->abort();
+    }
+
     void finish(HttpExchange *exchange)
     {
         if (exchange != m_current)
@@ -355,8 +361,8 @@ void HttpExchange::respond(int code, const QByteArray &contentType, const QByteA
     if (m_done || m_streaming || !m_connection)
         return;
     m_done = true;
-    m_connection->write(statusHead(code, contentType, extra) + "Content-Length: "_ba + QByteArray::number(body.size())
-                        + "\r\n\r\n"_ba + body);
+    m_connection->write(statusHead(code, contentType, m_headers + extra) + "Content-Length: "_ba
+                        + QByteArray::number(body.size()) + "\r\n\r\n"_ba + body);
     m_connection->finish(this);
 }
 
@@ -365,7 +371,7 @@ void HttpExchange::beginStream(int code, const QByteArray &contentType, const Ht
     if (m_done || m_streaming || !m_connection)
         return;
     m_streaming = true;
-    m_connection->write(statusHead(code, contentType, extra) + "Transfer-Encoding: chunked\r\n\r\n"_ba);
+    m_connection->write(statusHead(code, contentType, m_headers + extra) + "Transfer-Encoding: chunked\r\n\r\n"_ba);
 }
 
 void HttpExchange::writeChunk(const QByteArray &data)
@@ -389,6 +395,12 @@ HttpServer::HttpServer(const QSslConfiguration &tls, QObject *parent)
     , m_tls(tls)
 { }
 
+void HttpServer::dropConnections()
+{
+    for (HttpConnection *connection : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly))
+        connection->abort();
+}
+
 void HttpServer::incomingConnection(qintptr socketDescriptor)
 {
     auto *socket = new QSslSocket;
@@ -397,6 +409,8 @@ void HttpServer::incomingConnection(qintptr socketDescriptor)
         return;
     }
     socket->setSslConfiguration(m_tls);
+    // Responses are written whole: Nagle's algorithm would only hold back their last segment.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     new HttpConnection(socket, this);
     socket->startServerEncryption();
 }

@@ -42,6 +42,8 @@ public:
     HttpExchange(HttpConnection *connection, HttpRequest request);
 
     [[nodiscard]] const HttpRequest &request() const { return m_request; }
+    // A header to send with whatever response this exchange gives.
+    void addHeader(const QByteArray &name, const QByteArray &value) { m_headers.append({name, value}); }
     void respond(int code, const QByteArray &contentType, const QByteArray &body, const HttpHeaders &extra = {});
     void beginStream(int code, const QByteArray &contentType, const HttpHeaders &extra = {});
     void writeChunk(const QByteArray &data);
@@ -55,6 +57,7 @@ private:
     friend class HttpConnection;
     QPointer<HttpConnection> m_connection;
     HttpRequest m_request;
+    HttpHeaders m_headers;
     bool m_streaming = false;
     bool m_done = false;
 };
@@ -67,6 +70,9 @@ public:
     static constexpr qsizetype maxBodySize = 3 * 1024 * 1024;
 
     explicit HttpServer(const QSslConfiguration &tls, QObject *parent = nullptr);
+
+    // Closes every open connection at once, as a crashed server would.
+    void dropConnections();
 
 Q_SIGNALS:
     void requestReceived(kubesim::HttpExchange *exchange);

@@ -9,7 +9,7 @@ namespace kubesim {
 struct ProtobufDecodeResult
 {
     QJsonObject object; // the object as the apiserver's JSON form, with apiVersion and kind set
-    QString error;      // empty on success; otherwise a message for a 400 BadRequest
+    QString error; // empty on success; otherwise a message for a 400 BadRequest
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
 };
 

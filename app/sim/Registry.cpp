@@ -127,6 +127,53 @@ void applyDefaults(const ResourceType &type, QJsonObject &object)
     }
 }
 
+// The projected token volume of the ServiceAccount admission plugin, mounted into every container that has
+// nothing at the service-account path yet.
+QJsonObject mountServiceAccountToken(QJsonObject spec)
+{
+    static const QString mountPath = u"/var/run/secrets/kubernetes.io/serviceaccount"_s;
+    const QString volumeName = u"kube-api-access-"_s + randomSuffix(5);
+    bool mounted = false;
+    for (const auto key : {"initContainers"_L1, "containers"_L1}) {
+        QJsonArray containers = spec.value(key).toArray();
+        for (auto &&value : containers) {
+            QJsonObject container = value.toObject();
+            QJsonArray mounts = container.value("volumeMounts"_L1).toArray();
+            const bool hasPath = std::any_of(mounts.begin(), mounts.end(), [](const QJsonValue &mount) {
+                return mount.toObject().value("mountPath"_L1).toString() == mountPath;
+            });
+            if (hasPath)
+                continue;
+            mounts.append(QJsonObject {{"name"_L1, volumeName}, {"readOnly"_L1, true}, {"mountPath"_L1, mountPath}});
+            container.insert("volumeMounts"_L1, mounts);
+            value = container;
+            mounted = true;
+        }
+        if (spec.contains(key))
+            spec.insert(key, containers);
+    }
+    if (!mounted)
+        return spec;
+    QJsonArray volumes = spec.value("volumes"_L1).toArray();
+    const QJsonArray sources {
+        QJsonObject {{"serviceAccountToken"_L1, QJsonObject {{"expirationSeconds"_L1, 3607}, {"path"_L1, "token"_L1}}}},
+        QJsonObject {
+            {"configMap"_L1,
+             QJsonObject {{"name"_L1, "kube-root-ca.crt"_L1},
+                          {"items"_L1, QJsonArray {QJsonObject {{"key"_L1, "ca.crt"_L1}, {"path"_L1, "ca.crt"_L1}}}}}}},
+        QJsonObject {
+            {"downwardAPI"_L1,
+             QJsonObject {{"items"_L1,
+                           QJsonArray {QJsonObject {{"path"_L1, "namespace"_L1},
+                                                    {"fieldRef"_L1,
+                                                     QJsonObject {{"apiVersion"_L1, "v1"_L1},
+                                                                  {"fieldPath"_L1, "metadata.namespace"_L1}}}}}}}}}};
+    volumes.append(QJsonObject {{"name"_L1, volumeName},
+                                {"projected"_L1, QJsonObject {{"sources"_L1, sources}, {"defaultMode"_L1, 420}}}});
+    spec.insert("volumes"_L1, volumes);
+    return spec;
+}
+
 // Fields the server owns: a client's values are dropped on create and kept from storage on update.
 void resetServerFields(QJsonObject &metadata)
 {
@@ -228,10 +275,15 @@ std::optional<ApiFailure> Registry::admit(const ResourceType &type, QJsonObject 
                                  u"error looking up service account "_s + ns + u'/' + account + u": serviceaccount \""_s
                                      + account + u"\" not found"_s);
     }
-    if (!spec.contains("imagePullSecrets"_L1) && sa->contains("imagePullSecrets"_L1)) {
+    if (!spec.contains("imagePullSecrets"_L1) && sa->contains("imagePullSecrets"_L1))
         spec.insert("imagePullSecrets"_L1, sa->value("imagePullSecrets"_L1));
-        object.insert("spec"_L1, spec);
-    }
+    // The pod's automount setting wins, then the service account's; the default is to mount.
+    const QJsonValue podAutomount = spec.value("automountServiceAccountToken"_L1);
+    const QJsonValue accountAutomount = sa->value("automountServiceAccountToken"_L1);
+    const bool automount = podAutomount.isBool() ? podAutomount.toBool() : accountAutomount.toBool(true);
+    if (automount)
+        spec = mountServiceAccountToken(spec);
+    object.insert("spec"_L1, spec);
     return std::nullopt;
 }
 
@@ -259,7 +311,7 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     setMetadata(object, metadata);
     const QString name = str(metadata, "name"_L1);
 
-    if (type.subresources.contains("status"_L1) && type.kind != "Namespace"_L1)
+    if (type.subresources.contains("status"_L1) && type.kind != "Namespace"_L1 && type.kind != "Node"_L1)
         object.remove("status"_L1);
     applyDefaults(type, object);
     if (auto failure = type.kind == "Namespace"_L1 ? std::nullopt : checkNamespace(type, ns, name))
@@ -399,19 +451,38 @@ WriteResult Registry::remove(const ResourceType &type, const QString &ns, const 
         return {{}, status::notFound(type.group, type.plural, name)};
     const QJsonObject metadata = metadataOf(*existing);
     const QJsonObject preconditions = options.value("preconditions"_L1).toObject();
+    // The namespace REST checks preconditions itself (pkg/registry/core/namespace/storage); every other
+    // resource fails early in rest.BeforeDelete, whose Conflict names the GroupResource {group, Kind}.
+    const bool isNamespace = type.kind == "Namespace"_L1;
     const QString wantUid = str(preconditions, "uid"_L1);
     if (!wantUid.isEmpty() && wantUid != str(metadata, "uid"_L1)) {
+        const QString uid = str(metadata, "uid"_L1);
+        if (isNamespace) {
+            return {{},
+                    status::conflict(type.group, type.plural, name,
+                                     u"Precondition failed: UID in precondition: "_s + wantUid
+                                         + u", UID in object meta: "_s + uid)};
+        }
         return {{},
-                status::conflict(type.group, type.plural, name,
-                                 u"Precondition failed: UID in precondition: "_s + wantUid + u", UID in object meta: "_s
-                                     + str(metadata, "uid"_L1))};
+                status::conflict(type.group, type.kind, name,
+                                 u"the UID in the precondition ("_s + wantUid
+                                     + u") does not match the UID in record ("_s + uid
+                                     + u"). The object might have been deleted and then recreated"_s)};
     }
     const QString wantRv = str(preconditions, "resourceVersion"_L1);
     if (!wantRv.isEmpty() && wantRv != str(metadata, "resourceVersion"_L1)) {
+        const QString rv = str(metadata, "resourceVersion"_L1);
+        if (isNamespace) {
+            return {{},
+                    status::conflict(type.group, type.plural, name,
+                                     u"Precondition failed: ResourceVersion in precondition: "_s + wantRv
+                                         + u", ResourceVersion in object meta: "_s + rv)};
+        }
         return {{},
-                status::conflict(type.group, type.plural, name,
-                                 u"Precondition failed: ResourceVersion in precondition: "_s + wantRv
-                                     + u", ResourceVersion in object meta: "_s + str(metadata, "resourceVersion"_L1))};
+                status::conflict(type.group, type.kind, name,
+                                 u"the ResourceVersion in the precondition ("_s + wantRv
+                                     + u") does not match the ResourceVersion in record ("_s + rv
+                                     + u"). The object might have been modified"_s)};
     }
     if (dryRun)
         return {*existing, std::nullopt};

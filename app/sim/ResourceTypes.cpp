@@ -9,154 +9,69 @@ namespace {
 const QStringList allVerbs {u"create"_s, u"delete"_s, u"deletecollection"_s, u"get"_s,
                             u"list"_s,   u"patch"_s,  u"update"_s,           u"watch"_s};
 
+ResourceType makeType(const QString &group, const QString &kind, const QString &plural, bool namespaced,
+                      const QString &hash, const QStringList &shortNames = {}, const QStringList &categories = {},
+                      const QStringList &subresources = {})
+{
+    ResourceType type;
+    type.group = group;
+    type.version = u"v1"_s;
+    type.kind = kind;
+    type.plural = plural;
+    type.singular = kind.toLower();
+    type.namespaced = namespaced;
+    type.shortNames = shortNames;
+    type.categories = categories;
+    type.verbs = allVerbs;
+    type.storageVersionHash = hash;
+    type.subresources = subresources;
+    return type;
+}
+
+// The create-only review APIs: served and authorized like resources, never stored.
+ResourceType review(const QString &group, const QString &kind, const QString &plural, bool namespaced)
+{
+    ResourceType type = makeType(group, kind, plural, namespaced, {});
+    type.singular.clear();
+    type.verbs = {u"create"_s};
+    type.stored = false;
+    return type;
+}
+
 QList<ResourceType> makeTypes()
 {
     // Names, short names, categories and storage version hashes as the real v1.32 discovery documents give them.
+    const QString core, apps = u"apps"_s, rbac = u"rbac.authorization.k8s.io"_s;
+    const QString authn = u"authentication.k8s.io"_s, authz = u"authorization.k8s.io"_s;
+    const QStringList all {u"all"_s}, status {u"status"_s};
     QList<ResourceType> types {
-        {u""_s,
-         u"v1"_s,
-         u"ConfigMap"_s,
-         u"configmaps"_s,
-         u"configmap"_s,
-         true,
-         {u"cm"_s},
-         {},
-         allVerbs,
-         u"qFsyl6wFWjQ="_s,
-         {},
-         false,
-         false},
-        {u""_s,
-         u"v1"_s,
-         u"Namespace"_s,
-         u"namespaces"_s,
-         u"namespace"_s,
-         false,
-         {u"ns"_s},
-         {},
-         {u"create"_s, u"delete"_s, u"get"_s, u"list"_s, u"patch"_s, u"update"_s, u"watch"_s},
-         u"Q3oi5N2YM8M="_s,
-         {u"status"_s},
-         false,
-         true},
-        {u""_s,
-         u"v1"_s,
-         u"Pod"_s,
-         u"pods"_s,
-         u"pod"_s,
-         true,
-         {u"po"_s},
-         {u"all"_s},
-         allVerbs,
-         u"xPOwRZ+Yhw8="_s,
-         {u"status"_s},
-         false,
-         true},
-        {u""_s,
-         u"v1"_s,
-         u"Secret"_s,
-         u"secrets"_s,
-         u"secret"_s,
-         true,
-         {},
-         {},
-         allVerbs,
-         u"S6u1pOWzb84="_s,
-         {},
-         false,
-         false},
-        {u""_s,
-         u"v1"_s,
-         u"ServiceAccount"_s,
-         u"serviceaccounts"_s,
-         u"serviceaccount"_s,
-         true,
-         {u"sa"_s},
-         {},
-         allVerbs,
-         u"pbx9ZvyFpBE="_s,
-         {},
-         false,
-         true},
-        {u"apps"_s,
-         u"v1"_s,
-         u"Deployment"_s,
-         u"deployments"_s,
-         u"deployment"_s,
-         true,
-         {u"deploy"_s},
-         {u"all"_s},
-         allVerbs,
-         u"8aSe+NMegvE="_s,
-         {u"status"_s},
-         true,
-         false},
-        {u"apps"_s,
-         u"v1"_s,
-         u"ReplicaSet"_s,
-         u"replicasets"_s,
-         u"replicaset"_s,
-         true,
-         {u"rs"_s},
-         {u"all"_s},
-         allVerbs,
-         u"P1RzHs8/mWQ="_s,
-         {u"status"_s},
-         true,
-         false},
-        {u"rbac.authorization.k8s.io"_s,
-         u"v1"_s,
-         u"ClusterRoleBinding"_s,
-         u"clusterrolebindings"_s,
-         u"clusterrolebinding"_s,
-         false,
-         {},
-         {},
-         allVerbs,
-         u"48tpQ8gZHFc="_s,
-         {},
-         false,
-         false},
-        {u"rbac.authorization.k8s.io"_s,
-         u"v1"_s,
-         u"ClusterRole"_s,
-         u"clusterroles"_s,
-         u"clusterrole"_s,
-         false,
-         {},
-         {},
-         allVerbs,
-         u"bYE5ZWDrJ44="_s,
-         {},
-         false,
-         false},
-        {u"rbac.authorization.k8s.io"_s,
-         u"v1"_s,
-         u"RoleBinding"_s,
-         u"rolebindings"_s,
-         u"rolebinding"_s,
-         true,
-         {},
-         {},
-         allVerbs,
-         u"eGsCzGH6b1g="_s,
-         {},
-         false,
-         false},
-        {u"rbac.authorization.k8s.io"_s,
-         u"v1"_s,
-         u"Role"_s,
-         u"roles"_s,
-         u"role"_s,
-         true,
-         {},
-         {},
-         allVerbs,
-         u"7FuwZcIIItM="_s,
-         {},
-         false,
-         false},
+        makeType(core, u"ConfigMap"_s, u"configmaps"_s, true, u"qFsyl6wFWjQ="_s, {u"cm"_s}),
+        makeType(core, u"Namespace"_s, u"namespaces"_s, false, u"Q3oi5N2YM8M="_s, {u"ns"_s}, {}, status),
+        makeType(core, u"Node"_s, u"nodes"_s, false, u"XwShjMxG9Fs="_s, {u"no"_s}, {}, status),
+        makeType(core, u"Pod"_s, u"pods"_s, true, u"xPOwRZ+Yhw8="_s, {u"po"_s}, all, status),
+        makeType(core, u"Secret"_s, u"secrets"_s, true, u"S6u1pOWzb84="_s),
+        makeType(core, u"ServiceAccount"_s, u"serviceaccounts"_s, true, u"pbx9ZvyFpBE="_s, {u"sa"_s}, {}, {u"token"_s}),
+        makeType(apps, u"Deployment"_s, u"deployments"_s, true, u"8aSe+NMegvE="_s, {u"deploy"_s}, all, status),
+        makeType(apps, u"ReplicaSet"_s, u"replicasets"_s, true, u"P1RzHs8/mWQ="_s, {u"rs"_s}, all, status),
+        review(authn, u"SelfSubjectReview"_s, u"selfsubjectreviews"_s, false),
+        review(authn, u"TokenReview"_s, u"tokenreviews"_s, false),
+        review(authz, u"LocalSubjectAccessReview"_s, u"localsubjectaccessreviews"_s, true),
+        review(authz, u"SelfSubjectAccessReview"_s, u"selfsubjectaccessreviews"_s, false),
+        review(authz, u"SelfSubjectRulesReview"_s, u"selfsubjectrulesreviews"_s, false),
+        review(authz, u"SubjectAccessReview"_s, u"subjectaccessreviews"_s, false),
+        makeType(rbac, u"ClusterRoleBinding"_s, u"clusterrolebindings"_s, false, u"48tpQ8gZHFc="_s),
+        makeType(rbac, u"ClusterRole"_s, u"clusterroles"_s, false, u"bYE5ZWDrJ44="_s),
+        makeType(rbac, u"RoleBinding"_s, u"rolebindings"_s, true, u"eGsCzGH6b1g="_s),
+        makeType(rbac, u"Role"_s, u"roles"_s, true, u"7FuwZcIIItM="_s),
     };
+    for (ResourceType &type : types) {
+        if (type.kind == "Namespace"_L1)
+            type.verbs.removeOne(u"deletecollection"_s);
+        // Registry strategies that answer DELETE with the object rather than a Status.
+        type.returnsDeletedObject =
+            type.kind == "Namespace"_L1 || type.kind == "Pod"_L1 || type.kind == "ServiceAccount"_L1;
+        type.hasGeneration = type.group == apps;
+    }
     return types;
 }
 

@@ -25,6 +25,7 @@ struct ResourceType
     QStringList subresources; // "status", "scale"
     bool hasGeneration = false; // metadata.generation counts spec changes
     bool returnsDeletedObject = false; // DELETE answers with the object rather than a Status
+    bool stored = true; // false for the create-only review APIs, which keep nothing
 
     [[nodiscard]] QString apiVersion() const { return group.isEmpty() ? version : group + u'/' + version; }
     [[nodiscard]] QString listKind() const { return kind + QLatin1String("List"); }

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -216,22 +217,86 @@ void seedDemo(Registry &registry)
         s.helmRelease(u"monitoring"_s, u"kube-prometheus"_s, revision);
 }
 
-void seedLarge(Registry &registry, int namespaces, int accounts, int secrets)
+// A big cluster with the shapes of real ones: teams and environments, app-named service accounts, and a
+// secret mix dominated by Opaque and Helm release secrets of realistic sizes. Deterministic for benchmarks.
+void seedLarge(Registry &registry, int namespaces, int accounts, int secrets, int pods)
 {
     Seeder s(registry);
-    const auto nsName = [](int i) -> QString { return u"ns-"_s + QString::number(i).rightJustified(5, u'0'); };
-    for (int i = 0; i < namespaces; ++i)
-        s.nameSpace(nsName(i));
-    for (int i = 0; i < accounts; ++i)
-        s.account(nsName(i % namespaces), u"sa-"_s + QString::number(i));
-    const QString types[] = {u"Opaque"_s, u"kubernetes.io/dockerconfigjson"_s, u"helm.sh/release.v1"_s};
+    QRandomGenerator random(20261128);
+    static const QStringList teams {u"payments"_s, u"search"_s, u"checkout"_s, u"identity"_s, u"data"_s,
+                                    u"platform"_s, u"ml"_s,     u"mobile"_s,   u"growth"_s,   u"billing"_s};
+    static const QStringList envs {u"dev"_s, u"staging"_s, u"prod"_s};
+    static const QStringList apps {u"api"_s,     u"worker"_s,   u"frontend"_s, u"scheduler"_s, u"exporter"_s,
+                                   u"gateway"_s, u"consumer"_s, u"migrator"_s, u"cache"_s,     u"indexer"_s};
+    // One pool of random base64 that values are cut from: realistic sizes without generating megabytes.
+    QByteArray noise(64 * 1024, Qt::Uninitialized);
+    for (auto &byte : noise)
+        byte = char(random.bounded(256));
+    const QByteArray pool = noise.toBase64();
+    const auto blob = [&](int bytes) -> QString {
+        return QString::fromLatin1(pool.mid(random.bounded(int(pool.size()) - bytes), bytes));
+    };
+
+    QStringList nsNames;
+    for (int i = 0; i < namespaces; ++i) {
+        const QString &team = teams[i % teams.size()];
+        const QString &env = envs[(i / teams.size()) % envs.size()];
+        nsNames.append(team + u'-' + env + u'-' + QString::number(i).rightJustified(4, u'0'));
+        s.nameSpace(nsNames.last(), {{"team"_L1, team}, {"environment"_L1, env}});
+    }
+    QList<QStringList> accountsByNamespace(namespaces);
+    for (int i = 0; i < accounts; ++i) {
+        const int ns = i % namespaces;
+        const QString &app = apps[(i / namespaces) % apps.size()];
+        const QString name = app + u'-' + QString::number(i / namespaces / apps.size());
+        accountsByNamespace[ns].append(name);
+        const bool pulls = i % 4 == 0;
+        s.account(nsNames[ns], name, pulls ? QStringList {u"registry-credentials"_s} : QStringList(),
+                  i % 10 == 0 ? std::optional<bool>(false) : std::nullopt,
+                  {{"app.kubernetes.io/name"_L1, app}, {"app.kubernetes.io/part-of"_L1, teams[ns % teams.size()]}});
+    }
     for (int i = 0; i < secrets; ++i) {
-        const QString &type = types[i % 3];
-        const QString key = type == "Opaque"_L1 ? u"value"_s
-            : type == "helm.sh/release.v1"_L1   ? u"release"_s
-                                                : u".dockerconfigjson"_s;
-        const QByteArray value = type == "kubernetes.io/dockerconfigjson"_L1 ? R"({"auths":{}})"_ba : "x"_ba;
-        s.secret(nsName(i % namespaces), u"secret-"_s + QString::number(i), type, {{key, b64(value)}});
+        const int ns = i % namespaces;
+        const int kind = random.bounded(100);
+        const QString serial = QString::number(i / namespaces);
+        if (i < namespaces) {
+            s.secret(
+                nsNames[ns], u"registry-credentials"_s, u"kubernetes.io/dockerconfigjson"_s,
+                {{".dockerconfigjson"_L1,
+                  b64("{\"auths\":{\"registry.example.com\":{\"auth\":\""_ba + blob(40).toLatin1() + "\"}}}"_ba)}});
+        } else if (kind < 55) {
+            QJsonObject data;
+            for (int key = 0, keys = 1 + random.bounded(6); key < keys; ++key)
+                data.insert(u"key-"_s + QString::number(key), blob(24 + random.bounded(1200)));
+            s.secret(nsNames[ns], apps[i % apps.size()] + u"-config-"_s + serial, u"Opaque"_s, data,
+                     {{"app.kubernetes.io/name"_L1, apps[i % apps.size()]}});
+        } else if (kind < 85) {
+            const QString release = apps[i % apps.size()];
+            s.secret(nsNames[ns], u"sh.helm.release.v1."_s + release + u".v"_s + serial, u"helm.sh/release.v1"_s,
+                     {{"release"_L1, blob(2000 + random.bounded(6000))}},
+                     {{"name"_L1, release},
+                      {"owner"_L1, "helm"_L1},
+                      {"status"_L1, "superseded"_L1},
+                      {"version"_L1, serial}});
+        } else {
+            s.secret(nsNames[ns], apps[i % apps.size()] + u"-tls-"_s + serial, u"kubernetes.io/tls"_s,
+                     {{"tls.crt"_L1, blob(1400)}, {"tls.key"_L1, blob(1700)}});
+        }
+    }
+    for (int i = 0; i < pods; ++i) {
+        const int ns = i % namespaces;
+        const QStringList &candidates = accountsByNamespace[ns];
+        const QString account = candidates.isEmpty() ? u"default"_s : candidates[i % candidates.size()];
+        s.add({{"apiVersion"_L1, "v1"_L1},
+               {"kind"_L1, "Pod"_L1},
+               {"metadata"_L1,
+                meta(account + u'-' + QString::number(i / namespaces), nsNames[ns],
+                     {{"app.kubernetes.io/name"_L1, account}})},
+               {"spec"_L1,
+                QJsonObject {{"serviceAccountName"_L1, account},
+                             {"containers"_L1,
+                              QJsonArray {QJsonObject {{"name"_L1, "app"_L1},
+                                                       {"image"_L1, "registry.example.com/app:1.0"_L1}}}}}}});
     }
 }
 
@@ -242,6 +307,30 @@ void seedBootstrap(Registry &registry)
     Seeder s(registry);
     for (const QString &ns : {u"default"_s, u"kube-system"_s, u"kube-public"_s, u"kube-node-lease"_s})
         s.nameSpace(ns);
+    // The one node every pod runs on.
+    s.add({{"apiVersion"_L1, "v1"_L1},
+           {"kind"_L1, "Node"_L1},
+           {"metadata"_L1,
+            meta(u"kube-sim-node"_s, {},
+                 {{"kubernetes.io/hostname"_L1, "kube-sim-node"_L1},
+                  {"kubernetes.io/os"_L1, "linux"_L1},
+                  {"kubernetes.io/arch"_L1, "amd64"_L1},
+                  {"node-role.kubernetes.io/control-plane"_L1, ""_L1}})},
+           {"status"_L1,
+            QJsonObject {{"conditions"_L1,
+                          QJsonArray {QJsonObject {{"type"_L1, "Ready"_L1},
+                                                   {"status"_L1, "True"_L1},
+                                                   {"reason"_L1, "KubeletReady"_L1},
+                                                   {"message"_L1, "kubelet is posting ready status"_L1}}}},
+                         {"addresses"_L1,
+                          QJsonArray {QJsonObject {{"type"_L1, "InternalIP"_L1}, {"address"_L1, "172.18.0.2"_L1}}}},
+                         {"nodeInfo"_L1,
+                          QJsonObject {{"kubeletVersion"_L1, "v1.32.4"_L1},
+                                       {"osImage"_L1, "kube-sim"_L1},
+                                       {"kernelVersion"_L1, "6.1.0"_L1},
+                                       {"containerRuntimeVersion"_L1, "containerd://1.7.24"_L1},
+                                       {"operatingSystem"_L1, "linux"_L1},
+                                       {"architecture"_L1, "amd64"_L1}}}}}});
 }
 
 bool applySeed(Registry &registry, const QString &seed, QString *error)
@@ -256,16 +345,22 @@ bool applySeed(Registry &registry, const QString &seed, QString *error)
         return true;
     }
     const QStringList parts = seed.split(u':');
-    if (parts.size() == 4 && parts[0] == "large"_L1) {
-        bool ok1 = false, ok2 = false, ok3 = false;
-        const int namespaces = parts[1].toInt(&ok1), accounts = parts[2].toInt(&ok2), secrets = parts[3].toInt(&ok3);
-        if (ok1 && ok2 && ok3 && namespaces > 0 && accounts >= 0 && secrets >= 0) {
+    if ((parts.size() == 4 || parts.size() == 5) && parts[0] == "large"_L1) {
+        QList<int> sizes;
+        for (const QString &part : parts.mid(1)) {
+            bool ok = false;
+            sizes.append(part.toInt(&ok));
+            if (!ok || sizes.last() < 0)
+                sizes.last() = -1;
+        }
+        sizes.resize(4, 0);
+        if (sizes[0] > 0 && !sizes.contains(-1)) {
             seedBootstrap(registry);
-            seedLarge(registry, namespaces, accounts, secrets);
+            seedLarge(registry, sizes[0], sizes[1], sizes[2], sizes[3]);
             return true;
         }
     }
-    *error = u"unknown seed \""_s + seed + u"\": use demo, empty or large:NAMESPACES:SERVICEACCOUNTS:SECRETS"_s;
+    *error = u"unknown seed \""_s + seed + u"\": use demo, empty or large:NAMESPACES:SERVICEACCOUNTS:SECRETS[:PODS]"_s;
     return false;
 }
 

@@ -10,7 +10,7 @@ namespace kubesim {
 void seedBootstrap(Registry &registry);
 
 // Fills the store from a seed: "empty" (bootstrap only), "demo" (a small, realistic cluster), or
-// "large:NAMESPACES:SERVICEACCOUNTS:SECRETS" for benchmarks. False with *error for an unknown seed.
+// "large:NAMESPACES:SERVICEACCOUNTS:SECRETS[:PODS]" for benchmarks. False with *error for an unknown seed.
 bool applySeed(Registry &registry, const QString &seed, QString *error);
 
 // Applies every object of a manifest file, stopping at the first failure with *error, which

@@ -2,7 +2,9 @@
 
 #include "ApiServer.h"
 #include "Controllers.h"
+#include "Faults.h"
 #include "HttpServer.h"
+#include "Rbac.h"
 #include "Registry.h"
 #include "Seeds.h"
 #include "Store.h"
@@ -11,6 +13,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -36,13 +39,22 @@ bool Simulator::start(const SimulatorOptions &options, QString *error)
     m_pki = Pki::generate(error);
     if (!m_pki)
         return false;
+    m_signer = TokenSigner::generate(QString(TokenSigner::defaultIssuer), error);
+    if (!m_signer)
+        return false;
     m_store = std::make_unique<Store>(options.watchHistory);
     m_registry = std::make_unique<Registry>(*m_store);
-    m_controllers = std::make_unique<Controllers>(*m_registry, *m_pki);
-    m_api = std::make_unique<ApiServer>(*m_registry, *m_pki);
+    m_controllers = std::make_unique<Controllers>(*m_registry, *m_pki, *m_signer);
+    m_authenticator = std::make_unique<Authenticator>(*m_registry, *m_pki, *m_signer, options.staticTokens);
+    m_authorizer = std::make_unique<Authorizer>(*m_store);
+    m_api = std::make_unique<ApiServer>(*m_registry, *m_authenticator, *m_authorizer, *m_signer);
     m_api->setBookmarkInterval(options.bookmarkIntervalMs);
+    m_api->setMaxTokenExpiration(options.maxTokenExpirationSeconds);
+    m_faults = std::make_unique<FaultInjector>();
+    m_api->setFaultInjector(m_faults.get());
+    connect(m_faults.get(), &FaultInjector::outageRequested, this, &Simulator::simulateOutage);
 
-    if (!applySeed(*m_registry, options.seed, error))
+    if (!applySeed(*m_registry, options.seed, error) || !loadBootstrapPolicy(*m_registry, error))
         return false;
     m_controllers->settle();
     for (const QString &path : options.manifests) {
@@ -66,7 +78,23 @@ bool Simulator::start(const SimulatorOptions &options, QString *error)
             + m_http->errorString();
         return false;
     }
+    if (!options.faults.isEmpty() && !m_faults->configure(options.faults, error))
+        return false;
+    m_faults->startPendingOutage();
     return true;
+}
+
+void Simulator::simulateOutage(int milliseconds)
+{
+    // Stop listening and drop every connection; come back on the same address with the same store.
+    const QHostAddress address = m_http->serverAddress();
+    const quint16 port = m_http->serverPort();
+    m_http->close();
+    m_http->dropConnections();
+    QTimer::singleShot(milliseconds, this, [this, address, port] {
+        if (!m_http->listen(address, port))
+            qWarning("kube-sim: cannot listen again after the outage: %s", qPrintable(m_http->errorString()));
+    });
 }
 
 QString Simulator::url() const

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "Auth.h"
 #include "Pki.h"
 
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -13,7 +15,10 @@
 namespace kubesim {
 
 class ApiServer;
+class Authenticator;
+class Authorizer;
 class Controllers;
+class FaultInjector;
 class HttpServer;
 class Registry;
 class Store;
@@ -26,6 +31,9 @@ struct SimulatorOptions
     QStringList manifests; // applied in order after the seed
     int watchHistory = 10000;
     int bookmarkIntervalMs = 10000;
+    QList<StaticToken> staticTokens;
+    qint64 maxTokenExpirationSeconds = 0; // 0: TokenRequests are not shortened
+    QJsonObject faults; // see FaultInjector
 };
 
 // A whole kube-sim: certificates, store, controllers and the HTTPS API, listening once start() returns true.
@@ -43,13 +51,20 @@ public:
     // Writes kubeconfig() with mode 0600.
     [[nodiscard]] bool writeKubeconfig(const QString &path, QString *error) const;
     [[nodiscard]] Store &store();
+    [[nodiscard]] const Pki &pki() const { return *m_pki; }
 
 private:
+    void simulateOutage(int milliseconds);
+
     std::optional<Pki> m_pki;
+    std::optional<TokenSigner> m_signer;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Registry> m_registry;
     std::unique_ptr<Controllers> m_controllers;
+    std::unique_ptr<Authenticator> m_authenticator;
+    std::unique_ptr<Authorizer> m_authorizer;
     std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<HttpServer> m_http;
 };
 

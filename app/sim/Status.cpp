@@ -98,6 +98,9 @@ ApiFailure invalid(const QString &group, const QString &kind, const QString &nam
 
 ApiFailure forbidden(const QString &group, const QString &resource, const QString &name, const QString &why)
 {
+    // NewForbidden: "forbidden: ..." for a path, "<resource> is forbidden" or "<resource> \"<name>\" is forbidden".
+    if (resource.isEmpty())
+        return make(403, u"Forbidden"_s, u"forbidden: "_s + why);
     const QString subject =
         name.isEmpty() ? groupResource(group, resource) : groupResource(group, resource) + u' ' + quoted(name);
     return make(403, u"Forbidden"_s, subject + u" is forbidden: "_s + why, nameDetails(group, resource, name));

@@ -86,7 +86,7 @@ QJsonArray podCells(const QJsonObject &pod)
     const QString nominated = status.value("nominatedNodeName"_L1).toString();
     return {QString(QString::number(ready) + u'/' + QString::number(containers.size())),
             phase,
-            restarts,
+            QString::number(restarts), // printPod's restartsStr
             QJsonValue(),
             ip.isEmpty() ? u"<none>"_s : ip,
             node.isEmpty() ? u"<none>"_s : node,
@@ -116,6 +116,37 @@ QJsonArray workloadCells(const QJsonObject &object, bool isDeployment)
     return cells;
 }
 
+QJsonArray nodeCells(const QJsonObject &node, const QString &objectAge)
+{
+    const QJsonObject status = node.value("status"_L1).toObject();
+    QString ready = u"Unknown"_s;
+    for (const QJsonValue &condition : status.value("conditions"_L1).toArray()) {
+        if (condition.toObject().value("type"_L1).toString() == "Ready"_L1)
+            ready = condition.toObject().value("status"_L1).toString() == "True"_L1 ? u"Ready"_s : u"NotReady"_s;
+    }
+    QStringList roles;
+    const QJsonObject labels = node.value("metadata"_L1).toObject().value("labels"_L1).toObject();
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        if (it.key().startsWith("node-role.kubernetes.io/"_L1))
+            roles.append(it.key().mid(24));
+    }
+    QString internalIp = u"<none>"_s;
+    for (const QJsonValue &address : status.value("addresses"_L1).toArray()) {
+        if (address.toObject().value("type"_L1).toString() == "InternalIP"_L1)
+            internalIp = address.toObject().value("address"_L1).toString();
+    }
+    const QJsonObject info = status.value("nodeInfo"_L1).toObject();
+    return {ready,
+            roles.isEmpty() ? u"<none>"_s : roles.join(u','),
+            objectAge,
+            info.value("kubeletVersion"_L1),
+            internalIp,
+            u"<none>"_s,
+            info.value("osImage"_L1),
+            info.value("kernelVersion"_L1),
+            info.value("containerRuntimeVersion"_L1)};
+}
+
 QJsonArray bindingCells(const QJsonObject &binding)
 {
     const QJsonObject roleRef = binding.value("roleRef"_L1).toObject();
@@ -129,7 +160,7 @@ QJsonArray bindingCells(const QJsonObject &binding)
         else if (kind == "Group"_L1)
             groups.append(name);
         else if (kind == "ServiceAccount"_L1)
-            serviceAccounts.append(subject.value("namespace"_L1).toString() + u':' + name);
+            serviceAccounts.append(subject.value("namespace"_L1).toString() + u'/' + name); // rbac.SubjectsStrings
     }
     return {QString(roleRef.value("kind"_L1).toString() + u'/' + roleRef.value("name"_L1).toString()), QJsonValue(),
             users.join(u", "_s), groups.join(u", "_s), serviceAccounts.join(u", "_s)};
@@ -194,6 +225,18 @@ QJsonArray tableColumns(const ResourceType &type)
         return {nameColumn(), column(u"Data"_s, u"string"_s, u"The number of entries in the data map"_s), ageColumn()};
     if (kind == "Namespace"_L1)
         return {nameColumn(), column(u"Status"_s, u"string"_s, u"The status of the namespace"_s), ageColumn()};
+    if (kind == "Node"_L1) {
+        return {nameColumn(),
+                column(u"Status"_s, u"string"_s, u"The status of the node"_s),
+                column(u"Roles"_s, u"string"_s, u"The roles of the node"_s),
+                ageColumn(),
+                column(u"Version"_s, u"string"_s, u"Kubelet Version reported by the node."_s),
+                column(u"Internal-IP"_s, u"string"_s, u"List of internal IPs for the node."_s, 1),
+                column(u"External-IP"_s, u"string"_s, u"List of external IPs for the node."_s, 1),
+                column(u"OS-Image"_s, u"string"_s, u"OS Image reported by the node from /etc/os-release."_s, 1),
+                column(u"Kernel-Version"_s, u"string"_s, u"Kernel Version reported by the node."_s, 1),
+                column(u"Container-Runtime"_s, u"string"_s, u"Container Runtime Version reported by the node."_s, 1)};
+    }
     if (kind == "Pod"_L1) {
         return {
             nameColumn(),
@@ -267,6 +310,8 @@ QJsonObject tableRow(const ResourceType &type, const QJsonObject &object, Includ
                 objectAge});
     } else if (kind == "Namespace"_L1) {
         append({object.value("status"_L1).toObject().value("phase"_L1).toString(), objectAge});
+    } else if (kind == "Node"_L1) {
+        append(nodeCells(object, objectAge));
     } else if (kind == "Pod"_L1) {
         QJsonArray pod = podCells(object);
         pod[3] = objectAge;

@@ -4,6 +4,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -37,6 +40,16 @@ bool installSignalHandlers(QCoreApplication &app)
     return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
 }
 
+// A Go-style duration of hours, minutes and seconds ("1h30m", "90s"); a bare number is seconds. 0 when invalid.
+qint64 parseDuration(const QString &text)
+{
+    static const QRegularExpression form(u"^(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?$"_s);
+    const QRegularExpressionMatch match = form.match(text);
+    if (text.isEmpty() || !match.hasMatch())
+        return 0;
+    return match.captured(1).toLongLong() * 3600 + match.captured(2).toLongLong() * 60 + match.captured(3).toLongLong();
+}
+
 void fail(const QString &message)
 {
     std::fprintf(stderr, "kube-sim: %s\n", qUtf8Printable(message));
@@ -61,7 +74,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption seed(
         u"seed"_s,
         u"Initial objects: demo (a small realistic cluster), empty (system namespaces only), or "
-        "large:NAMESPACES:SERVICEACCOUNTS:SECRETS for benchmarks."_s,
+        "large:NAMESPACES:SERVICEACCOUNTS:SECRETS[:PODS] for benchmarks."_s,
         u"SEED"_s, u"demo"_s);
     const QCommandLineOption kubeconfig(
         u"write-kubeconfig"_s, u"Write an admin kubeconfig (context kube-sim, mode 0600) to PATH."_s, u"PATH"_s);
@@ -74,7 +87,17 @@ int main(int argc, char *argv[])
                                        u"Milliseconds between BOOKMARK events on watches that allow them (default "
                                        "10000)."_s,
                                        u"MS"_s, u"10000"_s);
-    parser.addOptions({listen, seed, kubeconfig, load, history, bookmarks});
+    const QCommandLineOption staticToken(
+        u"static-token"_s, u"Accept a bearer token for a user: TOKEN,USER[,GROUP...]; may be repeated."_s, u"SPEC"_s);
+    const QCommandLineOption maxExpiration(
+        u"service-account-max-token-expiration"_s,
+        u"Shorten TokenRequests longer than this (e.g. 24h, 90m, 3600s), with a warning as the apiserver does."_s,
+        u"DURATION"_s);
+    const QCommandLineOption faults(u"faults"_s,
+                                    u"Inject faults from the start: JSON, or @FILE holding it (see "
+                                    "/kube-sim/v1/faults; e.g. {\"latencyMs\":200})."_s,
+                                    u"JSON"_s);
+    parser.addOptions({listen, seed, kubeconfig, load, history, bookmarks, staticToken, maxExpiration, faults});
     parser.process(app);
 
     kubesim::SimulatorOptions options;
@@ -104,6 +127,42 @@ int main(int argc, char *argv[])
     if (!numbersOk || options.bookmarkIntervalMs < 1) {
         fail(u"--bookmark-interval wants a positive number of milliseconds"_s);
         return 2;
+    }
+
+    for (const QString &spec : parser.values(staticToken)) {
+        const QStringList parts = spec.split(u',');
+        if (parts.size() < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            fail(u"--static-token wants TOKEN,USER[,GROUP...]"_s);
+            return 2;
+        }
+        kubesim::UserInfo user {parts[1], QString(), parts.mid(2), {}};
+        user.groups.append(u"system:authenticated"_s);
+        options.staticTokens.append({parts[0].toUtf8(), user});
+    }
+    if (parser.isSet(maxExpiration)) {
+        options.maxTokenExpirationSeconds = parseDuration(parser.value(maxExpiration));
+        if (options.maxTokenExpirationSeconds <= 0) {
+            fail(u"--service-account-max-token-expiration wants a duration such as 24h, 90m or 3600s"_s);
+            return 2;
+        }
+    }
+
+    if (parser.isSet(faults)) {
+        QByteArray text = parser.value(faults).toUtf8();
+        if (text.startsWith('@')) {
+            QFile file(QString::fromUtf8(text.mid(1)));
+            if (!file.open(QIODevice::ReadOnly)) {
+                fail(u"--faults: "_s + file.fileName() + u": "_s + file.errorString());
+                return 2;
+            }
+            text = file.readAll();
+        }
+        const QJsonDocument doc = QJsonDocument::fromJson(text);
+        if (!doc.isObject()) {
+            fail(u"--faults wants a JSON object"_s);
+            return 2;
+        }
+        options.faults = doc.object();
     }
 
     if (!installSignalHandlers(app)) {

@@ -2,76 +2,43 @@
 // service accounts, unmodified, with assertions on what kubectl prints.
 
 #include "KubeSimProcess.h"
+#include "Kubectl.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class TestKubectl : public QObject
 {
     Q_OBJECT
 
 private:
-    QProcessEnvironment environment() const
+    CommandResult kubectl(const QStringList &arguments, const QString &kubeconfig = {}) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // kubectl caches discovery under $HOME/.kube: each run of the suite gets its own.
-        env.insert(u"HOME"_s, m_sim->tempPath());
-        env.insert(u"KUBECONFIG"_s, m_sim->kubeconfigPath());
-        return env;
-    }
-
-    Run kubectl(const QStringList &arguments, const QString &kubeconfig = {}) const
-    {
-        QProcess process;
-        QProcessEnvironment env = environment();
-        if (!kubeconfig.isEmpty())
-            env.insert(u"KUBECONFIG"_s, kubeconfig);
-        process.setProcessEnvironment(env);
-        process.setStandardInputFile(QProcess::nullDevice());
-        process.start(m_kubectl, arguments);
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        return m_kubectl->run(arguments, kubeconfig);
     }
 
     QString writeFile(const QString &name, const QByteArray &content) const
     {
-        const QString path = m_sim->tempPath() + u'/' + name;
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
-            return {};
-        return path;
+        return m_kubectl->writeFile(name, content);
     }
 
     std::unique_ptr<KubeSimProcess> m_sim;
-    QString m_kubectl;
+    std::unique_ptr<Kubectl> m_kubectl;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_kubectl = QStandardPaths::findExecutable(u"kubectl"_s);
-        QVERIFY2(!m_kubectl.isEmpty(), "kubectl 1.32 must be on PATH for these tests (see packaging/install-deps.sh)");
+        QVERIFY2(!Kubectl::executable().isEmpty(),
+                 "kubectl 1.32 must be on PATH for these tests (see packaging/install-deps.sh)");
         m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"empty"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+        m_kubectl = std::make_unique<Kubectl>(*m_sim);
         QFile kubeconfig(m_sim->kubeconfigPath());
         QCOMPARE(kubeconfig.permissions()
                      & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
@@ -86,7 +53,7 @@ private Q_SLOTS:
 
     void versionIsV132()
     {
-        const Run run = kubectl({u"version"_s, u"-o"_s, u"json"_s});
+        const CommandResult run = kubectl({u"version"_s, u"-o"_s, u"json"_s});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject server =
             QJsonDocument::fromJson(run.out.toUtf8()).object().value("serverVersion"_L1).toObject();
@@ -97,14 +64,14 @@ private Q_SLOTS:
 
     void createServiceAccount()
     {
-        const Run run = kubectl({u"create"_s, u"serviceaccount"_s, u"data-sa"_s});
+        const CommandResult run = kubectl({u"create"_s, u"serviceaccount"_s, u"data-sa"_s});
         QCOMPARE(run.err, QString());
         QCOMPARE(run.out, u"serviceaccount/data-sa created\n"_s);
     }
 
     void getServiceAccountsPrintsServerSideTable()
     {
-        const Run run = kubectl({u"get"_s, u"serviceaccounts"_s});
+        const CommandResult run = kubectl({u"get"_s, u"serviceaccounts"_s});
         QCOMPARE(run.exitCode, 0);
         const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
         QVERIFY2(lines.value(0).contains(QRegularExpression(u"^NAME\\s+SECRETS\\s+AGE$"_s)), qPrintable(run.out));
@@ -117,7 +84,7 @@ private Q_SLOTS:
     {
         const QString account =
             writeFile(u"sa.yaml"_s, "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: build-robot\n"_ba);
-        Run run = kubectl({u"apply"_s, u"-f"_s, account});
+        CommandResult run = kubectl({u"apply"_s, u"-f"_s, account});
         QCOMPARE(run.err, QString());
         QCOMPARE(run.out, u"serviceaccount/build-robot created\n"_s);
         run = kubectl({u"apply"_s, u"-f"_s, account});
@@ -158,9 +125,9 @@ private Q_SLOTS:
 
     void dockerRegistrySecretAndPullSecretPatch()
     {
-        Run run = kubectl({u"create"_s, u"secret"_s, u"docker-registry"_s, u"my-registry"_s,
-                           u"--docker-server=registry.example.com"_s, u"--docker-username=robot"_s,
-                           u"--docker-password=hunter2"_s, u"--docker-email=robot@example.com"_s});
+        CommandResult run = kubectl({u"create"_s, u"secret"_s, u"docker-registry"_s, u"my-registry"_s,
+                                     u"--docker-server=registry.example.com"_s, u"--docker-username=robot"_s,
+                                     u"--docker-password=hunter2"_s, u"--docker-email=robot@example.com"_s});
         QCOMPARE(run.err, QString());
         QCOMPARE(run.out, u"secret/my-registry created\n"_s);
 
@@ -187,9 +154,9 @@ private Q_SLOTS:
     void watchReceivesEvents()
     {
         QProcess watch;
-        watch.setProcessEnvironment(environment());
+        watch.setProcessEnvironment(m_kubectl->environment());
         watch.setStandardInputFile(QProcess::nullDevice());
-        watch.start(m_kubectl, {u"get"_s, u"serviceaccounts"_s, u"-w"_s});
+        watch.start(Kubectl::executable(), {u"get"_s, u"serviceaccounts"_s, u"-w"_s});
         QVERIFY(watch.waitForStarted());
         QByteArray seen;
         QTRY_VERIFY_WITH_TIMEOUT((seen += watch.readAllStandardOutput()).contains("build-robot"), 20000);
@@ -203,7 +170,7 @@ private Q_SLOTS:
 
     void deleteServiceAccountRemovesItsTokenSecret()
     {
-        Run run = kubectl({u"delete"_s, u"serviceaccount"_s, u"data-sa"_s});
+        CommandResult run = kubectl({u"delete"_s, u"serviceaccount"_s, u"data-sa"_s});
         QCOMPARE(run.out, u"serviceaccount \"data-sa\" deleted\n"_s);
         run = kubectl({u"get"_s, u"serviceaccount"_s, u"data-sa"_s});
         QCOMPARE(run.exitCode, 1);
@@ -213,7 +180,7 @@ private Q_SLOTS:
 
     void duplicateNameFails()
     {
-        const Run run = kubectl({u"create"_s, u"serviceaccount"_s, u"build-robot"_s});
+        const CommandResult run = kubectl({u"create"_s, u"serviceaccount"_s, u"build-robot"_s});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err,
                  u"error: failed to create serviceaccount: serviceaccounts \"build-robot\" already exists\n"_s);
@@ -221,7 +188,7 @@ private Q_SLOTS:
 
     void invalidNameFails()
     {
-        const Run run = kubectl({u"create"_s, u"serviceaccount"_s, u"Bad_Name"_s});
+        const CommandResult run = kubectl({u"create"_s, u"serviceaccount"_s, u"Bad_Name"_s});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.startsWith(u"error: failed to create serviceaccount: ServiceAccount \"Bad_Name\" is invalid: "
                                     "metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must "
@@ -231,11 +198,11 @@ private Q_SLOTS:
 
     void staleResourceVersionConflicts()
     {
-        const Run old = kubectl({u"get"_s, u"serviceaccount"_s, u"build-robot"_s, u"-o"_s, u"json"_s});
+        const CommandResult old = kubectl({u"get"_s, u"serviceaccount"_s, u"build-robot"_s, u"-o"_s, u"json"_s});
         QCOMPARE(old.exitCode, 0);
         const QString stale = writeFile(u"stale.json"_s, old.out.toUtf8());
         QCOMPARE(kubectl({u"label"_s, u"serviceaccount"_s, u"build-robot"_s, u"team=ci"_s}).exitCode, 0);
-        const Run run = kubectl({u"replace"_s, u"-f"_s, stale});
+        const CommandResult run = kubectl({u"replace"_s, u"-f"_s, stale});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"Operation cannot be fulfilled on serviceaccounts \"build-robot\": the object has "
                                   "been modified; please apply your changes to the latest version and try again"_s),
@@ -244,7 +211,7 @@ private Q_SLOTS:
 
     void rbacObjectsFromProtobufGenerators()
     {
-        Run run =
+        CommandResult run =
             kubectl({u"create"_s, u"role"_s, u"sa-reader"_s, u"--verb=get,list"_s, u"--resource=serviceaccounts"_s});
         QCOMPARE(run.err, QString());
         QCOMPARE(run.out, u"role.rbac.authorization.k8s.io/sa-reader created\n"_s);
@@ -253,7 +220,7 @@ private Q_SLOTS:
         QCOMPARE(run.out, u"rolebinding.rbac.authorization.k8s.io/robot-reads created\n"_s);
         run = kubectl({u"get"_s, u"rolebinding"_s, u"robot-reads"_s, u"-o"_s, u"wide"_s});
         QVERIFY2(
-            run.out.contains(QRegularExpression(u"robot-reads\\s+Role/sa-reader\\s+\\d+s\\s+default:build-robot"_s)),
+            run.out.contains(QRegularExpression(u"robot-reads\\s+Role/sa-reader\\s+\\d+s\\s+default/build-robot"_s)),
             qPrintable(run.out));
     }
 
@@ -263,7 +230,8 @@ private Q_SLOTS:
             QCOMPARE(kubectl({u"create"_s, u"namespace"_s, ns}).out, u"namespace/"_s + ns + u" created\n"_s);
         // Chunks of two force several continue tokens; every account must still appear once.
         QTRY_VERIFY_WITH_TIMEOUT(kubectl({u"get"_s, u"sa"_s, u"-n"_s, u"team-b"_s}).out.contains(u"default"_s), 10000);
-        const Run run = kubectl({u"get"_s, u"serviceaccounts"_s, u"-A"_s, u"--chunk-size=2"_s, u"-o"_s, u"name"_s});
+        const CommandResult run =
+            kubectl({u"get"_s, u"serviceaccounts"_s, u"-A"_s, u"--chunk-size=2"_s, u"-o"_s, u"name"_s});
         QCOMPARE(run.exitCode, 0);
         const QStringList names = run.out.split(u'\n', Qt::SkipEmptyParts);
         // default in default, kube-system, kube-public, kube-node-lease, team-a, team-b, plus build-robot and watched.
@@ -274,10 +242,10 @@ private Q_SLOTS:
     void deletingNamespaceRemovesItsObjects()
     {
         QCOMPARE(kubectl({u"create"_s, u"serviceaccount"_s, u"doomed"_s, u"-n"_s, u"team-a"_s}).exitCode, 0);
-        const Run run = kubectl({u"delete"_s, u"namespace"_s, u"team-a"_s});
+        const CommandResult run = kubectl({u"delete"_s, u"namespace"_s, u"team-a"_s});
         QCOMPARE(run.out, u"namespace \"team-a\" deleted\n"_s);
         QCOMPARE(kubectl({u"get"_s, u"namespace"_s, u"team-a"_s}).exitCode, 1);
-        const Run gone =
+        const CommandResult gone =
             kubectl({u"get"_s, u"serviceaccounts"_s, u"-A"_s, u"--field-selector"_s, u"metadata.namespace=team-a"_s});
         QCOMPARE(gone.out, QString());
         QCOMPARE(gone.err, u"No resources found\n"_s);
@@ -285,7 +253,8 @@ private Q_SLOTS:
 
     void deploymentRollsOutToRunningPods()
     {
-        Run run = kubectl({u"create"_s, u"deployment"_s, u"web"_s, u"--image=nginx:1.27"_s, u"--replicas=2"_s});
+        CommandResult run =
+            kubectl({u"create"_s, u"deployment"_s, u"web"_s, u"--image=nginx:1.27"_s, u"--replicas=2"_s});
         QCOMPARE(run.out, u"deployment.apps/web created\n"_s);
         run = kubectl({u"rollout"_s, u"status"_s, u"deployment/web"_s, u"--timeout=30s"_s});
         QCOMPARE(run.out, u"deployment \"web\" successfully rolled out\n"_s);
@@ -302,16 +271,9 @@ private Q_SLOTS:
     void unknownCredentialsAreUnauthorized()
     {
         // The admin kubeconfig with a bearer token the server never issued instead of the client certificate.
-        QFile full(m_sim->kubeconfigPath());
-        QVERIFY(full.open(QIODevice::ReadOnly));
-        QByteArray stripped;
-        for (const QByteArray &line : full.readAll().split('\n')) {
-            if (line.contains("client-certificate-data"))
-                stripped += "    token: not-a-token-of-this-cluster\n";
-            else if (!line.contains("client-key-data"))
-                stripped += line + '\n';
-        }
-        const Run run = kubectl({u"get"_s, u"serviceaccounts"_s}, writeFile(u"anonymous.kubeconfig"_s, stripped));
+        const CommandResult run =
+            kubectl({u"get"_s, u"serviceaccounts"_s},
+                    m_kubectl->tokenKubeconfig(u"stranger.kubeconfig"_s, "not-a-token-of-this-cluster"));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"error: You must be logged in to the server ("_s), qPrintable(run.err));
     }

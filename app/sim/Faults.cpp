@@ -1,0 +1,119 @@
+#include "Faults.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace kubesim {
+
+bool FaultInjector::configure(const QJsonObject &config, QString *error)
+{
+    static const QStringList known {u"latencyMs"_s, u"errors"_s, u"watch"_s, u"outageMs"_s};
+    for (const QString &key : config.keys()) {
+        if (!known.contains(key)) {
+            *error = u"unknown fault \""_s + key + u"\"; known: "_s + known.join(u", "_s);
+            return false;
+        }
+    }
+    QList<ErrorRule> errors;
+    for (const QJsonValue &value : config.value("errors"_L1).toArray()) {
+        const QJsonObject rule = value.toObject();
+        ErrorRule parsed;
+        parsed.path = QRegularExpression(rule.value("path"_L1).toString(u".*"_s));
+        parsed.method = rule.value("method"_L1).toString().toUpper();
+        parsed.code = rule.value("code"_L1).toInt(500);
+        parsed.retryAfterSeconds = rule.value("retryAfterSeconds"_L1).toInt(0);
+        parsed.rate = rule.value("rate"_L1).toDouble(1.0);
+        parsed.remaining = rule.value("count"_L1).toInt(-1);
+        if (!parsed.path.isValid()) {
+            *error = u"invalid path pattern: "_s + parsed.path.errorString();
+            return false;
+        }
+        if (parsed.code < 400 || parsed.code > 599 || parsed.rate < 0 || parsed.rate > 1) {
+            *error = u"an error rule needs a code from 400 to 599 and a rate from 0 to 1"_s;
+            return false;
+        }
+        errors.append(parsed);
+    }
+    const QJsonObject watch = config.value("watch"_L1).toObject();
+    const int latency = config.value("latencyMs"_L1).toInt(0);
+    const int outage = config.value("outageMs"_L1).toInt(0);
+    if (latency < 0 || outage < 0) {
+        *error = u"latencyMs and outageMs must not be negative"_s;
+        return false;
+    }
+    m_latencyMs = latency;
+    m_errors = errors;
+    m_watchCloseAfterEvents = watch.value("closeAfterEvents"_L1).toInt(0);
+    m_watchCloseAfterSeconds = watch.value("closeAfterSeconds"_L1).toInt(0);
+    m_pendingOutageMs = outage;
+    return true;
+}
+
+void FaultInjector::startPendingOutage()
+{
+    if (const int outage = std::exchange(m_pendingOutageMs, 0); outage > 0)
+        Q_EMIT outageRequested(outage);
+}
+
+void FaultInjector::clear()
+{
+    m_latencyMs = 0;
+    m_errors.clear();
+    m_watchCloseAfterEvents = 0;
+    m_watchCloseAfterSeconds = 0;
+}
+
+QJsonObject FaultInjector::toJson() const
+{
+    QJsonArray errors;
+    for (const ErrorRule &rule : m_errors) {
+        QJsonObject json {{"path"_L1, rule.path.pattern()},
+                          {"code"_L1, rule.code},
+                          {"rate"_L1, rule.rate},
+                          {"count"_L1, rule.remaining}};
+        if (!rule.method.isEmpty())
+            json.insert("method"_L1, rule.method);
+        if (rule.retryAfterSeconds > 0)
+            json.insert("retryAfterSeconds"_L1, rule.retryAfterSeconds);
+        errors.append(json);
+    }
+    return {{"latencyMs"_L1, m_latencyMs},
+            {"errors"_L1, errors},
+            {"watch"_L1,
+             QJsonObject {{"closeAfterEvents"_L1, m_watchCloseAfterEvents},
+                          {"closeAfterSeconds"_L1, m_watchCloseAfterSeconds}}}};
+}
+
+std::optional<ApiFailure> FaultInjector::errorFor(const QByteArray &method, const QString &path)
+{
+    for (ErrorRule &rule : m_errors) {
+        if (rule.remaining == 0 || (!rule.method.isEmpty() && rule.method != QLatin1StringView(method))
+            || !rule.path.match(path).hasMatch())
+            continue;
+        if (rule.rate < 1.0 && QRandomGenerator::global()->generateDouble() >= rule.rate)
+            continue;
+        if (rule.remaining > 0)
+            --rule.remaining;
+        QJsonObject details;
+        if (rule.retryAfterSeconds > 0)
+            details.insert("retryAfterSeconds"_L1, rule.retryAfterSeconds);
+        switch (rule.code) {
+        case 429:
+            return status::make(429, u"TooManyRequests"_s, u"Too many requests, please try again later."_s, details);
+        case 503:
+            return status::make(503, u"ServiceUnavailable"_s, u"the server is currently unable to handle the request"_s,
+                                details);
+        case 504:
+            return status::make(504, u"Timeout"_s, u"Timeout: request did not complete within the allotted timeout"_s,
+                                details);
+        default:
+            return status::make(rule.code, u"InternalError"_s, u"Internal error occurred: injected fault (kube-sim)"_s,
+                                details);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace kubesim

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "Status.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QRegularExpression>
+#include <QString>
+
+#include <optional>
+
+namespace kubesim {
+
+// Faults injected for the client's reliability tests, set with --faults or through the admin-only
+// endpoint /kube-sim/v1/faults (GET shows, PUT replaces, DELETE clears). The JSON form:
+//   {"latencyMs": 200,
+//    "errors": [{"path": "^/api/v1/.*/secrets", "method": "GET", "code": 503, "retryAfterSeconds": 1,
+//                "rate": 0.5, "count": 3}],
+//    "watch": {"closeAfterEvents": 5, "closeAfterSeconds": 10},
+//    "outageMs": 2000}
+// An error rule applies to requests whose path matches `path` (a regular expression) and whose method is
+// `method` (any if absent), with probability `rate` (default 1), `count` times (unlimited if absent).
+// `outageMs` refuses connections for that long at once, keeping the store: a simulated restart.
+class FaultInjector : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Replaces the configuration; false (and *error) for a malformed one, which changes nothing. An outage
+    // it asks for starts with startPendingOutage(), once the answer to the request that asked is on its way.
+    bool configure(const QJsonObject &config, QString *error);
+    void startPendingOutage();
+    void clear();
+    [[nodiscard]] QJsonObject toJson() const;
+
+    [[nodiscard]] int latencyMs() const { return m_latencyMs; }
+    [[nodiscard]] int watchCloseAfterEvents() const { return m_watchCloseAfterEvents; }
+    [[nodiscard]] int watchCloseAfterSeconds() const { return m_watchCloseAfterSeconds; }
+    // The error to answer this request with instead, if a rule fires (it then counts down).
+    [[nodiscard]] std::optional<ApiFailure> errorFor(const QByteArray &method, const QString &path);
+
+Q_SIGNALS:
+    void outageRequested(int milliseconds);
+
+private:
+    struct ErrorRule
+    {
+        QRegularExpression path;
+        QString method;
+        int code = 500;
+        int retryAfterSeconds = 0;
+        double rate = 1.0;
+        int remaining = -1; // -1: unlimited
+    };
+
+    int m_latencyMs = 0;
+    QList<ErrorRule> m_errors;
+    int m_watchCloseAfterEvents = 0;
+    int m_watchCloseAfterSeconds = 0;
+    int m_pendingOutageMs = 0;
+};
+
+} // namespace kubesim

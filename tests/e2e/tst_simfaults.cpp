@@ -1,0 +1,163 @@
+// kube-sim's fault injection, seen from a plain HTTP client: what the client's retry, watch-recovery and
+// reconnect logic will be tested against.
+
+#include "KubeSimProcess.h"
+#include "SimHttp.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestSimFaults : public QObject
+{
+    Q_OBJECT
+
+private:
+    HttpResult configure(const QByteArray &faults) { return m_http->send("PUT", u"/kube-sim/v1/faults"_s, faults); }
+
+    std::unique_ptr<KubeSimProcess> m_sim;
+    std::unique_ptr<SimHttp> m_http;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Faults can also be set from the start; this one adds latency to every request.
+        m_sim = std::make_unique<KubeSimProcess>(
+            QStringList {u"--seed"_s, u"empty"_s, u"--faults"_s, u"{\"latencyMs\": 300}"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+        m_http = std::make_unique<SimHttp>(*m_sim);
+    }
+
+    void cleanup() { QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200); }
+
+    void latencyFromTheCommandLine()
+    {
+        // The first request configured nothing yet: it carries the start-up latency.
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces"_s).code, 200);
+        QVERIFY2(timer.elapsed() >= 280, qPrintable(QString::number(timer.elapsed())));
+        // cleanup() cleared it.
+    }
+
+    void latencyCleared()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces"_s).code, 200);
+        QVERIFY2(timer.elapsed() < 250, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void errorsForTheNextRequests()
+    {
+        QCOMPARE(configure("{\"errors\":[{\"path\":\"^/api/v1/namespaces/default/serviceaccounts$\",\"method\":\"GET\","
+                           "\"code\":503,\"retryAfterSeconds\":2,\"count\":2}]}")
+                     .code,
+                 200);
+        for (int i = 0; i < 2; ++i) {
+            const HttpResult failed = m_http->send("GET", u"/api/v1/namespaces/default/serviceaccounts"_s);
+            QCOMPARE(failed.code, 503);
+            QCOMPARE(failed.header("Retry-After"), "2"_ba);
+            QCOMPARE(failed.json().value("reason"_L1).toString(), u"ServiceUnavailable"_s);
+            QCOMPARE(failed.json().value("details"_L1).toObject().value("retryAfterSeconds"_L1).toInt(), 2);
+        }
+        // The count is spent; other paths and methods were never affected.
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/default/serviceaccounts"_s).code, 200);
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces"_s).code, 200);
+    }
+
+    void throttling()
+    {
+        QCOMPARE(configure("{\"errors\":[{\"path\":\"secrets\",\"code\":429,\"retryAfterSeconds\":1}]}").code, 200);
+        const HttpResult throttled = m_http->send("GET", u"/api/v1/secrets"_s);
+        QCOMPARE(throttled.code, 429);
+        QCOMPARE(throttled.header("Retry-After"), "1"_ba);
+        QCOMPARE(throttled.json().value("reason"_L1).toString(), u"TooManyRequests"_s);
+        // Writes are refused too, and nothing is written.
+        const HttpResult refused =
+            m_http->send("POST", u"/api/v1/namespaces/default/secrets"_s, "{\"metadata\":{\"name\":\"never\"}}");
+        QCOMPARE(refused.code, 429);
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/default/secrets/never"_s).code, 404);
+    }
+
+    void rateZeroNeverFires()
+    {
+        QCOMPARE(configure("{\"errors\":[{\"path\":\".*\",\"code\":500,\"rate\":0}]}").code, 200);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(m_http->send("GET", u"/api/v1/namespaces"_s).code, 200);
+    }
+
+    void watchClosedAfterEvents()
+    {
+        QCOMPARE(configure("{\"watch\":{\"closeAfterEvents\":2}}").code, 200);
+        auto reply = m_http->stream(u"/api/v1/namespaces?watch=true"_s);
+        QByteArray buffer;
+        // Four namespaces exist: the synthetic ADDED events stop after two and the stream ends.
+        const QList<QJsonObject> events = SimHttp::readEvents(reply.get(), 10, buffer);
+        QCOMPARE(events.size(), 2);
+        QTRY_VERIFY(reply->isFinished());
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+    }
+
+    void watchClosedAfterSeconds()
+    {
+        QCOMPARE(configure("{\"watch\":{\"closeAfterSeconds\":1}}").code, 200);
+        auto reply = m_http->stream(u"/api/v1/namespaces?watch=true&resourceVersion=1"_s);
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        QVERIFY(timer.elapsed() >= 900);
+    }
+
+    void outageKeepsTheStore()
+    {
+        QCOMPARE(m_http
+                     ->send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s,
+                            "{\"metadata\":{\"name\":\"survivor\"}}")
+                     .code,
+                 201);
+        auto watch = m_http->stream(u"/api/v1/namespaces/default/serviceaccounts?watch=true&resourceVersion=1"_s);
+        QCOMPARE(configure("{\"outageMs\":1500}").code, 200);
+        // Open streams are cut and new connections refused, then the same server is back.
+        QTRY_VERIFY_WITH_TIMEOUT(watch->isFinished(), 5000);
+        QVERIFY(watch->error() != QNetworkReply::NoError);
+        SimHttp fresh(*m_sim);
+        const HttpResult during = fresh.send("GET", u"/version"_s, {}, {}, {}, true);
+        QCOMPARE(during.code, 0);
+        QCOMPARE(during.error, QNetworkReply::ConnectionRefusedError);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            SimHttp(*m_sim).send("GET", u"/api/v1/namespaces/default/serviceaccounts/survivor"_s).code, 200, 10000);
+    }
+
+    void badConfigurationChangesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("not JSON") << "nope"_ba;
+        QTest::newRow("unknown key") << "{\"latency\":5}"_ba;
+        QTest::newRow("bad code") << "{\"errors\":[{\"code\":200}]}"_ba;
+        QTest::newRow("bad rate") << "{\"errors\":[{\"code\":500,\"rate\":2}]}"_ba;
+        QTest::newRow("bad pattern") << "{\"errors\":[{\"path\":\"(\",\"code\":500}]}"_ba;
+        QTest::newRow("negative latency") << "{\"latencyMs\":-1}"_ba;
+    }
+
+    void badConfigurationChangesNothing()
+    {
+        QFETCH(QByteArray, body);
+        QCOMPARE(configure("{\"latencyMs\":1}").code, 200);
+        const HttpResult refused = configure(body);
+        QCOMPARE(refused.code, 400);
+        QCOMPARE(refused.json().value("reason"_L1).toString(), u"BadRequest"_s);
+        QCOMPARE(m_http->send("GET", u"/kube-sim/v1/faults"_s).json().value("latencyMs"_L1).toInt(), 1);
+    }
+
+    void onlyAdminsMayInjectFaults()
+    {
+        QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, "{}", "application/json", {}, true).code, 401);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimFaults)
+#include "tst_simfaults.moc"
