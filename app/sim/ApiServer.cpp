@@ -237,6 +237,25 @@ std::optional<Filter> parseFilter(const HttpRequest &request, const ResourceType
     return filter;
 }
 
+// What a list or watch asks for: the response shape, the selectors and what Table rows carry.
+struct CollectionRequest
+{
+    Negotiation negotiation;
+    Filter filter;
+    IncludeObject include;
+};
+
+std::optional<CollectionRequest> parseCollectionRequest(const HttpRequest &request, const ResourceType &type,
+                                                        const QString &ns, bool watch, ApiFailure *failure)
+{
+    const auto negotiation = negotiate(request.header("accept"), true, watch, &type, failure);
+    const auto filter = negotiation ? parseFilter(request, type, ns, failure) : std::nullopt;
+    const auto include = filter ? includeObjectParam(request.queryValue(u"includeObject"), failure) : std::nullopt;
+    if (!include)
+        return std::nullopt;
+    return CollectionRequest {*negotiation, *filter, *include};
+}
+
 QJsonObject listEnvelope(const ResourceType &type, const QJsonArray &items, const QJsonObject &listMetadata)
 {
     return {{"kind"_L1, type.listKind()},
@@ -918,13 +937,12 @@ void ApiServer::serveList(HttpExchange *exchange, const ResourceType &type, cons
 {
     const HttpRequest &request = exchange->request();
     ApiFailure failure;
-    const auto negotiation = negotiate(request.header("accept"), true, false, &type, &failure);
-    const auto filter = negotiation ? parseFilter(request, type, ns, &failure) : std::nullopt;
-    const auto include = filter ? includeObjectParam(request.queryValue(u"includeObject"), &failure) : std::nullopt;
-    if (!include) {
+    const auto collection = parseCollectionRequest(request, type, ns, false, &failure);
+    if (!collection) {
         sendFailure(exchange, failure);
         return;
     }
+    const auto &[negotiation, filter, include] = *collection;
     bool limitOk = true;
     const qint64 limit = request.hasQuery(u"limit") ? request.queryValue(u"limit").toLongLong(&limitOk) : 0;
     if (!limitOk) {
@@ -970,7 +988,7 @@ void ApiServer::serveList(HttpExchange *exchange, const ResourceType &type, cons
     for (; it != objects.cend() && (prefix.isEmpty() || it.key().startsWith(prefix)); ++it) {
         if (limit > 0 && page.size() >= limit)
             break;
-        if (filter->matches(*it))
+        if (filter.matches(*it))
             page.append(*it);
         lastKey = it.key();
     }
@@ -978,7 +996,7 @@ void ApiServer::serveList(HttpExchange *exchange, const ResourceType &type, cons
     const bool more = it != objects.cend() && (prefix.isEmpty() || it.key().startsWith(prefix));
     if (more) {
         listMetadata.insert("continue"_L1, QString::fromLatin1(encodeContinue(listRv, lastKey)));
-        if (filter->labels.isEmpty() && filter->fields.isEmpty()) {
+        if (filter.labels.isEmpty() && filter.fields.isEmpty()) {
             qint64 remaining = 0;
             for (; it != objects.cend() && (prefix.isEmpty() || it.key().startsWith(prefix)); ++it)
                 ++remaining;
@@ -992,10 +1010,10 @@ void ApiServer::serveList(HttpExchange *exchange, const ResourceType &type, cons
         m_snapshots.insert({&type, listRv}, {objects, QDateTime::currentDateTimeUtc()});
     }
 
-    switch (negotiation->shape) {
+    switch (negotiation.shape) {
     case Shape::Table:
-        sendJson(exchange, 200, makeTable(type, page, *include, listMetadata, negotiation->tableApiVersion, true),
-                 contentTypeFor(*negotiation));
+        sendJson(exchange, 200, makeTable(type, page, include, listMetadata, negotiation.tableApiVersion, true),
+                 contentTypeFor(negotiation));
         return;
     case Shape::PartialMetadataList: {
         QJsonArray items;
@@ -1006,7 +1024,7 @@ void ApiServer::serveList(HttpExchange *exchange, const ResourceType &type, cons
                   {"apiVersion"_L1, "meta.k8s.io/v1"_L1},
                   {"metadata"_L1, listMetadata},
                   {"items"_L1, items}},
-                 contentTypeFor(*negotiation));
+                 contentTypeFor(negotiation));
         return;
     }
     default: {
@@ -1106,13 +1124,12 @@ void ApiServer::serveWatch(HttpExchange *exchange, const ResourceType &type, con
 {
     const HttpRequest &request = exchange->request();
     ApiFailure failure;
-    const auto negotiation = negotiate(request.header("accept"), true, true, &type, &failure);
-    const auto filter = negotiation ? parseFilter(request, type, ns, &failure) : std::nullopt;
-    const auto include = filter ? includeObjectParam(request.queryValue(u"includeObject"), &failure) : std::nullopt;
-    if (!include) {
+    const auto collection = parseCollectionRequest(request, type, ns, true, &failure);
+    if (!collection) {
         sendFailure(exchange, failure);
         return;
     }
+    const auto &[negotiation, filter, include] = *collection;
     Store &store = m_registry.store();
     const QString rvText = request.queryValue(u"resourceVersion");
     bool rvOk = true;
@@ -1126,15 +1143,15 @@ void ApiServer::serveWatch(HttpExchange *exchange, const ResourceType &type, con
     const bool bookmarks = request.queryValue(u"allowWatchBookmarks") == "true"_L1;
     const bool sendInitialEvents = request.queryValue(u"sendInitialEvents") == "true"_L1;
 
-    exchange->beginStream(200, contentTypeFor(*negotiation));
-    auto *watch = new Watch(exchange, store, *filter, *negotiation, *include);
+    exchange->beginStream(200, contentTypeFor(negotiation));
+    auto *watch = new Watch(exchange, store, filter, negotiation, include);
     if (m_faults && m_faults->watchCloseAfterEvents() > 0)
         watch->closeAfter(m_faults->watchCloseAfterEvents());
     watch->m_lastRv = store.resourceVersion();
     if (fromRv == 0 || sendInitialEvents) {
         const Store::Objects objects = store.objects(type);
         for (const QJsonObject &object : objects) {
-            if (filter->matches(object))
+            if (filter.matches(object))
                 watch->send(u"ADDED"_s, object);
         }
         if (sendInitialEvents && bookmarks)

@@ -453,37 +453,26 @@ WriteResult Registry::remove(const ResourceType &type, const QString &ns, const 
     const QJsonObject preconditions = options.value("preconditions"_L1).toObject();
     // The namespace REST checks preconditions itself (pkg/registry/core/namespace/storage); every other
     // resource fails early in rest.BeforeDelete, whose Conflict names the GroupResource {group, Kind}.
-    const bool isNamespace = type.kind == "Namespace"_L1;
-    const QString wantUid = str(preconditions, "uid"_L1);
-    if (!wantUid.isEmpty() && wantUid != str(metadata, "uid"_L1)) {
-        const QString uid = str(metadata, "uid"_L1);
-        if (isNamespace) {
-            return {{},
-                    status::conflict(type.group, type.plural, name,
-                                     u"Precondition failed: UID in precondition: "_s + wantUid
-                                         + u", UID in object meta: "_s + uid)};
+    const auto precondition = [&](const QString &field, QLatin1StringView key,
+                                  const QString &consequence) -> std::optional<ApiFailure> {
+        const QString want = str(preconditions, key);
+        const QString have = str(metadata, key);
+        if (want.isEmpty() || want == have)
+            return std::nullopt;
+        if (type.kind == "Namespace"_L1) {
+            return status::conflict(type.group, type.plural, name,
+                                    u"Precondition failed: "_s + field + u" in precondition: "_s + want + u", "_s
+                                        + field + u" in object meta: "_s + have);
         }
-        return {{},
-                status::conflict(type.group, type.kind, name,
-                                 u"the UID in the precondition ("_s + wantUid
-                                     + u") does not match the UID in record ("_s + uid
-                                     + u"). The object might have been deleted and then recreated"_s)};
-    }
-    const QString wantRv = str(preconditions, "resourceVersion"_L1);
-    if (!wantRv.isEmpty() && wantRv != str(metadata, "resourceVersion"_L1)) {
-        const QString rv = str(metadata, "resourceVersion"_L1);
-        if (isNamespace) {
-            return {{},
-                    status::conflict(type.group, type.plural, name,
-                                     u"Precondition failed: ResourceVersion in precondition: "_s + wantRv
-                                         + u", ResourceVersion in object meta: "_s + rv)};
-        }
-        return {{},
-                status::conflict(type.group, type.kind, name,
-                                 u"the ResourceVersion in the precondition ("_s + wantRv
-                                     + u") does not match the ResourceVersion in record ("_s + rv
-                                     + u"). The object might have been modified"_s)};
-    }
+        return status::conflict(type.group, type.kind, name,
+                                u"the "_s + field + u" in the precondition ("_s + want + u") does not match the "_s
+                                    + field + u" in record ("_s + have + u"). "_s + consequence);
+    };
+    if (auto failure = precondition(u"UID"_s, "uid"_L1, u"The object might have been deleted and then recreated"_s))
+        return {{}, failure};
+    if (auto failure =
+            precondition(u"ResourceVersion"_s, "resourceVersion"_L1, u"The object might have been modified"_s))
+        return {{}, failure};
     if (dryRun)
         return {*existing, std::nullopt};
 
