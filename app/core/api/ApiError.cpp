@@ -1,0 +1,128 @@
+#include "api/ApiError.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+ApiError ApiError::fromStatus(int httpStatus, const QByteArray &body, const QByteArray &retryAfter)
+{
+    ApiError error;
+    error.kind = Kind::Http;
+    error.httpStatus = httpStatus;
+    const QJsonObject status = QJsonDocument::fromJson(body).object();
+    if (status.value("kind"_L1).toString() == "Status"_L1) {
+        error.reason = status.value("reason"_L1).toString();
+        error.message = status.value("message"_L1).toString();
+        const QJsonObject details = status.value("details"_L1).toObject();
+        for (const QJsonValue &cause : details.value("causes"_L1).toArray()) {
+            const QJsonObject c = cause.toObject();
+            error.causes.append(
+                {c.value("reason"_L1).toString(), c.value("message"_L1).toString(), c.value("field"_L1).toString()});
+        }
+        if (details.contains("retryAfterSeconds"_L1))
+            error.retryAfterSeconds = details.value("retryAfterSeconds"_L1).toInt();
+    } else {
+        // Not a Status (a proxy's page, the max-inflight filter's plain text): keep a bounded excerpt.
+        error.message = QString::fromUtf8(body.left(300)).trimmed();
+    }
+    bool ok = false;
+    const int seconds = retryAfter.trimmed().toInt(&ok);
+    if (ok && seconds >= 0)
+        error.retryAfterSeconds = seconds;
+    return error;
+}
+
+ApiError ApiError::fromTransport(QNetworkReply::NetworkError networkError, const QString &errorString,
+                                 const QString &host, const QList<QSslError> &sslErrors)
+{
+    ApiError error;
+    error.host = host;
+    switch (networkError) {
+    case QNetworkReply::OperationCanceledError:
+        error.kind = Kind::Canceled;
+        break;
+    case QNetworkReply::TimeoutError:
+        error.kind = Kind::Timeout;
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        error.kind = Kind::Tls;
+        break;
+    default:
+        error.kind = Kind::Network;
+        break;
+    }
+    QStringList problems;
+    for (const QSslError &ssl : sslErrors)
+        problems.append(ssl.errorString());
+    problems.removeDuplicates();
+    if (!problems.isEmpty()) {
+        error.kind = Kind::Tls;
+        error.message = problems.join(u"; "_s);
+    } else {
+        error.message = errorString;
+    }
+    error.reason = QString::number(int(networkError));
+    return error;
+}
+
+ApiError ApiError::credential(const QString &message)
+{
+    ApiError error;
+    error.kind = Kind::Credential;
+    error.message = message;
+    return error;
+}
+
+ApiError ApiError::decode(const QString &message)
+{
+    ApiError error;
+    error.kind = Kind::Decode;
+    error.message = message;
+    return error;
+}
+
+QString ApiError::userMessage() const
+{
+    const QString where = host.isEmpty() ? u"the cluster"_s : host;
+    switch (kind) {
+    case Kind::Canceled:
+        return u"The request was canceled."_s;
+    case Kind::Timeout:
+        return u"No answer from "_s + where + u" in time. The cluster may be overloaded or unreachable."_s;
+    case Kind::Tls:
+        return u"The connection to "_s + where + u" is not trusted: "_s + message
+            + u". Check the cluster's certificate-authority in your kubeconfig."_s;
+    case Kind::Network: {
+        const int code = reason.toInt();
+        if (code == QNetworkReply::ConnectionRefusedError)
+            return u"Cannot connect to "_s + where + u": the connection was refused. Is the API server running?"_s;
+        if (code == QNetworkReply::HostNotFoundError)
+            return u"Cannot find "_s + where + u": the host name does not resolve."_s;
+        if (code == QNetworkReply::RemoteHostClosedError)
+            return u"The server at "_s + where
+                + u" closed the connection. It may have refused the client certificate, or restarted."_s;
+        if (code >= QNetworkReply::ProxyConnectionRefusedError && code <= QNetworkReply::UnknownProxyError)
+            return u"The proxy to "_s + where + u" failed: "_s + message;
+        return u"Cannot reach "_s + where + u": "_s + message;
+    }
+    case Kind::Credential:
+        return u"Cannot get credentials for this cluster: "_s + message;
+    case Kind::Decode:
+        return u"The server's answer was not understood: "_s + message;
+    case Kind::Http:
+        break;
+    }
+    if (httpStatus == 401)
+        return u"The cluster did not accept your credentials (401 Unauthorized). Log in again or check the "
+               "kubeconfig user."_s;
+    if (!message.isEmpty())
+        return message;
+    return u"The server answered "_s + QString::number(httpStatus) + (reason.isEmpty() ? QString() : u' ' + reason)
+        + u'.';
+}
+
+} // namespace sa

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkReply>
+#include <QSslError>
+#include <QString>
+
+namespace sa {
+
+struct StatusCause
+{
+    QString reason;
+    QString message;
+    QString field;
+};
+
+// Why a request failed: a metav1.Status from the server, or what went wrong on the way there. Every kind
+// has a sentence a user understands (userMessage()); none carries a credential or a query string.
+class ApiError
+{
+public:
+    enum class Kind {
+        Http, // the server answered with a non-2xx status
+        Network, // DNS, refused, reset, proxy
+        Tls, // the certificate could not be verified or the handshake failed
+        Timeout, // no answer in time
+        Credential, // the kubeconfig user's credential could not be obtained (exec plugin, files)
+        Canceled,
+        Decode, // a 2xx body that is not what the API promises
+    };
+
+    Kind kind = Kind::Http;
+    int httpStatus = 0;
+    QString reason; // Status.reason: NotFound, Conflict, Forbidden, Invalid, Expired, ...
+    QString message; // Status.message, or the transport's own words
+    QList<StatusCause> causes;
+    int retryAfterSeconds = -1; // from Retry-After or details.retryAfterSeconds; -1 when absent
+    QString host;
+
+    [[nodiscard]] static ApiError fromStatus(int httpStatus, const QByteArray &body, const QByteArray &retryAfter);
+    [[nodiscard]] static ApiError fromTransport(QNetworkReply::NetworkError error, const QString &errorString,
+                                                const QString &host, const QList<QSslError> &sslErrors);
+    [[nodiscard]] static ApiError credential(const QString &message);
+    [[nodiscard]] static ApiError decode(const QString &message);
+
+    [[nodiscard]] bool is(int status) const { return kind == Kind::Http && httpStatus == status; }
+    [[nodiscard]] bool isNotFound() const { return is(404); }
+    [[nodiscard]] bool isConflict() const { return is(409); }
+    [[nodiscard]] bool isExpired() const { return is(410) || reason == QLatin1String("Expired"); }
+    [[nodiscard]] bool isUnauthorized() const { return is(401); }
+    [[nodiscard]] bool isForbidden() const { return is(403); }
+
+    // One or two sentences for a message bar: what happened, and (where it helps) what to do.
+    [[nodiscard]] QString userMessage() const;
+};
+
+} // namespace sa

@@ -1,0 +1,339 @@
+#include "api/Informer.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+constexpr int maxPaginationRestarts = 3;
+
+QList<QPair<QString, QString>> formatQuery(ListFormat format)
+{
+    if (format == ListFormat::TableMetadata)
+        return {{u"includeObject"_s, u"Metadata"_s}};
+    return {};
+}
+
+} // namespace
+
+QByteArray ListPager::acceptFor(ListFormat format)
+{
+    switch (format) {
+    case ListFormat::TableMetadata:
+        return "application/json;as=Table;v=v1;g=meta.k8s.io"_ba;
+    case ListFormat::PartialMetadata:
+        return "application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io"_ba;
+    case ListFormat::Objects:
+        break;
+    }
+    return "application/json"_ba;
+}
+
+ListPager::ListPager(KubeClient *client, QString collectionPath, ListFormat format, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_path(std::move(collectionPath))
+    , m_format(format)
+{ }
+
+void ListPager::start()
+{
+    m_result = ListResult();
+    fetch(QString());
+}
+
+void ListPager::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void ListPager::fetch(const QString &continueToken)
+{
+    if (!m_client)
+        return;
+    ApiRequest request;
+    request.path = m_path;
+    request.accept = acceptFor(m_format);
+    request.query = m_query + formatQuery(m_format);
+    request.query.append({u"limit"_s, QString::number(m_pageSize)});
+    if (!continueToken.isEmpty())
+        request.query.append({u"continue"_s, continueToken});
+    m_job = m_client->send(request);
+    connect(m_job, &ApiJob::finished, this, [this, continueToken](const ApiResult &page) {
+        if (!page.ok()) {
+            // The snapshot behind the token is gone: start the whole list again, as client-go's pager does.
+            if (!continueToken.isEmpty() && page.error->isExpired() && m_restarts++ < maxPaginationRestarts) {
+                m_result = ListResult();
+                fetch(QString());
+                return;
+            }
+            m_result.error = page.error;
+            Q_EMIT finished(m_result);
+            return;
+        }
+        const QJsonObject body = page.json();
+        const QJsonObject metadata = body.value("metadata"_L1).toObject();
+        const QString kind = body.value("kind"_L1).toString();
+        const bool table = m_format == ListFormat::TableMetadata;
+        if ((table && kind != "Table"_L1) || (!table && !kind.endsWith("List"_L1))) {
+            m_result.error =
+                ApiError::decode(u"expected a "_s + (table ? u"Table"_s : u"list"_s) + u", got \""_s + kind + u'"');
+            Q_EMIT finished(m_result);
+            return;
+        }
+        if (table && !body.value("columnDefinitions"_L1).toArray().isEmpty())
+            m_result.columns = body.value("columnDefinitions"_L1).toArray();
+        for (const QJsonValue &item : body.value(table ? "rows"_L1 : "items"_L1).toArray())
+            m_result.items.append(item.toObject());
+        ++m_result.pages;
+        if (m_result.pages == 1 || continueToken.isEmpty())
+            m_result.resourceVersion = metadata.value("resourceVersion"_L1).toString();
+        const QString next = metadata.value("continue"_L1).toString();
+        if (next.isEmpty())
+            Q_EMIT finished(m_result);
+        else
+            fetch(next);
+    });
+}
+
+Informer::Informer(KubeClient *client, QString collectionPath, ListFormat format, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_path(std::move(collectionPath))
+    , m_format(format)
+    , m_retryTimer(new QTimer(this))
+{
+    m_retryTimer->setSingleShot(true);
+}
+
+Informer::~Informer()
+{
+    stop();
+}
+
+QString Informer::uidOf(const QJsonObject &item)
+{
+    return metadataOf(item).value("uid"_L1).toString();
+}
+
+QJsonObject Informer::metadataOf(const QJsonObject &item)
+{
+    if (item.contains("metadata"_L1))
+        return item.value("metadata"_L1).toObject();
+    return item.value("object"_L1).toObject().value("metadata"_L1).toObject();
+}
+
+void Informer::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void Informer::start()
+{
+    if (m_state != State::Idle && m_state != State::Stopped)
+        return;
+    m_backoffMs = 0;
+    list();
+}
+
+void Informer::stop()
+{
+    m_retryTimer->stop();
+    m_retryTimer->disconnect(this);
+    if (m_pager) {
+        m_pager->disconnect(this);
+        m_pager->cancel();
+        m_pager->deleteLater();
+    }
+    if (m_watch) {
+        m_watch->disconnect(this);
+        m_watch->cancel();
+    }
+    setState(State::Stopped);
+}
+
+void Informer::list()
+{
+    setState(State::Listing);
+    if (m_pager)
+        m_pager->deleteLater();
+    m_pager = new ListPager(m_client, m_path, m_format, this);
+    connect(m_pager, &ListPager::finished, this, &Informer::onListed);
+    m_pager->start();
+}
+
+void Informer::onListed(const ListResult &result)
+{
+    m_pager->deleteLater();
+    if (result.error) {
+        Q_EMIT failed(*result.error);
+        retryLater(true);
+        return;
+    }
+    if (!result.columns.isEmpty())
+        m_columns = result.columns;
+    // Reconcile with what we had (nothing on the first list): the differences become events.
+    QHash<QString, QJsonObject> fresh;
+    for (const QJsonObject &item : result.items)
+        fresh.insert(uidOf(item), item);
+    const QHash<QString, QJsonObject> previous = std::exchange(m_items, fresh);
+    for (auto it = previous.cbegin(); it != previous.cend(); ++it) {
+        if (!fresh.contains(it.key()))
+            Q_EMIT deleted(it.value());
+    }
+    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it) {
+        const auto old = previous.constFind(it.key());
+        if (old == previous.cend())
+            Q_EMIT added(it.value());
+        else if (metadataOf(*old).value("resourceVersion"_L1) != metadataOf(*it).value("resourceVersion"_L1))
+            Q_EMIT modified(it.value(), *old);
+    }
+    m_resourceVersion = result.resourceVersion;
+    m_synced = true;
+    m_backoffMs = 0;
+    Q_EMIT synced();
+    watch();
+}
+
+void Informer::watch()
+{
+    if (!m_client)
+        return;
+    setState(State::Watching);
+    ApiRequest request;
+    request.path = m_path;
+    request.accept = m_format == ListFormat::TableMetadata ? ListPager::acceptFor(m_format)
+        : m_format == ListFormat::PartialMetadata ? "application/json;as=PartialObjectMetadata;v=v1;g=meta.k8s.io"_ba
+                                                  : "application/json"_ba;
+    request.stream = true;
+    // Like client-go's reflector: a server-side timeout of 5 to 10 minutes, so that streams are renewed.
+    const int timeout = 300 + QRandomGenerator::global()->bounded(300);
+    request.query = formatQuery(m_format)
+        + QList<QPair<QString, QString>> {{u"watch"_s, u"1"_s},
+                                          {u"resourceVersion"_s, m_resourceVersion},
+                                          {u"allowWatchBookmarks"_s, u"true"_s},
+                                          {u"timeoutSeconds"_s, QString::number(timeout)}};
+    m_buffer.clear();
+    m_watchStarted.start();
+    m_watch = m_client->send(request);
+    connect(m_watch, &ApiJob::received, this, &Informer::onWatchData);
+    connect(m_watch, &ApiJob::finished, this, &Informer::onWatchFinished);
+}
+
+void Informer::onWatchData(const QByteArray &data)
+{
+    m_buffer += data;
+    qsizetype newline;
+    while ((newline = m_buffer.indexOf('\n')) >= 0) {
+        const QByteArray line = m_buffer.left(newline);
+        m_buffer.remove(0, newline + 1);
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        if (event.isEmpty())
+            continue;
+        handleEvent(event);
+    }
+}
+
+void Informer::handleEvent(const QJsonObject &event)
+{
+    const QString type = event.value("type"_L1).toString();
+    QJsonObject object = event.value("object"_L1).toObject();
+    if (type == "ERROR"_L1) {
+        // 410 Expired: our resourceVersion is too old for the server's history. Anything else: start over too.
+        const bool expired = object.value("code"_L1).toInt() == 410;
+        m_buffer.clear(); // nothing after the error on this stream counts
+        if (m_watch) {
+            m_watch->disconnect(this);
+            m_watch->cancel();
+        }
+        if (expired) {
+            list();
+        } else {
+            Q_EMIT failed(ApiError::fromStatus(object.value("code"_L1).toInt(),
+                                               QJsonDocument(object).toJson(QJsonDocument::Compact), {}));
+            retryLater(true);
+        }
+        return;
+    }
+    if (m_format == ListFormat::TableMetadata && object.value("kind"_L1).toString() == "Table"_L1) {
+        if (!object.value("columnDefinitions"_L1).toArray().isEmpty())
+            m_columns = object.value("columnDefinitions"_L1).toArray();
+        const QJsonArray rows = object.value("rows"_L1).toArray();
+        const QString rv = object.value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        if (rows.isEmpty()) {
+            if (!rv.isEmpty())
+                m_resourceVersion = rv;
+            return;
+        }
+        object = rows.first().toObject();
+    }
+    const QString rv = metadataOf(object).value("resourceVersion"_L1).toString();
+    if (!rv.isEmpty())
+        m_resourceVersion = rv;
+    m_backoffMs = 0;
+    if (type != "BOOKMARK"_L1)
+        apply(type, object);
+}
+
+void Informer::apply(const QString &type, const QJsonObject &item)
+{
+    const QString uid = uidOf(item);
+    if (uid.isEmpty())
+        return;
+    if (type == "DELETED"_L1) {
+        const auto it = m_items.constFind(uid);
+        if (it == m_items.cend())
+            return;
+        m_items.remove(uid);
+        Q_EMIT deleted(item);
+        return;
+    }
+    const auto it = m_items.find(uid);
+    if (it == m_items.end()) {
+        m_items.insert(uid, item);
+        Q_EMIT added(item);
+    } else {
+        const QJsonObject previous = std::exchange(*it, item);
+        Q_EMIT modified(item, previous);
+    }
+}
+
+void Informer::onWatchFinished(const ApiResult &result)
+{
+    if (m_state == State::Stopped)
+        return;
+    if (!result.ok()) {
+        Q_EMIT failed(*result.error);
+        retryLater(result.error->isExpired());
+        return;
+    }
+    // A stream that ended normally (its timeout) is renewed at once; one that ended at once is backed off.
+    if (m_watchStarted.elapsed() < 1000)
+        retryLater(false);
+    else
+        watch();
+}
+
+void Informer::retryLater(bool relist)
+{
+    m_backoffMs = m_backoffMs == 0 ? m_initialBackoffMs : qMin(m_backoffMs * 2, m_maxBackoffMs);
+    // Jitter keeps many informers from reconnecting in lockstep after a server restart.
+    const int delay = m_backoffMs / 2 + QRandomGenerator::global()->bounded(m_backoffMs / 2 + 1);
+    setState(State::Waiting);
+    m_retryTimer->disconnect(this);
+    connect(m_retryTimer, &QTimer::timeout, this, relist ? &Informer::list : &Informer::watch);
+    m_retryTimer->start(delay);
+}
+
+} // namespace sa

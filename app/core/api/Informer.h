@@ -1,0 +1,133 @@
+#pragma once
+
+#include "api/KubeClient.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class QTimer;
+
+namespace sa {
+
+// How a collection is fetched: whole objects, or metadata only (a server-side Table with
+// includeObject=Metadata: secrets listed this way never carry a value), or PartialObjectMetadata.
+enum class ListFormat { Objects, TableMetadata, PartialMetadata };
+
+struct ListResult
+{
+    QList<QJsonObject> items; // objects; for TableMetadata, Table rows ({cells, object})
+    QJsonArray columns; // TableMetadata: the column definitions
+    QString resourceVersion;
+    int pages = 0;
+    std::optional<ApiError> error;
+};
+
+// Lists a collection in pages of `pageSize` with limit/continue, starting over (once) when the continue
+// token expires (410) in the middle.
+class ListPager : public QObject
+{
+    Q_OBJECT
+public:
+    ListPager(KubeClient *client, QString collectionPath, ListFormat format, QObject *parent = nullptr);
+    void setQuery(QList<QPair<QString, QString>> query) { m_query = std::move(query); }
+    void setPageSize(int size) { m_pageSize = size; }
+    void start();
+    void cancel();
+
+    [[nodiscard]] static QByteArray acceptFor(ListFormat format);
+
+Q_SIGNALS:
+    void finished(const sa::ListResult &result);
+
+private:
+    void fetch(const QString &continueToken);
+
+    QPointer<KubeClient> m_client;
+    QString m_path;
+    ListFormat m_format;
+    QList<QPair<QString, QString>> m_query;
+    int m_pageSize = 500;
+    int m_restarts = 0;
+    ListResult m_result;
+    QPointer<ApiJob> m_job;
+};
+
+// A cache of one collection kept current the way client-go's reflector does it: list, then watch from the
+// list's resourceVersion with bookmarks; when the stream ends, watch again (with backoff after failures);
+// on 410 Expired, list again and report the differences. Items are keyed by uid.
+class Informer : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Listing, Watching, Waiting, Stopped };
+    Q_ENUM(State)
+
+    Informer(KubeClient *client, QString collectionPath, ListFormat format, QObject *parent = nullptr);
+    ~Informer() override;
+
+    void start();
+    void stop();
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] bool hasSynced() const { return m_synced; }
+    [[nodiscard]] const QHash<QString, QJsonObject> &items() const { return m_items; }
+    [[nodiscard]] const QJsonArray &columns() const { return m_columns; }
+    [[nodiscard]] const QString &resourceVersion() const { return m_resourceVersion; }
+    [[nodiscard]] const QString &collectionPath() const { return m_path; }
+    // The uid of an item (an object, or a Table row's object).
+    [[nodiscard]] static QString uidOf(const QJsonObject &item);
+    // An item's metadata (an object's, or a Table row's object's).
+    [[nodiscard]] static QJsonObject metadataOf(const QJsonObject &item);
+
+    // Backoff bounds, for tests.
+    void setBackoff(int initialMs, int maxMs)
+    {
+        m_initialBackoffMs = initialMs;
+        m_maxBackoffMs = maxMs;
+    }
+
+Q_SIGNALS:
+    void added(const QJsonObject &item);
+    void modified(const QJsonObject &item, const QJsonObject &previous);
+    void deleted(const QJsonObject &item);
+    // The cache matches the server: after the first list and after every relist.
+    void synced();
+    void stateChanged(sa::Informer::State state);
+    // A list or watch failed; the informer keeps trying. Forbidden and similar errors are reported here.
+    void failed(const sa::ApiError &error);
+
+private:
+    void setState(State state);
+    void list();
+    void watch();
+    void onListed(const ListResult &result);
+    void onWatchData(const QByteArray &data);
+    void onWatchFinished(const ApiResult &result);
+    void handleEvent(const QJsonObject &event);
+    void retryLater(bool relist);
+    void apply(const QString &type, const QJsonObject &item);
+
+    QPointer<KubeClient> m_client;
+    QString m_path;
+    ListFormat m_format;
+    QHash<QString, QJsonObject> m_items;
+    QJsonArray m_columns;
+    QString m_resourceVersion;
+    State m_state = State::Idle;
+    bool m_synced = false;
+    QByteArray m_buffer;
+    QPointer<ListPager> m_pager;
+    QPointer<ApiJob> m_watch;
+    QTimer *m_retryTimer;
+    QElapsedTimer m_watchStarted;
+    int m_initialBackoffMs = 500;
+    int m_maxBackoffMs = 30000;
+    int m_backoffMs = 0;
+};
+
+} // namespace sa

@@ -1,0 +1,298 @@
+#include "api/KubeClient.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApi, "sa.api", QtWarningMsg)
+
+namespace sa {
+
+namespace {
+
+QString encodedQuery(const QList<QPair<QString, QString>> &items)
+{
+    QStringList parts;
+    for (const auto &[key, value] : items)
+        parts.append(QString::fromLatin1(QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value)));
+    return parts.join(u'&');
+}
+
+// "299 - "text"" → text; several Warning headers may arrive folded with commas.
+QStringList parseWarnings(const QNetworkReply *reply)
+{
+    QStringList warnings;
+    for (const auto &[name, value] : reply->rawHeaderPairs()) {
+        if (name.compare("Warning", Qt::CaseInsensitive) != 0)
+            continue;
+        const qsizetype open = value.indexOf('"');
+        const qsizetype close = value.lastIndexOf('"');
+        warnings.append(QString::fromUtf8(open >= 0 && close > open ? value.mid(open + 1, close - open - 1) : value));
+    }
+    return warnings;
+}
+
+std::optional<QNetworkProxy> proxyFor(const QString &proxyUrl, QString *error)
+{
+    if (proxyUrl.isEmpty())
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    const QUrl url(proxyUrl);
+    QNetworkProxy proxy;
+    if (url.scheme() == "http"_L1) {
+        proxy.setType(QNetworkProxy::HttpProxy);
+    } else if (url.scheme() == "socks5"_L1) {
+        proxy.setType(QNetworkProxy::Socks5Proxy);
+    } else {
+        *error = u"proxy-url "_s + url.toDisplayString(QUrl::RemoveUserInfo)
+            + u" is not supported: Qt speaks to http:// and socks5:// proxies only"_s;
+        return std::nullopt;
+    }
+    proxy.setHostName(url.host());
+    proxy.setPort(quint16(url.port(url.scheme() == "http"_L1 ? 80 : 1080)));
+    proxy.setUser(url.userName());
+    proxy.setPassword(url.password());
+    return proxy;
+}
+
+} // namespace
+
+QJsonObject ApiResult::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+ApiJob::ApiJob(KubeClient *client, ApiRequest request)
+    : QObject(client)
+    , m_client(client)
+    , m_request(std::move(request))
+{ }
+
+ApiJob::~ApiJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiJob::cancel()
+{
+    ApiError canceled;
+    canceled.kind = ApiError::Kind::Canceled;
+    canceled.message = u"canceled"_s;
+    finish({0, {}, {}, canceled});
+}
+
+void ApiJob::start()
+{
+    if (m_done || !m_client)
+        return;
+    if (m_client->m_fixedCredential) {
+        send(*m_client->m_fixedCredential);
+        return;
+    }
+    m_client->m_credentials->obtain(this, [this](const std::optional<Credential> &credential, const QString &error) {
+        if (!credential)
+            finish({0, {}, {}, ApiError::credential(error)});
+        else
+            send(*credential);
+    });
+}
+
+void ApiJob::send(const Credential &credential)
+{
+    if (m_done || !m_client)
+        return;
+    m_sslErrors.clear();
+    m_reply = m_client->dispatch(m_request, credential);
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+    if (m_request.stream) {
+        connect(m_reply, &QNetworkReply::readyRead, this, [this] {
+            const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300)
+                Q_EMIT received(m_reply->readAll());
+        });
+    }
+}
+
+void ApiJob::onReplyFinished()
+{
+    QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    reply->deleteLater();
+    if (m_done)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    ApiResult result {status, reply->readAll(), parseWarnings(reply), std::nullopt};
+    if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
+        finish(std::move(result));
+        return;
+    }
+    if (status > 0) {
+        result.error = ApiError::fromStatus(status, result.body, reply->rawHeader("Retry-After"));
+    } else {
+        result.error =
+            ApiError::fromTransport(reply->error(), reply->errorString(), m_client->server().host(), m_sslErrors);
+    }
+    // A rejected credential from an exec plugin or a token file may just be stale: fetch it again, once.
+    if (status == 401 && !m_refreshedCredential && !m_client->m_fixedCredential) {
+        m_refreshedCredential = true;
+        m_client->m_credentials->invalidate();
+        start();
+        return;
+    }
+    ++m_attempt;
+    const RetryPolicy::Decision decision = m_request.stream
+        ? RetryPolicy::Decision {}
+        : m_client->retryPolicy().decide(m_request.verb, m_attempt, *result.error);
+    if (!decision.retry) {
+        finish(std::move(result));
+        return;
+    }
+    qCDebug(lcApi) << "retrying" << m_request.verb << m_request.path << "in" << decision.delay.count() << "ms";
+    if (!m_retryTimer) {
+        m_retryTimer = new QTimer(this);
+        m_retryTimer->setSingleShot(true);
+        connect(m_retryTimer, &QTimer::timeout, this, &ApiJob::start);
+    }
+    m_retryTimer->start(decision.delay);
+}
+
+void ApiJob::finish(ApiResult result)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    if (m_reply) {
+        QNetworkReply *reply = std::exchange(m_reply, nullptr);
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    if (result.error)
+        qCDebug(lcApi) << m_request.verb << m_request.path << "failed:" << result.status << result.error->reason;
+    Q_EMIT finished(result);
+    deleteLater();
+}
+
+KubeClient::KubeClient(ResolvedContext context, QUrl server, TlsSettings tls)
+    : m_context(std::move(context))
+    , m_server(std::move(server))
+    , m_tls(std::move(tls))
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+KubeClient::~KubeClient() = default;
+
+std::unique_ptr<KubeClient> KubeClient::create(const ResolvedContext &context, QString *error)
+{
+    const QUrl server(context.cluster.server, QUrl::StrictMode);
+    if (!server.isValid() || server.host().isEmpty()
+        || (server.scheme() != "https"_L1 && server.scheme() != "http"_L1)) {
+        *error = u"the server of cluster \""_s + context.cluster.name + u"\" is not a valid http(s) URL: "_s
+            + context.cluster.server;
+        return nullptr;
+    }
+    if (context.user.authProvider) {
+        *error = CredentialProvider::authProviderMessage(*context.user.authProvider);
+        return nullptr;
+    }
+    std::optional<TlsSettings> tls = tlsSettings(context.cluster, error);
+    if (!tls)
+        return nullptr;
+    const std::optional<QNetworkProxy> proxy = proxyFor(context.cluster.proxyUrl, error);
+    if (!proxy)
+        return nullptr;
+    std::unique_ptr<KubeClient> client(new KubeClient(context, server, *tls));
+    client->m_network->setProxy(*proxy);
+    client->m_credentials = std::make_unique<CredentialProvider>(context.user, context.cluster);
+    return client;
+}
+
+std::unique_ptr<KubeClient> KubeClient::withToken(const QByteArray &token) const
+{
+    ResolvedContext context = m_context;
+    context.user = AuthInfo {};
+    context.user.name = u"token"_s;
+    std::unique_ptr<KubeClient> client(new KubeClient(context, m_server, m_tls));
+    client->m_network->setProxy(m_network->proxy());
+    client->m_fixedCredential = Credential {"Bearer "_ba + token, std::nullopt, {}};
+    client->m_retryPolicy = m_retryPolicy;
+    client->m_timeoutMs = m_timeoutMs;
+    return client;
+}
+
+QByteArray KubeClient::userAgent()
+{
+    return "sa-admin/"_ba + SA_VERSION;
+}
+
+ApiJob *KubeClient::send(ApiRequest request)
+{
+    auto *job = new ApiJob(this, std::move(request));
+    // Started on the next turn of the event loop, so that the caller connects to finished() first.
+    QMetaObject::invokeMethod(job, &ApiJob::start, Qt::QueuedConnection);
+    return job;
+}
+
+QNetworkReply *KubeClient::dispatch(const ApiRequest &request, const Credential &credential)
+{
+    QUrl url = m_server;
+    QString prefix = url.path();
+    if (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    url.setPath(prefix + request.path);
+    url.setQuery(encodedQuery(request.query), QUrl::StrictMode);
+    QNetworkRequest networkRequest(url);
+    networkRequest.setRawHeader("User-Agent", userAgent());
+    networkRequest.setRawHeader("Accept", request.accept);
+    if (!request.body.isEmpty() || request.verb == "POST" || request.verb == "PUT" || request.verb == "PATCH")
+        networkRequest.setRawHeader("Content-Type",
+                                    request.contentType.isEmpty() ? "application/json"_ba : request.contentType);
+    if (m_context.cluster.disableCompression)
+        networkRequest.setRawHeader("Accept-Encoding", "identity");
+    if (!credential.authorization.isEmpty())
+        networkRequest.setRawHeader("Authorization", credential.authorization);
+    const AuthInfo &user = m_context.user;
+    if (!user.impersonate.isEmpty()) {
+        networkRequest.setRawHeader("Impersonate-User", user.impersonate.toUtf8());
+        // QNetworkRequest holds one value per header name, and the apiserver does not split a folded
+        // Impersonate-Group: only the first group can be sent.
+        if (!user.impersonateGroups.isEmpty())
+            networkRequest.setRawHeader("Impersonate-Group", user.impersonateGroups.first().toUtf8());
+    }
+    for (const auto &[name, value] : request.headers)
+        networkRequest.setRawHeader(name, value);
+    networkRequest.setTransferTimeout(request.stream ? 0 : m_timeoutMs);
+    if (!m_tls.peerVerifyName.isEmpty())
+        networkRequest.setPeerVerifyName(m_tls.peerVerifyName);
+
+    QSslConfiguration ssl = m_tls.configuration;
+    if (credential.clientCertificate) {
+        ssl.setLocalCertificate(credential.clientCertificate->certificate);
+        ssl.setLocalCertificateChain(QList<QSslCertificate> {credential.clientCertificate->certificate}
+                                     + credential.clientCertificate->chain);
+        ssl.setPrivateKey(credential.clientCertificate->key);
+        // Pooled connections keep the certificate they were opened with: a rotated one needs new ones.
+        const QByteArray digest = credential.clientCertificate->certificate.digest(QCryptographicHash::Sha256);
+        if (!m_clientCertificateDigest.isEmpty() && digest != m_clientCertificateDigest)
+            m_network->clearConnectionCache();
+        m_clientCertificateDigest = digest;
+    }
+    networkRequest.setSslConfiguration(ssl);
+    qCDebug(lcApi) << request.verb << request.path; // never the query, never a header
+    return m_network->sendCustomRequest(networkRequest, request.verb, request.body);
+}
+
+} // namespace sa

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "config/Kubeconfig.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QProcess;
+class QTimer;
+
+namespace sa {
+
+// Reads a file a kubeconfig names. On failure *error reads as Go's does ("open PATH: no such file or directory"),
+// so messages built on it match kubectl's.
+[[nodiscard]] std::optional<QByteArray> readReferencedFile(const QString &path, QString *error);
+
+struct ClientCertificate
+{
+    QSslCertificate certificate;
+    QList<QSslCertificate> chain; // intermediates after the leaf, if the PEM had them
+    QSslKey key;
+};
+
+// Reads a PEM certificate (chain) and a PEM private key in any form OpenSSL reads (RSA or EC; PKCS#1, SEC1
+// or PKCS#8), converting through OpenSSL where QSslKey cannot. nullopt with *error otherwise, including when
+// the key does not belong to the certificate.
+[[nodiscard]] std::optional<ClientCertificate> loadClientCertificate(const QByteArray &certificatePem,
+                                                                     const QByteArray &keyPem, QString *error);
+
+// How to reach a cluster over TLS, from its kubeconfig entry. The CA comes from certificate-authority-data,
+// else certificate-authority (read now); none means the system store. insecure-skip-tls-verify turns
+// verification off and sets `warning`; tls-server-name becomes the name to verify (and send as SNI). As in
+// client-go, setting both CA fields, or a CA together with insecure-skip-tls-verify, is an error.
+struct TlsSettings
+{
+    QSslConfiguration configuration;
+    QString peerVerifyName;
+    QString warning;
+};
+[[nodiscard]] std::optional<TlsSettings> tlsSettings(const Cluster &cluster, QString *error);
+
+// What a request carries to authenticate: an Authorization header value and/or a client certificate.
+struct Credential
+{
+    QByteArray authorization; // "Bearer ..." or "Basic ...", or empty
+    std::optional<ClientCertificate> clientCertificate;
+    QDateTime expiry; // invalid: does not expire
+};
+
+// The credential of a kubeconfig user, obtained as client-go does: token (it wins over tokenFile), tokenFile
+// (re-read when the file changes), basic auth, client certificate and key, or an exec plugin
+// (client.authentication.k8s.io/v1 and v1beta1) run asynchronously in a QProcess and cached until its
+// expirationTimestamp. Never logs a credential.
+class CredentialProvider : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const std::optional<Credential> &credential, const QString &error)>;
+
+    CredentialProvider(AuthInfo user, Cluster cluster, QObject *parent = nullptr);
+    ~CredentialProvider() override;
+
+    // Calls back with the current credential, or an error a user understands (the plugin's stderr and
+    // installHint included). The callback runs synchronously, before obtain() returns, only when a credential is
+    // at hand: a static one (token, token file, basic auth, client certificate) or an unexpired cached exec
+    // credential. Errors and plugin runs call back later from the event loop, never after `context` is destroyed
+    // (a null context is not guarded). Concurrent calls while a plugin runs share its result.
+    void obtain(QObject *context, Callback callback);
+    // After a 401: the next obtain() re-runs the exec plugin and re-reads the token file.
+    void invalidate();
+    void setExecTimeout(int milliseconds) { m_execTimeoutMs = milliseconds; }
+    [[nodiscard]] bool usesExecPlugin() const { return m_user.exec.has_value(); }
+
+    // For a legacy auth-provider (oidc, gcp, azure): why it cannot be used and which exec plugin replaces it.
+    [[nodiscard]] static QString authProviderMessage(const AuthProviderConfig &provider);
+
+private:
+    struct FileStamp
+    {
+        QDateTime modified;
+        qint64 size = -1;
+        friend bool operator==(const FileStamp &, const FileStamp &) = default;
+    };
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        bool guarded = true;
+        Callback callback;
+    };
+
+    [[nodiscard]] static FileStamp stampOf(const QString &path);
+    [[nodiscard]] bool hasStaticCredential() const;
+    [[nodiscard]] bool staticFilesChanged() const;
+    [[nodiscard]] std::optional<Credential> readStaticCredential(QString *error);
+    void runExec();
+    void onExecFinished(int exitCode, QProcess *process);
+    [[nodiscard]] std::optional<Credential> parseExecOutput(const QByteArray &stdoutData, QString *error) const;
+    void abandonProcess();
+    void finishExec(const std::optional<Credential> &credential, const QString &error);
+    void deliverLater(QObject *context, Callback callback, const QString &error);
+
+    AuthInfo m_user;
+    Cluster m_cluster;
+    QString m_configError; // what client-go's config validation would reject, found once
+    int m_execTimeoutMs = 60000;
+    std::optional<Credential> m_cached;
+    QHash<QString, FileStamp> m_fileStamps; // the files m_cached was read from, to notice when they change
+    QProcess *m_process = nullptr;
+    QTimer *m_execTimer = nullptr;
+    QByteArray m_execStderr;
+    QList<Waiter> m_waiters;
+};
+
+} // namespace sa

@@ -1,0 +1,272 @@
+#include "resources/Resources.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+
+#include <openssl/crypto.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+// RFC 3339 always carries a zone (Z or an offset); without one Qt would read local time, so such text is
+// treated as no timestamp at all.
+QDateTime parseTimestamp(const QJsonValue &value)
+{
+    const QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!parsed.isValid() || parsed.timeSpec() == Qt::LocalTime)
+        return {};
+    return parsed.toUTC();
+}
+
+QMap<QString, QString> stringMap(const QJsonObject &object)
+{
+    QMap<QString, QString> map;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+// The names in a list of object references ({name: ...}), as in secrets and imagePullSecrets.
+QStringList referenceNames(const QJsonValue &references)
+{
+    QStringList names;
+    for (const QJsonValue &reference : references.toArray())
+        names.append(reference[u"name"].toString());
+    return names;
+}
+
+std::optional<bool> optionalBool(const QJsonValue &value)
+{
+    if (!value.isBool())
+        return std::nullopt;
+    return value.toBool();
+}
+
+// As the ServiceAccount admission plugin resolves it: the deprecated alias still counts, and no name means
+// the namespace's default account.
+QString podSpecServiceAccount(const QJsonObject &podSpec)
+{
+    for (const QString &field : {u"serviceAccountName"_s, u"serviceAccount"_s}) {
+        const QString name = podSpec.value(field).toString();
+        if (!name.isEmpty())
+            return name;
+    }
+    return u"default"_s;
+}
+
+qsizetype columnIndex(const QJsonArray &columns, QStringView name)
+{
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (columns.at(i)[u"name"].toString() == name)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+ObjectMeta ObjectMeta::fromJson(const QJsonObject &metadata)
+{
+    ObjectMeta meta;
+    meta.name = metadata.value(u"name").toString();
+    meta.ns = metadata.value(u"namespace").toString();
+    meta.uid = metadata.value(u"uid").toString();
+    meta.resourceVersion = metadata.value(u"resourceVersion").toString();
+    meta.generation = metadata.value(u"generation").toInteger();
+    meta.creationTimestamp = parseTimestamp(metadata.value(u"creationTimestamp"));
+    meta.deletionTimestamp = parseTimestamp(metadata.value(u"deletionTimestamp"));
+    meta.labels = stringMap(metadata.value(u"labels").toObject());
+    meta.annotations = stringMap(metadata.value(u"annotations").toObject());
+    for (const QJsonValue &value : metadata.value(u"ownerReferences").toArray()) {
+        const QJsonObject owner = value.toObject();
+        meta.ownerReferences.append({owner.value(u"apiVersion").toString(), owner.value(u"kind").toString(),
+                                     owner.value(u"name").toString(), owner.value(u"uid").toString(),
+                                     owner.value(u"controller").toBool()});
+    }
+    return meta;
+}
+
+std::optional<Namespace> Namespace::fromJson(const QJsonObject &object)
+{
+    Namespace result;
+    result.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (result.meta.name.isEmpty())
+        return std::nullopt;
+    result.phase = object[u"status"][u"phase"].toString();
+    return result;
+}
+
+std::optional<ServiceAccount> ServiceAccount::fromJson(const QJsonObject &object)
+{
+    ServiceAccount account;
+    account.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (account.meta.name.isEmpty())
+        return std::nullopt;
+    account.secrets = referenceNames(object.value(u"secrets"));
+    account.imagePullSecrets = referenceNames(object.value(u"imagePullSecrets"));
+    account.automountServiceAccountToken = optionalBool(object.value(u"automountServiceAccountToken"));
+    return account;
+}
+
+std::optional<SecretMeta> SecretMeta::fromTableRow(const QJsonObject &row, const QJsonArray &columns)
+{
+    SecretMeta secret;
+    secret.meta = ObjectMeta::fromJson(row[u"object"][u"metadata"].toObject());
+    if (secret.meta.name.isEmpty())
+        return std::nullopt;
+    const QJsonArray cells = row.value(u"cells").toArray();
+    // Past-the-end and -1 both read as undefined, so a missing column leaves the default.
+    secret.type = cells.at(columnIndex(columns, u"Type")).toString();
+    secret.keyCount = cells.at(columnIndex(columns, u"Data")).toInt();
+    return secret;
+}
+
+std::optional<SecretMeta> SecretMeta::fromSecretJson(const QJsonObject &object)
+{
+    SecretMeta secret;
+    secret.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (secret.meta.name.isEmpty())
+        return std::nullopt;
+    secret.type = object.value(u"type").toString();
+    secret.keys = object.value(u"data").toObject().keys();
+    secret.keyCount = int(secret.keys.size());
+    return secret;
+}
+
+QString SecretMeta::serviceAccountName() const
+{
+    if (type != "kubernetes.io/service-account-token"_L1)
+        return {};
+    return meta.annotations.value(u"kubernetes.io/service-account.name"_s);
+}
+
+std::optional<Secret> Secret::fromJson(const QJsonObject &object)
+{
+    Secret secret;
+    secret.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (secret.meta.name.isEmpty())
+        return std::nullopt;
+    secret.type = object.value(u"type").toString();
+    // stringData is write-only: the server merges it into data and never returns it.
+    const QJsonObject data = object.value(u"data").toObject();
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        if (!it.value().isString())
+            return std::nullopt;
+        QByteArray encoded = it.value().toString().toLatin1();
+        auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+        const bool ok = bool(decoded);
+        if (ok)
+            secret.data.insert(it.key(), SecretBytes(decoded.decoded));
+        // SecretBytes keeps its own copy; these intermediate ones would otherwise linger in freed memory.
+        OPENSSL_cleanse(encoded.data(), size_t(encoded.size()));
+        OPENSSL_cleanse(decoded.decoded.data(), size_t(decoded.decoded.size()));
+        if (!ok)
+            return std::nullopt;
+    }
+    return secret;
+}
+
+std::optional<Pod> Pod::fromJson(const QJsonObject &object)
+{
+    Pod pod;
+    pod.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (pod.meta.name.isEmpty())
+        return std::nullopt;
+    const QJsonObject spec = object.value(u"spec").toObject();
+    pod.serviceAccountName = podSpecServiceAccount(spec);
+    pod.nodeName = spec.value(u"nodeName").toString();
+    pod.phase = object[u"status"][u"phase"].toString();
+    pod.imagePullSecrets = referenceNames(spec.value(u"imagePullSecrets"));
+    pod.automountServiceAccountToken = optionalBool(spec.value(u"automountServiceAccountToken"));
+    return pod;
+}
+
+std::optional<Deployment> Deployment::fromJson(const QJsonObject &object)
+{
+    Deployment deployment;
+    deployment.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (deployment.meta.name.isEmpty())
+        return std::nullopt;
+    const QJsonObject spec = object.value(u"spec").toObject();
+    deployment.serviceAccountName = podSpecServiceAccount(spec[u"template"][u"spec"].toObject());
+    // The server defaults spec.replicas to 1.
+    deployment.replicas = spec.value(u"replicas").toInteger(1);
+    const QJsonObject status = object.value(u"status").toObject();
+    deployment.observedGeneration = status.value(u"observedGeneration").toInteger();
+    deployment.updatedReplicas = status.value(u"updatedReplicas").toInteger();
+    deployment.readyReplicas = status.value(u"readyReplicas").toInteger();
+    deployment.availableReplicas = status.value(u"availableReplicas").toInteger();
+    deployment.statusReplicas = status.value(u"replicas").toInteger();
+    for (const QJsonValue &condition : status.value(u"conditions").toArray()) {
+        if (condition[u"type"].toString() == "Progressing"_L1)
+            deployment.progressingReason = condition[u"reason"].toString();
+    }
+    return deployment;
+}
+
+// Mirrors DeploymentStatusViewer.Status in kubectl's rollout_status.go, branch for branch and word for word
+// (without the trailing newlines), so that the user sees what `kubectl rollout status` would print.
+bool Deployment::rolledOut(QString *progress) const
+{
+    const auto report = [progress](const QString &message) {
+        if (progress)
+            *progress = message;
+    };
+    const QString waiting = u"Waiting for deployment \""_s + meta.name + u"\" rollout to finish: "_s;
+    if (meta.generation > observedGeneration) {
+        report(u"Waiting for deployment spec update to be observed..."_s);
+        return false;
+    }
+    if (progressingReason == "ProgressDeadlineExceeded"_L1) {
+        report(u"deployment \""_s + meta.name + u"\" exceeded its progress deadline"_s);
+        return false;
+    }
+    if (updatedReplicas < replicas) {
+        report(waiting + QString::number(updatedReplicas) + u" out of "_s + QString::number(replicas)
+               + u" new replicas have been updated..."_s);
+        return false;
+    }
+    if (statusReplicas > updatedReplicas) {
+        report(waiting + QString::number(statusReplicas - updatedReplicas)
+               + u" old replicas are pending termination..."_s);
+        return false;
+    }
+    if (availableReplicas < updatedReplicas) {
+        report(waiting + QString::number(availableReplicas) + u" of "_s + QString::number(updatedReplicas)
+               + u" updated replicas are available..."_s);
+        return false;
+    }
+    report(u"deployment \""_s + meta.name + u"\" successfully rolled out"_s);
+    return true;
+}
+
+std::optional<RoleBinding> RoleBinding::fromJson(const QJsonObject &object)
+{
+    RoleBinding binding;
+    binding.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (binding.meta.name.isEmpty())
+        return std::nullopt;
+    binding.roleKind = object[u"roleRef"][u"kind"].toString();
+    binding.roleName = object[u"roleRef"][u"name"].toString();
+    for (const QJsonValue &subject : object.value(u"subjects").toArray()) {
+        binding.subjects.append(
+            {subject[u"kind"].toString(), subject[u"name"].toString(), subject[u"namespace"].toString()});
+    }
+    return binding;
+}
+
+bool RoleBinding::bindsServiceAccount(const QString &ns, const QString &name) const
+{
+    return std::any_of(subjects.begin(), subjects.end(), [&](const Subject &subject) {
+        // In a RoleBinding an unset namespace means the binding's own; a ClusterRoleBinding has none to lend.
+        const QString &subjectNs = subject.ns.isEmpty() ? meta.ns : subject.ns;
+        return subject.kind == "ServiceAccount"_L1 && subject.name == name && !subjectNs.isEmpty() && subjectNs == ns;
+    });
+}
+
+} // namespace sa

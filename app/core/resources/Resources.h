@@ -1,0 +1,147 @@
+#pragma once
+
+#include "resources/SecretBytes.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace sa {
+
+// Value types for the objects SA Admin shows, parsed from the API's JSON. Each fromJson() takes what it
+// uses and ignores the rest; it fails (nullopt) only when the object lacks a name.
+
+struct OwnerReference
+{
+    QString apiVersion;
+    QString kind;
+    QString name;
+    QString uid;
+    bool controller = false;
+};
+
+struct ObjectMeta
+{
+    QString name;
+    QString ns;
+    QString uid;
+    QString resourceVersion;
+    qint64 generation = 0;
+    QDateTime creationTimestamp; // UTC
+    QDateTime deletionTimestamp; // invalid unless being deleted
+    QMap<QString, QString> labels;
+    QMap<QString, QString> annotations;
+    QList<OwnerReference> ownerReferences;
+
+    [[nodiscard]] static ObjectMeta fromJson(const QJsonObject &metadata);
+    [[nodiscard]] QString key() const { return ns.isEmpty() ? name : ns + u'/' + name; }
+};
+
+struct Namespace
+{
+    ObjectMeta meta;
+    QString phase; // Active, Terminating
+    [[nodiscard]] static std::optional<Namespace> fromJson(const QJsonObject &object);
+};
+
+struct ServiceAccount
+{
+    ObjectMeta meta;
+    QStringList secrets; // names in .secrets
+    QStringList imagePullSecrets; // names in .imagePullSecrets
+    std::optional<bool> automountServiceAccountToken;
+    [[nodiscard]] static std::optional<ServiceAccount> fromJson(const QJsonObject &object);
+};
+
+// A secret without its values, as a metadata-only list delivers it: from a Table row (cells Type and Data)
+// with includeObject=Metadata, or from a full Secret whose values are dropped at once.
+struct SecretMeta
+{
+    ObjectMeta meta;
+    QString type;
+    int keyCount = 0;
+    QStringList keys; // known only when the full object was read
+    [[nodiscard]] static std::optional<SecretMeta> fromTableRow(const QJsonObject &row, const QJsonArray &columns);
+    [[nodiscard]] static std::optional<SecretMeta> fromSecretJson(const QJsonObject &object);
+    // The service account a kubernetes.io/service-account-token secret belongs to, else empty.
+    [[nodiscard]] QString serviceAccountName() const;
+};
+
+// A secret with its decoded values, held only while the user looks at them.
+struct Secret
+{
+    ObjectMeta meta;
+    QString type;
+    QMap<QString, SecretBytes> data;
+    [[nodiscard]] static std::optional<Secret> fromJson(const QJsonObject &object);
+};
+
+struct Pod
+{
+    ObjectMeta meta;
+    QString serviceAccountName;
+    QString nodeName;
+    QString phase;
+    QStringList imagePullSecrets;
+    std::optional<bool> automountServiceAccountToken;
+    [[nodiscard]] static std::optional<Pod> fromJson(const QJsonObject &object);
+};
+
+struct Deployment
+{
+    ObjectMeta meta;
+    QString serviceAccountName; // of spec.template.spec; "default" when unset
+    qint64 replicas = 1;
+    qint64 observedGeneration = 0;
+    qint64 updatedReplicas = 0;
+    qint64 readyReplicas = 0;
+    qint64 availableReplicas = 0;
+    qint64 statusReplicas = 0;
+    QString progressingReason; // of the Progressing condition; ProgressDeadlineExceeded once it timed out
+    [[nodiscard]] static std::optional<Deployment> fromJson(const QJsonObject &object);
+    // As `kubectl rollout status` decides it: done, or why not yet.
+    [[nodiscard]] bool rolledOut(QString *progress = nullptr) const;
+};
+
+struct Subject
+{
+    QString kind; // ServiceAccount, User, Group
+    QString name;
+    QString ns;
+};
+
+// A RoleBinding or ClusterRoleBinding (meta.ns empty for the latter).
+struct RoleBinding
+{
+    ObjectMeta meta;
+    QString roleKind; // Role or ClusterRole
+    QString roleName;
+    QList<Subject> subjects;
+    [[nodiscard]] static std::optional<RoleBinding> fromJson(const QJsonObject &object);
+    [[nodiscard]] bool bindsServiceAccount(const QString &ns, const QString &name) const;
+};
+
+// The claims of a service-account token, decoded without verifying the signature (base64url, no padding).
+struct TokenClaims
+{
+    QString issuer;
+    QString subject;
+    QStringList audiences;
+    QString ns;
+    QString serviceAccountName;
+    QString serviceAccountUid;
+    QDateTime issuedAt; // invalid for legacy tokens
+    QDateTime expiresAt; // invalid: never expires (legacy)
+    QString boundKind; // Pod, Secret, Node, or empty
+    QString boundName;
+    QString secretName; // legacy tokens: the Secret that holds them
+    bool legacy = false;
+    [[nodiscard]] static std::optional<TokenClaims> decode(const QByteArray &token, QString *error = nullptr);
+};
+
+} // namespace sa

@@ -1,0 +1,104 @@
+#include "resources/Resources.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+// JWTs use unpadded base64url (RFC 7515 §2). Padding some encoders add anyway is tolerated, but any character
+// outside the URL alphabet is an error rather than skipped, so that a mangled paste is reported as such.
+std::optional<QByteArray> decodeBase64Url(QByteArrayView text)
+{
+    for (int i = 0; i < 2 && text.endsWith('='); ++i)
+        text.chop(1);
+    // A lone sextet in the last group cannot encode a byte; Qt would drop it silently.
+    if (text.size() % 4 == 1)
+        return std::nullopt;
+    auto result = QByteArray::fromBase64Encoding(text.toByteArray(),
+                                                 QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+                                                     | QByteArray::AbortOnBase64DecodingErrors);
+    if (!result)
+        return std::nullopt;
+    return std::move(result.decoded);
+}
+
+QDateTime numericDate(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return {};
+    return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(value.toDouble()), Qt::UTC);
+}
+
+std::nullopt_t fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<TokenClaims> TokenClaims::decode(const QByteArray &token, QString *error)
+{
+    // Only the claims are sliced out: the token is a bearer credential and is neither copied nor quoted.
+    const QByteArrayView view(token);
+    const qsizetype firstDot = view.indexOf('.');
+    const qsizetype secondDot = firstDot < 0 ? -1 : view.indexOf('.', firstDot + 1);
+    if (secondDot < 0 || view.indexOf('.', secondDot + 1) >= 0)
+        return fail(error, u"not a JWT: expected three dot-separated parts"_s);
+    const std::optional<QByteArray> json = decodeBase64Url(view.sliced(firstDot + 1, secondDot - firstDot - 1));
+    if (!json)
+        return fail(error, u"the claims are not valid base64url"_s);
+    const QJsonDocument document = QJsonDocument::fromJson(*json);
+    if (!document.isObject())
+        return fail(error, u"the claims are not a JSON object"_s);
+    const QJsonObject claims = document.object();
+
+    TokenClaims result;
+    result.issuer = claims.value(u"iss").toString();
+    result.subject = claims.value(u"sub").toString();
+    const QJsonValue audience = claims.value(u"aud");
+    if (audience.isString()) {
+        result.audiences = {audience.toString()};
+    } else {
+        for (const QJsonValue &value : audience.toArray())
+            result.audiences.append(value.toString());
+    }
+    result.issuedAt = numericDate(claims.value(u"iat"));
+    result.expiresAt = numericDate(claims.value(u"exp"));
+
+    // Secret-based tokens predate the nested claims and carry flat, prefixed ones instead (legacy.go).
+    if (result.issuer == "kubernetes/serviceaccount"_L1) {
+        result.legacy = true;
+        result.ns = claims.value(u"kubernetes.io/serviceaccount/namespace").toString();
+        result.serviceAccountName = claims.value(u"kubernetes.io/serviceaccount/service-account.name").toString();
+        result.serviceAccountUid = claims.value(u"kubernetes.io/serviceaccount/service-account.uid").toString();
+        result.secretName = claims.value(u"kubernetes.io/serviceaccount/secret.name").toString();
+        return result;
+    }
+
+    const QJsonObject kubernetes = claims.value(u"kubernetes.io").toObject();
+    result.ns = kubernetes.value(u"namespace").toString();
+    result.serviceAccountName = kubernetes[u"serviceaccount"][u"name"].toString();
+    result.serviceAccountUid = kubernetes[u"serviceaccount"][u"uid"].toString();
+    // A pod-bound token also names the pod's node, so the pod is looked for first.
+    for (const auto &[claim, kind] :
+         {std::pair(u"pod"_s, u"Pod"_s), std::pair(u"secret"_s, u"Secret"_s), std::pair(u"node"_s, u"Node"_s)}) {
+        const QJsonValue bound = kubernetes.value(claim);
+        if (bound.isObject()) {
+            result.boundKind = kind;
+            result.boundName = bound[u"name"].toString();
+            break;
+        }
+    }
+    return result;
+}
+
+} // namespace sa

@@ -1,0 +1,330 @@
+// KubeClient, ListPager and Informer against a real kube-sim process: pagination, metadata-only lists,
+// watches that survive dropped streams and 410s, retries, exec plugins, TLS and credential failures.
+
+#include "KubeSimProcess.h"
+#include "SimHttp.h"
+
+#include "api/Informer.h"
+#include "api/KubeClient.h"
+#include "config/Kubeconfig.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestKubeClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    static std::unique_ptr<sa::KubeClient> clientFor(const QString &kubeconfig, QString *error)
+    {
+        const sa::KubeconfigLoadResult loaded = sa::KubeconfigLoader::load(kubeconfig);
+        if (!loaded.ok()) {
+            *error = loaded.error;
+            return nullptr;
+        }
+        const auto context = sa::resolveContext(*loaded.config, {}, {}, error);
+        return context ? sa::KubeClient::create(*context, error) : nullptr;
+    }
+
+    static sa::ApiRequest request(const QByteArray &verb, const QString &path)
+    {
+        sa::ApiRequest request;
+        request.verb = verb;
+        request.path = path;
+        return request;
+    }
+
+    static sa::ApiResult wait(sa::ApiJob *job)
+    {
+        sa::ApiResult result;
+        bool done = false;
+        QObject::connect(job, &sa::ApiJob::finished, [&](const sa::ApiResult &r) {
+            result = r;
+            done = true;
+        });
+        const QDeadlineTimer deadline(30000);
+        while (!done && !deadline.hasExpired())
+            QTest::qWait(10);
+        return result;
+    }
+
+    void createAccount(const QString &ns, const QString &name)
+    {
+        QCOMPARE(m_http
+                     ->send("POST", u"/api/v1/namespaces/"_s + ns + u"/serviceaccounts"_s,
+                            QJsonDocument(QJsonObject {{"metadata"_L1, QJsonObject {{"name"_L1, name}}}}).toJson())
+                     .code,
+                 201);
+    }
+
+    void setFaults(const QJsonObject &faults)
+    {
+        QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, QJsonDocument(faults).toJson()).code, 200);
+    }
+
+    QString writeKubeconfig(const QString &name, const QByteArray &userYaml, const QByteArray &clusterExtra = {})
+    {
+        QFile admin(m_sim->kubeconfigPath());
+        if (!admin.open(QIODevice::ReadOnly))
+            return {};
+        QByteArray caLine;
+        for (const QByteArray &line : admin.readAll().split('\n')) {
+            if (line.contains("certificate-authority-data"))
+                caLine = line;
+        }
+        const QByteArray config = "apiVersion: v1\nkind: Config\nclusters:\n- name: sim\n  cluster:\n    server: "_ba
+            + m_sim->url().toUtf8() + '\n' + caLine + '\n' + clusterExtra + "users:\n- name: u\n  user:\n"_ba + userYaml
+            + "contexts:\n- name: c\n  context:\n    cluster: sim\n    user: u\ncurrent-context: c\n"_ba;
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
+            return {};
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<KubeSimProcess> m_sim;
+    std::unique_ptr<SimHttp> m_http;
+    std::unique_ptr<sa::KubeClient> m_client;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"empty"_s, u"--watch-history"_s, u"10"_s,
+                                                              u"--static-token"_s,
+                                                              u"plugin-token,plugin-user,system:masters"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+        m_http = std::make_unique<SimHttp>(*m_sim);
+        QString error;
+        m_client = clientFor(m_sim->kubeconfigPath(), &error);
+        QVERIFY2(m_client, qPrintable(error));
+        QCOMPARE(m_client->tlsWarning(), QString());
+    }
+
+    void cleanup() { QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200); }
+
+    void getAndStatusErrors()
+    {
+        sa::ApiResult result = wait(m_client->send(request("GET", u"/api/v1/namespaces/default"_s)));
+        QVERIFY(result.ok());
+        QCOMPARE(result.json().value("metadata"_L1).toObject().value("name"_L1).toString(), u"default"_s);
+
+        result = wait(m_client->send(request("GET", u"/api/v1/namespaces/default/serviceaccounts/nope"_s)));
+        QVERIFY(!result.ok());
+        QVERIFY(result.error->isNotFound());
+        QCOMPARE(result.error->reason, u"NotFound"_s);
+        QCOMPARE(result.error->userMessage(), u"serviceaccounts \"nope\" not found"_s);
+
+        sa::ApiRequest invalid = request("POST", u"/api/v1/namespaces/default/serviceaccounts"_s);
+        invalid.body = "{\"metadata\":{\"name\":\"Bad_Name\"}}";
+        result = wait(m_client->send(invalid));
+        QCOMPARE(result.error->httpStatus, 422);
+        QCOMPARE(result.error->causes.value(0).field, u"metadata.name"_s);
+    }
+
+    void paginationOverSeveralPages()
+    {
+        QCOMPARE(m_http->send("POST", u"/api/v1/namespaces"_s, "{\"metadata\":{\"name\":\"paged\"}}").code, 201);
+        for (int i = 0; i < 6; ++i)
+            createAccount(u"paged"_s, u"sa-"_s + QString::number(i));
+        sa::ListPager pager(m_client.get(), u"/api/v1/namespaces/paged/serviceaccounts"_s, sa::ListFormat::Objects);
+        pager.setPageSize(2);
+        QSignalSpy finished(&pager, &sa::ListPager::finished);
+        QTRY_VERIFY(m_http->send("GET", u"/api/v1/namespaces/paged/serviceaccounts/default"_s).code == 200);
+        pager.start();
+        QVERIFY(finished.wait(10000));
+        const auto result = finished.first().first().value<sa::ListResult>();
+        QVERIFY(!result.error);
+        QCOMPARE(result.items.size(), 7);
+        QCOMPARE(result.pages, 4);
+        QVERIFY(!result.resourceVersion.isEmpty());
+    }
+
+    void secretsListedWithoutValues()
+    {
+        const QByteArray secret = "{\"metadata\":{\"name\":\"hush\"},\"stringData\":{\"password\":\"pa55-w0rd-42\"}}";
+        QCOMPARE(m_http->send("POST", u"/api/v1/namespaces/default/secrets"_s, secret).code, 201);
+        sa::ListPager pager(m_client.get(), u"/api/v1/secrets"_s, sa::ListFormat::TableMetadata);
+        QSignalSpy finished(&pager, &sa::ListPager::finished);
+        pager.start();
+        QVERIFY(finished.wait(10000));
+        const auto result = finished.first().first().value<sa::ListResult>();
+        QVERIFY(!result.error);
+        QVERIFY(!result.columns.isEmpty());
+        bool found = false;
+        for (const QJsonObject &row : result.items) {
+            const QByteArray text = QJsonDocument(row).toJson();
+            QVERIFY(!text.contains("pa55-w0rd-42") && !text.contains(QByteArray("pa55-w0rd-42").toBase64()));
+            found = found || sa::Informer::metadataOf(row).value("name"_L1).toString() == "hush"_L1;
+        }
+        QVERIFY(found);
+    }
+
+    void informerFollowsChanges()
+    {
+        sa::Informer informer(m_client.get(), u"/api/v1/namespaces/default/serviceaccounts"_s, sa::ListFormat::Objects);
+        QSignalSpy synced(&informer, &sa::Informer::synced);
+        QSignalSpy added(&informer, &sa::Informer::added);
+        QSignalSpy modified(&informer, &sa::Informer::modified);
+        QSignalSpy deleted(&informer, &sa::Informer::deleted);
+        informer.start();
+        QVERIFY(synced.wait(10000));
+        const qsizetype initial = informer.items().size();
+        QCOMPARE(added.size(), initial);
+        QTRY_COMPARE(informer.state(), sa::Informer::State::Watching);
+
+        createAccount(u"default"_s, u"followed"_s);
+        QTRY_COMPARE(added.size(), initial + 1);
+        QCOMPARE(m_http
+                     ->send("PATCH", u"/api/v1/namespaces/default/serviceaccounts/followed"_s,
+                            "{\"metadata\":{\"labels\":{\"x\":\"y\"}}}", "application/merge-patch+json")
+                     .code,
+                 200);
+        QTRY_COMPARE(modified.size(), 1);
+        QCOMPARE(modified.first()
+                     .first()
+                     .toJsonObject()
+                     .value("metadata"_L1)
+                     .toObject()
+                     .value("labels"_L1)
+                     .toObject()
+                     .value("x"_L1),
+                 QJsonValue(u"y"_s));
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/default/serviceaccounts/followed"_s).code, 200);
+        QTRY_COMPARE(deleted.size(), 1);
+        QCOMPARE(informer.items().size(), initial);
+    }
+
+    void informerSurvivesDroppedStreams()
+    {
+        sa::Informer informer(m_client.get(), u"/api/v1/namespaces/default/serviceaccounts"_s, sa::ListFormat::Objects);
+        informer.setBackoff(50, 200);
+        QSignalSpy synced(&informer, &sa::Informer::synced);
+        informer.start();
+        QVERIFY(synced.wait(10000));
+        const qsizetype initial = informer.items().size();
+        // Every stream is cut after one event: the informer must resume from where it was, losing nothing.
+        setFaults({{"watch"_L1, QJsonObject {{"closeAfterEvents"_L1, 1}}}});
+        for (int i = 0; i < 8; ++i) {
+            createAccount(u"default"_s, u"dropped-"_s + QString::number(i));
+            QTest::qWait(30);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(informer.items().size(), initial + 8, 15000);
+        QCOMPARE(synced.size(), 1); // resumed by resourceVersion, no relist needed
+    }
+
+    void informerRelistsAfterExpiry()
+    {
+        sa::Informer informer(m_client.get(), u"/api/v1/namespaces/default/serviceaccounts"_s,
+                              sa::ListFormat::TableMetadata);
+        informer.setBackoff(3000, 3000);
+        QSignalSpy synced(&informer, &sa::Informer::synced);
+        informer.start();
+        QVERIFY(synced.wait(10000));
+        const qsizetype initial = informer.items().size();
+        QVERIFY(!informer.columns().isEmpty());
+        // A server restart cuts the stream; while the informer waits to reconnect, more changes happen than the
+        // server's history holds, so its resourceVersion has expired when it comes back.
+        setFaults({{"outageMs"_L1, 1000}});
+        QTRY_VERIFY_WITH_TIMEOUT(informer.state() == sa::Informer::State::Waiting, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(SimHttp(*m_sim).send("GET", u"/version"_s).code == 200, 10000);
+        for (int i = 0; i < 15; ++i)
+            createAccount(u"default"_s, u"expired-"_s + QString::number(i));
+        QTRY_COMPARE_WITH_TIMEOUT(informer.items().size(), initial + 15, 20000);
+        QVERIFY(synced.size() >= 2); // a relist, after the 410
+    }
+
+    void retriesTransientFailures()
+    {
+        setFaults({{"errors"_L1,
+                    QJsonArray {QJsonObject {{"path"_L1, "^/api/v1/namespaces/default/configmaps$"_L1},
+                                             {"code"_L1, 503},
+                                             {"retryAfterSeconds"_L1, 1},
+                                             {"count"_L1, 2}}}}});
+        QElapsedTimer timer;
+        timer.start();
+        sa::ApiResult result = wait(m_client->send(request("GET", u"/api/v1/namespaces/default/configmaps"_s)));
+        QVERIFY(result.ok());
+        QVERIFY(timer.elapsed() >= 1900); // Retry-After honoured twice
+
+        // A write refused with 429 is sent again; one that failed with 500 is not (it may have been applied).
+        setFaults({{"errors"_L1,
+                    QJsonArray {QJsonObject {{"path"_L1, "^/api/v1/namespaces/default/configmaps$"_L1},
+                                             {"method"_L1, "POST"_L1},
+                                             {"code"_L1, 429},
+                                             {"count"_L1, 1}}}}});
+        sa::ApiRequest create = request("POST", u"/api/v1/namespaces/default/configmaps"_s);
+        create.body = "{\"metadata\":{\"name\":\"after-429\"}}";
+        QVERIFY(wait(m_client->send(create)).ok());
+        setFaults({{"errors"_L1,
+                    QJsonArray {QJsonObject {{"path"_L1, "^/api/v1/namespaces/default/configmaps$"_L1},
+                                             {"method"_L1, "POST"_L1},
+                                             {"code"_L1, 500},
+                                             {"count"_L1, 1}}}}});
+        create.body = "{\"metadata\":{\"name\":\"after-500\"}}";
+        result = wait(m_client->send(create));
+        QCOMPARE(result.error->httpStatus, 500);
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/default/configmaps/after-500"_s).code, 404);
+    }
+
+    void execPluginCredential()
+    {
+        const QString script = m_dir.filePath(u"plugin.sh"_s);
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                   "\"status\":{\"token\":\"plugin-token\"}}'\n");
+        file.close();
+        QVERIFY(file.setPermissions(file.permissions() | QFile::ExeOwner));
+        const QString kubeconfig =
+            writeKubeconfig(u"exec.kubeconfig"_s,
+                            "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: "_ba
+                                + script.toUtf8() + "\n      interactiveMode: Never\n"_ba);
+        QString error;
+        const auto client = clientFor(kubeconfig, &error);
+        QVERIFY2(client, qPrintable(error));
+        sa::ApiRequest review = request("POST", u"/apis/authentication.k8s.io/v1/selfsubjectreviews"_s);
+        review.body = "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}";
+        const sa::ApiResult result = wait(client->send(review));
+        QVERIFY2(result.ok(), qPrintable(result.error ? result.error->userMessage() : QString()));
+        QCOMPARE(result.json().value("status"_L1).toObject().value("userInfo"_L1).toObject().value("username"_L1),
+                 QJsonValue(u"plugin-user"_s));
+    }
+
+    void refusedCredentialAndUntrustedServer()
+    {
+        QString error;
+        auto client = clientFor(writeKubeconfig(u"bogus.kubeconfig"_s, "    token: not-issued-here\n"), &error);
+        QVERIFY2(client, qPrintable(error));
+        sa::ApiResult result = wait(client->send(request("GET", u"/api/v1/namespaces"_s)));
+        QVERIFY(result.error->isUnauthorized());
+        QVERIFY(result.error->userMessage().contains(u"did not accept your credentials"_s));
+
+        // The certificate is valid, but not for this name: the connection must fail, and say why.
+        client = clientFor(writeKubeconfig(u"wrong-name.kubeconfig"_s, "    token: x\n",
+                                           "    tls-server-name: elsewhere.example.com\n"),
+                           &error);
+        QVERIFY2(client, qPrintable(error));
+        result = wait(client->send(request("GET", u"/version"_s)));
+        QCOMPARE(result.error->kind, sa::ApiError::Kind::Tls);
+        QVERIFY2(result.error->userMessage().contains(u"not trusted"_s), qPrintable(result.error->userMessage()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        QCOMPARE(m_sim->stop(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKubeClient)
+#include "tst_kubeclient.moc"

@@ -1,0 +1,865 @@
+// The typed operations against a real kube-sim process over HTTPS: what each one writes, what it reads back,
+// and that read-modify-write loses nothing when many clients write at once.
+
+#include "KubeSimProcess.h"
+#include "Kubectl.h"
+
+#include "api/KubeClient.h"
+#include "api/Operations.h"
+#include "config/Kubeconfig.h"
+#include "resources/Resources.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace sa;
+
+namespace {
+
+QJsonObject metadataOf(const QJsonObject &object)
+{
+    return object.value("metadata"_L1).toObject();
+}
+
+QStringList pullSecretNames(const QJsonObject &account)
+{
+    QStringList names;
+    for (const QJsonValue &entry : account.value("imagePullSecrets"_L1).toArray())
+        names.append(entry[u"name"].toString());
+    return names;
+}
+
+bool notFound(const ApiResult &result)
+{
+    return result.error && result.error->isNotFound();
+}
+
+QString describe(const OperationResult &result)
+{
+    return result.error ? result.error->userMessage() : u"ok"_s;
+}
+
+} // namespace
+
+class TestOperations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void serviceAccountLifecycle();
+    void tokenRequestDurations_data();
+    void tokenRequestDurations();
+    void tokenRequestAudienceAndBinding();
+    void tokenRequestShortenedWarning();
+    void whoAmIWithIssuedToken();
+    void tokenSecret();
+    void readSecretValues();
+    void dockerRegistrySecretAsKubectl_data();
+    void dockerRegistrySecretAsKubectl();
+    void pullSecretsWithoutNeedlessWrites();
+    void concurrentPullSecretsLoseNothing();
+    void deploymentServiceAccountRollsOut();
+    void deploymentRolloutTimesOut();
+    void recreateBarePod();
+    void recreateRefusesControlledPod();
+    void recreatePutsOriginalBack();
+    void automountRoundTrip();
+    void rulesAndAccessReviews();
+    void kubeconfigWorksWithKubectl();
+    void kubeconfigQuotesValues();
+    void cancel();
+    void cancelKeepsPodRecreationWhole();
+
+private:
+    std::unique_ptr<KubeClient> clientFor(const KubeSimProcess &sim);
+    ApiResult api(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    OperationResult finish(Operation *operation, int timeoutMs = 30000);
+    void createNamespace(const QString &name);
+    QJsonObject createServiceAccount(const QString &ns, const QString &name, const QStringList &pullSecrets = {});
+    QJsonObject createDeployment(const QString &ns, const QString &name, const QString &app, int replicas);
+    QJsonArray podsWithLabel(const QString &ns, const QString &selector);
+
+    std::unique_ptr<KubeSimProcess> m_sim;
+    std::unique_ptr<KubeClient> m_client;
+};
+
+std::unique_ptr<KubeClient> TestOperations::clientFor(const KubeSimProcess &sim)
+{
+    const KubeconfigLoadResult loaded = KubeconfigLoader::load(sim.kubeconfigPath());
+    if (!loaded.ok()) {
+        qWarning() << "kubeconfig:" << loaded.error;
+        return nullptr;
+    }
+    QString error;
+    const std::optional<ResolvedContext> context = resolveContext(*loaded.config, {}, {}, &error);
+    if (!context) {
+        qWarning() << "context:" << error;
+        return nullptr;
+    }
+    std::unique_ptr<KubeClient> client = KubeClient::create(*context, &error);
+    if (!client)
+        qWarning() << "client:" << error;
+    return client;
+}
+
+ApiResult TestOperations::api(const QByteArray &verb, const QString &path, const QJsonObject &body)
+{
+    ApiRequest request;
+    request.verb = verb;
+    request.path = path;
+    if (!body.isEmpty())
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QSignalSpy spy(m_client->send(request), &ApiJob::finished);
+    if (!spy.wait(30000))
+        return {};
+    return spy.first().first().value<ApiResult>();
+}
+
+OperationResult TestOperations::finish(Operation *operation, int timeoutMs)
+{
+    QSignalSpy spy(operation, &Operation::finished);
+    if (!spy.wait(timeoutMs)) {
+        OperationResult timedOut;
+        timedOut.error = ApiError::decode(u"the operation did not finish in time"_s);
+        return timedOut;
+    }
+    return spy.first().first().value<OperationResult>();
+}
+
+void TestOperations::createNamespace(const QString &name)
+{
+    const ApiResult created = api(
+        "POST", u"/api/v1/namespaces"_s,
+        {{"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "Namespace"_L1}, {"metadata"_L1, QJsonObject {{"name"_L1, name}}}});
+    QVERIFY2(created.ok(), qPrintable(created.error ? created.error->userMessage() : QString()));
+    // The namespace controller adds the default account a moment later.
+    QTRY_VERIFY(api("GET", u"/api/v1/namespaces/"_s + name + u"/serviceaccounts/default"_s).ok());
+}
+
+QJsonObject TestOperations::createServiceAccount(const QString &ns, const QString &name, const QStringList &pullSecrets)
+{
+    ServiceAccountSpec spec;
+    spec.ns = ns;
+    spec.name = name;
+    spec.imagePullSecrets = pullSecrets;
+    const OperationResult result = finish(ops::createServiceAccount(m_client.get(), spec));
+    if (!result.ok())
+        qWarning() << "creating service account" << name << "failed:" << describe(result);
+    return result.object;
+}
+
+QJsonObject TestOperations::createDeployment(const QString &ns, const QString &name, const QString &app, int replicas)
+{
+    const QJsonObject labels {{"app"_L1, app}};
+    const QJsonArray containers {QJsonObject {{"name"_L1, "app"_L1}, {"image"_L1, "nginx:1.27"_L1}}};
+    const QJsonObject podTemplate {{"metadata"_L1, QJsonObject {{"labels"_L1, labels}}},
+                                   {"spec"_L1, QJsonObject {{"containers"_L1, containers}}}};
+    const QJsonObject deployment {{"apiVersion"_L1, "apps/v1"_L1},
+                                  {"kind"_L1, "Deployment"_L1},
+                                  {"metadata"_L1, QJsonObject {{"name"_L1, name}, {"namespace"_L1, ns}}},
+                                  {"spec"_L1,
+                                   QJsonObject {{"replicas"_L1, replicas},
+                                                {"selector"_L1, QJsonObject {{"matchLabels"_L1, labels}}},
+                                                {"template"_L1, podTemplate}}}};
+    const ApiResult created = api("POST", u"/apis/apps/v1/namespaces/"_s + ns + u"/deployments"_s, deployment);
+    if (!created.ok())
+        qWarning() << "creating deployment" << name << "failed:" << created.error->userMessage();
+    return created.json();
+}
+
+QJsonArray TestOperations::podsWithLabel(const QString &ns, const QString &selector)
+{
+    ApiRequest request;
+    request.path = u"/api/v1/namespaces/"_s + ns + u"/pods"_s;
+    request.query = {{u"labelSelector"_s, selector}};
+    QSignalSpy spy(m_client->send(request), &ApiJob::finished);
+    if (!spy.wait(30000))
+        return {};
+    return spy.first().first().value<ApiResult>().json().value("items"_L1).toArray();
+}
+
+void TestOperations::initTestCase()
+{
+    m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"empty"_s});
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    m_client = clientFor(*m_sim);
+    QVERIFY(m_client);
+    for (const QString &ns : {u"ops-sa"_s, u"ops-token"_s, u"ops-pull"_s, u"ops-deploy"_s, u"ops-pod"_s, u"ops-rbac"_s})
+        createNamespace(ns);
+}
+
+void TestOperations::serviceAccountLifecycle()
+{
+    ServiceAccountSpec spec;
+    spec.ns = u"ops-sa"_s;
+    spec.name = u"builder"_s;
+    spec.labels = {{u"team"_s, u"a"_s}};
+    spec.annotations = {{u"example.com/owner"_s, u"alice"_s}};
+    spec.automountServiceAccountToken = false;
+    spec.imagePullSecrets = {u"registry-a"_s, u"registry-b"_s};
+    OperationResult created = finish(ops::createServiceAccount(m_client.get(), spec));
+    QVERIFY2(created.ok(), qPrintable(describe(created)));
+    QCOMPARE(metadataOf(created.object).value("name"_L1).toString(), u"builder"_s);
+    QCOMPARE(metadataOf(created.object)[u"labels"][u"team"].toString(), u"a"_s);
+    QCOMPARE(metadataOf(created.object)[u"annotations"][u"example.com/owner"].toString(), u"alice"_s);
+    QCOMPARE(created.object.value("automountServiceAccountToken"_L1), QJsonValue(false));
+    QCOMPARE(pullSecretNames(created.object), QStringList({u"registry-a"_s, u"registry-b"_s}));
+
+    const OperationResult again = finish(ops::createServiceAccount(m_client.get(), spec));
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error->httpStatus, 409);
+    QCOMPARE(again.error->userMessage(), u"serviceaccounts \"builder\" already exists"_s);
+
+    // Automount left unset is not written at all, so that the default applies.
+    ServiceAccountSpec plain;
+    plain.ns = u"ops-sa"_s;
+    plain.name = u"plain"_s;
+    created = finish(ops::createServiceAccount(m_client.get(), plain));
+    QVERIFY2(created.ok(), qPrintable(describe(created)));
+    QVERIFY(!created.object.contains("automountServiceAccountToken"_L1));
+    QVERIFY(!created.object.contains("imagePullSecrets"_L1));
+
+    const OperationResult deleted = finish(ops::deleteServiceAccount(m_client.get(), u"ops-sa"_s, u"builder"_s));
+    QVERIFY2(deleted.ok(), qPrintable(describe(deleted)));
+    QCOMPARE(metadataOf(deleted.object).value("name"_L1).toString(), u"builder"_s);
+    QVERIFY(notFound(api("GET", u"/api/v1/namespaces/ops-sa/serviceaccounts/builder"_s)));
+
+    const OperationResult gone = finish(ops::deleteServiceAccount(m_client.get(), u"ops-sa"_s, u"builder"_s));
+    QVERIFY(!gone.ok());
+    QVERIFY(gone.error->isNotFound());
+    QCOMPARE(gone.error->userMessage(), u"serviceaccounts \"builder\" not found"_s);
+}
+
+void TestOperations::tokenRequestDurations_data()
+{
+    QTest::addColumn<qint64>("requested");
+    QTest::addColumn<qint64>("expected"); // 0: refused
+    QTest::newRow("default options") << TokenRequestOptions().expirationSeconds << qint64(3600);
+    QTest::newRow("server's default") << qint64(0) << qint64(3600);
+    QTest::newRow("30 minutes") << qint64(1800) << qint64(1800);
+    QTest::newRow("599 s") << qint64(599) << qint64(0);
+}
+
+void TestOperations::tokenRequestDurations()
+{
+    QFETCH(qint64, requested);
+    QFETCH(qint64, expected);
+    static const QJsonObject account = createServiceAccount(u"ops-token"_s, u"durations"_s);
+    QVERIFY(!account.isEmpty());
+
+    TokenRequestOptions options;
+    options.expirationSeconds = requested;
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const OperationResult result = finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"durations"_s, options));
+    if (expected == 0) {
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error->httpStatus, 422);
+        QVERIFY2(result.error->userMessage().contains(u"may not specify a duration less than 10 minutes"_s),
+                 qPrintable(result.error->userMessage()));
+        QVERIFY(result.token.isEmpty());
+        return;
+    }
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QVERIFY(!result.token.isEmpty());
+    // The token lives in result.token only, not in the object the UI may show.
+    QVERIFY(!result.object[u"status"].toObject().contains("token"_L1));
+    QVERIFY(qAbs(before.secsTo(result.expiresAt) - expected) <= 5);
+
+    QString error;
+    const std::optional<TokenClaims> claims = TokenClaims::decode(result.token.reveal(), &error);
+    QVERIFY2(claims, qPrintable(error));
+    QCOMPARE(claims->subject, u"system:serviceaccount:ops-token:durations"_s);
+    QCOMPARE(claims->ns, u"ops-token"_s);
+    QCOMPARE(claims->serviceAccountName, u"durations"_s);
+    QCOMPARE(claims->serviceAccountUid, metadataOf(account).value("uid"_L1).toString());
+    QCOMPARE(claims->issuedAt.secsTo(claims->expiresAt), expected);
+    QCOMPARE(claims->expiresAt, result.expiresAt);
+    QVERIFY(!claims->legacy);
+}
+
+void TestOperations::tokenRequestAudienceAndBinding()
+{
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"bound"_s).isEmpty());
+    const ApiResult secret = api("POST", u"/api/v1/namespaces/ops-token/secrets"_s,
+                                 {{"apiVersion"_L1, "v1"_L1},
+                                  {"kind"_L1, "Secret"_L1},
+                                  {"metadata"_L1, QJsonObject {{"name"_L1, "anchor"_L1}}}});
+    QVERIFY(secret.ok());
+
+    TokenRequestOptions options;
+    options.audiences = {u"vault"_s};
+    options.boundKind = u"Secret"_s;
+    options.boundName = u"anchor"_s;
+    options.boundUid = metadataOf(secret.json()).value("uid"_L1).toString();
+    const OperationResult result = finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"bound"_s, options));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    const std::optional<TokenClaims> claims = TokenClaims::decode(result.token.reveal());
+    QVERIFY(claims);
+    QCOMPARE(claims->audiences, QStringList {u"vault"_s});
+    QCOMPARE(claims->boundKind, u"Secret"_s);
+    QCOMPARE(claims->boundName, u"anchor"_s);
+
+    options.boundUid = u"not-the-uid"_s;
+    const OperationResult stale = finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"bound"_s, options));
+    QVERIFY(!stale.ok());
+    QVERIFY(stale.error->isConflict());
+
+    const OperationResult missing =
+        finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"nobody"_s, TokenRequestOptions()));
+    QVERIFY(missing.error && missing.error->isNotFound());
+    QCOMPARE(missing.error->userMessage(), u"serviceaccounts \"nobody\" not found"_s);
+}
+
+void TestOperations::tokenRequestShortenedWarning()
+{
+    KubeSimProcess sim({u"--seed"_s, u"empty"_s, u"--service-account-max-token-expiration"_s, u"1h"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.error()));
+    const std::unique_ptr<KubeClient> client = clientFor(sim);
+    QVERIFY(client);
+    const OperationResult account =
+        finish(ops::createServiceAccount(client.get(), {u"default"_s, u"capped"_s, {}, {}, std::nullopt, {}}));
+    QVERIFY2(account.ok(), qPrintable(describe(account)));
+
+    TokenRequestOptions options;
+    options.expirationSeconds = 7200;
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const OperationResult result = finish(ops::requestToken(client.get(), u"default"_s, u"capped"_s, options));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QCOMPARE(result.warnings, QStringList {u"requested expiration of 7200 seconds shortened to 3600 seconds"_s});
+    QVERIFY(qAbs(before.secsTo(result.expiresAt) - 3600) <= 5);
+}
+
+void TestOperations::whoAmIWithIssuedToken()
+{
+    const OperationResult admin = finish(ops::whoAmI(m_client.get()));
+    QVERIFY2(admin.ok(), qPrintable(describe(admin)));
+    QVERIFY(!admin.object.value("username"_L1).toString().isEmpty());
+    QVERIFY(!admin.object.value("username"_L1).toString().startsWith("system:serviceaccount:"_L1));
+
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"caller"_s).isEmpty());
+    const OperationResult issued =
+        finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"caller"_s, TokenRequestOptions()));
+    QVERIFY2(issued.ok(), qPrintable(describe(issued)));
+    const std::unique_ptr<KubeClient> asAccount = m_client->withToken(issued.token.reveal());
+    const OperationResult self = finish(ops::whoAmI(asAccount.get()));
+    QVERIFY2(self.ok(), qPrintable(describe(self)));
+    QCOMPARE(self.object.value("username"_L1).toString(), u"system:serviceaccount:ops-token:caller"_s);
+    const QJsonArray groups = self.object.value("groups"_L1).toArray();
+    QVERIFY(groups.contains(u"system:serviceaccounts"_s));
+    QVERIFY(groups.contains(u"system:serviceaccounts:ops-token"_s));
+    QVERIFY(groups.contains(u"system:authenticated"_s));
+}
+
+void TestOperations::tokenSecret()
+{
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"legacy"_s).isEmpty());
+    const OperationResult result =
+        finish(ops::createTokenSecret(m_client.get(), u"ops-token"_s, u"legacy"_s, u"legacy-token"_s));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QVERIFY(!result.token.isEmpty());
+    QVERIFY(result.secret);
+    QCOMPARE(result.secret->type, u"kubernetes.io/service-account-token"_s);
+    QVERIFY(result.secret->data.value(u"token"_s) == result.token);
+    QCOMPARE(result.secret->data.value(u"namespace"_s).reveal(), "ops-token"_ba);
+    QVERIFY(!result.object.contains("data"_L1));
+
+    const std::optional<TokenClaims> claims = TokenClaims::decode(result.token.reveal());
+    QVERIFY(claims);
+    QVERIFY(claims->legacy);
+    QCOMPARE(claims->secretName, u"legacy-token"_s);
+    QCOMPARE(claims->serviceAccountName, u"legacy"_s);
+
+    const std::unique_ptr<KubeClient> asAccount = m_client->withToken(result.token.reveal());
+    const OperationResult self = finish(ops::whoAmI(asAccount.get()));
+    QVERIFY2(self.ok(), qPrintable(describe(self)));
+    QCOMPARE(self.object.value("username"_L1).toString(), u"system:serviceaccount:ops-token:legacy"_s);
+
+    // No secret is left behind for an account that does not exist.
+    const OperationResult orphan =
+        finish(ops::createTokenSecret(m_client.get(), u"ops-token"_s, u"nobody"_s, u"nobody-token"_s));
+    QVERIFY(orphan.error && orphan.error->isNotFound());
+    QCOMPARE(orphan.error->userMessage(), u"serviceaccounts \"nobody\" not found"_s);
+    QVERIFY(notFound(api("GET", u"/api/v1/namespaces/ops-token/secrets/nobody-token"_s)));
+
+    const OperationResult taken =
+        finish(ops::createTokenSecret(m_client.get(), u"ops-token"_s, u"legacy"_s, u"legacy-token"_s));
+    QVERIFY(taken.error && taken.error->httpStatus == 409);
+    QCOMPARE(taken.error->userMessage(), u"secrets \"legacy-token\" already exists"_s);
+}
+
+void TestOperations::readSecretValues()
+{
+    const QByteArray binary("\x00\x01\xfe\xff", 4);
+    const ApiResult created = api("POST", u"/api/v1/namespaces/ops-token/secrets"_s,
+                                  {{"apiVersion"_L1, "v1"_L1},
+                                   {"kind"_L1, "Secret"_L1},
+                                   {"metadata"_L1, QJsonObject {{"name"_L1, "values"_L1}}},
+                                   {"data"_L1,
+                                    QJsonObject {{"user"_L1, QString::fromLatin1("alice"_ba.toBase64())},
+                                                 {"blob"_L1, QString::fromLatin1(binary.toBase64())}}},
+                                   {"stringData"_L1, QJsonObject {{"note"_L1, u"h\u00e9llo"_s}}}});
+    QVERIFY2(created.ok(), qPrintable(created.error ? created.error->userMessage() : QString()));
+
+    const OperationResult result = finish(ops::readSecret(m_client.get(), u"ops-token"_s, u"values"_s));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QVERIFY(result.secret);
+    QCOMPARE(result.secret->meta.name, u"values"_s);
+    QCOMPARE(result.secret->type, u"Opaque"_s);
+    QCOMPARE(result.secret->data.keys(), QStringList({u"blob"_s, u"note"_s, u"user"_s}));
+    QCOMPARE(result.secret->data.value(u"user"_s).reveal(), "alice"_ba);
+    QCOMPARE(result.secret->data.value(u"blob"_s).reveal(), binary);
+    QCOMPARE(result.secret->data.value(u"note"_s).revealUtf8(), u"h\u00e9llo"_s);
+    QVERIFY(!result.object.contains("data"_L1));
+
+    const OperationResult missing = finish(ops::readSecret(m_client.get(), u"ops-token"_s, u"nothing"_s));
+    QVERIFY(missing.error && missing.error->isNotFound());
+    QCOMPARE(missing.error->userMessage(), u"secrets \"nothing\" not found"_s);
+}
+
+void TestOperations::dockerRegistrySecretAsKubectl_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QByteArray>("password");
+    QTest::newRow("with email") << u"https://registry.example.com/v1/"_s << u"bob@example.com"_s
+                                << QByteArray("s3cr\"t<&>\\pa:ss");
+    QTest::newRow("no email") << u"registry.local:5000"_s << QString() << QByteArray("plain");
+}
+
+void TestOperations::dockerRegistrySecretAsKubectl()
+{
+    QFETCH(QString, server);
+    QFETCH(QString, email);
+    QFETCH(QByteArray, password);
+    const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+
+    DockerRegistryCredentials credentials {server, u"bob"_s, SecretBytes(password), email};
+    const OperationResult created =
+        finish(ops::createDockerRegistrySecret(m_client.get(), u"ops-pull"_s, u"ours-"_s + tag, credentials));
+    QVERIFY2(created.ok(), qPrintable(describe(created)));
+    QCOMPARE(created.object.value("type"_L1).toString(), u"kubernetes.io/dockerconfigjson"_s);
+    QVERIFY(!created.object.contains("data"_L1));
+    const OperationResult ours = finish(ops::readSecret(m_client.get(), u"ops-pull"_s, u"ours-"_s + tag));
+    QVERIFY2(ours.ok(), qPrintable(describe(ours)));
+    // Kept as SecretBytes: a QByteArray taken from a temporary one's reveal() is wiped with it.
+    const SecretBytes stored = ours.secret->data.value(u".dockerconfigjson"_s);
+    const QByteArray &config = stored.reveal();
+    const QJsonObject entry = QJsonDocument::fromJson(config)[u"auths"][server].toObject();
+    QCOMPARE(entry.value("username"_L1).toString(), u"bob"_s);
+    QCOMPARE(entry.value("password"_L1).toString().toUtf8(), password);
+    QCOMPARE(entry.value("auth"_L1).toString().toLatin1(), QByteArray("bob:" + password).toBase64());
+    QCOMPARE(entry.contains("email"_L1), !email.isEmpty());
+
+    if (Kubectl::executable().isEmpty())
+        QSKIP("kubectl is not on PATH: byte-for-byte comparison skipped");
+    const Kubectl kubectl(*m_sim);
+    QStringList arguments {u"create"_s,
+                           u"secret"_s,
+                           u"docker-registry"_s,
+                           u"kubectl-"_s + tag,
+                           u"-n"_s,
+                           u"ops-pull"_s,
+                           u"--docker-server="_s + server,
+                           u"--docker-username=bob"_s,
+                           u"--docker-password="_s + QString::fromUtf8(password)};
+    if (!email.isEmpty())
+        arguments.append(u"--docker-email="_s + email);
+    const CommandResult run = kubectl.run(arguments);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const OperationResult theirs = finish(ops::readSecret(m_client.get(), u"ops-pull"_s, u"kubectl-"_s + tag));
+    QVERIFY2(theirs.ok(), qPrintable(describe(theirs)));
+    QCOMPARE(config, theirs.secret->data.value(u".dockerconfigjson"_s).reveal());
+
+    credentials.password = SecretBytes();
+    const OperationResult incomplete =
+        finish(ops::createDockerRegistrySecret(m_client.get(), u"ops-pull"_s, u"incomplete"_s, credentials));
+    QVERIFY(!incomplete.ok());
+    QVERIFY(incomplete.error->userMessage().contains(u"password"_s));
+    QVERIFY(notFound(api("GET", u"/api/v1/namespaces/ops-pull/secrets/incomplete"_s)));
+}
+
+void TestOperations::pullSecretsWithoutNeedlessWrites()
+{
+    const QJsonObject account = createServiceAccount(u"ops-pull"_s, u"quiet"_s);
+    QVERIFY(!account.isEmpty());
+    const auto resourceVersion = [](const OperationResult &result) {
+        return metadataOf(result.object).value("resourceVersion"_L1).toString();
+    };
+
+    OperationResult result = finish(ops::attachPullSecret(m_client.get(), u"ops-pull"_s, u"quiet"_s, u"one"_s));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QCOMPARE(pullSecretNames(result.object), QStringList {u"one"_s});
+    const QString written = resourceVersion(result);
+    QVERIFY(written != metadataOf(account).value("resourceVersion"_L1).toString());
+
+    // Already there, already gone: success without a write.
+    result = finish(ops::attachPullSecret(m_client.get(), u"ops-pull"_s, u"quiet"_s, u"one"_s));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QCOMPARE(resourceVersion(result), written);
+    result = finish(ops::detachPullSecret(m_client.get(), u"ops-pull"_s, u"quiet"_s, u"other"_s));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QCOMPARE(resourceVersion(result), written);
+
+    result = finish(ops::attachPullSecret(m_client.get(), u"ops-pull"_s, u"quiet"_s, u"two"_s));
+    QCOMPARE(pullSecretNames(result.object), QStringList({u"one"_s, u"two"_s}));
+    result = finish(ops::detachPullSecret(m_client.get(), u"ops-pull"_s, u"quiet"_s, u"one"_s));
+    QCOMPARE(pullSecretNames(result.object), QStringList {u"two"_s});
+    // The last one removed takes the list with it.
+    result = finish(ops::detachPullSecret(m_client.get(), u"ops-pull"_s, u"quiet"_s, u"two"_s));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QVERIFY(!result.object.contains("imagePullSecrets"_L1));
+
+    result = finish(ops::attachPullSecret(m_client.get(), u"ops-pull"_s, u"nobody"_s, u"one"_s));
+    QVERIFY(result.error && result.error->isNotFound());
+}
+
+void TestOperations::concurrentPullSecretsLoseNothing()
+{
+    QVERIFY(!createServiceAccount(u"ops-pull"_s, u"shared"_s, {u"keep-me"_s}).isEmpty());
+    const std::unique_ptr<KubeClient> second = clientFor(*m_sim);
+    QVERIFY(second);
+    QStringList names;
+    for (int i = 0; i < 100; ++i)
+        names.append(u"registry-"_s + QString::number(i));
+
+    for (const bool attach : {true, false}) {
+        int succeeded = 0;
+        QStringList failures;
+        for (int i = 0; i < names.size(); ++i) {
+            KubeClient *client = i % 2 == 0 ? m_client.get() : second.get();
+            Operation *operation = attach ? ops::attachPullSecret(client, u"ops-pull"_s, u"shared"_s, names.at(i))
+                                          : ops::detachPullSecret(client, u"ops-pull"_s, u"shared"_s, names.at(i));
+            connect(operation, &Operation::finished, this, [&](const OperationResult &result) {
+                if (result.ok())
+                    ++succeeded;
+                else
+                    failures.append(result.error->userMessage());
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(succeeded + failures.size(), 100, 120000);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+
+        const QJsonObject account = api("GET", u"/api/v1/namespaces/ops-pull/serviceaccounts/shared"_s).json();
+        const QStringList present = pullSecretNames(account);
+        QCOMPARE(present.size(), QSet<QString>(present.begin(), present.end()).size());
+        QStringList expected {u"keep-me"_s};
+        if (attach)
+            expected += names;
+        QCOMPARE(QSet<QString>(present.begin(), present.end()), QSet<QString>(expected.begin(), expected.end()));
+        QCOMPARE(present.first(), u"keep-me"_s);
+    }
+}
+
+void TestOperations::deploymentServiceAccountRollsOut()
+{
+    QVERIFY(!createServiceAccount(u"ops-deploy"_s, u"runner"_s).isEmpty());
+    QVERIFY(!createDeployment(u"ops-deploy"_s, u"web"_s, u"web"_s, 2).isEmpty());
+    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=web"_s).size(), 2);
+
+    Operation *operation = ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"web"_s, u"runner"_s);
+    QSignalSpy progress(operation, &Operation::progress);
+    const OperationResult result = finish(operation, 60000);
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().first().toString(), u"deployment \"web\" successfully rolled out"_s);
+    QCOMPARE(result.object[u"spec"][u"template"][u"spec"][u"serviceAccountName"].toString(), u"runner"_s);
+
+    // Old pods go as the rollout completes; every pod left runs as the new account.
+    const auto allRunAsRunner = [this] {
+        const QJsonArray pods = podsWithLabel(u"ops-deploy"_s, u"app=web"_s);
+        return pods.size() == 2 && std::all_of(pods.begin(), pods.end(), [](const QJsonValue &pod) {
+                   return pod[u"spec"][u"serviceAccountName"].toString() == "runner"_L1;
+               });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allRunAsRunner(), 30000);
+
+    const OperationResult missing =
+        finish(ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"nothing"_s, u"runner"_s));
+    QVERIFY(missing.error && missing.error->isNotFound());
+    QCOMPARE(missing.error->userMessage(), u"deployments.apps \"nothing\" not found"_s);
+}
+
+void TestOperations::deploymentRolloutTimesOut()
+{
+    QVERIFY(!createDeployment(u"ops-deploy"_s, u"stuck"_s, u"stuck"_s, 1).isEmpty());
+    // Pods of an account that does not exist are refused, so the rollout cannot finish.
+    Operation *operation =
+        ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 3000);
+    QSignalSpy progress(operation, &Operation::progress);
+    const OperationResult result = finish(operation, 30000);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error->userMessage().startsWith(u"The rollout did not finish within 3 s: Waiting for deployment "_s
+                                                    + u"\"stuck\" rollout to finish"_s),
+             qPrintable(result.error->userMessage()));
+    QVERIFY(!progress.isEmpty());
+    QVERIFY(result.error->userMessage().endsWith(progress.last().first().toString()));
+}
+
+void TestOperations::recreateBarePod()
+{
+    QVERIFY(!createServiceAccount(u"ops-pod"_s, u"new-sa"_s).isEmpty());
+    const QJsonObject pod {
+        {"apiVersion"_L1, "v1"_L1},
+        {"kind"_L1, "Pod"_L1},
+        {"metadata"_L1,
+         QJsonObject {{"name"_L1, "bare"_L1},
+                      {"labels"_L1, QJsonObject {{"role"_L1, "tool"_L1}}},
+                      {"annotations"_L1, QJsonObject {{"example.com/note"_L1, "kept"_L1}}}}},
+        {"spec"_L1,
+         QJsonObject {
+             {"containers"_L1, QJsonArray {QJsonObject {{"name"_L1, "app"_L1}, {"image"_L1, "busybox:1.36"_L1}}}}}}};
+    const ApiResult created = api("POST", u"/api/v1/namespaces/ops-pod/pods"_s, pod);
+    QVERIFY(created.ok());
+    const QString oldUid = metadataOf(created.json()).value("uid"_L1).toString();
+    QCOMPARE(created.json()[u"spec"][u"serviceAccountName"].toString(), u"default"_s);
+
+    const OperationResult result =
+        finish(ops::recreatePodWithServiceAccount(m_client.get(), u"ops-pod"_s, u"bare"_s, u"new-sa"_s));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    const QJsonObject now = api("GET", u"/api/v1/namespaces/ops-pod/pods/bare"_s).json();
+    QCOMPARE(now[u"spec"][u"serviceAccountName"].toString(), u"new-sa"_s);
+    QVERIFY(metadataOf(now).value("uid"_L1).toString() != oldUid);
+    QCOMPARE(metadataOf(now)[u"labels"][u"role"].toString(), u"tool"_s);
+    QCOMPARE(metadataOf(now)[u"annotations"][u"example.com/note"].toString(), u"kept"_s);
+    // One token volume, the new account's (admission adds it again), and no second mount.
+    const QJsonArray volumes = now[u"spec"][u"volumes"].toArray();
+    QCOMPARE(volumes.size(), 1);
+    QVERIFY(volumes.first()[u"name"].toString().startsWith("kube-api-access-"_L1));
+    QCOMPARE(now[u"spec"][u"containers"][0][u"volumeMounts"].toArray().size(), 1);
+
+    // Already running as that account: nothing to do.
+    const OperationResult same =
+        finish(ops::recreatePodWithServiceAccount(m_client.get(), u"ops-pod"_s, u"bare"_s, u"new-sa"_s));
+    QVERIFY2(same.ok(), qPrintable(describe(same)));
+    QCOMPARE(metadataOf(api("GET", u"/api/v1/namespaces/ops-pod/pods/bare"_s).json()).value("uid"_L1),
+             metadataOf(now).value("uid"_L1));
+}
+
+void TestOperations::recreateRefusesControlledPod()
+{
+    QVERIFY(!createDeployment(u"ops-pod"_s, u"owned"_s, u"owned"_s, 1).isEmpty());
+    QTRY_COMPARE(podsWithLabel(u"ops-pod"_s, u"app=owned"_s).size(), 1);
+    const QJsonObject pod = podsWithLabel(u"ops-pod"_s, u"app=owned"_s).first().toObject();
+    const QString name = metadataOf(pod).value("name"_L1).toString();
+
+    const OperationResult result =
+        finish(ops::recreatePodWithServiceAccount(m_client.get(), u"ops-pod"_s, name, u"new-sa"_s));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error->userMessage().contains(u"is managed by ReplicaSet"_s), qPrintable(describe(result)));
+    QVERIFY(result.error->userMessage().contains(u"Deployment"_s));
+    const ApiResult still = api("GET", u"/api/v1/namespaces/ops-pod/pods/"_s + name);
+    QVERIFY(still.ok());
+    QCOMPARE(metadataOf(still.json()).value("uid"_L1), metadataOf(pod).value("uid"_L1));
+}
+
+void TestOperations::recreatePutsOriginalBack()
+{
+    const ApiResult created =
+        api("POST", u"/api/v1/namespaces/ops-pod/pods"_s,
+            {{"apiVersion"_L1, "v1"_L1},
+             {"kind"_L1, "Pod"_L1},
+             {"metadata"_L1, QJsonObject {{"name"_L1, "fragile"_L1}}},
+             {"spec"_L1,
+              QJsonObject {
+                  {"containers"_L1, QJsonArray {QJsonObject {{"name"_L1, "app"_L1}, {"image"_L1, "busybox"_L1}}}}}}});
+    QVERIFY(created.ok());
+
+    // The ServiceAccount admission plugin refuses a pod of an account that does not exist.
+    const OperationResult result =
+        finish(ops::recreatePodWithServiceAccount(m_client.get(), u"ops-pod"_s, u"fragile"_s, u"ghost"_s));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error->httpStatus, 403);
+    QVERIFY2(result.error->userMessage().contains(u"serviceaccount \"ghost\" not found"_s),
+             qPrintable(describe(result)));
+    QVERIFY(result.error->userMessage().endsWith(u"The original pod was created again."_s));
+    const ApiResult back = api("GET", u"/api/v1/namespaces/ops-pod/pods/fragile"_s);
+    QVERIFY(back.ok());
+    QCOMPARE(back.json()[u"spec"][u"serviceAccountName"].toString(), u"default"_s);
+}
+
+void TestOperations::automountRoundTrip()
+{
+    QVERIFY(!createServiceAccount(u"ops-sa"_s, u"mounts"_s).isEmpty());
+    const QString path = u"/api/v1/namespaces/ops-sa/serviceaccounts/mounts"_s;
+    for (const std::optional<bool> value :
+         {std::optional<bool>(true), std::optional<bool>(false), std::optional<bool>(), std::optional<bool>(false)}) {
+        const OperationResult result =
+            finish(ops::setAutomountServiceAccountToken(m_client.get(), u"ops-sa"_s, u"mounts"_s, value));
+        QVERIFY2(result.ok(), qPrintable(describe(result)));
+        const std::optional<ServiceAccount> account = ServiceAccount::fromJson(api("GET", path).json());
+        QVERIFY(account);
+        QCOMPARE(account->automountServiceAccountToken, value);
+        QCOMPARE(ServiceAccount::fromJson(result.object)->automountServiceAccountToken, value);
+    }
+}
+
+void TestOperations::rulesAndAccessReviews()
+{
+    const auto can = [this](const QString &verb, const QString &resource) {
+        const OperationResult result = finish(ops::canServiceAccount(m_client.get(), u"ops-rbac"_s, u"default"_s, verb,
+                                                                     QString(), resource, u"ops-rbac"_s));
+        if (!result.ok())
+            qWarning() << "SubjectAccessReview failed:" << describe(result);
+        return result.ok() && result.object.value("allowed"_L1).toBool();
+    };
+    const auto listsPods = [this] {
+        const OperationResult result = finish(ops::rulesForServiceAccount(m_client.get(), u"ops-rbac"_s, u"default"_s));
+        if (!result.ok())
+            qWarning() << "SelfSubjectRulesReview failed:" << describe(result);
+        const QJsonArray rules = result.object.value("resourceRules"_L1).toArray();
+        return std::any_of(rules.begin(), rules.end(), [](const QJsonValue &rule) {
+            const QJsonArray verbs = rule[u"verbs"].toArray();
+            return rule[u"resources"].toArray().contains(u"pods"_s)
+                && (verbs.contains(u"list"_s) || verbs.contains(u"*"_s));
+        });
+    };
+
+    const OperationResult rules = finish(ops::rulesForServiceAccount(m_client.get(), u"ops-rbac"_s, u"default"_s));
+    QVERIFY2(rules.ok(), qPrintable(describe(rules)));
+    QVERIFY(rules.object.contains("resourceRules"_L1));
+    QVERIFY(!listsPods());
+    QVERIFY(!can(u"list"_s, u"secrets"_s));
+    QVERIFY(!can(u"list"_s, u"pods"_s));
+
+    const ApiResult binding = api(
+        "POST", u"/apis/rbac.authorization.k8s.io/v1/namespaces/ops-rbac/rolebindings"_s,
+        {{"apiVersion"_L1, "rbac.authorization.k8s.io/v1"_L1},
+         {"kind"_L1, "RoleBinding"_L1},
+         {"metadata"_L1, QJsonObject {{"name"_L1, "default-view"_L1}}},
+         {"roleRef"_L1,
+          QJsonObject {
+              {"apiGroup"_L1, "rbac.authorization.k8s.io"_L1}, {"kind"_L1, "ClusterRole"_L1}, {"name"_L1, "view"_L1}}},
+         {"subjects"_L1,
+          QJsonArray {QJsonObject {
+              {"kind"_L1, "ServiceAccount"_L1}, {"name"_L1, "default"_L1}, {"namespace"_L1, "ops-rbac"_L1}}}}});
+    QVERIFY2(binding.ok(), qPrintable(binding.error ? binding.error->userMessage() : QString()));
+    QTRY_VERIFY(can(u"list"_s, u"pods"_s));
+    QVERIFY(listsPods());
+    // view leaves secrets out.
+    QVERIFY(!can(u"list"_s, u"secrets"_s));
+    QVERIFY(!can(u"delete"_s, u"pods"_s));
+}
+
+void TestOperations::kubeconfigWorksWithKubectl()
+{
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"kubeconfig-user"_s).isEmpty());
+    const OperationResult issued =
+        finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"kubeconfig-user"_s, TokenRequestOptions()));
+    QVERIFY2(issued.ok(), qPrintable(describe(issued)));
+    const QByteArray yaml =
+        serviceAccountKubeconfig(m_client->context(), u"ops-token"_s, u"kubeconfig-user"_s, issued.token);
+
+    // Our own loader reads back what kubectl will.
+    const KubeconfigLoadResult parsed = KubeconfigLoader::parse(yaml, u"generated"_s);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QString error;
+    const std::optional<ResolvedContext> context = resolveContext(*parsed.config, {}, {}, &error);
+    QVERIFY2(context, qPrintable(error));
+    QCOMPARE(context->ns, u"ops-token"_s);
+    QCOMPARE(context->user.token.toUtf8(), issued.token.reveal());
+    QCOMPARE(context->cluster.server, m_client->context().cluster.server);
+
+    if (Kubectl::executable().isEmpty())
+        QSKIP("kubectl is not on PATH");
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString file = home.filePath(u"sa.kubeconfig"_s);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QCOMPARE(out.write(yaml), yaml.size());
+    out.close();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"HOME"_s, home.path());
+    environment.remove(u"KUBECONFIG"_s);
+    const CommandResult whoami =
+        runCommand(Kubectl::executable(), {u"--kubeconfig"_s, file, u"auth"_s, u"whoami"_s}, environment);
+    QVERIFY2(whoami.exitCode == 0, qPrintable(whoami.err));
+    QVERIFY2(whoami.out.contains(u"system:serviceaccount:ops-token:kubeconfig-user"_s), qPrintable(whoami.out));
+    // The context's namespace is the account's.
+    const CommandResult view = runCommand(Kubectl::executable(),
+                                          {u"--kubeconfig"_s, file, u"config"_s, u"view"_s, u"--minify"_s, u"-o"_s,
+                                           u"jsonpath={.contexts[0].context.namespace}"_s},
+                                          environment);
+    QCOMPARE(view.out, u"ops-token"_s);
+}
+
+void TestOperations::kubeconfigQuotesValues()
+{
+    ResolvedContext context;
+    context.cluster.name = u"prod: \"east\" #1"_s;
+    context.cluster.server = u"https://10.0.0.1:6443/k8s/clusters/c-1"_s;
+    context.cluster.certificateAuthorityData = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"_ba;
+    context.cluster.tlsServerName = u"kubernetes\\default"_s;
+    context.cluster.insecureSkipTlsVerify = true;
+    const QByteArray yaml =
+        serviceAccountKubeconfig(context, u"team-a"_s, u"ci\ttool"_s, SecretBytes("abc.def-ghi"_ba));
+    const KubeconfigLoadResult parsed = KubeconfigLoader::parse(yaml, u"generated"_s);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error + u"\n"_s + QString::fromUtf8(yaml)));
+    QString error;
+    const std::optional<ResolvedContext> resolved = resolveContext(*parsed.config, {}, {}, &error);
+    QVERIFY2(resolved, qPrintable(error));
+    QCOMPARE(resolved->cluster.name, context.cluster.name);
+    QCOMPARE(resolved->cluster.server, context.cluster.server);
+    QCOMPARE(resolved->cluster.certificateAuthorityData, context.cluster.certificateAuthorityData);
+    QCOMPARE(resolved->cluster.tlsServerName, context.cluster.tlsServerName);
+    QVERIFY(resolved->cluster.insecureSkipTlsVerify);
+    QCOMPARE(resolved->user.name, u"ci\ttool"_s);
+    QCOMPARE(resolved->user.token, u"abc.def-ghi"_s);
+    QCOMPARE(resolved->ns, u"team-a"_s);
+}
+
+void TestOperations::cancel()
+{
+    Operation *operation =
+        ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000);
+    QSignalSpy finished(operation, &Operation::finished);
+    QSignalSpy progress(operation, &Operation::progress);
+    QVERIFY(progress.wait());
+    operation->cancel();
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.size(), 1);
+    const auto result = finished.first().first().value<OperationResult>();
+    QVERIFY(result.error);
+    QCOMPARE(result.error->kind, ApiError::Kind::Canceled);
+    // Exactly once: nothing more arrives from the steps that were pending.
+    QTest::qWait(1000);
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestOperations::cancelKeepsPodRecreationWhole()
+{
+    const ApiResult created =
+        api("POST", u"/api/v1/namespaces/ops-pod/pods"_s,
+            {{"apiVersion"_L1, "v1"_L1},
+             {"kind"_L1, "Pod"_L1},
+             {"metadata"_L1, QJsonObject {{"name"_L1, "steady"_L1}}},
+             {"spec"_L1,
+              QJsonObject {
+                  {"containers"_L1, QJsonArray {QJsonObject {{"name"_L1, "app"_L1}, {"image"_L1, "busybox"_L1}}}}}}});
+    QVERIFY(created.ok());
+    Operation *operation = ops::recreatePodWithServiceAccount(m_client.get(), u"ops-pod"_s, u"steady"_s, u"new-sa"_s);
+    QSignalSpy finished(operation, &Operation::finished);
+    QSignalSpy progress(operation, &Operation::progress);
+    // Reported once the old pod is deleted: canceling then would leave no pod at all.
+    QVERIFY(progress.wait());
+    operation->cancel();
+    QVERIFY(finished.wait());
+    const auto result = finished.first().first().value<OperationResult>();
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    const ApiResult now = api("GET", u"/api/v1/namespaces/ops-pod/pods/steady"_s);
+    QVERIFY(now.ok());
+    QCOMPARE(now.json()[u"spec"][u"serviceAccountName"].toString(), u"new-sa"_s);
+}
+
+QTEST_GUILESS_MAIN(TestOperations)
+#include "tst_operations.moc"
