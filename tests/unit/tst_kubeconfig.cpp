@@ -6,7 +6,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using sa::Kubeconfig;
@@ -159,7 +158,6 @@ private Q_SLOTS:
     void merge();
     void brokenFileInListIsAWarning();
     void directoryInListIsAWarning();
-    void unreadableFileInListIsAWarning();
     void explicitPath_data();
     void explicitPath();
     void noFileAtAll();
@@ -549,22 +547,6 @@ void TestKubeconfig::directoryInListIsAWarning()
     QCOMPARE(result.warnings,
              QStringList {u"error loading config file \"%1\": read %1: is a directory"_s.arg(directory)});
     QCOMPARE(result.config->contexts.keys(), QStringList {u"kind-kind"_s});
-}
-
-void TestKubeconfig::unreadableFileInListIsAWarning()
-{
-    if (geteuid() == 0)
-        QSKIP("root reads files whatever their mode");
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"config"_s);
-    QVERIFY(QFile::copy(corpusFile(u"kind.yaml"_s), path));
-    QVERIFY(QFile::setPermissions(path, QFileDevice::WriteOwner));
-    const KubeconfigLoadResult result = KubeconfigLoader::loadFiles({path, corpusFile(u"k3s.yaml"_s)}, false);
-    QVERIFY(result.ok());
-    QCOMPARE(result.warnings,
-             QStringList {u"error loading config file \"%1\": open %1: Permission denied"_s.arg(path)});
-    QCOMPARE(result.config->contexts.keys(), QStringList {u"default"_s});
 }
 
 void TestKubeconfig::explicitPath_data()
