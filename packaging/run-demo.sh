@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# Builds SA Admin and starts the demo: kube-sim with the demo seed, with a kubeconfig for kubectl.
+# Builds SA Admin and starts it on the demo cluster (kube-sim with the demo seed, started and stopped by
+# the application itself). Needs a desktop session (DISPLAY or WAYLAND_DISPLAY); without one, use
+# packaging/screenshot.sh, which runs it under Xvfb.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${SA_BUILD_DIR:-$here/build}
 "$here/packaging/build.sh"
-kubeconfig="$build/kube-sim.kubeconfig"
-echo "Starting kube-sim (Ctrl-C stops it). In another shell:"
-echo "    export KUBECONFIG=$kubeconfig"
-echo "    kubectl get serviceaccounts -A"
-exec "$build/app/sim/kube-sim" --seed demo --write-kubeconfig "$kubeconfig"
+exec "$build/app/sa-admin" --demo "$@"

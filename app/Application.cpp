@@ -1,0 +1,159 @@
+#include "Application.h"
+
+#include "MessageBar.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+// kube-sim ships beside sa-admin (installed) or in the build tree's app/sim.
+QString kubeSimExecutable()
+{
+    const QDir dir(QCoreApplication::applicationDirPath());
+    for (const QString &candidate : {dir.filePath(u"kube-sim"_s), dir.filePath(u"sim/kube-sim"_s)}) {
+        if (QFileInfo(candidate).isExecutable())
+            return candidate;
+    }
+    return QStandardPaths::findExecutable(u"kube-sim"_s);
+}
+
+} // namespace
+
+Application::Application(Options options)
+    : m_options(std::move(options))
+{
+    connect(&m_window, &MainWindow::contextRequested, this, &Application::connectTo);
+    connect(&m_window, &MainWindow::demoRequested, this, &Application::startDemo);
+    connect(&m_window, &MainWindow::refreshRequested, this, [this] {
+        if (m_session)
+            connectTo(m_session->client()->context().context.name);
+    });
+}
+
+Application::~Application()
+{
+    m_window.setSession(nullptr, {});
+    m_session.reset();
+    stopDemo();
+}
+
+void Application::start()
+{
+    m_window.show();
+    if (m_options.demo)
+        startDemo();
+    else
+        loadKubeconfig(m_options.kubeconfig);
+}
+
+void Application::loadKubeconfig(const QString &explicitPath)
+{
+    const KubeconfigLoadResult result = KubeconfigLoader::load(explicitPath);
+    if (!result.ok()) {
+        m_window.showWelcome(
+            tr("<p>The kubeconfig could not be read:</p><p><b>%1</b></p>").arg(result.error.toHtmlEscaped()));
+        return;
+    }
+    m_config = result.config;
+    if (m_config->contexts.isEmpty()) {
+        m_window.showWelcome(
+            tr("<p>No cluster is configured. SA Admin reads the same kubeconfig as kubectl: the file named by "
+               "<tt>--kubeconfig</tt>, else the files in <tt>KUBECONFIG</tt>, else <tt>~/.kube/config</tt>.</p>"
+               "<p>Create one with your cluster's tooling (for example <tt>aws eks update-kubeconfig</tt>, "
+               "<tt>gcloud container clusters get-credentials</tt> or <tt>kind create cluster</tt>), or look "
+               "around in a demo cluster that runs on this computer.</p>"));
+        return;
+    }
+    m_window.setContexts(m_config->contexts.keys(), m_config->currentContext);
+    for (const QString &warning : result.warnings)
+        m_window.messageBar()->showMessage(warning, MessageBar::Level::Warning);
+    QString context = m_options.context;
+    if (context.isEmpty() && !m_options.demo)
+        context = QSettings().value(u"session/context"_s).toString();
+    if (!m_config->contexts.contains(context))
+        context = m_options.context.isEmpty() ? m_config->currentContext : m_options.context;
+    connectTo(context);
+}
+
+void Application::connectTo(const QString &contextName)
+{
+    if (!m_config)
+        return;
+    QString error;
+    const auto context = resolveContext(*m_config, contextName, m_options.ns, &error);
+    std::unique_ptr<KubeClient> client = context ? KubeClient::create(*context, &error) : nullptr;
+    m_window.setSession(nullptr, context.value_or(ResolvedContext {}));
+    m_session.reset();
+    if (!client) {
+        m_window.showError(tr("Cannot use context \"%1\": %2").arg(contextName, error));
+        return;
+    }
+    m_session = std::make_unique<ClusterSession>(std::move(client));
+    m_window.setSession(m_session.get(), *context);
+    if (!m_session->client()->tlsWarning().isEmpty())
+        m_window.messageBar()->showMessage(m_session->client()->tlsWarning(), MessageBar::Level::Warning);
+    m_session->start();
+    if (!m_options.demo)
+        QSettings().setValue(u"session/context"_s, contextName);
+    m_window.selectNamespace(m_options.ns.isEmpty() ? QSettings().value(u"session/namespace"_s).toString()
+                                                    : m_options.ns);
+}
+
+void Application::startDemo()
+{
+    if (m_demo)
+        return;
+    const QString program = kubeSimExecutable();
+    if (program.isEmpty()) {
+        m_window.showWelcome(tr("<p>The demo cluster needs <tt>kube-sim</tt>, which was not found beside "
+                                "sa-admin or on PATH.</p>"));
+        return;
+    }
+    m_options.demo = true;
+    m_demoDir = std::make_unique<QTemporaryDir>();
+    const QString kubeconfig = m_demoDir->filePath(u"kubeconfig"_s);
+    m_demo = new QProcess(this);
+    m_demo->setProcessChannelMode(QProcess::SeparateChannels);
+    auto output = std::make_shared<QByteArray>();
+    connect(m_demo, &QProcess::readyReadStandardOutput, this, [this, output, kubeconfig] {
+        *output += m_demo->readAllStandardOutput();
+        if (!output->contains('\n') || m_config)
+            return;
+        static const QRegularExpression ready(u"^kube-sim listening on https://"_s);
+        if (ready.match(QString::fromUtf8(*output)).hasMatch())
+            loadKubeconfig(kubeconfig);
+    });
+    connect(m_demo, &QProcess::finished, this, [this](int code) {
+        const QString stderrText = QString::fromUtf8(m_demo->readAllStandardError()).trimmed();
+        m_window.showError(tr("The demo cluster stopped (exit code %1). %2").arg(code).arg(stderrText));
+    });
+    connect(m_demo, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            m_window.showWelcome(tr("<p>The demo cluster could not start: %1</p>").arg(m_demo->errorString()));
+    });
+    m_demo->start(program,
+                  {u"--seed"_s, u"demo"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--write-kubeconfig"_s, kubeconfig});
+}
+
+void Application::stopDemo()
+{
+    if (!m_demo)
+        return;
+    m_demo->disconnect(this);
+    m_demo->terminate();
+    // At exit only: give it a moment to close its sockets, then make sure it is gone.
+    if (!m_demo->waitForFinished(2000))
+        m_demo->kill();
+}
+
+} // namespace sa

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ClusterSession.h"
+#include "MainWindow.h"
+#include "config/Kubeconfig.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class QProcess;
+
+namespace sa {
+
+// The composition root: reads the kubeconfig (or starts the demo cluster), builds the client and session
+// for the chosen context, and gives them to the window. Everything is asynchronous: nothing here waits.
+class Application : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString kubeconfig;
+        QString context;
+        QString ns;
+        bool demo = false;
+    };
+
+    explicit Application(Options options);
+    ~Application() override;
+
+    void start();
+    [[nodiscard]] MainWindow &window() { return m_window; }
+    [[nodiscard]] ClusterSession *session() const { return m_session.get(); }
+
+private:
+    void loadKubeconfig(const QString &explicitPath);
+    void connectTo(const QString &contextName);
+    void startDemo();
+    void stopDemo();
+
+    Options m_options;
+    MainWindow m_window;
+    std::optional<Kubeconfig> m_config;
+    std::unique_ptr<ClusterSession> m_session;
+    QPointer<QProcess> m_demo;
+    std::unique_ptr<QTemporaryDir> m_demoDir;
+};
+
+} // namespace sa

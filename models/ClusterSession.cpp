@@ -1,0 +1,100 @@
+#include "ClusterSession.h"
+
+#include "api/Operations.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+ClusterSession::ClusterSession(std::unique_ptr<KubeClient> client, QObject *parent)
+    : QObject(parent)
+    , m_client(std::move(client))
+{
+    m_namespaces = add(u"/api/v1/namespaces"_s, ListFormat::Objects, tr("namespaces"));
+    m_serviceAccounts = add(u"/api/v1/serviceaccounts"_s, ListFormat::Objects, tr("service accounts"));
+    // Metadata only: listing secrets never brings a value across the wire.
+    m_secrets = add(u"/api/v1/secrets"_s, ListFormat::TableMetadata, tr("secrets"));
+    m_pods = add(u"/api/v1/pods"_s, ListFormat::Objects, tr("pods"));
+    m_deployments = add(u"/apis/apps/v1/deployments"_s, ListFormat::Objects, tr("deployments"));
+    m_roleBindings =
+        add(u"/apis/rbac.authorization.k8s.io/v1/rolebindings"_s, ListFormat::Objects, tr("role bindings"));
+    m_clusterRoleBindings = add(u"/apis/rbac.authorization.k8s.io/v1/clusterrolebindings"_s, ListFormat::Objects,
+                                tr("cluster role bindings"));
+}
+
+ClusterSession::~ClusterSession()
+{
+    // Informers hold jobs of the client: stop them before the client goes.
+    for (Informer *informer : std::as_const(m_informers))
+        informer->stop();
+    qDeleteAll(m_informers);
+}
+
+Informer *ClusterSession::add(const QString &path, ListFormat format, const QString &what)
+{
+    auto *informer = new Informer(m_client.get(), path, format);
+    m_informers.append(informer);
+    connect(informer, &Informer::synced, this, [this, informer] {
+        m_forbidden.remove(informer);
+        Q_EMIT loadingProgress(listsLoaded(), listCount());
+        updateState();
+    });
+    connect(informer, &Informer::stateChanged, this, &ClusterSession::updateState);
+    connect(informer, &Informer::failed, this, [this, informer, what](const ApiError &error) {
+        // A refused list is an answer, not a lost connection: it counts as loaded (empty) and is reported.
+        if (error.isForbidden() || error.isUnauthorized()) {
+            const bool first = !m_forbidden.contains(informer);
+            m_forbidden.insert(informer);
+            if (first)
+                Q_EMIT loadingProgress(listsLoaded(), listCount());
+        }
+        Q_EMIT failed(what, error);
+        updateState();
+    });
+    return informer;
+}
+
+void ClusterSession::start()
+{
+    for (Informer *informer : std::as_const(m_informers))
+        informer->start();
+    Operation *whoAmI = ops::whoAmI(m_client.get());
+    connect(whoAmI, &Operation::finished, this, [this](const OperationResult &result) {
+        if (!result.ok())
+            return;
+        QStringList groups;
+        for (const QJsonValue &group : result.object.value("groups"_L1).toArray()) {
+            if (group.toString() != "system:authenticated"_L1)
+                groups.append(group.toString());
+        }
+        m_identity = result.object.value("username"_L1).toString();
+        if (!groups.isEmpty())
+            m_identity += u" ("_s + groups.join(u", "_s) + u')';
+        Q_EMIT identityChanged(m_identity);
+    });
+}
+
+int ClusterSession::listsLoaded() const
+{
+    return int(std::count_if(m_informers.cbegin(), m_informers.cend(), [this](Informer *informer) {
+        return informer->hasSynced() || m_forbidden.contains(informer);
+    }));
+}
+
+void ClusterSession::updateState()
+{
+    const bool waiting = std::any_of(m_informers.cbegin(), m_informers.cend(), [this](Informer *informer) {
+        return informer->state() == Informer::State::Waiting && !m_forbidden.contains(informer);
+    });
+    const State state = waiting       ? (listsLoaded() == 0 ? State::Connecting : State::Reconnecting)
+        : listsLoaded() < listCount() ? State::Connecting
+                                      : State::Connected;
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+} // namespace sa

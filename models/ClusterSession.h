@@ -1,0 +1,68 @@
+#pragma once
+
+#include "api/Informer.h"
+#include "api/KubeClient.h"
+
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+
+namespace sa {
+
+// One connected context: its client and the informers the panes need (all namespaces). The connection
+// state combines them: connecting until every list has arrived once, reconnecting while any waits to retry.
+class ClusterSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Connecting, Connected, Reconnecting };
+    Q_ENUM(State)
+
+    explicit ClusterSession(std::unique_ptr<KubeClient> client, QObject *parent = nullptr);
+    ~ClusterSession() override;
+
+    void start();
+
+    [[nodiscard]] KubeClient *client() const { return m_client.get(); }
+    [[nodiscard]] Informer *namespaces() const { return m_namespaces; }
+    [[nodiscard]] Informer *serviceAccounts() const { return m_serviceAccounts; }
+    [[nodiscard]] Informer *secrets() const { return m_secrets; }
+    [[nodiscard]] Informer *pods() const { return m_pods; }
+    [[nodiscard]] Informer *deployments() const { return m_deployments; }
+    [[nodiscard]] Informer *roleBindings() const { return m_roleBindings; }
+    [[nodiscard]] Informer *clusterRoleBindings() const { return m_clusterRoleBindings; }
+
+    [[nodiscard]] State state() const { return m_state; }
+    // "alice (system:masters)", from SelfSubjectReview; empty until known.
+    [[nodiscard]] const QString &identity() const { return m_identity; }
+    [[nodiscard]] int listsLoaded() const;
+    [[nodiscard]] int listCount() const { return int(m_informers.size()); }
+
+Q_SIGNALS:
+    void stateChanged(sa::ClusterSession::State state);
+    void identityChanged(const QString &identity);
+    void loadingProgress(int loaded, int total);
+    // A list or watch failed (e.g. 403 on a resource); `what` names the collection.
+    void failed(const QString &what, const sa::ApiError &error);
+
+private:
+    Informer *add(const QString &path, ListFormat format, const QString &what);
+    void updateState();
+
+    std::unique_ptr<KubeClient> m_client;
+    QList<Informer *> m_informers;
+    Informer *m_namespaces;
+    Informer *m_serviceAccounts;
+    Informer *m_secrets;
+    Informer *m_pods;
+    Informer *m_deployments;
+    Informer *m_roleBindings;
+    Informer *m_clusterRoleBindings;
+    QSet<Informer *> m_forbidden; // lists the user may not read
+    State m_state = State::Connecting;
+    QString m_identity;
+};
+
+} // namespace sa

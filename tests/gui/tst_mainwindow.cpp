@@ -1,0 +1,191 @@
+// The main window against kube-sim's demo cluster, offscreen: what a user sees, live.
+
+#include "Application.h"
+#include "KubeSimProcess.h"
+#include "MessageBar.h"
+#include "SimHttp.h"
+
+#include <QAbstractItemModel>
+#include <QCheckBox>
+#include <QLabel>
+#include <QListView>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QModelIndex findRow(const QAbstractItemModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(sa::NameRole).toString() == name || index.data().toString() == name)
+            return index;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T>
+    T *find(const QString &name) const
+    {
+        return m_app->window().findChild<T *>(name);
+    }
+
+    bool selectRow(QAbstractItemView *view, const QString &name)
+    {
+        const QModelIndex index = findRow(view->model(), name);
+        if (!index.isValid())
+            return false;
+        view->setCurrentIndex(index);
+        return true;
+    }
+
+    QString status() const { return find<QLabel>(u"connectionState"_s)->text(); }
+
+    std::unique_ptr<KubeSimProcess> m_sim;
+    std::unique_ptr<SimHttp> m_http;
+    std::unique_ptr<sa::Application> m_app;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a test location, not the user's
+        QSettings().clear();
+        m_sim = std::make_unique<KubeSimProcess>(
+            QStringList {u"--seed"_s, u"demo"_s, u"--static-token"_s, u"ci-token,ci-viewer"_s, u"--load"_s,
+                         QStringLiteral(SA_TEST_DATA_DIR) + u"/gui/ci-viewer-rbac.yaml"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+        m_http = std::make_unique<SimHttp>(*m_sim);
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {m_sim->kubeconfigPath(), {}, {}, false});
+        m_app->start();
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+    }
+
+    void statusShowsWhoIAm()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(status(), u"● Connected as kube-sim-admin (system:masters)"_s, 10000);
+        QVERIFY(find<QLabel>(u"contextInfo"_s)->text().contains(m_sim->url()));
+    }
+
+    void listsTheDemoNamespaces()
+    {
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        for (const QString &ns : {u"payments"_s, u"data-platform"_s, u"ci"_s, u"monitoring"_s, u"kube-system"_s})
+            QVERIFY2(findRow(namespaces->model(), ns).isValid(), qPrintable(ns));
+        QCOMPARE(namespaces->model()->index(0, 0).data().toString(), u"All namespaces"_s);
+    }
+
+    void namespaceSelectionFiltersTheLists()
+    {
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        QVERIFY(selectRow(namespaces, u"payments"_s));
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        QTRY_VERIFY(findRow(accounts->model(), u"payments-api"_s).isValid());
+        QVERIFY(!findRow(accounts->model(), u"etl-runner"_s).isValid());
+        for (int row = 0; row < accounts->model()->rowCount(); ++row)
+            QCOMPARE(accounts->model()->index(row, 0).data(sa::NamespaceRole).toString(), u"payments"_s);
+        auto *secrets = find<QTreeView>(u"secrets"_s);
+        QVERIFY(findRow(secrets->model(), u"registry-cred"_s).isValid());
+        QVERIFY(findRow(secrets->model(), u"sh.helm.release.v1.payments-api.v3"_s).isValid());
+        find<QCheckBox>(u"hideHelm"_s)->setChecked(true);
+        QVERIFY(!findRow(secrets->model(), u"sh.helm.release.v1.payments-api.v3"_s).isValid());
+        find<QCheckBox>(u"hideHelm"_s)->setChecked(false);
+    }
+
+    void detailsShowPullSecretsAndWorkloads()
+    {
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        QVERIFY(selectRow(accounts, u"payments-api"_s));
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY(details->toPlainText().contains(u"payments-api"_s));
+        const QString text = details->toPlainText();
+        QVERIFY2(text.contains(u"✓ registry-cred"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"⚠ old-registry-cred — missing"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"deployment/payments-api (2 of 2 ready)"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"pod/payments-api-"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"Role/config-reader — payments-api-config (in payments)"_s), qPrintable(text));
+    }
+
+    void changesMadeElsewhereShowUpLive()
+    {
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        QCOMPARE(m_http
+                     ->send("POST", u"/api/v1/namespaces/payments/serviceaccounts"_s,
+                            "{\"metadata\":{\"name\":\"made-elsewhere\"}}")
+                     .code,
+                 201);
+        QTRY_VERIFY(findRow(accounts->model(), u"made-elsewhere"_s).isValid());
+        // The details of the selected account follow a change to it.
+        QCOMPARE(m_http
+                     ->send("PATCH", u"/api/v1/namespaces/payments/serviceaccounts/payments-api"_s,
+                            "{\"automountServiceAccountToken\":false}", "application/merge-patch+json")
+                     .code,
+                 200);
+        auto *details = find<QTextBrowser>(u"details"_s);
+        static const QRegularExpression automountOff(u"Automount token\\s+off"_s);
+        QTRY_VERIFY(details->toPlainText().contains(automountOff));
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/serviceaccounts/made-elsewhere"_s).code, 200);
+        QTRY_VERIFY(!findRow(accounts->model(), u"made-elsewhere"_s).isValid());
+    }
+
+    void droppedConnectionReconnects()
+    {
+        QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, "{\"outageMs\":1500}").code, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Reconnecting"_s), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 30000);
+        QCOMPARE(SimHttp(*m_sim)
+                     .send("POST", u"/api/v1/namespaces/payments/serviceaccounts"_s,
+                           "{\"metadata\":{\"name\":\"after-outage\"}}")
+                     .code,
+                 201);
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(find<QTreeView>(u"serviceAccounts"_s)->model(), u"after-outage"_s).isValid(),
+                                 15000);
+    }
+
+    void forbiddenListShowsTheServersMessage()
+    {
+        // A user who may read one namespace only: the cluster-wide lists are refused, and the window says so.
+        QFile admin(m_sim->kubeconfigPath());
+        QVERIFY(admin.open(QIODevice::ReadOnly));
+        QByteArray config;
+        for (const QByteArray &line : admin.readAll().split('\n')) {
+            if (line.contains("client-certificate-data"))
+                config += "    token: ci-token\n";
+            else if (!line.contains("client-key-data"))
+                config += line + '\n';
+        }
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write(config);
+        file.close();
+        m_app.reset();
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {file.fileName(), {}, {}, false});
+        m_app->start();
+        auto *bar = find<sa::MessageBar>(u"messageBar"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"forbidden"_s), 20000);
+        QVERIFY2(bar->text().contains(u"User \"ci-viewer\" cannot list resource"_s), qPrintable(bar->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as ci-viewer"_s), 20000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_app.reset();
+        QCOMPARE(m_sim->stop(), 0);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

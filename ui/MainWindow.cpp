@@ -1,0 +1,589 @@
+#include "MainWindow.h"
+
+#include "MessageBar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QConcatenateTablesProxyModel>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString row(const QString &label, const QString &valueHtml)
+{
+    return u"<tr><td style='padding-right:12px; color:palette(mid)'>"_s + escaped(label) + u"</td><td>"_s + valueHtml
+        + u"</td></tr>"_s;
+}
+
+QString mapText(const QMap<QString, QString> &map)
+{
+    if (map.isEmpty())
+        return u"<i>none</i>"_s;
+    QStringList lines;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        lines.append(escaped(it.key()) + u'=' + escaped(it.value()));
+    return lines.join(u"<br>"_s);
+}
+
+// Lines of HTML, or the reason there are none, in italics.
+QString listOrNone(const QStringList &lines, const QString &none)
+{
+    if (lines.isEmpty())
+        return u"<p><i>"_s + escaped(none) + u"</i></p>"_s;
+    return u"<p>"_s + lines.join(u"<br>"_s) + u"</p>"_s;
+}
+
+QTreeView *makeListView(QAbstractItemModel *model, const QString &name)
+{
+    auto *view = new QTreeView;
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true); // lets the view skip measuring every row of a large list
+    view->setSortingEnabled(true);
+    view->sortByColumn(0, Qt::AscendingOrder);
+    view->setAlternatingRowColors(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view->header()->setStretchLastSection(true);
+    // Fixed starting widths: measuring contents would visit every row of a large list.
+    const QList<int> widths {180, 110, 70, 150, 90};
+    for (int column = 0; column < widths.size(); ++column)
+        view->header()->resizeSection(column, widths[column]);
+    return view;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_namespaces(new NamespaceModel(this))
+    , m_accounts(new ServiceAccountModel(this))
+    , m_secrets(new SecretModel(this))
+    , m_sortedNamespaces(new QSortFilterProxyModel(this))
+    , m_allNamespaces(new QStandardItemModel(this))
+    , m_accountProxy(new ResourceFilterProxy(this))
+    , m_secretProxy(new ResourceFilterProxy(this))
+    , m_detailsTimer(new QTimer(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("SA Admin"));
+    m_sortedNamespaces->setSourceModel(m_namespaces);
+    m_sortedNamespaces->setSortRole(SortRole);
+    m_sortedNamespaces->sort(NamespaceModel::NameColumn);
+    m_allNamespaces->appendRow(new QStandardItem(tr("All namespaces")));
+    m_accountProxy->setSourceModel(m_accounts);
+    m_secretProxy->setSourceModel(m_secrets);
+    m_detailsTimer->setSingleShot(true);
+    m_detailsTimer->setInterval(100);
+    connect(m_detailsTimer, &QTimer::timeout, this, &MainWindow::updateDetails);
+
+    buildActions();
+    buildToolBar();
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(buildWelcomePage());
+    m_pages->addWidget(buildMainPage());
+    setCentralWidget(m_pages);
+
+    m_statusLabel = new QLabel(tr("Not connected"));
+    m_statusLabel->setObjectName(u"connectionState"_s);
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(u"loadingProgress"_s);
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    const auto action = [this](const QString &text, const QKeySequence &shortcut, const QString &name) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(shortcut);
+        addAction(a);
+        return a;
+    };
+    // The administration actions come with their dialogs; until then they are visible but disabled.
+    m_newAccount = action(tr("New service account…"), QKeySequence(u"Ctrl+N"_s), u"newServiceAccount"_s);
+    m_issueToken = action(tr("Issue token…"), QKeySequence(u"Ctrl+T"_s), u"issueToken"_s);
+    m_newTokenSecret = action(tr("New long-lived token secret…"), QKeySequence(u"Ctrl+Shift+T"_s), u"newTokenSecret"_s);
+    m_pullSecrets = action(tr("Image pull secrets…"), QKeySequence(u"Ctrl+P"_s), u"pullSecrets"_s);
+    m_delete = action(tr("Delete"), QKeySequence::Delete, u"delete"_s);
+    for (QAction *pending : {m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_delete})
+        pending->setEnabled(false);
+    m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
+    m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
+    m_switchContext = action(tr("Switch context"), QKeySequence(u"Ctrl+K"_s), u"switchContext"_s);
+    m_focusFilter = action(tr("Filter"), QKeySequence::Find, u"focusFilter"_s);
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refreshRequested);
+    connect(m_copyName, &QAction::triggered, this, [this] {
+        const QTreeView *view = m_tabs->currentIndex() == 0 ? m_accountView : m_secretView;
+        const QModelIndex current = view->currentIndex();
+        if (current.isValid())
+            QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(NameRole).toString());
+    });
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setMovable(false);
+    m_contextSwitcher = new QComboBox;
+    m_contextSwitcher->setObjectName(u"contextSwitcher"_s);
+    m_contextSwitcher->setAccessibleName(tr("Kubeconfig context"));
+    m_contextSwitcher->setMinimumContentsLength(18);
+    m_contextSwitcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_contextSwitcher, &QComboBox::activated, this,
+            [this](int index) { Q_EMIT contextRequested(m_contextSwitcher->itemText(index)); });
+    connect(m_switchContext, &QAction::triggered, this, [this] {
+        m_contextSwitcher->setFocus();
+        m_contextSwitcher->showPopup();
+    });
+    toolBar->addWidget(m_contextSwitcher);
+    m_contextInfo = new QLabel;
+    m_contextInfo->setObjectName(u"contextInfo"_s);
+    m_contextInfo->setContentsMargins(8, 0, 8, 0);
+    toolBar->addWidget(m_contextInfo);
+    toolBar->addSeparator();
+    toolBar->addAction(m_newAccount);
+    toolBar->addAction(m_issueToken);
+    toolBar->addAction(m_pullSecrets);
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(u"filter"_s);
+    m_filter->setPlaceholderText(tr("Filter by name or label…"));
+    m_filter->setAccessibleName(tr("Filter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(260);
+    connect(m_focusFilter, &QAction::triggered, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_accountProxy->setTextFilter(text);
+        m_secretProxy->setTextFilter(text);
+    });
+    toolBar->addWidget(m_filter);
+}
+
+QWidget *MainWindow::buildWelcomePage()
+{
+    auto *page = new QWidget;
+    page->setObjectName(u"welcomePage"_s);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch();
+    auto *title = new QLabel(tr("<h2>SA Admin</h2>"));
+    title->setAlignment(Qt::AlignCenter);
+    m_welcomeText = new QLabel;
+    m_welcomeText->setObjectName(u"welcomeText"_s);
+    m_welcomeText->setWordWrap(true);
+    m_welcomeText->setAlignment(Qt::AlignCenter);
+    m_welcomeText->setTextFormat(Qt::RichText);
+    auto *demo = new QPushButton(tr("Open the demo cluster"));
+    demo->setObjectName(u"openDemo"_s);
+    connect(demo, &QPushButton::clicked, this, &MainWindow::demoRequested);
+    layout->addWidget(title);
+    layout->addWidget(m_welcomeText);
+    layout->addWidget(demo, 0, Qt::AlignCenter);
+    layout->addStretch();
+    return page;
+}
+
+QWidget *MainWindow::buildMainPage()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_messageBar = new MessageBar;
+    layout->addWidget(m_messageBar);
+
+    auto *namespaces = new QConcatenateTablesProxyModel(this);
+    namespaces->addSourceModel(m_allNamespaces);
+    namespaces->addSourceModel(m_sortedNamespaces);
+    m_namespaceView = new QListView;
+    m_namespaceView->setObjectName(u"namespaces"_s);
+    m_namespaceView->setAccessibleName(tr("Namespaces"));
+    m_namespaceView->setModel(namespaces);
+    m_namespaceView->setUniformItemSizes(true);
+    connect(m_namespaceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onNamespaceSelected);
+    connect(namespaces, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_pendingNamespace.isEmpty())
+            selectNamespace(m_pendingNamespace);
+    });
+
+    m_accountView = makeListView(m_accountProxy, u"serviceAccounts"_s);
+    m_accountView->setAccessibleName(tr("Service accounts"));
+    m_secretView = makeListView(m_secretProxy, u"secrets"_s);
+    m_secretView->setAccessibleName(tr("Secrets"));
+    for (QTreeView *view : {m_accountView, m_secretView}) {
+        view->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_copyName, m_delete});
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::scheduleDetails);
+        // Something is always selected when there is something to select, so the details pane is never idle.
+        connect(view->model(), &QAbstractItemModel::rowsInserted, view, [view] {
+            if (!view->currentIndex().isValid() && view->model()->rowCount() > 0)
+                view->setCurrentIndex(view->model()->index(0, 0));
+        });
+        connect(view->model(), &QAbstractItemModel::layoutChanged, view, [view] {
+            if (!view->currentIndex().isValid() && view->model()->rowCount() > 0)
+                view->setCurrentIndex(view->model()->index(0, 0));
+        });
+    }
+
+    auto *secretsPage = new QWidget;
+    auto *secretsLayout = new QVBoxLayout(secretsPage);
+    secretsLayout->setContentsMargins(0, 4, 0, 0);
+    auto *secretFilters = new QHBoxLayout;
+    m_secretType = new QComboBox;
+    m_secretType->setObjectName(u"secretType"_s);
+    m_secretType->setAccessibleName(tr("Secret type"));
+    m_secretType->addItem(tr("All types"));
+    for (const QString &type : {u"kubernetes.io/dockerconfigjson"_s, u"kubernetes.io/service-account-token"_s,
+                                u"Opaque"_s, u"kubernetes.io/tls"_s, u"helm.sh/release.v1"_s})
+        m_secretType->addItem(SecretModel::typeLabel(type), type);
+    connect(m_secretType, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QString type = m_secretType->itemData(index).toString();
+        m_secretProxy->setSecretTypes(type.isEmpty() ? QStringList() : QStringList {type});
+    });
+    m_hideHelm = new QCheckBox(tr("Hide Helm releases"));
+    m_hideHelm->setObjectName(u"hideHelm"_s);
+    connect(m_hideHelm, &QCheckBox::toggled, m_secretProxy, &ResourceFilterProxy::setHideHelmReleases);
+    secretFilters->addWidget(m_secretType);
+    secretFilters->addWidget(m_hideHelm);
+    secretFilters->addStretch();
+    secretsLayout->addLayout(secretFilters);
+    secretsLayout->addWidget(m_secretView);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(u"kindTabs"_s);
+    m_tabs->addTab(m_accountView, tr("Service accounts"));
+    m_tabs->addTab(secretsPage, tr("Secrets"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::scheduleDetails);
+    const auto updateCounts = [this] {
+        m_tabs->setTabText(0, tr("Service accounts (%1)").arg(m_accountProxy->rowCount()));
+        m_tabs->setTabText(1, tr("Secrets (%1)").arg(m_secretProxy->rowCount()));
+    };
+    for (QSortFilterProxyModel *proxy :
+         {static_cast<QSortFilterProxyModel *>(m_accountProxy), static_cast<QSortFilterProxyModel *>(m_secretProxy)}) {
+        connect(proxy, &QAbstractItemModel::rowsInserted, this, updateCounts);
+        connect(proxy, &QAbstractItemModel::rowsRemoved, this, updateCounts);
+        connect(proxy, &QAbstractItemModel::modelReset, this, updateCounts);
+        connect(proxy, &QAbstractItemModel::layoutChanged, this, updateCounts);
+    }
+    updateCounts();
+
+    m_details = new QTextBrowser;
+    m_details->setObjectName(u"details"_s);
+    m_details->setAccessibleName(tr("Details"));
+    m_details->setOpenLinks(false);
+    m_details->setPlaceholderText(tr("Select a service account or a secret to see its details."));
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(m_namespaceView);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setSizes({200, 640, 360});
+    layout->addWidget(m_splitter, 1);
+    return page;
+}
+
+void MainWindow::setContexts(const QStringList &contexts, const QString &current)
+{
+    m_contextSwitcher->clear();
+    m_contextSwitcher->addItems(contexts);
+    m_contextSwitcher->setCurrentText(current);
+}
+
+void MainWindow::setSession(ClusterSession *session, const ResolvedContext &context)
+{
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    m_context = context;
+    m_messageBar->hide();
+    m_namespaces->setInformer(session ? session->namespaces() : nullptr);
+    m_accounts->setInformer(session ? session->serviceAccounts() : nullptr);
+    m_secrets->setInformer(session ? session->secrets() : nullptr);
+    m_pages->setCurrentIndex(1);
+    m_contextInfo->setText(
+        tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
+    m_contextSwitcher->setCurrentText(context.context.name);
+    setWindowTitle(tr("SA Admin — %1").arg(context.context.name));
+    if (session) {
+        connect(session, &ClusterSession::stateChanged, this, &MainWindow::updateStatus);
+        connect(session, &ClusterSession::identityChanged, this, &MainWindow::updateStatus);
+        connect(session, &ClusterSession::loadingProgress, this, &MainWindow::updateStatus);
+        connect(session, &ClusterSession::failed, this, [this](const QString &what, const ApiError &error) {
+            m_messageBar->showMessage(tr("Cannot list %1: %2").arg(what, error.userMessage()),
+                                      error.isForbidden() ? MessageBar::Level::Warning : MessageBar::Level::Error);
+        });
+        // The details follow the objects they describe.
+        for (Informer *informer : {session->serviceAccounts(), session->secrets(), session->pods(),
+                                   session->deployments(), session->roleBindings(), session->clusterRoleBindings()}) {
+            connect(informer, &Informer::added, this, &MainWindow::scheduleDetails);
+            connect(informer, &Informer::modified, this, &MainWindow::scheduleDetails);
+            connect(informer, &Informer::deleted, this, &MainWindow::scheduleDetails);
+        }
+    }
+    updateStatus();
+    scheduleDetails();
+}
+
+void MainWindow::showWelcome(const QString &reason)
+{
+    m_welcomeText->setText(reason);
+    m_pages->setCurrentIndex(0);
+    m_statusLabel->setText(tr("Not connected"));
+}
+
+void MainWindow::showError(const QString &text)
+{
+    m_messageBar->showMessage(text, MessageBar::Level::Error);
+}
+
+QString MainWindow::selectedNamespace() const
+{
+    const QModelIndex current = m_namespaceView->currentIndex();
+    return current.isValid() && current.row() > 0 ? current.data(NameRole).toString() : QString();
+}
+
+void MainWindow::selectNamespace(const QString &ns)
+{
+    QAbstractItemModel *model = m_namespaceView->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if ((ns.isEmpty() && row == 0) || (row > 0 && index.data(NameRole).toString() == ns)) {
+            m_namespaceView->setCurrentIndex(index);
+            m_pendingNamespace.clear();
+            return;
+        }
+    }
+    // Not listed yet: selected when it arrives.
+    m_pendingNamespace = ns;
+}
+
+void MainWindow::onNamespaceSelected()
+{
+    const QString ns = selectedNamespace();
+    m_accountProxy->setNamespaceFilter(ns);
+    m_secretProxy->setNamespaceFilter(ns);
+    QSettings().setValue(u"session/namespace"_s, ns);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_session) {
+        m_statusLabel->setText(tr("Not connected"));
+        m_progress->hide();
+        return;
+    }
+    const int loaded = m_session->listsLoaded();
+    const int total = m_session->listCount();
+    m_progress->setRange(0, total);
+    m_progress->setValue(loaded);
+    m_progress->setVisible(loaded < total);
+    const QString who = m_session->identity().isEmpty() ? QString() : tr(" as %1").arg(m_session->identity());
+    switch (m_session->state()) {
+    case ClusterSession::State::Connecting:
+        m_statusLabel->setText(
+            tr("● Connecting to %1… (%2 of %3 lists loaded)").arg(m_context.cluster.server).arg(loaded).arg(total));
+        break;
+    case ClusterSession::State::Connected:
+        m_statusLabel->setText(tr("● Connected%1").arg(who));
+        break;
+    case ClusterSession::State::Reconnecting:
+        m_statusLabel->setText(tr("● Reconnecting to %1…").arg(m_context.cluster.server));
+        break;
+    }
+}
+
+void MainWindow::scheduleDetails()
+{
+    m_detailsTimer->start();
+}
+
+void MainWindow::updateDetails()
+{
+    const bool accounts = m_tabs->currentIndex() == 0;
+    const QTreeView *view = accounts ? m_accountView : m_secretView;
+    const QModelIndex current = view->currentIndex();
+    if (!current.isValid() || !m_session) {
+        m_details->clear();
+        return;
+    }
+    const QSortFilterProxyModel *proxy = accounts ? static_cast<QSortFilterProxyModel *>(m_accountProxy)
+                                                  : static_cast<QSortFilterProxyModel *>(m_secretProxy);
+    const int sourceRow = proxy->mapToSource(current).row();
+    if (accounts) {
+        if (const auto account = m_accounts->accountAt(sourceRow))
+            m_details->setHtml(serviceAccountDetails(*account));
+    } else if (const auto secret = m_secrets->secretAt(sourceRow)) {
+        m_details->setHtml(secretDetails(*secret));
+    }
+}
+
+QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
+{
+    const QString &ns = account.meta.ns;
+    QHash<QString, SecretMeta> secrets; // of this namespace, by name
+    const QJsonArray columns = m_session->secrets()->columns();
+    for (const QJsonObject &item : m_session->secrets()->items()) {
+        if (Informer::metadataOf(item).value("namespace"_L1).toString() != ns)
+            continue;
+        if (auto secret = SecretMeta::fromTableRow(item, columns))
+            secrets.insert(secret->meta.name, *secret);
+    }
+    QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3><table>"_s;
+    html += row(tr("Namespace"), escaped(ns));
+    html += row(tr("Created"),
+                escaped(QLocale().toString(account.meta.creationTimestamp.toLocalTime(), QLocale::ShortFormat)));
+    const QString automount = !account.automountServiceAccountToken ? tr("default (on)")
+        : *account.automountServiceAccountToken                     ? tr("on")
+                                                                    : tr("off");
+    html += row(tr("Automount token"), escaped(automount));
+    html += row(tr("Labels"), mapText(account.meta.labels));
+    html += row(tr("Annotations"), mapText(account.meta.annotations));
+    html += u"</table><h4>"_s + tr("Image pull secrets") + u"</h4>"_s;
+    if (account.imagePullSecrets.isEmpty())
+        html += listOrNone({}, tr("none"));
+    for (const QString &name : account.imagePullSecrets) {
+        html += secrets.contains(name) ? QString(u"<p>✓ "_s + escaped(name) + u"</p>"_s)
+                                       : QString(u"<p>⚠ "_s + escaped(name) + u" — <b>"_s
+                                                 + tr("missing: pods cannot pull with it") + u"</b></p>"_s);
+    }
+    html += u"<h4>"_s + tr("Token secrets (legacy, never expire)") + u"</h4>"_s;
+    bool anyToken = false;
+    for (const SecretMeta &secret : std::as_const(secrets)) {
+        if (secret.serviceAccountName() != account.meta.name)
+            continue;
+        anyToken = true;
+        const QString lastUsed = secret.meta.labels.value(u"kubernetes.io/legacy-token-last-used"_s);
+        html += u"<p>⚠ "_s + escaped(secret.meta.name)
+            + (lastUsed.isEmpty() ? tr(" — never used") : tr(" — last used %1").arg(escaped(lastUsed))) + u"</p>"_s;
+    }
+    if (!anyToken)
+        html += listOrNone({}, tr("none"));
+    html += u"<h4>"_s + tr("Used by") + u"</h4>"_s;
+    QStringList users;
+    for (const QJsonObject &item : m_session->deployments()->items()) {
+        if (const auto deployment = Deployment::fromJson(item);
+            deployment && deployment->meta.ns == ns && deployment->serviceAccountName == account.meta.name) {
+            users.append(tr("deployment/%1 (%2 of %3 ready)")
+                             .arg(escaped(deployment->meta.name))
+                             .arg(deployment->readyReplicas)
+                             .arg(deployment->replicas));
+        }
+    }
+    for (const QJsonObject &item : m_session->pods()->items()) {
+        if (const auto pod = Pod::fromJson(item);
+            pod && pod->meta.ns == ns && pod->serviceAccountName == account.meta.name)
+            users.append(tr("pod/%1 (%2)").arg(escaped(pod->meta.name), escaped(pod->phase)));
+    }
+    users.sort();
+    html += listOrNone(users, tr("nothing runs as this account"));
+    html += u"<h4>"_s + tr("Role bindings") + u"</h4>"_s;
+    QStringList bindings;
+    for (Informer *informer : {m_session->roleBindings(), m_session->clusterRoleBindings()}) {
+        for (const QJsonObject &item : informer->items()) {
+            const auto binding = RoleBinding::fromJson(item);
+            if (!binding || !binding->bindsServiceAccount(ns, account.meta.name))
+                continue;
+            const QString scope = binding->meta.ns.isEmpty() ? tr("cluster-wide") : tr("in %1").arg(binding->meta.ns);
+            bindings.append(escaped(binding->roleKind + u'/' + binding->roleName) + u" — "_s
+                            + escaped(binding->meta.name) + u" ("_s + escaped(scope) + u')');
+        }
+    }
+    bindings.sort();
+    html += listOrNone(bindings, tr("no bindings: only what every service account may do"));
+    return html;
+}
+
+QString MainWindow::secretDetails(const SecretMeta &secret) const
+{
+    QString html = u"<h3>"_s + escaped(secret.meta.name) + u"</h3><table>"_s;
+    html += row(tr("Namespace"), escaped(secret.meta.ns));
+    html += row(tr("Type"),
+                escaped(SecretModel::typeLabel(secret.type)) + u" <small>("_s + escaped(secret.type) + u")</small>"_s);
+    html += row(tr("Keys"), QString::number(secret.keyCount) + u" <i>"_s + tr("(values are not loaded)") + u"</i>"_s);
+    html += row(tr("Created"),
+                escaped(QLocale().toString(secret.meta.creationTimestamp.toLocalTime(), QLocale::ShortFormat)));
+    html += row(tr("Labels"), mapText(secret.meta.labels));
+    html += u"</table><h4>"_s + tr("Referenced by service accounts") + u"</h4>"_s;
+    QStringList references;
+    for (const QJsonObject &item : m_session->serviceAccounts()->items()) {
+        const auto account = ServiceAccount::fromJson(item);
+        if (!account || account->meta.ns != secret.meta.ns)
+            continue;
+        if (account->imagePullSecrets.contains(secret.meta.name))
+            references.append(escaped(account->meta.name) + tr(" (image pull secret)"));
+        else if (account->secrets.contains(secret.meta.name) || secret.serviceAccountName() == account->meta.name)
+            references.append(escaped(account->meta.name) + tr(" (token)"));
+    }
+    references.sort();
+    html += listOrNone(references, tr("none"));
+    return html;
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    if (!settings.contains(u"window/geometry"_s))
+        resize(1280, 800);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace sa

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "ClusterSession.h"
+#include "ResourceModels.h"
+#include "config/Kubeconfig.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QStandardItemModel;
+class QTabWidget;
+class QTextBrowser;
+class QTimer;
+class QTreeView;
+
+namespace sa {
+
+class MessageBar;
+
+// The main window: a context switcher, the namespaces, the service accounts and secrets of the selection,
+// and the details of the selected object, all live. It shows a session; Application decides which.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The kubeconfig's contexts for the switcher, and the one in use.
+    void setContexts(const QStringList &contexts, const QString &current);
+    // Shows `session` for `context` (null: none); models reset to its informers.
+    void setSession(ClusterSession *session, const ResolvedContext &context);
+    // Shows the page that explains what the tool needs, with a way to open the demo cluster.
+    void showWelcome(const QString &reason);
+    void showError(const QString &text);
+    [[nodiscard]] MessageBar *messageBar() const { return m_messageBar; }
+    [[nodiscard]] QString selectedNamespace() const;
+    void selectNamespace(const QString &ns);
+
+Q_SIGNALS:
+    void contextRequested(const QString &context);
+    void demoRequested();
+    void refreshRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildToolBar();
+    QWidget *buildMainPage();
+    QWidget *buildWelcomePage();
+    void updateStatus();
+    void updateDetails();
+    void scheduleDetails();
+    void onNamespaceSelected();
+    QString serviceAccountDetails(const ServiceAccount &account) const;
+    QString secretDetails(const SecretMeta &secret) const;
+    void restoreSettings();
+
+    QPointer<ClusterSession> m_session;
+    ResolvedContext m_context;
+    QString m_pendingNamespace;
+
+    NamespaceModel *m_namespaces;
+    ServiceAccountModel *m_accounts;
+    SecretModel *m_secrets;
+    QSortFilterProxyModel *m_sortedNamespaces;
+    QStandardItemModel *m_allNamespaces;
+    ResourceFilterProxy *m_accountProxy;
+    ResourceFilterProxy *m_secretProxy;
+
+    QStackedWidget *m_pages;
+    QLabel *m_welcomeText;
+    MessageBar *m_messageBar;
+    QComboBox *m_contextSwitcher;
+    QLabel *m_contextInfo;
+    QLineEdit *m_filter;
+    QListView *m_namespaceView;
+    QTabWidget *m_tabs;
+    QTreeView *m_accountView;
+    QTreeView *m_secretView;
+    QComboBox *m_secretType;
+    QCheckBox *m_hideHelm;
+    QTextBrowser *m_details;
+    QSplitter *m_splitter;
+    QLabel *m_statusLabel;
+    QProgressBar *m_progress;
+    QTimer *m_detailsTimer;
+
+    QAction *m_newAccount;
+    QAction *m_issueToken;
+    QAction *m_newTokenSecret;
+    QAction *m_pullSecrets;
+    QAction *m_copyName;
+    QAction *m_delete;
+    QAction *m_refresh;
+    QAction *m_switchContext;
+    QAction *m_focusFilter;
+};
+
+} // namespace sa

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace sa {
+
+// A non-modal bar for errors and warnings above the lists (after KMessageWidget): an icon, the text
+// (selectable, so the server's message can be copied) and a close button.
+class MessageBar : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class Level { Information, Warning, Error };
+
+    explicit MessageBar(QWidget *parent = nullptr);
+    void showMessage(const QString &text, Level level);
+    [[nodiscard]] QString text() const;
+
+private:
+    QLabel *m_icon;
+    QLabel *m_text;
+    QToolButton *m_close;
+};
+
+} // namespace sa
