@@ -2,6 +2,8 @@
 
 #include "MessageBar.h"
 
+#include "api/Operations.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -317,6 +319,10 @@ QWidget *MainWindow::buildMainPage()
     m_details->setObjectName(u"details"_s);
     m_details->setAccessibleName(tr("Details"));
     m_details->setOpenLinks(false);
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
+        if (link.scheme() == "keys"_L1 && m_session)
+            loadSecretKeys(link.path());
+    });
     m_details->setPlaceholderText(tr("Select a service account or a secret to see its details."));
 
     m_splitter = new QSplitter(Qt::Horizontal);
@@ -345,6 +351,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
         m_session->disconnect(this);
     m_session = session;
     m_context = context;
+    m_secretKeys.clear();
     m_messageBar->hide();
     m_namespaces->setInformer(session ? session->namespaces() : nullptr);
     m_accounts->setInformer(session ? session->serviceAccounts() : nullptr);
@@ -549,7 +556,13 @@ QString MainWindow::secretDetails(const SecretMeta &secret) const
     html += row(tr("Namespace"), escaped(secret.meta.ns));
     html += row(tr("Type"),
                 escaped(SecretModel::typeLabel(secret.type)) + u" <small>("_s + escaped(secret.type) + u")</small>"_s);
-    html += row(tr("Keys"), QString::number(secret.keyCount) + u" <i>"_s + tr("(values are not loaded)") + u"</i>"_s);
+    // Key names only come with the values, so they are read when the user asks, and the values dropped at once.
+    const auto keys = m_secretKeys.constFind(secret.meta.key());
+    html += row(tr("Keys"),
+                keys != m_secretKeys.cend()
+                    ? escaped(keys->join(u", "_s))
+                    : QString(QString::number(secret.keyCount) + u" — <a href=\"keys:"_s + escaped(secret.meta.key())
+                              + u"\">"_s + tr("show names") + u"</a>"_s));
     html += row(tr("Created"),
                 escaped(QLocale().toString(secret.meta.creationTimestamp.toLocalTime(), QLocale::ShortFormat)));
     html += row(tr("Labels"), mapText(secret.meta.labels));
@@ -567,6 +580,22 @@ QString MainWindow::secretDetails(const SecretMeta &secret) const
     references.sort();
     html += listOrNone(references, tr("none"));
     return html;
+}
+
+void MainWindow::loadSecretKeys(const QString &key)
+{
+    const QString ns = key.section(u'/', 0, 0);
+    const QString name = key.section(u'/', 1);
+    Operation *read = ops::readSecret(m_session->client(), ns, name);
+    connect(read, &Operation::finished, this, [this, key](const OperationResult &result) {
+        if (!result.ok()) {
+            m_messageBar->showMessage(tr("Cannot read %1: %2").arg(key, result.error->userMessage()),
+                                      MessageBar::Level::Error);
+            return;
+        }
+        m_secretKeys.insert(key, result.secret->data.keys()); // the values go with `result`
+        scheduleDetails();
+    });
 }
 
 void MainWindow::restoreSettings()

@@ -66,10 +66,12 @@ private:
     QString serviceAccountDetails(const ServiceAccount &account) const;
     QString secretDetails(const SecretMeta &secret) const;
     void restoreSettings();
+    void loadSecretKeys(const QString &key);
 
     QPointer<ClusterSession> m_session;
     ResolvedContext m_context;
     QString m_pendingNamespace;
+    QHash<QString, QStringList> m_secretKeys; // "ns/name" → key names the user asked to see
 
     NamespaceModel *m_namespaces;
     ServiceAccountModel *m_accounts;

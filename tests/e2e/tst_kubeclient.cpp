@@ -243,6 +243,30 @@ private Q_SLOTS:
         QVERIFY(synced.size() >= 2); // a relist, after the 410
     }
 
+    void openWatchesNeverStarveRequests()
+    {
+        // kube-sim speaks HTTP/1.1, where Qt opens at most six connections per host and manager.
+        std::vector<std::unique_ptr<sa::Informer>> informers;
+        for (int i = 0; i < 12; ++i) {
+            informers.push_back(std::make_unique<sa::Informer>(
+                m_client.get(), u"/api/v1/namespaces/default/configmaps"_s, sa::ListFormat::Objects));
+            informers.back()->start();
+        }
+        for (const auto &informer : informers)
+            QTRY_COMPARE_WITH_TIMEOUT(informer->state(), sa::Informer::State::Watching, 10000);
+        QElapsedTimer timer;
+        timer.start();
+        const sa::ApiResult result = wait(m_client->send(request("GET", u"/version"_s)));
+        QVERIFY(result.ok());
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        // And every stream still delivers.
+        QCOMPARE(
+            m_http->send("POST", u"/api/v1/namespaces/default/configmaps"_s, "{\"metadata\":{\"name\":\"seen\"}}").code,
+            201);
+        for (const auto &informer : informers)
+            QTRY_COMPARE_WITH_TIMEOUT(informer->items().size(), 2, 10000); // kube-root-ca.crt and seen
+    }
+
     void retriesTransientFailures()
     {
         setFaults({{"errors"_L1,

@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryFile>
 #include <QTest>
 #include <QTextBrowser>
@@ -117,6 +118,21 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"deployment/payments-api (2 of 2 ready)"_s), qPrintable(text));
         QVERIFY2(text.contains(u"pod/payments-api-"_s), qPrintable(text));
         QVERIFY2(text.contains(u"Role/config-reader — payments-api-config (in payments)"_s), qPrintable(text));
+    }
+
+    void secretKeysOnlyWhenAsked()
+    {
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(1);
+        auto *secrets = find<QTreeView>(u"secrets"_s);
+        QVERIFY(selectRow(secrets, u"db-credentials"_s));
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY(details->toPlainText().contains(u"show names"_s));
+        QVERIFY(details->toPlainText().contains(u"Opaque"_s));
+        Q_EMIT details->anchorClicked(QUrl(u"keys:payments/db-credentials"_s));
+        QTRY_VERIFY2(details->toPlainText().contains(u"host, password, username"_s),
+                     qPrintable(details->toPlainText() + u" | "_s + find<sa::MessageBar>(u"messageBar"_s)->text()));
+        QVERIFY(!details->toHtml().contains(u"demo-only-password"_s));
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(0);
     }
 
     void changesMadeElsewhereShowUpLive()

@@ -125,7 +125,8 @@ void ApiJob::send(const Credential &credential)
 
 void ApiJob::onReplyFinished()
 {
-    QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
     reply->deleteLater();
     if (m_done)
         return;
@@ -173,7 +174,8 @@ void ApiJob::finish(ApiResult result)
     if (m_retryTimer)
         m_retryTimer->stop();
     if (m_reply) {
-        QNetworkReply *reply = std::exchange(m_reply, nullptr);
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
@@ -193,7 +195,27 @@ KubeClient::KubeClient(ResolvedContext context, QUrl server, TlsSettings tls)
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
-KubeClient::~KubeClient() = default;
+KubeClient::~KubeClient()
+{
+    // Jobs refer to replies that the managers own: end the jobs first.
+    qDeleteAll(findChildren<ApiJob *>(Qt::FindDirectChildrenOnly));
+}
+
+QNetworkAccessManager *KubeClient::streamManager()
+{
+    constexpr int streamsPerManager = 5; // one of Qt's six connections stays free for the stream manager's own use
+    auto it = std::find_if(m_streamManagers.begin(), m_streamManagers.end(),
+                           [](const StreamManager &entry) { return entry.streams < streamsPerManager; });
+    if (it == m_streamManagers.end()) {
+        auto *manager = new QNetworkAccessManager(this);
+        manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        manager->setProxy(m_network->proxy());
+        m_streamManagers.append({manager, 0});
+        it = std::prev(m_streamManagers.end());
+    }
+    ++it->streams;
+    return it->manager;
+}
 
 std::unique_ptr<KubeClient> KubeClient::create(const ResolvedContext &context, QString *error)
 {
@@ -286,13 +308,26 @@ QNetworkReply *KubeClient::dispatch(const ApiRequest &request, const Credential 
         ssl.setPrivateKey(credential.clientCertificate->key);
         // Pooled connections keep the certificate they were opened with: a rotated one needs new ones.
         const QByteArray digest = credential.clientCertificate->certificate.digest(QCryptographicHash::Sha256);
-        if (!m_clientCertificateDigest.isEmpty() && digest != m_clientCertificateDigest)
+        if (!m_clientCertificateDigest.isEmpty() && digest != m_clientCertificateDigest) {
             m_network->clearConnectionCache();
+            for (const StreamManager &entry : std::as_const(m_streamManagers))
+                entry.manager->clearConnectionCache();
+        }
         m_clientCertificateDigest = digest;
     }
     networkRequest.setSslConfiguration(ssl);
     qCDebug(lcApi) << request.verb << request.path; // never the query, never a header
-    return m_network->sendCustomRequest(networkRequest, request.verb, request.body);
+    if (!request.stream)
+        return m_network->sendCustomRequest(networkRequest, request.verb, request.body);
+    QNetworkAccessManager *manager = streamManager();
+    QNetworkReply *reply = manager->sendCustomRequest(networkRequest, request.verb, request.body);
+    connect(reply, &QObject::destroyed, this, [this, manager] {
+        for (StreamManager &entry : m_streamManagers) {
+            if (entry.manager == manager)
+                --entry.streams;
+        }
+    });
+    return reply;
 }
 
 } // namespace sa

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QNetworkReply>
 #include <QObject>
 #include <QPair>
 #include <QPointer>
@@ -77,7 +78,7 @@ private:
 
     QPointer<KubeClient> m_client;
     ApiRequest m_request;
-    QNetworkReply *m_reply = nullptr;
+    QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
     QList<QSslError> m_sslErrors;
     int m_attempt = 0;
@@ -125,7 +126,17 @@ private:
     TlsSettings m_tls;
     std::unique_ptr<CredentialProvider> m_credentials;
     std::optional<Credential> m_fixedCredential; // withToken()
+    // Requests go through m_network. Watch streams hold their connection for minutes, and Qt opens at most six
+    // HTTP/1.1 connections per host and manager: streams therefore get managers of their own (a few streams
+    // each), so that they never take the connections requests need. Over HTTP/2 all of it is multiplexed.
     QNetworkAccessManager *m_network = nullptr;
+    struct StreamManager
+    {
+        QNetworkAccessManager *manager;
+        int streams;
+    };
+    QList<StreamManager> m_streamManagers;
+    [[nodiscard]] QNetworkAccessManager *streamManager();
     RetryPolicy m_retryPolicy;
     int m_timeoutMs = 30000;
     QByteArray m_clientCertificateDigest; // to drop pooled connections when an exec plugin rotates it
