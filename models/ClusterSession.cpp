@@ -13,15 +13,64 @@ ClusterSession::ClusterSession(std::unique_ptr<KubeClient> client, QObject *pare
     , m_client(std::move(client))
 {
     m_namespaces = add(u"/api/v1/namespaces"_s, ListFormat::Objects, tr("namespaces"));
-    m_serviceAccounts = add(u"/api/v1/serviceaccounts"_s, ListFormat::Objects, tr("service accounts"));
-    // Metadata only: listing secrets never brings a value across the wire.
-    m_secrets = add(u"/api/v1/secrets"_s, ListFormat::TableMetadata, tr("secrets"));
-    m_pods = add(u"/api/v1/pods"_s, ListFormat::Objects, tr("pods"));
-    m_deployments = add(u"/apis/apps/v1/deployments"_s, ListFormat::Objects, tr("deployments"));
-    m_roleBindings =
-        add(u"/apis/rbac.authorization.k8s.io/v1/rolebindings"_s, ListFormat::Objects, tr("role bindings"));
     m_clusterRoleBindings = add(u"/apis/rbac.authorization.k8s.io/v1/clusterrolebindings"_s, ListFormat::Objects,
                                 tr("cluster role bindings"));
+    createScopedInformers(QString());
+}
+
+void ClusterSession::createScopedInformers(const QString &ns)
+{
+    const QString scope = ns.isEmpty() ? QString() : u"/namespaces/"_s + ns;
+    const QString where = ns.isEmpty() ? QString() : tr(" in %1").arg(ns);
+    m_serviceAccounts =
+        add(u"/api/v1"_s + scope + u"/serviceaccounts"_s, ListFormat::Objects, tr("service accounts") + where);
+    // Metadata only: listing secrets never brings a value across the wire.
+    m_secrets = add(u"/api/v1"_s + scope + u"/secrets"_s, ListFormat::TableMetadata, tr("secrets") + where);
+    m_pods = add(u"/api/v1"_s + scope + u"/pods"_s, ListFormat::Objects, tr("pods") + where);
+    m_deployments = add(u"/apis/apps/v1"_s + scope + u"/deployments"_s, ListFormat::Objects, tr("deployments") + where);
+    m_roleBindings = add(u"/apis/rbac.authorization.k8s.io/v1"_s + scope + u"/rolebindings"_s, ListFormat::Objects,
+                         tr("role bindings") + where);
+    if (ns.isEmpty()) {
+        // Refused across namespaces: work in one namespace instead.
+        connect(m_serviceAccounts, &Informer::failed, this, [this](const ApiError &error) {
+            if (error.isForbidden() && !m_namespaced) {
+                m_namespaced = true;
+                QMetaObject::invokeMethod(
+                    this, [this] { setFocusNamespace(m_focus); }, Qt::QueuedConnection);
+            }
+        });
+    }
+}
+
+QString ClusterSession::focusNamespace() const
+{
+    return m_focus.isEmpty() ? m_client->context().ns : m_focus;
+}
+
+void ClusterSession::setFocusNamespace(const QString &ns)
+{
+    const bool changed = ns != m_focus;
+    m_focus = ns;
+    if (!m_namespaced)
+        return;
+    const QString target = focusNamespace();
+    if (!changed && m_serviceAccounts->collectionPath().contains(u"/namespaces/"_s + target + u'/'))
+        return;
+    for (Informer *informer : {m_serviceAccounts, m_secrets, m_pods, m_deployments, m_roleBindings})
+        removeInformer(informer);
+    createScopedInformers(target);
+    Q_EMIT informersReplaced();
+    for (Informer *informer : {m_serviceAccounts, m_secrets, m_pods, m_deployments, m_roleBindings})
+        informer->start();
+    updateState();
+}
+
+void ClusterSession::removeInformer(Informer *informer)
+{
+    m_informers.removeOne(informer);
+    m_forbidden.remove(informer);
+    informer->stop();
+    informer->deleteLater();
 }
 
 ClusterSession::~ClusterSession()
@@ -49,6 +98,8 @@ Informer *ClusterSession::add(const QString &path, ListFormat format, const QStr
             m_forbidden.insert(informer);
             if (first)
                 Q_EMIT loadingProgress(listsLoaded(), listCount());
+            if (first && informer == m_namespaces)
+                Q_EMIT namespacesRefused();
         }
         Q_EMIT failed(what, error);
         updateState();

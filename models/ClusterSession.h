@@ -25,6 +25,13 @@ public:
 
     void start();
 
+    // Users who may not list across namespaces work one namespace at a time: once a cluster-wide list is
+    // refused, the namespaced informers follow this namespace (empty: the context's). Models then follow
+    // the new informers (informersReplaced).
+    void setFocusNamespace(const QString &ns);
+    [[nodiscard]] bool isNamespaced() const { return m_namespaced; }
+    [[nodiscard]] QString focusNamespace() const;
+
     [[nodiscard]] KubeClient *client() const { return m_client.get(); }
     [[nodiscard]] Informer *namespaces() const { return m_namespaces; }
     [[nodiscard]] Informer *serviceAccounts() const { return m_serviceAccounts; }
@@ -46,9 +53,14 @@ Q_SIGNALS:
     void loadingProgress(int loaded, int total);
     // A list or watch failed (e.g. 403 on a resource); `what` names the collection.
     void failed(const QString &what, const sa::ApiError &error);
+    void informersReplaced();
+    // The user may not list namespaces: the window offers the context's namespace instead.
+    void namespacesRefused();
 
 private:
     Informer *add(const QString &path, ListFormat format, const QString &what);
+    void createScopedInformers(const QString &ns);
+    void removeInformer(Informer *informer);
     void updateState();
 
     std::unique_ptr<KubeClient> m_client;
@@ -61,6 +73,8 @@ private:
     Informer *m_roleBindings;
     Informer *m_clusterRoleBindings;
     QSet<Informer *> m_forbidden; // lists the user may not read
+    bool m_namespaced = false;
+    QString m_focus;
     State m_state = State::Connecting;
     QString m_identity;
 };

@@ -354,8 +354,8 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_secretKeys.clear();
     m_messageBar->hide();
     m_namespaces->setInformer(session ? session->namespaces() : nullptr);
-    m_accounts->setInformer(session ? session->serviceAccounts() : nullptr);
-    m_secrets->setInformer(session ? session->secrets() : nullptr);
+    m_allNamespaces->setRowCount(1);
+    bindScopedModels();
     m_pages->setCurrentIndex(1);
     m_contextInfo->setText(
         tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
@@ -365,19 +365,39 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
         connect(session, &ClusterSession::stateChanged, this, &MainWindow::updateStatus);
         connect(session, &ClusterSession::identityChanged, this, &MainWindow::updateStatus);
         connect(session, &ClusterSession::loadingProgress, this, &MainWindow::updateStatus);
+        connect(session, &ClusterSession::informersReplaced, this, &MainWindow::bindScopedModels);
         connect(session, &ClusterSession::failed, this, [this](const QString &what, const ApiError &error) {
             m_messageBar->showMessage(tr("Cannot list %1: %2").arg(what, error.userMessage()),
                                       error.isForbidden() ? MessageBar::Level::Warning : MessageBar::Level::Error);
         });
-        // The details follow the objects they describe.
-        for (Informer *informer : {session->serviceAccounts(), session->secrets(), session->pods(),
-                                   session->deployments(), session->roleBindings(), session->clusterRoleBindings()}) {
-            connect(informer, &Informer::added, this, &MainWindow::scheduleDetails);
-            connect(informer, &Informer::modified, this, &MainWindow::scheduleDetails);
-            connect(informer, &Informer::deleted, this, &MainWindow::scheduleDetails);
-        }
+        connect(session, &ClusterSession::namespacesRefused, this, [this] {
+            // Not allowed to list namespaces: offer the one the context names.
+            auto *item = new QStandardItem(m_session->focusNamespace());
+            item->setData(m_session->focusNamespace(), NameRole);
+            m_allNamespaces->appendRow(item);
+        });
+        connect(session->clusterRoleBindings(), &Informer::added, this, &MainWindow::scheduleDetails);
+        connect(session->clusterRoleBindings(), &Informer::modified, this, &MainWindow::scheduleDetails);
+        connect(session->clusterRoleBindings(), &Informer::deleted, this, &MainWindow::scheduleDetails);
     }
     updateStatus();
+    scheduleDetails();
+}
+
+void MainWindow::bindScopedModels()
+{
+    ClusterSession *session = m_session;
+    m_accounts->setInformer(session ? session->serviceAccounts() : nullptr);
+    m_secrets->setInformer(session ? session->secrets() : nullptr);
+    if (!session)
+        return;
+    // The details follow the objects they describe.
+    for (Informer *informer : {session->serviceAccounts(), session->secrets(), session->pods(), session->deployments(),
+                               session->roleBindings()}) {
+        connect(informer, &Informer::added, this, &MainWindow::scheduleDetails);
+        connect(informer, &Informer::modified, this, &MainWindow::scheduleDetails);
+        connect(informer, &Informer::deleted, this, &MainWindow::scheduleDetails);
+    }
     scheduleDetails();
 }
 
@@ -419,6 +439,8 @@ void MainWindow::onNamespaceSelected()
     const QString ns = selectedNamespace();
     m_accountProxy->setNamespaceFilter(ns);
     m_secretProxy->setNamespaceFilter(ns);
+    if (m_session)
+        m_session->setFocusNamespace(ns);
     QSettings().setValue(u"session/namespace"_s, ns);
 }
 

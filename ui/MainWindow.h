@@ -60,6 +60,7 @@ private:
     QWidget *buildMainPage();
     QWidget *buildWelcomePage();
     void updateStatus();
+    void bindScopedModels();
     void updateDetails();
     void scheduleDetails();
     void onNamespaceSelected();
