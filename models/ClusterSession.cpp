@@ -87,6 +87,7 @@ Informer *ClusterSession::add(const QString &path, ListFormat format, const QStr
     m_informers.append(informer);
     connect(informer, &Informer::synced, this, [this, informer] {
         m_forbidden.remove(informer);
+        m_failure.clear();
         Q_EMIT loadingProgress(listsLoaded(), listCount());
         updateState();
     });
@@ -101,6 +102,8 @@ Informer *ClusterSession::add(const QString &path, ListFormat format, const QStr
             if (first && informer == m_namespaces)
                 Q_EMIT namespacesRefused();
         }
+        if (error.kind == ApiError::Kind::Credential || error.kind == ApiError::Kind::Tls || error.isUnauthorized())
+            m_failure = error.userMessage();
         Q_EMIT failed(what, error);
         updateState();
     });
@@ -139,9 +142,13 @@ void ClusterSession::updateState()
     const bool waiting = std::any_of(m_informers.cbegin(), m_informers.cend(), [this](Informer *informer) {
         return informer->state() == Informer::State::Waiting && !m_forbidden.contains(informer);
     });
-    const State state = waiting       ? (listsLoaded() == 0 ? State::Connecting : State::Reconnecting)
-        : listsLoaded() < listCount() ? State::Connecting
-                                      : State::Connected;
+    State state = State::Connected;
+    if (!m_failure.isEmpty())
+        state = State::Failed;
+    else if (waiting)
+        state = listsLoaded() == 0 ? State::Connecting : State::Reconnecting;
+    else if (listsLoaded() < listCount())
+        state = State::Connecting;
     if (state == m_state)
         return;
     m_state = state;

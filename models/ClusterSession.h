@@ -17,7 +17,7 @@ class ClusterSession : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Connecting, Connected, Reconnecting };
+    enum class State { Connecting, Connected, Reconnecting, Failed };
     Q_ENUM(State)
 
     explicit ClusterSession(std::unique_ptr<KubeClient> client, QObject *parent = nullptr);
@@ -42,6 +42,8 @@ public:
     [[nodiscard]] Informer *clusterRoleBindings() const { return m_clusterRoleBindings; }
 
     [[nodiscard]] State state() const { return m_state; }
+    // Why the session failed: a problem retrying cannot fix (credentials, TLS trust).
+    [[nodiscard]] const QString &failure() const { return m_failure; }
     // "alice (system:masters)", from SelfSubjectReview; empty until known.
     [[nodiscard]] const QString &identity() const { return m_identity; }
     [[nodiscard]] int listsLoaded() const;
@@ -74,6 +76,7 @@ private:
     Informer *m_clusterRoleBindings;
     QSet<Informer *> m_forbidden; // lists the user may not read
     bool m_namespaced = false;
+    QString m_failure;
     QString m_focus;
     State m_state = State::Connecting;
     QString m_identity;

@@ -13,6 +13,7 @@
 #include <QConcatenateTablesProxyModel>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,6 +88,52 @@ QTreeView *makeListView(QAbstractItemModel *model, const QString &name)
         view->header()->resizeSection(column, widths[column]);
     return view;
 }
+
+// Namespace names with the number of service accounts in each, as "payments (3)".
+class NamespaceCounts : public QIdentityProxyModel
+{
+public:
+    std::function<void()> countsChanged = [] {}; // after every recount
+
+    NamespaceCounts(QAbstractItemModel *namespaces, QAbstractItemModel *accounts, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_accounts(accounts)
+    {
+        setSourceModel(namespaces);
+        m_recount.setSingleShot(true);
+        connect(&m_recount, &QTimer::timeout, this, &NamespaceCounts::recount);
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(accounts, signal, &m_recount, [this] { m_recount.start(); });
+        connect(accounts, &QAbstractItemModel::modelReset, &m_recount, [this] { m_recount.start(); });
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role != Qt::DisplayRole || index.column() != 0)
+            return QIdentityProxyModel::data(index, role);
+        const QString name = index.data(NameRole).toString();
+        return QString(name + u" ("_s + QString::number(m_counts.value(name)) + u')');
+    }
+
+    [[nodiscard]] int total() const { return m_total; }
+
+private:
+    void recount()
+    {
+        m_counts.clear();
+        m_total = m_accounts->rowCount();
+        for (int row = 0; row < m_total; ++row)
+            ++m_counts[m_accounts->index(row, 0).data(NamespaceRole).toString()];
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0), {Qt::DisplayRole});
+        countsChanged();
+    }
+
+    QAbstractItemModel *m_accounts;
+    QHash<QString, int> m_counts;
+    int m_total = 0;
+    QTimer m_recount;
+};
 
 } // namespace
 
@@ -240,9 +287,13 @@ QWidget *MainWindow::buildMainPage()
     m_messageBar = new MessageBar;
     layout->addWidget(m_messageBar);
 
+    auto *counts = new NamespaceCounts(m_sortedNamespaces, m_accounts, this);
+    counts->countsChanged = [this, counts] {
+        m_allNamespaces->item(0)->setText(tr("All namespaces (%1)").arg(counts->total()));
+    };
     auto *namespaces = new QConcatenateTablesProxyModel(this);
     namespaces->addSourceModel(m_allNamespaces);
-    namespaces->addSourceModel(m_sortedNamespaces);
+    namespaces->addSourceModel(counts);
     m_namespaceView = new QListView;
     m_namespaceView->setObjectName(u"namespaces"_s);
     m_namespaceView->setAccessibleName(tr("Namespaces"));
@@ -467,6 +518,10 @@ void MainWindow::updateStatus()
         break;
     case ClusterSession::State::Reconnecting:
         m_statusLabel->setText(tr("● Reconnecting to %1…").arg(m_context.cluster.server));
+        break;
+    case ClusterSession::State::Failed:
+        m_statusLabel->setText(tr("● Failed: %1").arg(m_session->failure()));
+        m_progress->hide();
         break;
     }
 }

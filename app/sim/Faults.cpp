@@ -1,7 +1,11 @@
 #include "Faults.h"
 
+#include "ResourceTypes.h"
+
 #include <QJsonArray>
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -9,7 +13,7 @@ namespace kubesim {
 
 bool FaultInjector::configure(const QJsonObject &config, QString *error)
 {
-    static const QStringList known {u"latencyMs"_s, u"errors"_s, u"watch"_s, u"outageMs"_s};
+    static const QStringList known {u"latencyMs"_s, u"errors"_s, u"watch"_s, u"outageMs"_s, u"churn"_s};
     for (const QString &key : config.keys()) {
         if (!known.contains(key)) {
             *error = u"unknown fault \""_s + key + u"\"; known: "_s + known.join(u", "_s);
@@ -43,11 +47,31 @@ bool FaultInjector::configure(const QJsonObject &config, QString *error)
         *error = u"latencyMs and outageMs must not be negative"_s;
         return false;
     }
+    std::optional<ChurnFault> churn;
+    if (config.contains("churn"_L1)) {
+        const QJsonObject spec = config.value("churn"_L1).toObject();
+        churn = ChurnFault {spec.value("resource"_L1).toString(), spec.value("perSecond"_L1).toInt(0),
+                            spec.value("seconds"_L1).toInt(0)};
+        const auto &types = resourceTypes();
+        const bool updatable = std::any_of(types.cbegin(), types.cend(), [&](const ResourceType &type) {
+            return type.plural == churn->resource && type.stored && type.allows(u"update"_s);
+        });
+        if (!updatable) {
+            *error = u"churn needs the plural of a resource that can be updated, e.g. \"secrets\""_s;
+            return false;
+        }
+        if (churn->perSecond <= 0 || churn->seconds <= 0) {
+            *error = u"churn needs a positive perSecond and seconds"_s;
+            return false;
+        }
+    }
     m_latencyMs = latency;
     m_errors = errors;
     m_watchCloseAfterEvents = watch.value("closeAfterEvents"_L1).toInt(0);
     m_watchCloseAfterSeconds = watch.value("closeAfterSeconds"_L1).toInt(0);
     m_pendingOutageMs = outage;
+    m_churn = churn;
+    Q_EMIT churnChanged();
     return true;
 }
 
@@ -63,6 +87,8 @@ void FaultInjector::clear()
     m_errors.clear();
     m_watchCloseAfterEvents = 0;
     m_watchCloseAfterSeconds = 0;
+    m_churn.reset();
+    Q_EMIT churnChanged();
 }
 
 QJsonObject FaultInjector::toJson() const
@@ -79,11 +105,18 @@ QJsonObject FaultInjector::toJson() const
             json.insert("retryAfterSeconds"_L1, rule.retryAfterSeconds);
         errors.append(json);
     }
-    return {{"latencyMs"_L1, m_latencyMs},
-            {"errors"_L1, errors},
-            {"watch"_L1,
-             QJsonObject {{"closeAfterEvents"_L1, m_watchCloseAfterEvents},
-                          {"closeAfterSeconds"_L1, m_watchCloseAfterSeconds}}}};
+    QJsonObject json {{"latencyMs"_L1, m_latencyMs},
+                      {"errors"_L1, errors},
+                      {"watch"_L1,
+                       QJsonObject {{"closeAfterEvents"_L1, m_watchCloseAfterEvents},
+                                    {"closeAfterSeconds"_L1, m_watchCloseAfterSeconds}}}};
+    if (m_churn) {
+        json.insert("churn"_L1,
+                    QJsonObject {{"resource"_L1, m_churn->resource},
+                                 {"perSecond"_L1, m_churn->perSecond},
+                                 {"seconds"_L1, m_churn->seconds}});
+    }
+    return json;
 }
 
 std::optional<ApiFailure> FaultInjector::errorFor(const QByteArray &method, const QString &path)

@@ -18,10 +18,22 @@ namespace kubesim {
 //    "errors": [{"path": "^/api/v1/.*/secrets", "method": "GET", "code": 503, "retryAfterSeconds": 1,
 //                "rate": 0.5, "count": 3}],
 //    "watch": {"closeAfterEvents": 5, "closeAfterSeconds": 10},
-//    "outageMs": 2000}
+//    "outageMs": 2000,
+//    "churn": {"resource": "secrets", "perSecond": 1000, "seconds": 10}}
 // An error rule applies to requests whose path matches `path` (a regular expression) and whose method is
 // `method` (any if absent), with probability `rate` (default 1), `count` times (unlimited if absent).
 // `outageMs` refuses connections for that long at once, keeping the store: a simulated restart.
+// `churn` makes kube-sim itself update `perSecond` existing objects of `resource` (a plural, e.g. "secrets" or
+// "serviceaccounts") every second for `seconds`, evenly spread over each second, by setting the label
+// `kube-sim/churn: N` through the registry: real MODIFIED events, for load tests of watchers. Objects are taken in
+// turn from those that exist when it starts; a new configuration (or DELETE) stops it.
+struct ChurnFault
+{
+    QString resource; // the plural, as configured
+    int perSecond = 0;
+    int seconds = 0;
+};
+
 class FaultInjector : public QObject
 {
     Q_OBJECT
@@ -40,9 +52,12 @@ public:
     [[nodiscard]] int watchCloseAfterSeconds() const { return m_watchCloseAfterSeconds; }
     // The error to answer this request with instead, if a rule fires (it then counts down).
     [[nodiscard]] std::optional<ApiFailure> errorFor(const QByteArray &method, const QString &path);
+    [[nodiscard]] const std::optional<ChurnFault> &churn() const { return m_churn; }
 
 Q_SIGNALS:
     void outageRequested(int milliseconds);
+    // Every configure() and clear(): a churn in progress stops, and churn() (if set) starts anew.
+    void churnChanged();
 
 private:
     struct ErrorRule
@@ -60,6 +75,7 @@ private:
     int m_watchCloseAfterEvents = 0;
     int m_watchCloseAfterSeconds = 0;
     int m_pendingOutageMs = 0;
+    std::optional<ChurnFault> m_churn;
 };
 
 } // namespace kubesim

@@ -6,6 +6,7 @@
 #include "HttpServer.h"
 #include "Rbac.h"
 #include "Registry.h"
+#include "ResourceTypes.h"
 #include "Seeds.h"
 #include "Store.h"
 
@@ -21,7 +22,12 @@ namespace kubesim {
 
 Simulator::Simulator(QObject *parent)
     : QObject(parent)
-{ }
+    , m_churnTimer(new QTimer(this))
+{
+    // Coarse timers may fire up to 5% late; the schedule catches up anyway, but precise ones keep it smooth.
+    m_churnTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_churnTimer, &QTimer::timeout, this, &Simulator::churnTick);
+}
 
 Simulator::~Simulator()
 {
@@ -53,6 +59,7 @@ bool Simulator::start(const SimulatorOptions &options, QString *error)
     m_faults = std::make_unique<FaultInjector>();
     m_api->setFaultInjector(m_faults.get());
     connect(m_faults.get(), &FaultInjector::outageRequested, this, &Simulator::simulateOutage);
+    connect(m_faults.get(), &FaultInjector::churnChanged, this, &Simulator::restartChurn);
 
     if (!applySeed(*m_registry, options.seed, error) || !loadBootstrapPolicy(*m_registry, error))
         return false;
@@ -95,6 +102,59 @@ void Simulator::simulateOutage(int milliseconds)
         if (!m_http->listen(address, port))
             qWarning("kube-sim: cannot listen again after the outage: %s", qPrintable(m_http->errorString()));
     });
+}
+
+void Simulator::restartChurn()
+{
+    m_churnTimer->stop();
+    m_churnKeys.clear();
+    const std::optional<ChurnFault> &churn = m_faults->churn();
+    if (!churn)
+        return;
+    const auto &types = resourceTypes();
+    const auto type = std::find_if(types.cbegin(), types.cend(), [&](const ResourceType &candidate) {
+        return candidate.plural == churn->resource && candidate.stored;
+    });
+    if (type == types.cend())
+        return;
+    m_churnType = &*type;
+    m_churnKeys = m_store->objects(*m_churnType).keys();
+    if (m_churnKeys.isEmpty()) {
+        qWarning("kube-sim: churn: there are no %s to update", qPrintable(churn->resource));
+        return;
+    }
+    m_churnPerSecond = churn->perSecond;
+    m_churnDone = 0;
+    m_churnTotal = qint64(churn->perSecond) * churn->seconds;
+    m_churnClock.start();
+    // Ticks of at least 5 ms: finer ones cost more in timer overhead than they gain in smoothness.
+    m_churnTimer->start(qMax(5, 1000 / churn->perSecond));
+}
+
+void Simulator::churnTick()
+{
+    // Each tick does the updates that are due by now, so late ticks catch up and the rate holds on average.
+    const qint64 due = qMin(m_churnTotal, m_churnClock.elapsed() * m_churnPerSecond / 1000);
+    for (; m_churnDone < due; ++m_churnDone) {
+        const QString &key = m_churnKeys.at(m_churnDone % m_churnKeys.size());
+        const qsizetype slash = key.indexOf(u'/');
+        const QString ns = slash < 0 ? QString() : key.left(slash);
+        const QString name = key.mid(slash + 1);
+        std::optional<QJsonObject> object = m_store->get(*m_churnType, ns, name);
+        if (!object)
+            continue; // deleted since the churn started
+        QJsonObject metadata = object->value("metadata"_L1).toObject();
+        QJsonObject labels = metadata.value("labels"_L1).toObject();
+        labels.insert("kube-sim/churn"_L1, QString::number(m_churnDone + 1));
+        metadata.insert("labels"_L1, labels);
+        object->insert("metadata"_L1, metadata);
+        const WriteResult result = m_registry->update(*m_churnType, ns, name, *object);
+        if (!result.ok())
+            qWarning("kube-sim: churn: %s not updated: %s", qPrintable(key),
+                     qPrintable(result.failure->status.value("message"_L1).toString()));
+    }
+    if (m_churnDone >= m_churnTotal)
+        m_churnTimer->stop();
 }
 
 QString Simulator::url() const

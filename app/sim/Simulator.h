@@ -3,6 +3,7 @@
 #include "Auth.h"
 #include "Pki.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
@@ -11,6 +12,8 @@
 
 #include <memory>
 #include <optional>
+
+class QTimer;
 
 namespace kubesim {
 
@@ -22,6 +25,7 @@ class FaultInjector;
 class HttpServer;
 class Registry;
 class Store;
+struct ResourceType;
 
 struct SimulatorOptions
 {
@@ -55,6 +59,9 @@ public:
 
 private:
     void simulateOutage(int milliseconds);
+    // The "churn" fault (see FaultInjector): restarted whenever the faults change, advanced by a timer.
+    void restartChurn();
+    void churnTick();
 
     std::optional<Pki> m_pki;
     std::optional<TokenSigner> m_signer;
@@ -66,6 +73,14 @@ private:
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<HttpServer> m_http;
+
+    QTimer *m_churnTimer = nullptr;
+    QElapsedTimer m_churnClock;
+    const ResourceType *m_churnType = nullptr;
+    QStringList m_churnKeys; // Store keys of the objects to update, in turn
+    int m_churnPerSecond = 0;
+    qint64 m_churnDone = 0;
+    qint64 m_churnTotal = 0;
 };
 
 } // namespace kubesim

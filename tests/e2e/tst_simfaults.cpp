@@ -132,6 +132,40 @@ private Q_SLOTS:
             SimHttp(*m_sim).send("GET", u"/api/v1/namespaces/default/serviceaccounts/survivor"_s).code, 200, 10000);
     }
 
+    void churnUpdatesAtTheRate()
+    {
+        // Watch from now on: only the churn's updates come.
+        const QString from = m_http->send("GET", u"/api/v1/serviceaccounts"_s)
+                                 .json()
+                                 .value("metadata"_L1)
+                                 .toObject()
+                                 .value("resourceVersion"_L1)
+                                 .toString();
+        auto reply = m_http->stream(u"/api/v1/serviceaccounts?watch=true&resourceVersion="_s + from);
+        QCOMPARE(configure("{\"churn\":{\"resource\":\"serviceaccounts\",\"perSecond\":50,\"seconds\":2}}").code, 200);
+        QElapsedTimer timer;
+        timer.start();
+        QByteArray buffer;
+        QList<QJsonObject> events = SimHttp::readEvents(reply.get(), 50, buffer);
+        const qint64 firstHalf = timer.elapsed();
+        events += SimHttp::readEvents(reply.get(), 50, buffer);
+        const qint64 all = timer.elapsed();
+        QCOMPARE(events.size(), 100);
+        // Spread over the seconds, not in bursts: half of them after about one second, all after about two.
+        QVERIFY2(firstHalf >= 700 && firstHalf <= 1600, qPrintable(QString::number(firstHalf)));
+        QVERIFY2(all >= 1700 && all <= 3000, qPrintable(QString::number(all)));
+        for (const QJsonObject &event : std::as_const(events)) {
+            QCOMPARE(event.value("type"_L1).toString(), u"MODIFIED"_s);
+            const QJsonObject labels =
+                event.value("object"_L1).toObject().value("metadata"_L1).toObject().value("labels"_L1).toObject();
+            QVERIFY(labels.contains("kube-sim/churn"_L1));
+        }
+        // And then it stops.
+        QTest::qWait(400);
+        buffer += reply->readAll();
+        QVERIFY2(!buffer.contains('\n'), buffer.constData());
+    }
+
     void badConfigurationChangesNothing_data()
     {
         QTest::addColumn<QByteArray>("body");
@@ -141,6 +175,9 @@ private Q_SLOTS:
         QTest::newRow("bad rate") << "{\"errors\":[{\"code\":500,\"rate\":2}]}"_ba;
         QTest::newRow("bad pattern") << "{\"errors\":[{\"path\":\"(\",\"code\":500}]}"_ba;
         QTest::newRow("negative latency") << "{\"latencyMs\":-1}"_ba;
+        QTest::newRow("churn of an unknown resource")
+            << "{\"churn\":{\"resource\":\"widgets\",\"perSecond\":1,\"seconds\":1}}"_ba;
+        QTest::newRow("churn without a rate") << "{\"churn\":{\"resource\":\"secrets\",\"seconds\":1}}"_ba;
     }
 
     void badConfigurationChangesNothing()

@@ -1,0 +1,648 @@
+// The load benchmark: how long the real informers and models take to hold every service account and secret of
+// a large cluster, against kubectl and against the bare transfer of the same pages; how long the GUI event loop
+// stalls meanwhile and under a stream of watch events; the peak memory; and proof that no secret value crossed
+// the wire. kube-sim serves the cluster as a separate process, so its work never counts as ours.
+
+#include "KubeSimProcess.h"
+#include "Kubectl.h"
+#include "ResourceModels.h"
+#include "SimHttp.h"
+#include "api/Informer.h"
+#include "api/KubeClient.h"
+#include "config/Kubeconfig.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeView>
+#include <QUrl>
+
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace sa;
+
+namespace {
+
+constexpr int heartbeatMs = 5;
+constexpr double stallTargetMs = 50;
+constexpr double rssTargetMiB = 250;
+constexpr int pageSize = 500; // ListPager's
+
+struct Options
+{
+    QString seed = u"large:2000:20000:60000"_s;
+    int namespaces = 0;
+    int accounts = 0;
+    int secrets = 0;
+    int churnSeconds = 10;
+    int churnPerSecond = 1000;
+    bool skipKubectl = false;
+};
+
+// The worst lateness of a 5 ms heartbeat: how long the event loop was busy with something else at a stretch.
+class StallMeter
+{
+public:
+    StallMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(heartbeatMs);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            const qint64 late = now - m_lastNs - qint64(heartbeatMs) * 1000000;
+            m_worstNs = qMax(m_worstNs, late);
+            if (double(late) / 1e6 > stallTargetMs)
+                m_stalls.append(QString::number(double(m_lastNs) / 1e6, 'f', 0) + u"+"_s
+                                + QString::number(double(late) / 1e6, 'f', 0));
+            m_lastNs = now;
+        });
+    }
+    void start()
+    {
+        m_worstNs = 0;
+        m_stalls.clear();
+        m_clock.start();
+        m_lastNs = 0;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    [[nodiscard]] double worstMs() const { return double(m_worstNs) / 1e6; }
+    // The stalls over the target, "start+length" in ms since start(), to tell which step caused them.
+    [[nodiscard]] const QStringList &stalls() const { return m_stalls; }
+
+private:
+    QStringList m_stalls;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_lastNs = 0;
+    qint64 m_worstNs = 0;
+};
+
+// Runs the event loop (heartbeat included) for a while.
+void spin(int milliseconds)
+{
+    QEventLoop loop;
+    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// A memory figure of this process from /proc/self/status: "VmHWM:" (the peak) or "VmRSS:" (now).
+double memoryMiB(const QByteArray &field)
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return double(line.mid(field.size()).trimmed().split(' ').value(0).toLongLong()) / 1024.0;
+    }
+    return -1;
+}
+
+// The value bytes an informer item carries: a Table row's own fields, and its object's. With
+// includeObject=Metadata there must be no data or stringData at all.
+struct ValueCount
+{
+    qint64 bytes = 0;
+    qint64 fields = 0; // data/stringData keys present, even empty
+};
+
+void countValues(const QJsonObject &item, ValueCount &count)
+{
+    for (const QJsonObject &object : {item, item.value("object"_L1).toObject()}) {
+        for (const auto key : {"data"_L1, "stringData"_L1}) {
+            if (!object.contains(key))
+                continue;
+            ++count.fields;
+            const QJsonObject values = object.value(key).toObject();
+            for (const QJsonValue &value : values)
+                count.bytes += value.toString().size();
+        }
+    }
+}
+
+struct RawFetch
+{
+    qint64 ms = 0;
+    qint64 bytes = 0;
+    int pages = 0;
+    int dataObjects = 0; // occurrences of "data":{ in any body
+    QString error;
+};
+
+// The continue token of a list page without parsing the page: kube-sim writes the list's metadata either after
+// the items (lists) or before the rows (tables), so only the two ends of the body are searched.
+QString continueToken(const QByteArray &body)
+{
+    static const QByteArray key = "\"continue\":\""_ba;
+    constexpr qsizetype window = 16 * 1024;
+    qsizetype at = body.indexOf(key, qMax<qsizetype>(0, body.size() - window));
+    if (at < 0) {
+        at = QByteArrayView(body).first(qMin(window, body.size())).indexOf(key);
+        if (at < 0)
+            return {};
+    }
+    const qsizetype start = at + key.size();
+    const qsizetype end = body.indexOf('"', start);
+    if (end < 0)
+        return {};
+    // Decoding a one-element array handles any JSON escape in the token.
+    return QJsonDocument::fromJson("[\"" + body.mid(start, end - start) + "\"]").array().at(0).toString();
+}
+
+// The app's requests for both collections, concurrently, with nothing done to the answers but finding the next
+// page: the floor any client of this server pays.
+RawFetch rawFetch(const KubeSimProcess &sim)
+{
+    struct Collection
+    {
+        QString path;
+        ListFormat format;
+    };
+    const QList<Collection> collections {{u"/api/v1/serviceaccounts"_s, ListFormat::Objects},
+                                         {u"/api/v1/secrets"_s, ListFormat::TableMetadata}};
+    QNetworkAccessManager network;
+    const QSslConfiguration tls = sim.adminTls();
+    RawFetch result;
+    int finished = 0;
+    QEventLoop loop;
+    std::function<void(const Collection &, const QString &)> fetch = [&](const Collection &collection,
+                                                                         const QString &token) {
+        QUrl url(sim.url() + collection.path);
+        QString query = collection.format == ListFormat::TableMetadata ? u"includeObject=Metadata&"_s : QString();
+        query += u"limit="_s + QString::number(pageSize);
+        if (!token.isEmpty())
+            query += u"&continue="_s + QString::fromLatin1(QUrl::toPercentEncoding(token));
+        url.setQuery(query, QUrl::StrictMode);
+        QNetworkRequest request(url);
+        request.setRawHeader("User-Agent", KubeClient::userAgent());
+        request.setRawHeader("Accept", ListPager::acceptFor(collection.format));
+        request.setTransferTimeout(30000);
+        request.setSslConfiguration(tls);
+        QNetworkReply *reply = network.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, collection] {
+            reply->deleteLater();
+            const QByteArray body = reply->readAll();
+            if (reply->error() != QNetworkReply::NoError) {
+                result.error = collection.path + u": "_s + reply->errorString();
+                loop.quit();
+                return;
+            }
+            result.bytes += body.size();
+            ++result.pages;
+            result.dataObjects += int(body.count("\"data\":{"));
+            const QString next = continueToken(body);
+            if (!next.isEmpty())
+                fetch(collection, next);
+            else if (++finished == collections.size())
+                loop.quit();
+        });
+    };
+    QElapsedTimer clock;
+    clock.start();
+    for (const Collection &collection : collections)
+        fetch(collection, QString());
+    loop.exec();
+    result.ms = clock.elapsed();
+    return result;
+}
+
+struct KubectlRun
+{
+    qint64 ms = -1;
+    QString error;
+};
+
+KubectlRun runKubectl(const KubeSimProcess &sim)
+{
+    const QString kubectl = Kubectl::executable();
+    if (kubectl.isEmpty())
+        return {-1, u"kubectl is not on PATH"_s};
+    QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"HOME"_s, home.path());
+    environment.insert(u"KUBECONFIG"_s, sim.kubeconfigPath());
+    const auto once = [&]() -> KubectlRun {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.setStandardOutputFile(QProcess::nullDevice());
+        QElapsedTimer clock;
+        clock.start();
+        process.start(kubectl, {u"get"_s, u"serviceaccounts,secrets"_s, u"-A"_s});
+        if (!process.waitForFinished(600000)) {
+            process.kill();
+            process.waitForFinished();
+            return {-1, u"kubectl did not finish"_s};
+        }
+        const qint64 ms = clock.elapsed();
+        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+            return {-1, u"kubectl failed: "_s + QString::fromUtf8(process.readAllStandardError()).trimmed()};
+        return {ms, QString()};
+    };
+    // The first run fills the discovery cache in HOME; the second is what a user sees day to day.
+    if (const KubectlRun warm = once(); warm.ms < 0)
+        return warm;
+    return once();
+}
+
+QTreeView *makeView(QAbstractItemModel *model)
+{
+    // As MainWindow sets up its lists.
+    auto *view = new QTreeView;
+    view->setModel(model);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setSortingEnabled(true);
+    view->sortByColumn(0, Qt::AscendingOrder);
+    view->setAlternatingRowColors(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->header()->setStretchLastSection(true);
+    return view;
+}
+
+struct Figures
+{
+    qint64 loadMs = -1;
+    qint64 accountsListedMs = -1;
+    qint64 secretsListedMs = -1;
+    int accountRows = 0;
+    int secretRows = 0;
+    double loadStallMs = 0;
+    QStringList loadStalls;
+    double rssBeforeMiB = -1; // views shown, nothing connected
+    double rssLoadedMiB = -1;
+    double peakLoadedMiB = -1;
+    qint64 churnExpected = 0;
+    qint64 churnEvents = 0;
+    double churnRate = 0;
+    double churnStallMs = 0;
+    ValueCount values;
+    int informerErrors = 0;
+    QString error;
+};
+
+// The app's own path from kubeconfig to full models, then the churn.
+Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
+{
+    Figures figures;
+    ServiceAccountModel accountModel;
+    SecretModel secretModel;
+    ResourceFilterProxy accountProxy;
+    ResourceFilterProxy secretProxy;
+    accountProxy.setSourceModel(&accountModel);
+    secretProxy.setSourceModel(&secretModel);
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    layout->addWidget(makeView(&accountProxy));
+    layout->addWidget(makeView(&secretProxy));
+    window.resize(1600, 900);
+    window.show();
+    spin(100);
+
+    const int expectedAccounts = options.accounts + options.namespaces + 4;
+    const int expectedSecrets = options.secrets;
+    figures.rssBeforeMiB = memoryMiB("VmRSS:");
+    StallMeter stall;
+    QElapsedTimer clock;
+    stall.start();
+    clock.start();
+
+    QString error;
+    const KubeconfigLoadResult loaded = KubeconfigLoader::load(sim.kubeconfigPath());
+    const std::optional<ResolvedContext> context =
+        loaded.ok() ? resolveContext(*loaded.config, QString(), QString(), &error) : std::nullopt;
+    std::unique_ptr<KubeClient> client = context ? KubeClient::create(*context, &error) : nullptr;
+    if (!client) {
+        figures.error = u"cannot connect: "_s + (loaded.ok() ? error : loaded.error);
+        return figures;
+    }
+    // Declared after the client, so destroyed (and stopped) before it.
+    Informer accounts(client.get(), u"/api/v1/serviceaccounts"_s, ListFormat::Objects);
+    Informer secrets(client.get(), u"/api/v1/secrets"_s, ListFormat::TableMetadata);
+    for (Informer *informer : {&accounts, &secrets}) {
+        QObject::connect(informer, &Informer::failed, [&figures, informer](const ApiError &failure) {
+            ++figures.informerErrors;
+            std::fprintf(stderr, "bench_load: %s: %s\n", qPrintable(informer->collectionPath()),
+                         qPrintable(failure.userMessage()));
+        });
+    }
+    QObject::connect(&accounts, &Informer::synced, [&] {
+        if (figures.accountsListedMs < 0)
+            figures.accountsListedMs = clock.elapsed();
+    });
+    QObject::connect(&secrets, &Informer::synced, [&] {
+        if (figures.secretsListedMs < 0)
+            figures.secretsListedMs = clock.elapsed();
+    });
+    QObject::connect(&secrets, &Informer::added, [&](const QJsonObject &item) { countValues(item, figures.values); });
+    QObject::connect(&secrets, &Informer::modified,
+                     [&](const QJsonObject &item, const QJsonObject &) { countValues(item, figures.values); });
+
+    QEventLoop filled;
+    const auto check = [&] {
+        if (figures.loadMs < 0 && accountModel.rowCount() == expectedAccounts
+            && secretModel.rowCount() == expectedSecrets) {
+            figures.loadMs = clock.elapsed();
+            filled.quit();
+        }
+    };
+    for (const QAbstractItemModel *model :
+         {static_cast<QAbstractItemModel *>(&accountModel), static_cast<QAbstractItemModel *>(&secretModel)}) {
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, &filled, check);
+        QObject::connect(model, &QAbstractItemModel::modelReset, &filled, check);
+    }
+    QTimer::singleShot(300000, &filled, &QEventLoop::quit);
+    accountModel.setInformer(&accounts);
+    secretModel.setInformer(&secrets);
+    accounts.start();
+    secrets.start();
+    filled.exec();
+    figures.accountRows = accountModel.rowCount();
+    figures.secretRows = secretModel.rowCount();
+    if (figures.loadMs < 0) {
+        stall.stop();
+        figures.error = u"the models never filled: "_s + QString::number(figures.accountRows) + u'/'
+            + QString::number(expectedAccounts) + u" service accounts, "_s + QString::number(figures.secretRows) + u'/'
+            + QString::number(expectedSecrets) + u" secrets"_s;
+        return figures;
+    }
+    // The views repaint and the proxies settle on the turns after the last rows arrive: part of the load.
+    spin(250);
+    stall.stop();
+    figures.loadStallMs = stall.worstMs();
+    figures.loadStalls = stall.stalls();
+    figures.rssLoadedMiB = memoryMiB("VmRSS:");
+    figures.peakLoadedMiB = memoryMiB("VmHWM:");
+
+    if (options.churnSeconds <= 0)
+        return figures;
+    spin(500); // the watches are open
+    qint64 firstEvent = -1;
+    qint64 lastEvent = -1;
+    QElapsedTimer churnClock;
+    QEventLoop churned;
+    figures.churnExpected = qint64(options.churnPerSecond) * options.churnSeconds;
+    QObject::connect(&secrets, &Informer::modified, &churned, [&](const QJsonObject &item, const QJsonObject &) {
+        if (!Informer::metadataOf(item).value("labels"_L1).toObject().contains("kube-sim/churn"_L1))
+            return;
+        lastEvent = churnClock.elapsed();
+        if (firstEvent < 0)
+            firstEvent = lastEvent;
+        if (++figures.churnEvents >= figures.churnExpected)
+            churned.quit();
+    });
+    QTimer::singleShot((options.churnSeconds + 15) * 1000, &churned, &QEventLoop::quit);
+    SimHttp http(sim);
+    stall.start();
+    churnClock.start();
+    const HttpResult put =
+        http.send("PUT", u"/kube-sim/v1/faults"_s,
+                  "{\"churn\":{\"resource\":\"secrets\",\"perSecond\":" + QByteArray::number(options.churnPerSecond)
+                      + ",\"seconds\":" + QByteArray::number(options.churnSeconds) + "}}");
+    if (put.code != 200) {
+        stall.stop();
+        figures.error = u"kube-sim refused the churn fault: "_s + QString::fromUtf8(put.body);
+        return figures;
+    }
+    churned.exec();
+    spin(250);
+    stall.stop();
+    figures.churnStallMs = stall.worstMs();
+    if (lastEvent > 0)
+        figures.churnRate = double(figures.churnEvents) * 1000.0 / double(lastEvent);
+    http.send("DELETE", u"/kube-sim/v1/faults"_s);
+    return figures;
+}
+
+bool parseOptions(Options &options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"SA Admin's load benchmark against a kube-sim process."_s);
+    parser.addHelpOption();
+    const QCommandLineOption seed(u"seed"_s, u"kube-sim's seed, large:NAMESPACES:SERVICEACCOUNTS:SECRETS."_s, u"seed"_s,
+                                  options.seed);
+    const QCommandLineOption churnSeconds(u"churn-seconds"_s, u"Seconds of watch events at 1,000/s (0: none)."_s,
+                                          u"N"_s, QString::number(options.churnSeconds));
+    const QCommandLineOption skipKubectl(u"skip-kubectl"_s, u"Do not time kubectl."_s);
+    parser.addOptions({seed, churnSeconds, skipKubectl});
+    parser.process(*QCoreApplication::instance());
+    options.seed = parser.value(seed);
+    const QStringList parts = options.seed.split(u':');
+    bool ok = parts.size() == 4 && parts[0] == "large"_L1;
+    options.namespaces = ok ? parts[1].toInt(&ok) : 0;
+    options.accounts = ok ? parts[2].toInt(&ok) : 0;
+    options.secrets = ok ? parts[3].toInt(&ok) : 0;
+    if (!ok || options.namespaces <= 0 || options.accounts < 0 || options.secrets < 0) {
+        std::fprintf(stderr, "bench_load: --seed wants large:NAMESPACES:SERVICEACCOUNTS:SECRETS\n");
+        return false;
+    }
+    options.churnSeconds = parser.value(churnSeconds).toInt(&ok);
+    if (!ok || options.churnSeconds < 0) {
+        std::fprintf(stderr, "bench_load: --churn-seconds wants a number\n");
+        return false;
+    }
+    options.skipKubectl = parser.isSet(skipKubectl);
+    return true;
+}
+
+class Table
+{
+public:
+    void add(const QString &figure, const QString &value, const QString &target, const QString &result)
+    {
+        m_rows.append({figure, value, target, result});
+    }
+    void print() const
+    {
+        QList<qsizetype> widths(4, 0);
+        for (const QStringList &row : m_rows) {
+            for (int column = 0; column < 4; ++column)
+                widths[column] = qMax(widths[column], row[column].size());
+        }
+        for (const QStringList &row : m_rows) {
+            QString line;
+            for (int column = 0; column < 4; ++column)
+                line += row[column].leftJustified(widths[column] + 2);
+            while (line.endsWith(u' '))
+                line.chop(1);
+            std::printf("%s\n", qPrintable(line));
+        }
+    }
+
+private:
+    QList<QStringList> m_rows {{u"figure"_s, u"value"_s, u"target"_s, u"result"_s}};
+};
+
+QString ms(double value)
+{
+    return QString::number(value, 'f', value < 100 ? 1 : 0) + u" ms"_s;
+}
+
+QString verdict(std::optional<bool> pass)
+{
+    return !pass ? u"n/a"_s : *pass ? u"PASS"_s : u"MISS"_s;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    Options options;
+    if (!parseOptions(options))
+        return 2;
+
+    std::printf("bench_load: starting kube-sim with --seed %s\n", qPrintable(options.seed));
+    std::fflush(stdout);
+    KubeSimProcess sim({u"--seed"_s, options.seed});
+    QElapsedTimer startup;
+    startup.start();
+    if (!sim.start()) {
+        std::fprintf(stderr, "bench_load: %s\n", qPrintable(sim.error()));
+        return 1;
+    }
+    std::printf("bench_load: kube-sim ready in %lld ms at %s\n", startup.elapsed(), qPrintable(sim.url()));
+    std::fflush(stdout);
+
+    // Untimed first: kube-sim's own first-touch costs (and TLS session setup) would otherwise count against
+    // whichever measurement came first.
+    const RawFetch warm = rawFetch(sim);
+    const RawFetch raw = warm.error.isEmpty() ? rawFetch(sim) : warm;
+    if (!raw.error.isEmpty()) {
+        std::fprintf(stderr, "bench_load: raw fetch failed: %s\n", qPrintable(raw.error));
+        return 1;
+    }
+    const Figures figures = loadAndChurn(sim, options);
+    if (!figures.error.isEmpty())
+        std::fprintf(stderr, "bench_load: %s\n", qPrintable(figures.error));
+    KubectlRun kubectl {-1, u"skipped"_s};
+    if (!options.skipKubectl && figures.error.isEmpty()) {
+        std::printf("bench_load: timing kubectl get serviceaccounts,secrets -A (twice)\n");
+        std::fflush(stdout);
+        kubectl = runKubectl(sim);
+    }
+    const double rss = memoryMiB("VmHWM:");
+
+    const bool loaded = figures.loadMs >= 0;
+    const qint64 valueBytes = figures.values.bytes;
+    const bool noValues = valueBytes == 0 && figures.values.fields == 0 && raw.dataObjects == 0;
+    const std::optional<bool> vsKubectl = loaded && kubectl.ms > 0
+        ? std::optional<bool>(double(figures.loadMs) <= 0.5 * double(kubectl.ms))
+        : std::nullopt;
+    const std::optional<bool> vsRaw =
+        loaded ? std::optional<bool>(double(figures.loadMs) <= 1.5 * double(raw.ms)) : std::nullopt;
+    const std::optional<bool> loadStall =
+        loaded ? std::optional<bool>(figures.loadStallMs <= stallTargetMs) : std::nullopt;
+    const std::optional<bool> churnStall = loaded && options.churnSeconds > 0 && figures.churnEvents > 0
+        ? std::optional<bool>(figures.churnStallMs <= stallTargetMs)
+        : std::nullopt;
+    const std::optional<bool> rssOk = rss >= 0 ? std::optional<bool>(rss <= rssTargetMiB) : std::nullopt;
+
+    std::printf("\nSA Admin load benchmark: seed %s (%d service accounts, %d secrets), kube-sim %s\n\n",
+                qPrintable(options.seed), options.accounts + options.namespaces + 4, options.secrets,
+                qPrintable(sim.url()));
+    Table table;
+    table.add(u"load: connect -> both models full"_s, loaded ? ms(double(figures.loadMs)) : u"never"_s,
+              u"<= 0.5 x kubectl"_s
+                  + (kubectl.ms > 0 ? QString(u" ("_s + ms(0.5 * double(kubectl.ms)) + u')') : QString()),
+              verdict(vsKubectl));
+    table.add(QString(), QString(), u"<= 1.5 x raw fetch ("_s + ms(1.5 * double(raw.ms)) + u')', verdict(vsRaw));
+    table.add(u"  service accounts listed (informer synced)"_s, ms(double(figures.accountsListedMs)), QString(),
+              QString());
+    table.add(u"  secrets listed (informer synced)"_s, ms(double(figures.secretsListedMs)), QString(), QString());
+    table.add(u"kubectl get serviceaccounts,secrets -A"_s,
+              kubectl.ms > 0 ? ms(double(kubectl.ms)) : kubectl.error.left(60), u"(reference)"_s, QString());
+    table.add(u"raw fetch of the same pages (floor)"_s, ms(double(raw.ms)), u"(reference)"_s, QString());
+    table.add(u"  pages, bytes"_s,
+              QString::number(raw.pages) + u", "_s + QString::number(double(raw.bytes) / 1e6, 'f', 1) + u" MB"_s,
+              QString(), QString());
+    table.add(u"event-loop stall during load"_s, ms(figures.loadStallMs), u"<= 50 ms"_s, verdict(loadStall));
+    if (!figures.loadStalls.isEmpty())
+        table.add(u"  stalls > 50 ms (at+length, ms)"_s, figures.loadStalls.join(u' '), QString(), QString());
+    table.add(u"event-loop stall during churn"_s, options.churnSeconds > 0 ? ms(figures.churnStallMs) : u"not run"_s,
+              u"<= 50 ms"_s, verdict(churnStall));
+    table.add(u"  churn events received / sent"_s,
+              QString::number(figures.churnEvents) + u" / "_s + QString::number(figures.churnExpected), QString(),
+              QString());
+    table.add(u"  churn event rate"_s, QString::number(figures.churnRate, 'f', 0) + u"/s"_s, u"(1000/s sent)"_s,
+              QString());
+    table.add(u"peak RSS (VmHWM)"_s, QString::number(rss, 'f', 1) + u" MiB"_s, u"<= 250 MiB"_s, verdict(rssOk));
+    table.add(u"  RSS before connect / loaded (peak then)"_s,
+              QString::number(figures.rssBeforeMiB, 'f', 1) + u" / "_s + QString::number(figures.rssLoadedMiB, 'f', 1)
+                  + u" ("_s + QString::number(figures.peakLoadedMiB, 'f', 1) + u") MiB"_s,
+              QString(), QString());
+    table.add(u"secret value bytes received (informer)"_s,
+              QString::number(valueBytes) + u" in "_s + QString::number(figures.values.fields) + u" fields"_s,
+              u"== 0"_s, verdict(figures.values.bytes == 0 && figures.values.fields == 0));
+    table.add(u"\"data\":{ objects in raw responses"_s, QString::number(raw.dataObjects), u"== 0"_s,
+              verdict(raw.dataObjects == 0));
+    table.print();
+
+    const auto optionalBool = [](std::optional<bool> value) -> QJsonValue {
+        return value ? QJsonValue(*value) : QJsonValue();
+    };
+    const QJsonObject json {
+        {"bench"_L1, "load"_L1},
+        {"seed"_L1, options.seed},
+        {"serviceAccounts"_L1, figures.accountRows},
+        {"secrets"_L1, figures.secretRows},
+        {"loadMs"_L1, figures.loadMs},
+        {"accountsListedMs"_L1, figures.accountsListedMs},
+        {"secretsListedMs"_L1, figures.secretsListedMs},
+        {"kubectlMs"_L1, kubectl.ms},
+        {"rawFetchMs"_L1, raw.ms},
+        {"rawPages"_L1, raw.pages},
+        {"rawBytes"_L1, raw.bytes},
+        {"loadStallMs"_L1, figures.loadStallMs},
+        {"churnStallMs"_L1, figures.churnStallMs},
+        {"churnEvents"_L1, figures.churnEvents},
+        {"churnExpected"_L1, figures.churnExpected},
+        {"churnRate"_L1, figures.churnRate},
+        {"peakRssMiB"_L1, rss},
+        {"rssBeforeConnectMiB"_L1, figures.rssBeforeMiB},
+        {"rssLoadedMiB"_L1, figures.rssLoadedMiB},
+        {"loadStalls"_L1, QJsonArray::fromStringList(figures.loadStalls)},
+        {"secretValueBytes"_L1, valueBytes},
+        {"secretValueFields"_L1, figures.values.fields},
+        {"rawDataObjects"_L1, raw.dataObjects},
+        {"pass"_L1,
+         QJsonObject {{"loadVsKubectl"_L1, optionalBool(vsKubectl)},
+                      {"loadVsRaw"_L1, optionalBool(vsRaw)},
+                      {"loadStall"_L1, optionalBool(loadStall)},
+                      {"churnStall"_L1, optionalBool(churnStall)},
+                      {"peakRss"_L1, optionalBool(rssOk)},
+                      {"noSecretValues"_L1, noValues}}},
+    };
+    std::printf("\n%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+
+    // Performance targets are reported, not enforced (they are meant for the full size); correctness is.
+    bool sane = loaded && noValues && figures.informerErrors == 0;
+    if (options.churnSeconds > 0 && figures.churnEvents == 0) {
+        std::fprintf(stderr, "bench_load: no churn event arrived\n");
+        sane = false;
+    }
+    if (!options.skipKubectl && kubectl.ms < 0 && !Kubectl::executable().isEmpty()) {
+        std::fprintf(stderr, "bench_load: %s\n", qPrintable(kubectl.error));
+        sane = false;
+    }
+    return sane ? 0 : 1;
+}
