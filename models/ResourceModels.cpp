@@ -11,6 +11,8 @@ namespace sa {
 
 namespace {
 
+constexpr int listBatchMs = 150;
+
 constexpr auto helmReleaseType = "helm.sh/release.v1"_L1;
 
 qsizetype cellIndex(const QJsonArray &columns, QLatin1String name)
@@ -209,11 +211,13 @@ QVariant InformerTableModel::ageData(const RowBase &row, int role)
 void InformerTableModel::onAdded(const QJsonObject &item)
 {
     m_pending.append(item);
+    // While a list is still arriving page by page, pages are gathered for a moment: fewer, larger inserts cost a
+    // sorted view far less than one per page, and each stays short enough not to stall the GUI.
     if (!m_flush.isActive())
-        m_flush.start();
+        m_flush.start(m_informer && !m_informer->hasSynced() ? listBatchMs : 0);
 }
 
-// Only an item added in this same turn is still pending, so a lookup there is rare and its list short.
+// Only an item added in this same turn (or list batch) is still pending, so a lookup there is rare and its list short.
 qsizetype InformerTableModel::pendingIndexOf(const QString &uid) const
 {
     for (qsizetype i = m_pending.size() - 1; i >= 0; --i) {

@@ -70,6 +70,7 @@ void ListPager::fetch(const QString &continueToken)
             // The snapshot behind the token is gone: start the whole list again, as client-go's pager does.
             if (!continueToken.isEmpty() && page.error->isExpired() && m_restarts++ < maxPaginationRestarts) {
                 m_result = ListResult();
+                m_restarted = true;
                 fetch(QString());
                 return;
             }
@@ -89,8 +90,14 @@ void ListPager::fetch(const QString &continueToken)
         }
         if (table && !body.value("columnDefinitions"_L1).toArray().isEmpty())
             m_result.columns = body.value("columnDefinitions"_L1).toArray();
-        for (const QJsonValue &item : body.value(table ? "rows"_L1 : "items"_L1).toArray())
-            m_result.items.append(item.toObject());
+        QList<QJsonObject> items;
+        const QJsonArray array = body.value(table ? "rows"_L1 : "items"_L1).toArray();
+        items.reserve(array.size());
+        for (const QJsonValue &item : array)
+            items.append(item.toObject());
+        Q_EMIT pageReceived(items, m_result.columns, std::exchange(m_restarted, false));
+        if (m_keepItems)
+            m_result.items.append(items);
         ++m_result.pages;
         if (m_result.pages == 1 || continueToken.isEmpty())
             m_result.resourceVersion = metadata.value("resourceVersion"_L1).toString();
@@ -167,8 +174,32 @@ void Informer::list()
     if (m_pager)
         m_pager->deleteLater();
     m_pager = new ListPager(m_client, m_path, m_format, this);
+    m_pager->setKeepItems(false);
+    m_listed.clear();
+    connect(m_pager, &ListPager::pageReceived, this, &Informer::onPage);
     connect(m_pager, &ListPager::finished, this, &Informer::onListed);
     m_pager->start();
+}
+
+void Informer::onPage(const QList<QJsonObject> &items, const QJsonArray &columns, bool restarted)
+{
+    if (!columns.isEmpty())
+        m_columns = columns;
+    // Applied page by page, so that a big first list reaches the models in slices and never stalls the GUI.
+    if (restarted)
+        m_listed.clear();
+    for (const QJsonObject &item : items) {
+        const QString uid = uidOf(item);
+        m_listed.insert(uid);
+        const auto it = m_items.find(uid);
+        if (it == m_items.end()) {
+            m_items.insert(uid, item);
+            Q_EMIT added(item);
+        } else if (metadataOf(*it).value("resourceVersion"_L1) != metadataOf(item).value("resourceVersion"_L1)) {
+            const QJsonObject previous = std::exchange(*it, item);
+            Q_EMIT modified(item, previous);
+        }
+    }
 }
 
 void Informer::onListed(const ListResult &result)
@@ -181,22 +212,17 @@ void Informer::onListed(const ListResult &result)
     }
     if (!result.columns.isEmpty())
         m_columns = result.columns;
-    // Reconcile with what we had (nothing on the first list): the differences become events.
-    QHash<QString, QJsonObject> fresh;
-    for (const QJsonObject &item : result.items)
-        fresh.insert(uidOf(item), item);
-    const QHash<QString, QJsonObject> previous = std::exchange(m_items, fresh);
-    for (auto it = previous.cbegin(); it != previous.cend(); ++it) {
-        if (!fresh.contains(it.key()))
-            Q_EMIT deleted(it.value());
+    // What the list no longer has was deleted while we were not watching.
+    for (auto it = m_items.begin(); it != m_items.end();) {
+        if (m_listed.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        const QJsonObject gone = it.value();
+        it = m_items.erase(it);
+        Q_EMIT deleted(gone);
     }
-    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it) {
-        const auto old = previous.constFind(it.key());
-        if (old == previous.cend())
-            Q_EMIT added(it.value());
-        else if (metadataOf(*old).value("resourceVersion"_L1) != metadataOf(*it).value("resourceVersion"_L1))
-            Q_EMIT modified(it.value(), *old);
-    }
+    m_listed.clear();
     m_resourceVersion = result.resourceVersion;
     m_synced = true;
     m_backoffMs = 0;

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 class QTimer;
@@ -36,12 +37,16 @@ public:
     ListPager(KubeClient *client, QString collectionPath, ListFormat format, QObject *parent = nullptr);
     void setQuery(QList<QPair<QString, QString>> query) { m_query = std::move(query); }
     void setPageSize(int size) { m_pageSize = size; }
+    // Whether finished() carries every item (the default), or pages are only handed out by page().
+    void setKeepItems(bool keep) { m_keepItems = keep; }
     void start();
     void cancel();
 
     [[nodiscard]] static QByteArray acceptFor(ListFormat format);
 
 Q_SIGNALS:
+    // Each page as it arrives; `restarted` means the pages so far belonged to a list that expired.
+    void pageReceived(const QList<QJsonObject> &items, const QJsonArray &columns, bool restarted);
     void finished(const sa::ListResult &result);
 
 private:
@@ -53,6 +58,8 @@ private:
     QList<QPair<QString, QString>> m_query;
     int m_pageSize = 500;
     int m_restarts = 0;
+    bool m_keepItems = true;
+    bool m_restarted = false;
     ListResult m_result;
     QPointer<ApiJob> m_job;
 };
@@ -105,6 +112,7 @@ private:
     void setState(State state);
     void list();
     void watch();
+    void onPage(const QList<QJsonObject> &items, const QJsonArray &columns, bool restarted);
     void onListed(const ListResult &result);
     void onWatchData(const QByteArray &data);
     void onWatchFinished(const ApiResult &result);
@@ -116,6 +124,7 @@ private:
     QString m_path;
     ListFormat m_format;
     QHash<QString, QJsonObject> m_items;
+    QSet<QString> m_listed; // uids seen by the list in progress
     QJsonArray m_columns;
     QString m_resourceVersion;
     State m_state = State::Idle;
