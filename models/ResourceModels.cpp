@@ -175,20 +175,34 @@ QModelIndex InformerTableModel::indexOfUid(const QString &uid, int column) const
     return row < 0 ? QModelIndex() : index(row, column);
 }
 
+// "k=v k2=v2", made when the text filter asks rather than kept for every row: most rows are never filtered by
+// label, and 60,000 kept strings cost megabytes.
+QString InformerTableModel::labelsText(const QJsonObject &item)
+{
+    QString text;
+    const QJsonObject labels = Informer::metadataOf(item).value("labels"_L1).toObject();
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        if (!text.isEmpty())
+            text += u' ';
+        text += it.key() + u'=' + it.value().toString();
+    }
+    return text;
+}
+
 void InformerTableModel::parseBase(RowBase &row, const QJsonObject &item)
 {
     row.item = item;
     const QJsonObject metadata = Informer::metadataOf(item);
     row.uid = metadata.value("uid"_L1).toString();
+    // Share the informer's key string rather than keep a second copy of every uid.
+    if (m_informer) {
+        const auto known = m_informer->items().constFind(row.uid);
+        if (known != m_informer->items().cend())
+            row.uid = known.key();
+    }
     row.name = metadata.value("name"_L1).toString();
     row.ns = intern(metadata.value("namespace"_L1).toString());
-    const QJsonObject labels = metadata.value("labels"_L1).toObject();
-    for (auto it = labels.begin(); it != labels.end(); ++it) {
-        if (!row.labels.isEmpty())
-            row.labels += u' ';
-        row.labels += it.key() + u'=' + it.value().toString();
-    }
-    row.labels.squeeze();
+
     row.created = QDateTime::fromString(metadata.value("creationTimestamp"_L1).toString(), Qt::ISODateWithMs);
 }
 
@@ -309,7 +323,7 @@ QVariant InformerTable<Row>::cell(const Row &row, int column, int role) const
     case NamespaceRole:
         return row.ns;
     case LabelsRole:
-        return row.labels;
+        return labelsText(row.item);
     default:
         return value(row, column, role);
     }

@@ -42,7 +42,6 @@ struct RowBase
     QString uid;
     QString name;
     QString ns;
-    QString labels;
     QDateTime created;
 };
 
@@ -120,6 +119,7 @@ protected:
 
     // Fills the fields every row has from an item's metadata.
     void parseBase(RowBase &row, const QJsonObject &item);
+    [[nodiscard]] static QString labelsText(const QJsonObject &item);
     // One shared copy of a string that many rows repeat (namespaces, secret types).
     [[nodiscard]] QString intern(const QString &text);
     // The Age column's value for DisplayRole (kubectl-like) and SortRole (the creation time).

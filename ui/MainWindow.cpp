@@ -249,9 +249,14 @@ void MainWindow::buildToolBar()
         m_filter->setFocus();
         m_filter->selectAll();
     });
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_accountProxy->setTextFilter(text);
-        m_secretProxy->setTextFilter(text);
+    // Filtering tens of thousands of rows takes a moment: wait until the typing pauses.
+    auto *filterDelay = new QTimer(this);
+    filterDelay->setSingleShot(true);
+    filterDelay->setInterval(200);
+    connect(m_filter, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));
+    connect(filterDelay, &QTimer::timeout, this, [this] {
+        m_accountProxy->setTextFilter(m_filter->text());
+        m_secretProxy->setTextFilter(m_filter->text());
     });
     toolBar->addWidget(m_filter);
 }

@@ -8,6 +8,7 @@
 #include <QAbstractItemModel>
 #include <QCheckBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QRegularExpression>
 #include <QSettings>
@@ -106,6 +107,14 @@ private Q_SLOTS:
         find<QCheckBox>(u"hideHelm"_s)->setChecked(true);
         QVERIFY(!findRow(secrets->model(), u"sh.helm.release.v1.payments-api.v3"_s).isValid());
         find<QCheckBox>(u"hideHelm"_s)->setChecked(false);
+
+        // The text filter matches names and labels, once the typing pauses.
+        auto *filter = find<QLineEdit>(u"filter"_s);
+        QTest::keyClicks(filter, u"app=payments-api"_s);
+        QTRY_COMPARE(accounts->model()->rowCount(), 1);
+        QCOMPARE(accounts->model()->index(0, 0).data(sa::NameRole).toString(), u"payments-api"_s);
+        filter->clear();
+        QTRY_VERIFY(accounts->model()->rowCount() >= 3);
     }
 
     void detailsShowPullSecretsAndWorkloads()
