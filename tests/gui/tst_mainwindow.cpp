@@ -2,6 +2,7 @@
 
 #include "Application.h"
 #include "KubeSimProcess.h"
+#include "Kubectl.h"
 #include "MessageBar.h"
 #include "SimHttp.h"
 
@@ -14,7 +15,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
-#include <QTemporaryFile>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -186,21 +186,9 @@ private Q_SLOTS:
     {
         // A user who may read one namespace only: the cluster-wide lists are refused, the window says so with
         // the server's words, and works in the namespace the user may read.
-        QFile admin(m_sim->kubeconfigPath());
-        QVERIFY(admin.open(QIODevice::ReadOnly));
-        QByteArray config;
-        for (const QByteArray &line : admin.readAll().split('\n')) {
-            if (line.contains("client-certificate-data"))
-                config += "    token: ci-token\n";
-            else if (!line.contains("client-key-data"))
-                config += line + '\n';
-        }
-        QTemporaryFile file;
-        QVERIFY(file.open());
-        file.write(config);
-        file.close();
+        const QString kubeconfig = Kubectl(*m_sim).tokenKubeconfig(u"ci-token.kubeconfig"_s, "ci-token");
         m_app.reset();
-        m_app = std::make_unique<sa::Application>(sa::Application::Options {file.fileName(), {}, u"ci"_s, false});
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, u"ci"_s, false});
         m_app->start();
         auto *bar = find<sa::MessageBar>(u"messageBar"_s);
         QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"forbidden"_s), 20000);
@@ -218,21 +206,10 @@ private Q_SLOTS:
 
     void refusedCredentialsSayWhy()
     {
-        QFile admin(m_sim->kubeconfigPath());
-        QVERIFY(admin.open(QIODevice::ReadOnly));
-        QByteArray config;
-        for (const QByteArray &line : admin.readAll().split('\n')) {
-            if (line.contains("client-certificate-data"))
-                config += "    token: revoked-long-ago\n";
-            else if (!line.contains("client-key-data"))
-                config += line + '\n';
-        }
-        QTemporaryFile file;
-        QVERIFY(file.open());
-        file.write(config);
-        file.close();
+        const QString kubeconfig =
+            Kubectl(*m_sim).tokenKubeconfig(u"revoked-long-ago.kubeconfig"_s, "revoked-long-ago");
         m_app.reset();
-        m_app = std::make_unique<sa::Application>(sa::Application::Options {file.fileName(), {}, {}, false});
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, {}, false});
         m_app->start();
         QTRY_VERIFY2_WITH_TIMEOUT(status().startsWith(u"● Failed: The cluster did not accept your credentials"_s),
                                   qPrintable(status()), 20000);

@@ -6,7 +6,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-
 using namespace Qt::StringLiterals;
 using sa::Kubeconfig;
 using sa::KubeconfigLoader;
