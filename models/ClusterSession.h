@@ -47,6 +47,8 @@ public:
     // "alice (system:masters)", from SelfSubjectReview; empty until known.
     [[nodiscard]] const QString &identity() const { return m_identity; }
     [[nodiscard]] int listsLoaded() const;
+    // Whether the server refused this informer's list (403/401): its emptiness then means nothing.
+    [[nodiscard]] bool isRefused(Informer *informer) const { return m_forbidden.contains(informer); }
     [[nodiscard]] int listCount() const { return int(m_informers.size()); }
 
 Q_SIGNALS:

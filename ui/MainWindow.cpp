@@ -580,10 +580,16 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
     html += u"</table><h4>"_s + tr("Image pull secrets") + u"</h4>"_s;
     if (account.imagePullSecrets.isEmpty())
         html += listOrNone({}, tr("none"));
+    // Whether a pull secret exists can only be told when secrets may be listed.
+    const bool secretsKnown = m_session->secrets()->hasSynced() && !m_session->isRefused(m_session->secrets());
     for (const QString &name : account.imagePullSecrets) {
-        html += secrets.contains(name) ? QString(u"<p>✓ "_s + escaped(name) + u"</p>"_s)
-                                       : QString(u"<p>⚠ "_s + escaped(name) + u" — <b>"_s
-                                                 + tr("missing: pods cannot pull with it") + u"</b></p>"_s);
+        if (!secretsKnown)
+            html +=
+                u"<p>"_s + escaped(name) + u" <i>"_s + tr("(cannot check: secrets are not readable)") + u"</i></p>"_s;
+        else if (secrets.contains(name))
+            html += u"<p>✓ "_s + escaped(name) + u"</p>"_s;
+        else
+            html += u"<p>⚠ "_s + escaped(name) + u" — <b>"_s + tr("missing: pods cannot pull with it") + u"</b></p>"_s;
     }
     html += u"<h4>"_s + tr("Token secrets (legacy, never expire)") + u"</h4>"_s;
     bool anyToken = false;

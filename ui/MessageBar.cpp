@@ -41,8 +41,15 @@ void MessageBar::showMessage(const QString &text, Level level)
                                                               : QStyle::SP_MessageBoxInformation;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
-    m_text->setText(text);
-    setAccessibleName(text);
+    // Problems that arrive together are all shown (once each), newest last, until the bar is closed.
+    QStringList lines = isVisible() ? m_lines : QStringList();
+    lines.removeAll(text);
+    lines.append(text);
+    while (lines.size() > maxLines)
+        lines.removeFirst();
+    m_lines = lines;
+    m_text->setText(m_lines.join(u'\n'));
+    setAccessibleName(m_text->text());
     // Tinted from the palette, so that dark themes stay readable.
     QPalette tinted = palette();
     const QColor base = tinted.color(QPalette::Window);
@@ -59,6 +66,12 @@ void MessageBar::showMessage(const QString &text, Level level)
 QString MessageBar::text() const
 {
     return isVisible() ? m_text->text() : QString();
+}
+
+void MessageBar::hideEvent(QHideEvent *event)
+{
+    m_lines.clear();
+    QFrame::hideEvent(event);
 }
 
 } // namespace sa

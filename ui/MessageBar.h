@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFrame>
+#include <QStringList>
 
 class QLabel;
 class QToolButton;
@@ -19,7 +20,12 @@ public:
     void showMessage(const QString &text, Level level);
     [[nodiscard]] QString text() const;
 
+protected:
+    void hideEvent(QHideEvent *event) override;
+
 private:
+    static constexpr int maxLines = 5;
+    QStringList m_lines;
     QLabel *m_icon;
     QLabel *m_text;
     QToolButton *m_close;

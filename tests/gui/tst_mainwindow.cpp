@@ -200,8 +200,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(findRow(accounts->model(), u"deployer"_s).isValid(), 10000);
         QVERIFY(findRow(accounts->model(), u"image-builder"_s).isValid());
         QVERIFY(!findRow(accounts->model(), u"payments-api"_s).isValid());
-        // Secrets are outside the view role (no secrets rule in "view"): refused, and said so.
-        QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"secrets"_s), 10000);
+        // Secrets are outside the view role (no secrets rule in "view"): refused, and said so alongside the rest.
+        QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"Cannot list secrets in ci"_s), 10000);
+        QVERIFY2(bar->text().contains(u"Cannot list namespaces"_s), qPrintable(bar->text()));
+        // So a pull secret cannot be checked, and the details say that rather than call it missing.
+        QVERIFY(selectRow(accounts, u"image-builder"_s));
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY(details->toPlainText().contains(u"ghcr-push (cannot check: secrets are not readable)"_s));
     }
 
     void refusedCredentialsSayWhy()
