@@ -1,0 +1,493 @@
+// The foundations of the administration dialogs: the clipboard guard, the secret field, and the dialog base
+// driven against a real kube-sim process.
+
+#include "KubeSimProcess.h"
+#include "SimHttp.h"
+
+#include "ActionDialog.h"
+#include "ClipboardGuard.h"
+#include "SecretField.h"
+#include "api/KubeClient.h"
+#include "api/Operations.h"
+#include "config/Kubeconfig.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace sa;
+
+namespace {
+
+const QString hintFormat = u"x-kde-passwordManagerHint"_s;
+
+QString clipboardText()
+{
+    return QGuiApplication::clipboard()->text();
+}
+
+SecretBytes secret(const QByteArray &bytes)
+{
+    return SecretBytes(bytes);
+}
+
+// The smallest real dialog: a service account name, checked as the API server would, created on OK.
+class CreateAccountDialog : public ActionDialog
+{
+public:
+    CreateAccountDialog(KubeClient *client, QString ns, bool showResult = false)
+        : m_client(client)
+        , m_ns(std::move(ns))
+        , m_showResult(showResult)
+        , m_name(new QLineEdit(this))
+    {
+        setWindowTitle(u"New service account in "_s + m_ns);
+        m_name->setObjectName(u"nameEdit"_s);
+        formLayout()->addRow(u"Name"_s, m_name);
+        connect(m_name, &QLineEdit::textChanged, this, &CreateAccountDialog::revalidate);
+        revalidate();
+    }
+
+    QLineEdit *nameEdit() const { return m_name; }
+
+protected:
+    QString validate() const override
+    {
+        static const QRegularExpression dnsLabel(u"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"_s);
+        if (m_name->text().isEmpty())
+            return u"Enter a name."_s;
+        if (!dnsLabel.match(m_name->text()).hasMatch())
+            return u"Use lower-case letters, digits and '-'."_s;
+        return {};
+    }
+
+    void apply() override
+    {
+        ServiceAccountSpec spec;
+        spec.ns = m_ns;
+        spec.name = m_name->text();
+        runOperation(ops::createServiceAccount(m_client, spec), u"Creating…"_s);
+    }
+
+    void applySucceeded(const OperationResult &result) override
+    {
+        if (!m_showResult) {
+            ActionDialog::applySucceeded(result);
+            return;
+        }
+        auto *page = new QLabel(u"Created "_s + result.object[u"metadata"][u"name"].toString(), this);
+        page->setObjectName(u"resultPage"_s);
+        showResultPage(page);
+    }
+
+private:
+    KubeClient *m_client;
+    QString m_ns;
+    bool m_showResult;
+    QLineEdit *m_name;
+};
+
+} // namespace
+
+class TestDialogFoundations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+
+    void guardClearsAfterDelay();
+    void guardLeavesForeignCopyAlone();
+    void guardClearsOnDestruction();
+    void guardCountsDown();
+
+    void fieldMasksByDefault();
+    void fieldRevealsWithEyeButton();
+    void fieldRevealsWithShortcut();
+    void fieldRemasksWhenHidden();
+    void fieldCopiesThroughGuard();
+    void fieldShowsBinaryAsHex_data();
+    void fieldShowsBinaryAsHex();
+    void fieldChildrenAreNamed();
+
+    void dialogValidatesInline();
+    void dialogBusyThenCloses();
+    void dialogShowsResultPage();
+    void dialogKeepsServerRefusal();
+    void dialogCancelsOperation();
+
+private:
+    void setLatency(int milliseconds);
+
+    std::unique_ptr<KubeSimProcess> m_sim;
+    std::unique_ptr<SimHttp> m_http;
+    std::unique_ptr<KubeClient> m_client;
+};
+
+void TestDialogFoundations::initTestCase()
+{
+    m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"empty"_s});
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    m_http = std::make_unique<SimHttp>(*m_sim);
+    const KubeconfigLoadResult loaded = KubeconfigLoader::load(m_sim->kubeconfigPath());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    QString error;
+    const std::optional<ResolvedContext> context = resolveContext(*loaded.config, {}, {}, &error);
+    QVERIFY2(context, qPrintable(error));
+    m_client = KubeClient::create(*context, &error);
+    QVERIFY2(m_client, qPrintable(error));
+    QCOMPARE(m_http
+                 ->send("POST", u"/api/v1/namespaces"_s,
+                        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"dlg\"}}")
+                 .code,
+             201);
+}
+
+void TestDialogFoundations::cleanup()
+{
+    QGuiApplication::clipboard()->clear();
+    if (m_http)
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+}
+
+void TestDialogFoundations::setLatency(int milliseconds)
+{
+    QCOMPARE(m_http
+                 ->send("PUT", u"/kube-sim/v1/faults"_s,
+                        QByteArray("{\"latencyMs\":") + QByteArray::number(milliseconds) + '}')
+                 .code,
+             200);
+}
+
+void TestDialogFoundations::guardClearsAfterDelay()
+{
+    ClipboardGuard guard;
+    guard.setClearDelay(300ms);
+    QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
+    guard.copySecret(secret("s3cret-token"));
+    QCOMPARE(clipboardText(), u"s3cret-token"_s);
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    QVERIFY(mime->hasFormat(hintFormat));
+    QCOMPARE(mime->data(hintFormat), QByteArray("secret"));
+    QVERIFY(guard.holdsCopy());
+    QTRY_COMPARE_WITH_TIMEOUT(cleared.size(), 1, 2000);
+    QVERIFY(clipboardText().isEmpty());
+    QVERIFY(!guard.holdsCopy());
+    QCOMPARE(guard.remainingSeconds(), 0);
+}
+
+void TestDialogFoundations::guardLeavesForeignCopyAlone()
+{
+    ClipboardGuard guard;
+    guard.setClearDelay(300ms);
+    QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
+    QSignalSpy superseded(&guard, &ClipboardGuard::superseded);
+    guard.copySecret(secret("s3cret-token"));
+    QGuiApplication::clipboard()->setText(u"something else"_s);
+    QCOMPARE(superseded.size(), 1);
+    QTest::qWait(600);
+    QCOMPARE(clipboardText(), u"something else"_s);
+    QCOMPARE(cleared.size(), 0);
+    QCOMPARE(superseded.size(), 1);
+}
+
+void TestDialogFoundations::guardClearsOnDestruction()
+{
+    {
+        ClipboardGuard guard;
+        guard.copySecret(secret("s3cret-token"));
+        QCOMPARE(clipboardText(), u"s3cret-token"_s);
+    }
+    QVERIFY(clipboardText().isEmpty());
+    {
+        ClipboardGuard guard;
+        guard.copySecret(secret("s3cret-token"));
+        QGuiApplication::clipboard()->setText(u"mine now"_s);
+    }
+    QCOMPARE(clipboardText(), u"mine now"_s);
+}
+
+void TestDialogFoundations::guardCountsDown()
+{
+    ClipboardGuard guard;
+    QCOMPARE(guard.clearDelay(), ClipboardGuard::defaultDelay);
+    guard.setClearDelay(2500ms);
+    QSignalSpy countdown(&guard, &ClipboardGuard::countdown);
+    QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
+    guard.copySecret(secret("s3cret-token"));
+    QCOMPARE(countdown.size(), 1);
+    QCOMPARE(countdown.first().first().toInt(), 3);
+    QCOMPARE(guard.remainingSeconds(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(cleared.size(), 1, 5000);
+    QList<int> seconds;
+    for (const QList<QVariant> &arguments : countdown)
+        seconds.append(arguments.first().toInt());
+    QCOMPARE(seconds, (QList<int> {3, 2, 1}));
+}
+
+void TestDialogFoundations::fieldMasksByDefault()
+{
+    SecretField field;
+    field.setValue(secret("s3cret-token"));
+    field.show();
+    auto *text = field.findChild<QLineEdit *>(u"secretText"_s);
+    QVERIFY(text);
+    QVERIFY(!field.isRevealed());
+    QVERIFY(!text->text().isEmpty());
+    QVERIFY(!text->text().contains(u"s3cret"_s));
+    QCOMPARE(text->text(), QString(text->text().size(), QChar(0x25CF)));
+    QVERIFY(text->isReadOnly());
+    QCOMPARE(text->font().styleHint() == QFont::Monospace || text->fontInfo().fixedPitch(), true);
+    field.clear();
+    QVERIFY(text->text().isEmpty());
+    QVERIFY(!field.findChild<QToolButton *>(u"copyButton"_s)->isEnabled());
+}
+
+void TestDialogFoundations::fieldRevealsWithEyeButton()
+{
+    SecretField field;
+    field.setValue(secret("s3cret-token"));
+    field.show();
+    auto *eye = field.findChild<QToolButton *>(u"revealButton"_s);
+    auto *text = field.findChild<QLineEdit *>(u"secretText"_s);
+    QVERIFY(eye && eye->isCheckable());
+    QTest::mouseClick(eye, Qt::LeftButton);
+    QVERIFY(field.isRevealed());
+    QCOMPARE(text->text(), u"s3cret-token"_s);
+    QCOMPARE(eye->text(), u"Hide"_s);
+    QTest::mouseClick(eye, Qt::LeftButton);
+    QCOMPARE(eye->text(), u"Show"_s);
+    QVERIFY(!field.isRevealed());
+    QVERIFY(!text->text().contains(u"s3cret"_s));
+}
+
+void TestDialogFoundations::fieldRevealsWithShortcut()
+{
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *other = new QLineEdit(&window);
+    auto *field = new SecretField(&window);
+    layout->addWidget(other);
+    layout->addWidget(field);
+    field->setValue(secret("s3cret-token"));
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
+    // Not while focus is elsewhere: Ctrl+H belongs to the focused field.
+    other->setFocus();
+    QTest::keyClick(other, Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(!field->isRevealed());
+    field->setFocus();
+    QVERIFY(text->hasFocus());
+    QTest::keyClick(text, Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(field->isRevealed());
+    QCOMPARE(text->text(), u"s3cret-token"_s);
+    QTest::keyClick(text, Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(!field->isRevealed());
+}
+
+void TestDialogFoundations::fieldRemasksWhenHidden()
+{
+    QDialog dialog;
+    auto *field = new SecretField(&dialog);
+    (new QVBoxLayout(&dialog))->addWidget(field);
+    field->setValue(secret("s3cret-token"));
+    dialog.show();
+    field->setRevealed(true);
+    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
+    QCOMPARE(text->text(), u"s3cret-token"_s);
+    dialog.reject();
+    QVERIFY(!field->isRevealed());
+    QVERIFY(!text->text().contains(u"s3cret"_s));
+    dialog.show();
+    QVERIFY(!field->isRevealed());
+}
+
+void TestDialogFoundations::fieldCopiesThroughGuard()
+{
+    ClipboardGuard guard;
+    guard.setClearDelay(10s);
+    QSignalSpy countdown(&guard, &ClipboardGuard::countdown);
+    QWidget window;
+    auto *field = new SecretField(&window);
+    (new QVBoxLayout(&window))->addWidget(field);
+    field->setClipboardGuard(&guard);
+    field->setValue(secret("s3cret-token"));
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    QTest::mouseClick(field->findChild<QToolButton *>(u"copyButton"_s), Qt::LeftButton);
+    QCOMPARE(clipboardText(), u"s3cret-token"_s);
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(hintFormat));
+    QCOMPARE(countdown.size(), 1);
+    QVERIFY(guard.holdsCopy());
+
+    // Ctrl+C in the text and Ctrl+Shift+C copy through the guard too, revealed or not.
+    QGuiApplication::clipboard()->clear();
+    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
+    field->setRevealed(true);
+    field->setFocus();
+    QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(clipboardText(), u"s3cret-token"_s);
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(hintFormat));
+    QCOMPARE(countdown.size(), 2);
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(clipboardText(), u"s3cret-token"_s);
+    QCOMPARE(countdown.size(), 3);
+    // No selection, so nothing reaches the primary selection either.
+    QTest::keyClick(text, Qt::Key_A, Qt::ControlModifier);
+    QVERIFY(!text->hasSelectedText());
+}
+
+void TestDialogFoundations::fieldShowsBinaryAsHex_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("text") << QByteArray("hunter2") << u"hunter2"_s;
+    QTest::newRow("utf-8") << QByteArray("p\xc3\xa4ss") << u"p\u00e4ss"_s;
+    QTest::newRow("multi-line") << QByteArray("line1\nline2") << u"line1\nline2"_s;
+    QTest::newRow("invalid utf-8") << QByteArray("\xff\xfe\x00\x01", 4) << u"4 bytes (binary): ff fe 00 01"_s;
+    QTest::newRow("control") << QByteArray("a\x01"
+                                           "b")
+                             << u"3 bytes (binary): 61 01 62"_s;
+    QTest::newRow("one byte") << QByteArray("\x00", 1) << u"1 byte (binary): 00"_s;
+    QTest::newRow("long") << QByteArray(
+        100, '\x80') << u"100 bytes (binary): "_s + QString::fromLatin1(QByteArray(64, '\x80').toHex(' ')) + u" …"_s;
+}
+
+void TestDialogFoundations::fieldShowsBinaryAsHex()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, shown);
+    SecretField field;
+    field.setValue(SecretBytes(bytes));
+    field.show();
+    field.setRevealed(true);
+    QCOMPARE(field.findChild<QLineEdit *>(u"secretText"_s)->text(), shown);
+}
+
+void TestDialogFoundations::fieldChildrenAreNamed()
+{
+    SecretField field;
+    for (QWidget *child : field.findChildren<QWidget *>()) {
+        QVERIFY2(!child->objectName().isEmpty(), child->metaObject()->className());
+        QVERIFY2(!child->accessibleName().isEmpty(), qPrintable(child->objectName()));
+    }
+}
+
+void TestDialogFoundations::dialogValidatesInline()
+{
+    CreateAccountDialog dialog(m_client.get(), u"dlg"_s);
+    dialog.show();
+    auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+    auto *error = dialog.findChild<QLabel *>(u"errorLabel"_s);
+    QVERIFY(ok && error);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), u"Enter a name."_s);
+    QTest::keyClicks(dialog.nameEdit(), u"Bad_Name"_s);
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(dialog.errorText(), u"Use lower-case letters, digits and '-'."_s);
+    dialog.nameEdit()->setText(u"good-name"_s);
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!error->isVisible());
+    QVERIFY(dialog.errorText().isEmpty());
+}
+
+void TestDialogFoundations::dialogBusyThenCloses()
+{
+    setLatency(800);
+    CreateAccountDialog dialog(m_client.get(), u"dlg"_s);
+    dialog.show();
+    dialog.nameEdit()->setText(u"fresh"_s);
+    auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QVERIFY(dialog.isBusy());
+    QVERIFY(dialog.findChild<QProgressBar *>(u"busyIndicator"_s)->isVisible());
+    auto *busyText = dialog.findChild<QLabel *>(u"busyText"_s);
+    QVERIFY(busyText->isVisible());
+    QCOMPARE(busyText->text(), u"Creating…"_s);
+    QVERIFY(!dialog.nameEdit()->isEnabled());
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog.findChild<QPushButton *>(u"cancelButton"_s)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 10000);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/dlg/serviceaccounts/fresh"_s).code, 200);
+}
+
+void TestDialogFoundations::dialogShowsResultPage()
+{
+    CreateAccountDialog dialog(m_client.get(), u"dlg"_s, true);
+    dialog.show();
+    dialog.nameEdit()->setText(u"with-result"_s);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 10000);
+    QVERIFY(dialog.isVisible());
+    auto *page = dialog.findChild<QLabel *>(u"resultPage"_s);
+    QVERIFY(page && page->isVisible());
+    QCOMPARE(page->text(), u"Created with-result"_s);
+    QVERIFY(!dialog.findChild<QPushButton *>(u"okButton"_s));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"closeButton"_s), Qt::LeftButton);
+    QVERIFY(!dialog.isVisible());
+}
+
+void TestDialogFoundations::dialogKeepsServerRefusal()
+{
+    QCOMPARE(m_http
+                 ->send("POST", u"/api/v1/namespaces/dlg/serviceaccounts"_s,
+                        "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"taken\"}}")
+                 .code,
+             201);
+    CreateAccountDialog dialog(m_client.get(), u"dlg"_s);
+    dialog.show();
+    dialog.nameEdit()->setText(u"taken"_s);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 10000);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.errorText(), u"serviceaccounts \"taken\" already exists"_s);
+    QVERIFY(dialog.findChild<QLabel *>(u"errorLabel"_s)->isVisible());
+    QVERIFY(!dialog.findChild<QProgressBar *>(u"busyIndicator"_s)->isVisible());
+    QVERIFY(dialog.nameEdit()->isEnabled());
+    QVERIFY(dialog.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+    // Editing replaces the server's sentence by the live validation.
+    dialog.nameEdit()->setText(u"taken-2"_s);
+    QVERIFY(dialog.errorText().isEmpty());
+}
+
+void TestDialogFoundations::dialogCancelsOperation()
+{
+    setLatency(1500);
+    CreateAccountDialog dialog(m_client.get(), u"dlg"_s);
+    dialog.show();
+    dialog.nameEdit()->setText(u"never"_s);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    QVERIFY(dialog.isBusy());
+    QTest::qWait(200);
+    auto *cancel = dialog.findChild<QPushButton *>(u"cancelButton"_s);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 10000);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!dialog.isBusy());
+}
+
+QTEST_MAIN(TestDialogFoundations)
+#include "tst_dialogfoundations.moc"

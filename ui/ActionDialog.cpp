@@ -1,0 +1,185 @@
+#include "ActionDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+// QPalette has no error role in Qt 6.4: Breeze's negative text, lightened on dark windows to stay readable.
+QColor errorColor(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightnessF() < 0.5 ? QColor(0xf4, 0x6a, 0x6a) : QColor(0xda, 0x44, 0x53);
+}
+
+} // namespace
+
+ActionDialog::ActionDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_pages(new QStackedWidget(this))
+    , m_formPage(new QWidget(m_pages))
+    , m_form(new QFormLayout(m_formPage))
+    , m_error(new QLabel(this))
+    , m_busyIndicator(new QProgressBar(this))
+    , m_busyText(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    m_pages->setObjectName(u"pages"_s);
+    m_formPage->setObjectName(u"formPage"_s);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_pages->addWidget(m_formPage);
+
+    m_error->setObjectName(u"errorLabel"_s);
+    m_error->setAccessibleName(tr("Problem"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, errorColor(errorPalette));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+
+    m_busyIndicator->setObjectName(u"busyIndicator"_s);
+    m_busyIndicator->setAccessibleName(tr("Working"));
+    m_busyIndicator->setRange(0, 0);
+    m_busyIndicator->setTextVisible(false);
+    m_busyIndicator->setMaximumWidth(fontMetrics().averageCharWidth() * 10);
+    m_busyIndicator->hide();
+    m_busyText->setObjectName(u"busyText"_s);
+    m_busyText->setAccessibleName(tr("Progress"));
+    m_busyText->hide();
+
+    m_buttons->setObjectName(u"buttons"_s);
+    okButton()->setObjectName(u"okButton"_s);
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ActionDialog::onOk);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ActionDialog::reject);
+
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_busyIndicator);
+    buttonRow->addWidget(m_busyText, 1);
+    buttonRow->addStretch();
+    buttonRow->addWidget(m_buttons);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_error);
+    layout->addLayout(buttonRow);
+    okButton()->setEnabled(false);
+}
+
+ActionDialog::~ActionDialog()
+{
+    // Nothing should run on behind a dialog that is gone; onFinished is disconnected with us.
+    if (m_operation)
+        m_operation->cancel();
+}
+
+QString ActionDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+QPushButton *ActionDialog::okButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+void ActionDialog::reject()
+{
+    if (!m_operation) {
+        QDialog::reject();
+        return;
+    }
+    m_cancelRequested = true;
+    if (QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel))
+        cancel->setEnabled(false);
+    m_busyText->setText(tr("Canceling…"));
+    m_operation->cancel();
+}
+
+void ActionDialog::applySucceeded(const OperationResult &)
+{
+    accept();
+}
+
+void ActionDialog::revalidate()
+{
+    if (isBusy())
+        return;
+    const QString problem = validate();
+    showError(problem);
+    if (QPushButton *ok = okButton())
+        ok->setEnabled(problem.isEmpty());
+}
+
+void ActionDialog::runOperation(Operation *operation, const QString &busyText)
+{
+    Q_ASSERT(operation && !m_operation);
+    m_operation = operation;
+    m_cancelRequested = false;
+    connect(operation, &Operation::progress, m_busyText, &QLabel::setText);
+    connect(operation, &Operation::finished, this, &ActionDialog::onFinished);
+    showError({});
+    setBusy(true, busyText);
+}
+
+void ActionDialog::showResultPage(QWidget *page)
+{
+    m_pages->addWidget(page);
+    m_pages->setCurrentWidget(page);
+    m_buttons->setStandardButtons(QDialogButtonBox::Close);
+    m_buttons->button(QDialogButtonBox::Close)->setObjectName(u"closeButton"_s);
+    showError({});
+}
+
+void ActionDialog::onOk()
+{
+    if (isBusy() || !validate().isEmpty())
+        return;
+    apply();
+}
+
+void ActionDialog::onFinished(const OperationResult &result)
+{
+    const bool canceled = m_cancelRequested;
+    m_operation = nullptr;
+    m_cancelRequested = false;
+    setBusy(false);
+    if (result.ok()) {
+        // A step that could not be interrupted finished anyway: the user should still see what happened.
+        applySucceeded(result);
+    } else if (canceled) {
+        QDialog::reject();
+    } else {
+        if (QPushButton *ok = okButton())
+            ok->setEnabled(validate().isEmpty());
+        showError(result.error->userMessage());
+    }
+}
+
+void ActionDialog::setBusy(bool busy, const QString &text)
+{
+    m_formPage->setEnabled(!busy);
+    m_busyIndicator->setVisible(busy);
+    m_busyText->setVisible(busy);
+    m_busyText->setText(text);
+    if (QPushButton *ok = okButton())
+        ok->setEnabled(!busy);
+    if (QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel))
+        cancel->setEnabled(true);
+}
+
+void ActionDialog::showError(const QString &text)
+{
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+} // namespace sa

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "api/Operations.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+
+namespace sa {
+
+// The base of the administration dialogs (after libQuotient's Dialog). A subclass fills formLayout(), calls
+// revalidate() on every input change and implements validate() and apply(); apply() starts an Operation and hands
+// it to runOperation(). OK stays disabled while validate() has an objection, which shows inline under the form;
+// while the operation runs the inputs are disabled and Cancel cancels it; on failure the dialog stays open with the
+// server's sentence.
+class ActionDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ActionDialog(QWidget *parent = nullptr);
+    ~ActionDialog() override;
+
+    [[nodiscard]] bool isBusy() const { return !m_operation.isNull(); }
+    // The text under the form: the validation objection or the last failure; empty when none.
+    [[nodiscard]] QString errorText() const;
+
+public Q_SLOTS:
+    // Cancels a running operation first; the dialog closes once it has stopped.
+    void reject() override;
+
+protected:
+    [[nodiscard]] QFormLayout *formLayout() const { return m_form; }
+    [[nodiscard]] QPushButton *okButton() const;
+    // Why the input cannot be applied (shown to the user), or empty.
+    [[nodiscard]] virtual QString validate() const = 0;
+    // Starts the action, normally through runOperation().
+    virtual void apply() = 0;
+    // The default closes the dialog; a subclass may show the result with showResultPage() instead.
+    virtual void applySucceeded(const OperationResult &result);
+    void revalidate();
+    // Takes over until `operation` finishes; busyText ("Creating…") shows in the button row.
+    void runOperation(Operation *operation, const QString &busyText);
+    // Replaces the form by `page` (a token, a summary) with only a Close button left.
+    void showResultPage(QWidget *page);
+
+private:
+    void onOk();
+    void onFinished(const OperationResult &result);
+    void setBusy(bool busy, const QString &text = {});
+    void showError(const QString &text);
+
+    QPointer<Operation> m_operation;
+    bool m_cancelRequested = false;
+    QStackedWidget *m_pages;
+    QWidget *m_formPage;
+    QFormLayout *m_form;
+    QLabel *m_error;
+    QProgressBar *m_busyIndicator;
+    QLabel *m_busyText;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace sa

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "resources/SecretBytes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLineEdit;
+class QToolButton;
+
+namespace sa {
+
+class ClipboardGuard;
+
+// A read-only secret (a token, a password) after KeePassXC's PasswordWidget: masked until the eye button or
+// Ctrl+H reveals it, masked again whenever it is hidden, copied only through a ClipboardGuard. Values that are not
+// text show, when revealed, as their size and hex.
+class SecretField : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SecretField(QWidget *parent = nullptr);
+
+    void setValue(const SecretBytes &value);
+    void clear();
+    [[nodiscard]] const SecretBytes &value() const { return m_value; }
+    [[nodiscard]] bool isRevealed() const;
+    void setRevealed(bool revealed);
+    // Null: the application's guard.
+    void setClipboardGuard(ClipboardGuard *guard) { m_guard = guard; }
+    void copyToClipboard();
+
+    // What a revealed value looks like: the text, or "N bytes: hex…" when it is not printable UTF-8.
+    [[nodiscard]] static QString displayText(const SecretBytes &value);
+
+Q_SIGNALS:
+    void revealedChanged(bool revealed);
+
+protected:
+    void hideEvent(QHideEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateText();
+
+    static constexpr qsizetype maxHexBytes = 64;
+
+    SecretBytes m_value;
+    QPointer<ClipboardGuard> m_guard;
+    QLineEdit *m_text;
+    QToolButton *m_reveal;
+    QToolButton *m_copy;
+};
+
+} // namespace sa
