@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CreateServiceAccountDialog.h"
 #include "MessageBar.h"
 
 #include "api/Operations.h"
@@ -198,6 +199,7 @@ void MainWindow::buildActions()
     m_delete = action(tr("Delete"), QKeySequence::Delete, u"delete"_s);
     for (QAction *pending : {m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_delete})
         pending->setEnabled(false);
+    connect(m_newAccount, &QAction::triggered, this, &MainWindow::newServiceAccount);
     m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
     m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
     m_switchContext = action(tr("Switch context"), QKeySequence(u"Ctrl+K"_s), u"switchContext"_s);
@@ -413,6 +415,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_allNamespaces->setRowCount(1);
     bindScopedModels();
     m_pages->setCurrentIndex(1);
+    m_newAccount->setEnabled(session != nullptr);
     m_contextInfo->setText(
         tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
     m_contextSwitcher->setCurrentText(context.context.name);
@@ -668,6 +671,38 @@ QString MainWindow::secretDetails(const SecretMeta &secret) const
     references.sort();
     html += listOrNone(references, tr("none"));
     return html;
+}
+
+void MainWindow::newServiceAccount()
+{
+    if (!m_session)
+        return;
+    QStringList namespaces;
+    for (int row = 0; row < m_namespaces->rowCount(); ++row)
+        namespaces.append(m_namespaces->index(row, 0).data(NameRole).toString());
+    const QString focus = m_session->isNamespaced() ? m_session->focusNamespace() : QString();
+    if (namespaces.isEmpty() && !focus.isEmpty())
+        namespaces.append(focus);
+    namespaces.sort();
+    const QString ns = selectedNamespace().isEmpty() ? m_context.ns : selectedNamespace();
+    const auto registrySecrets = [this](const QString &inNamespace) -> QStringList {
+        QStringList names;
+        for (int row = 0; row < m_secrets->rowCount(); ++row) {
+            const QModelIndex index = m_secrets->index(row, 0);
+            const QString type = index.data(SecretTypeRole).toString();
+            if (index.data(NamespaceRole).toString() == inNamespace
+                && (type == "kubernetes.io/dockerconfigjson"_L1 || type == "kubernetes.io/dockercfg"_L1))
+                names.append(index.data(NameRole).toString());
+        }
+        names.sort();
+        return names;
+    };
+    auto *dialog = new CreateServiceAccountDialog(m_session->client(), namespaces, ns, registrySecrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        statusBar()->showMessage(tr("Created service account %1").arg(dialog->created()), 5000);
+    });
+    dialog->open();
 }
 
 void MainWindow::loadSecretKeys(const QString &key)

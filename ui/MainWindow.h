@@ -68,6 +68,7 @@ private:
     QString secretDetails(const SecretMeta &secret) const;
     void restoreSettings();
     void loadSecretKeys(const QString &key);
+    void newServiceAccount();
 
     QPointer<ClusterSession> m_session;
     ResolvedContext m_context;

@@ -7,10 +7,17 @@
 #include "SimHttp.h"
 
 #include <QAbstractItemModel>
+#include <QAction>
 #include <QCheckBox>
+#include <QDialog>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -56,6 +63,14 @@ private:
     }
 
     QString status() const { return find<QLabel>(u"connectionState"_s)->text(); }
+
+    // With SA_SCREENSHOT_DIR set (see packaging/screenshot.sh), widgets are saved there as PNG for the README.
+    static void saveScreenshot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("SA_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            widget->grab().save(dir + u'/' + name + u".png"_s);
+    }
 
     std::unique_ptr<KubeSimProcess> m_sim;
     std::unique_ptr<SimHttp> m_http;
@@ -144,6 +159,51 @@ private Q_SLOTS:
                      qPrintable(details->toPlainText() + u" | "_s + find<sa::MessageBar>(u"messageBar"_s)->text()));
         QVERIFY(!details->toHtml().contains(u"demo-only-password"_s));
         find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(0);
+    }
+
+    void createServiceAccountDialog()
+    {
+        find<QAction>(u"newServiceAccount"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"createServiceAccountDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->windowTitle(), u"New service account in payments"_s);
+        auto *ok = dialog->findChild<QPushButton *>(u"okButton"_s);
+        auto *name = dialog->findChild<QLineEdit *>(u"name"_s);
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(name, u"Bad_Name"_s);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"lower case alphanumeric"_s));
+        name->clear();
+        QTest::keyClicks(name, u"ci-pusher"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"labels"_s), u"team=ci, tier=build"_s);
+        auto *pullSecrets = dialog->findChild<QListWidget *>(u"pullSecrets"_s);
+        QCOMPARE(pullSecrets->count(), 1);
+        QCOMPARE(pullSecrets->item(0)->text(), u"registry-cred"_s);
+        pullSecrets->item(0)->setCheckState(Qt::Checked);
+        QVERIFY(ok->isEnabled());
+        saveScreenshot(dialog, u"dialog-new-service-account"_s);
+        ok->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000); // closed and deleted
+        const QJsonObject created =
+            m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/ci-pusher"_s).json();
+        QCOMPARE(created.value("metadata"_L1).toObject().value("labels"_L1).toObject(),
+                 QJsonObject({{"team"_L1, "ci"_L1}, {"tier"_L1, "build"_L1}}));
+        const QJsonArray expectedPullSecrets {QJsonObject {{"name"_L1, "registry-cred"_L1}}};
+        QCOMPARE(created.value("imagePullSecrets"_L1).toArray(), expectedPullSecrets);
+        QTRY_VERIFY(findRow(find<QTreeView>(u"serviceAccounts"_s)->model(), u"ci-pusher"_s).isValid());
+
+        // A name the server already has: the dialog stays open with the server's words.
+        find<QAction>(u"newServiceAccount"_s)->trigger();
+        QPointer<QDialog> again = m_app->window().findChild<QDialog *>(u"createServiceAccountDialog"_s);
+        QTRY_VERIFY(again && again->isVisible());
+        QTest::keyClicks(again->findChild<QLineEdit *>(u"name"_s), u"ci-pusher"_s);
+        again->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(again->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"already exists"_s),
+                                 10000);
+        QVERIFY(again->isVisible());
+        again->reject();
+        QTRY_VERIFY(!again);
     }
 
     void changesMadeElsewhereShowUpLive()
