@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CreateServiceAccountDialog.h"
+#include "IssueTokenDialog.h"
 #include "MessageBar.h"
 
 #include "api/Operations.h"
@@ -200,6 +201,7 @@ void MainWindow::buildActions()
     for (QAction *pending : {m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_delete})
         pending->setEnabled(false);
     connect(m_newAccount, &QAction::triggered, this, &MainWindow::newServiceAccount);
+    connect(m_issueToken, &QAction::triggered, this, &MainWindow::issueToken);
     m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
     m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
     m_switchContext = action(tr("Switch context"), QKeySequence(u"Ctrl+K"_s), u"switchContext"_s);
@@ -416,6 +418,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     bindScopedModels();
     m_pages->setCurrentIndex(1);
     m_newAccount->setEnabled(session != nullptr);
+    m_issueToken->setEnabled(session != nullptr);
     m_contextInfo->setText(
         tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
     m_contextSwitcher->setCurrentText(context.context.name);
@@ -702,6 +705,33 @@ void MainWindow::newServiceAccount()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         statusBar()->showMessage(tr("Created service account %1").arg(dialog->created()), 5000);
     });
+    dialog->open();
+}
+
+std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
+{
+    const QModelIndex current = m_accountView->currentIndex();
+    if (!current.isValid())
+        return std::nullopt;
+    return m_accounts->accountAt(m_accountProxy->mapToSource(current).row());
+}
+
+void MainWindow::issueToken()
+{
+    const auto account = m_session ? selectedServiceAccount() : std::nullopt;
+    if (!account) {
+        statusBar()->showMessage(tr("Select a service account to issue a token for."), 5000);
+        return;
+    }
+    QStringList pods;
+    for (const QJsonObject &item : m_session->pods()->items()) {
+        const auto pod = Pod::fromJson(item);
+        if (pod && pod->meta.ns == account->meta.ns && pod->serviceAccountName == account->meta.name)
+            pods.append(pod->meta.name);
+    }
+    pods.sort();
+    auto *dialog = new IssueTokenDialog(m_session->client(), account->meta.ns, account->meta.name, pods, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

@@ -69,6 +69,8 @@ private:
     void restoreSettings();
     void loadSecretKeys(const QString &key);
     void newServiceAccount();
+    void issueToken();
+    [[nodiscard]] std::optional<ServiceAccount> selectedServiceAccount() const;
 
     QPointer<ClusterSession> m_session;
     ResolvedContext m_context;

@@ -1,14 +1,18 @@
 // The main window against kube-sim's demo cluster, offscreen: what a user sees, live.
 
 #include "Application.h"
+#include "ClipboardGuard.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "MessageBar.h"
+#include "SecretField.h"
 #include "SimHttp.h"
+#include "resources/Resources.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,6 +24,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
@@ -204,6 +209,43 @@ private Q_SLOTS:
         QVERIFY(again->isVisible());
         again->reject();
         QTRY_VERIFY(!again);
+    }
+
+    void issueTokenDialog()
+    {
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
+        find<QAction>(u"issueToken"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"issueTokenDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->windowTitle(), u"Issue token for payments/payments-api"_s);
+        auto *lifetime = dialog->findChild<QComboBox *>(u"lifetime"_s);
+        QCOMPARE(lifetime->currentText(), u"1 hour"_s);
+        lifetime->setCurrentIndex(lifetime->findText(u"Custom…"_s));
+        dialog->findChild<QSpinBox *>(u"minutes"_s)->setValue(5);
+        QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+        lifetime->setCurrentIndex(lifetime->findText(u"30 minutes"_s));
+        auto *bound = dialog->findChild<QComboBox *>(u"boundPod"_s);
+        QCOMPARE(bound->count(), 3); // nothing, and the two pods of payments-api
+        dialog->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"tokenResult"_s), 10000);
+        saveScreenshot(dialog, u"dialog-issue-token"_s);
+
+        // The token is masked until revealed; revealed, it is a real 30-minute token of this account.
+        auto *token = dialog->findChild<sa::SecretField *>(u"token"_s);
+        auto *text = token->findChild<QLineEdit *>(u"secretText"_s);
+        QVERIFY(!text->text().contains(u'.'));
+        token->setRevealed(true);
+        const auto claims = sa::TokenClaims::decode(text->text().toLatin1());
+        QVERIFY(claims);
+        QCOMPARE(claims->subject, u"system:serviceaccount:payments:payments-api"_s);
+        QCOMPARE(claims->issuedAt.secsTo(claims->expiresAt), 1800);
+        QVERIFY(dialog->findChild<QLabel *>(u"expiry"_s)->text().contains(u"in 30 min"_s));
+        dialog->findChild<QPushButton *>(u"testToken"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"testResult"_s)->text(),
+                                  u"Authenticates as system:serviceaccount:payments:payments-api"_s, 10000);
+        dialog->reject();
+        QTRY_VERIFY(!dialog);
     }
 
     void changesMadeElsewhereShowUpLive()
