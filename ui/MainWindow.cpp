@@ -3,6 +3,7 @@
 #include "CreateServiceAccountDialog.h"
 #include "IssueTokenDialog.h"
 #include "MessageBar.h"
+#include "PullSecretsDialog.h"
 
 #include "api/Operations.h"
 
@@ -202,6 +203,7 @@ void MainWindow::buildActions()
         pending->setEnabled(false);
     connect(m_newAccount, &QAction::triggered, this, &MainWindow::newServiceAccount);
     connect(m_issueToken, &QAction::triggered, this, &MainWindow::issueToken);
+    connect(m_pullSecrets, &QAction::triggered, this, &MainWindow::editPullSecrets);
     m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
     m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
     m_switchContext = action(tr("Switch context"), QKeySequence(u"Ctrl+K"_s), u"switchContext"_s);
@@ -419,6 +421,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_pages->setCurrentIndex(1);
     m_newAccount->setEnabled(session != nullptr);
     m_issueToken->setEnabled(session != nullptr);
+    m_pullSecrets->setEnabled(session != nullptr);
     m_contextInfo->setText(
         tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
     m_contextSwitcher->setCurrentText(context.context.name);
@@ -731,6 +734,33 @@ void MainWindow::issueToken()
     }
     pods.sort();
     auto *dialog = new IssueTokenDialog(m_session->client(), account->meta.ns, account->meta.name, pods, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::editPullSecrets()
+{
+    const auto account = m_session ? selectedServiceAccount() : std::nullopt;
+    if (!account) {
+        statusBar()->showMessage(tr("Select a service account to change its image pull secrets."), 5000);
+        return;
+    }
+    QStringList registry;
+    for (int row = 0; row < m_secrets->rowCount(); ++row) {
+        const QModelIndex index = m_secrets->index(row, 0);
+        const QString type = index.data(SecretTypeRole).toString();
+        if (index.data(NamespaceRole).toString() == account->meta.ns
+            && (type == "kubernetes.io/dockerconfigjson"_L1 || type == "kubernetes.io/dockercfg"_L1))
+            registry.append(index.data(NameRole).toString());
+    }
+    registry.sort();
+    QMap<QString, QStringList> podPullSecrets;
+    for (const QJsonObject &item : m_session->pods()->items()) {
+        const auto pod = Pod::fromJson(item);
+        if (pod && pod->meta.ns == account->meta.ns && pod->serviceAccountName == account->meta.name)
+            podPullSecrets.insert(pod->meta.name, pod->imagePullSecrets);
+    }
+    auto *dialog = new PullSecretsDialog(m_session->client(), *account, registry, podPullSecrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

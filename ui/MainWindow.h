@@ -70,6 +70,7 @@ private:
     void loadSecretKeys(const QString &key);
     void newServiceAccount();
     void issueToken();
+    void editPullSecrets();
     [[nodiscard]] std::optional<ServiceAccount> selectedServiceAccount() const;
 
     QPointer<ClusterSession> m_session;

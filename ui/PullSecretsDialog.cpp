@@ -1,0 +1,143 @@
+#include "PullSecretsDialog.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+// Runs operations one after another and reports the first failure, or success when all are done.
+class OperationSequence : public Operation
+{
+public:
+    using Step = std::function<Operation *()>;
+
+    OperationSequence(KubeClient *client, QList<Step> steps)
+        : Operation(client)
+        , m_steps(std::move(steps))
+    {
+        QMetaObject::invokeMethod(this, &OperationSequence::next, Qt::QueuedConnection);
+    }
+
+private:
+    void next()
+    {
+        if (m_steps.isEmpty()) {
+            succeed({});
+            return;
+        }
+        Operation *step = m_steps.takeFirst()();
+        connect(this, &Operation::finished, step, &Operation::cancel);
+        connect(step, &Operation::finished, this, [this](const OperationResult &result) {
+            if (!result.ok())
+                fail(*result.error);
+            else
+                next();
+        });
+    }
+
+    QList<Step> m_steps;
+};
+
+} // namespace
+
+PullSecretsDialog::PullSecretsDialog(KubeClient *client, const ServiceAccount &account,
+                                     const QStringList &registrySecrets,
+                                     const QMap<QString, QStringList> &podPullSecrets, QWidget *parent)
+    : ActionDialog(parent)
+    , m_client(client)
+    , m_account(account)
+    , m_podPullSecrets(podPullSecrets)
+    , m_secrets(new QListWidget)
+    , m_podNote(new QLabel)
+{
+    setObjectName(u"pullSecretsDialog"_s);
+    setWindowTitle(tr("Image pull secrets of %1/%2").arg(account.meta.ns, account.meta.name));
+    m_secrets->setObjectName(u"pullSecrets"_s);
+    m_secrets->setAccessibleName(tr("Image pull secrets"));
+    QStringList names = registrySecrets;
+    for (const QString &attached : account.imagePullSecrets) {
+        if (!names.contains(attached))
+            names.append(attached); // attached but missing: shown, so that it can be detached
+    }
+    for (const QString &name : std::as_const(names)) {
+        auto *item =
+            new QListWidgetItem(registrySecrets.contains(name) ? name : tr("%1 (missing)").arg(name), m_secrets);
+        item->setData(Qt::UserRole, name);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(account.imagePullSecrets.contains(name) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_podNote->setObjectName(u"podNote"_s);
+    m_podNote->setWordWrap(true);
+    m_secrets->setMaximumHeight(120);
+    formLayout()->addRow(tr("&Registry credentials:"), m_secrets);
+    formLayout()->addRow(m_podNote); // the whole width: it is a sentence or two
+    setMinimumWidth(480);
+    connect(m_secrets, &QListWidget::itemChanged, this, [this] {
+        updatePodNote();
+        revalidate();
+    });
+    updatePodNote();
+    revalidate();
+}
+
+QStringList PullSecretsDialog::chosen() const
+{
+    QStringList names;
+    for (int row = 0; row < m_secrets->count(); ++row) {
+        if (m_secrets->item(row)->checkState() == Qt::Checked)
+            names.append(m_secrets->item(row)->data(Qt::UserRole).toString());
+    }
+    return names;
+}
+
+void PullSecretsDialog::updatePodNote()
+{
+    // Admission copies the account's pull secrets into a pod only when it is created.
+    QStringList lacking;
+    const QStringList wanted = chosen();
+    for (auto it = m_podPullSecrets.cbegin(); it != m_podPullSecrets.cend(); ++it) {
+        for (const QString &name : wanted) {
+            if (!it.value().contains(name)) {
+                lacking.append(it.key());
+                break;
+            }
+        }
+    }
+    QString note = tr("New pods that run as %1 get these secrets; pods already running keep the ones they started "
+                      "with.")
+                       .arg(m_account.meta.name);
+    if (!lacking.isEmpty())
+        note += u' ' + tr("Running without some of them: %1.").arg(lacking.join(u", "_s));
+    m_podNote->setText(note);
+}
+
+QString PullSecretsDialog::validate() const
+{
+    if (chosen() == m_account.imagePullSecrets)
+        return tr("Check or uncheck a secret to change what the account pulls with.");
+    return {};
+}
+
+void PullSecretsDialog::apply()
+{
+    const QStringList wanted = chosen();
+    QList<OperationSequence::Step> steps;
+    for (const QString &name : wanted) {
+        if (!m_account.imagePullSecrets.contains(name))
+            steps.append(
+                [this, name] { return ops::attachPullSecret(m_client, m_account.meta.ns, m_account.meta.name, name); });
+    }
+    for (const QString &name : std::as_const(m_account.imagePullSecrets)) {
+        if (!wanted.contains(name))
+            steps.append(
+                [this, name] { return ops::detachPullSecret(m_client, m_account.meta.ns, m_account.meta.name, name); });
+    }
+    runOperation(new OperationSequence(m_client, steps), tr("Saving…"));
+}
+
+} // namespace sa

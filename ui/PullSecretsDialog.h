@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ActionDialog.h"
+
+#include <QMap>
+
+class QLabel;
+class QListWidget;
+
+namespace sa {
+
+class KubeClient;
+
+// "Image pull secrets": attach and detach the namespace's registry credentials to a service account. Each
+// change is a conflict-safe patch (no concurrent change is lost). It says what the change does to pods: new
+// pods get the secrets, running ones do not.
+class PullSecretsDialog : public ActionDialog
+{
+    Q_OBJECT
+public:
+    // `registrySecrets`: the namespace's dockerconfigjson/dockercfg secrets; `podPullSecrets`: for each pod that
+    // runs as the account, the pull secrets it has.
+    PullSecretsDialog(KubeClient *client, const ServiceAccount &account, const QStringList &registrySecrets,
+                      const QMap<QString, QStringList> &podPullSecrets, QWidget *parent = nullptr);
+
+protected:
+    QString validate() const override;
+    void apply() override;
+
+private:
+    [[nodiscard]] QStringList chosen() const;
+    void updatePodNote();
+
+    KubeClient *m_client;
+    ServiceAccount m_account;
+    QMap<QString, QStringList> m_podPullSecrets;
+    QListWidget *m_secrets;
+    QLabel *m_podNote;
+};
+
+} // namespace sa
