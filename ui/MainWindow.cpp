@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CreateServiceAccountDialog.h"
+#include "DeleteServiceAccountDialog.h"
 #include "IssueTokenDialog.h"
 #include "MessageBar.h"
 #include "PullSecretsDialog.h"
@@ -204,6 +205,7 @@ void MainWindow::buildActions()
     connect(m_newAccount, &QAction::triggered, this, &MainWindow::newServiceAccount);
     connect(m_issueToken, &QAction::triggered, this, &MainWindow::issueToken);
     connect(m_pullSecrets, &QAction::triggered, this, &MainWindow::editPullSecrets);
+    connect(m_delete, &QAction::triggered, this, &MainWindow::deleteServiceAccount);
     m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
     m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
     m_switchContext = action(tr("Switch context"), QKeySequence(u"Ctrl+K"_s), u"switchContext"_s);
@@ -422,6 +424,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_newAccount->setEnabled(session != nullptr);
     m_issueToken->setEnabled(session != nullptr);
     m_pullSecrets->setEnabled(session != nullptr);
+    m_delete->setEnabled(session != nullptr);
     m_contextInfo->setText(
         tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
     m_contextSwitcher->setCurrentText(context.context.name);
@@ -761,6 +764,39 @@ void MainWindow::editPullSecrets()
             podPullSecrets.insert(pod->meta.name, pod->imagePullSecrets);
     }
     auto *dialog = new PullSecretsDialog(m_session->client(), *account, registry, podPullSecrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::deleteServiceAccount()
+{
+    const auto account = m_session && m_tabs->currentIndex() == 0 ? selectedServiceAccount() : std::nullopt;
+    if (!account) {
+        statusBar()->showMessage(tr("Select a service account to delete."), 5000);
+        return;
+    }
+    const QString &ns = account->meta.ns;
+    QStringList tokenSecrets;
+    const QJsonArray columns = m_session->secrets()->columns();
+    for (const QJsonObject &item : m_session->secrets()->items()) {
+        const auto secret = SecretMeta::fromTableRow(item, columns);
+        if (secret && secret->meta.ns == ns && secret->serviceAccountName() == account->meta.name)
+            tokenSecrets.append(secret->meta.name);
+    }
+    QStringList users;
+    for (const QJsonObject &item : m_session->deployments()->items()) {
+        if (const auto deployment = Deployment::fromJson(item);
+            deployment && deployment->meta.ns == ns && deployment->serviceAccountName == account->meta.name)
+            users.append(u"deployment/"_s + deployment->meta.name);
+    }
+    for (const QJsonObject &item : m_session->pods()->items()) {
+        if (const auto pod = Pod::fromJson(item);
+            pod && pod->meta.ns == ns && pod->serviceAccountName == account->meta.name)
+            users.append(u"pod/"_s + pod->meta.name);
+    }
+    tokenSecrets.sort();
+    users.sort();
+    auto *dialog = new DeleteServiceAccountDialog(m_session->client(), *account, tokenSecrets, users, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

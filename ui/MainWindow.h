@@ -71,6 +71,7 @@ private:
     void newServiceAccount();
     void issueToken();
     void editPullSecrets();
+    void deleteServiceAccount();
     [[nodiscard]] std::optional<ServiceAccount> selectedServiceAccount() const;
 
     QPointer<ClusterSession> m_session;

@@ -278,8 +278,31 @@ private Q_SLOTS:
                  expected);
     }
 
+    void deleteServiceAccountDialog()
+    {
+        // ci-pusher (made by the create test) goes; the dialog first says what goes with it.
+        const QString secret =
+            u"{\"metadata\":{\"name\":\"ci-pusher-token\",\"annotations\":{\"kubernetes.io/"
+            "service-account.name\":\"ci-pusher\"}},\"type\":\"kubernetes.io/service-account-token\"}"_s;
+        QCOMPARE(m_http->send("POST", u"/api/v1/namespaces/payments/secrets"_s, secret.toUtf8()).code, 201);
+        QTRY_VERIFY(findRow(find<QTreeView>(u"secrets"_s)->model(), u"ci-pusher-token"_s).isValid());
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"ci-pusher"_s));
+        find<QAction>(u"delete"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"deleteServiceAccountDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(dialog->findChild<QLabel *>(u"consequences"_s)->text().contains(u"ci-pusher-token"_s));
+        saveScreenshot(dialog, u"dialog-delete-service-account"_s);
+        dialog->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/ci-pusher"_s).code, 404);
+        QTRY_COMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/secrets/ci-pusher-token"_s).code, 404);
+        QTRY_VERIFY(!findRow(find<QTreeView>(u"serviceAccounts"_s)->model(), u"ci-pusher"_s).isValid());
+    }
+
     void changesMadeElsewhereShowUpLive()
     {
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
         auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
         QCOMPARE(m_http
                      ->send("POST", u"/api/v1/namespaces/payments/serviceaccounts"_s,
