@@ -617,21 +617,14 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
         html += listOrNone({}, tr("none"));
     html += u"<h4>"_s + tr("Used by") + u"</h4>"_s;
     QStringList users;
-    for (const QJsonObject &item : m_session->deployments()->items()) {
-        if (const auto deployment = Deployment::fromJson(item);
-            deployment && deployment->meta.ns == ns && deployment->serviceAccountName == account.meta.name) {
-            users.append(tr("deployment/%1 (%2 of %3 ready)")
-                             .arg(escaped(deployment->meta.name))
-                             .arg(deployment->readyReplicas)
-                             .arg(deployment->replicas));
-        }
+    for (const Deployment &deployment : deploymentsOf(account)) {
+        users.append(tr("deployment/%1 (%2 of %3 ready)")
+                         .arg(escaped(deployment.meta.name))
+                         .arg(deployment.readyReplicas)
+                         .arg(deployment.replicas));
     }
-    for (const QJsonObject &item : m_session->pods()->items()) {
-        if (const auto pod = Pod::fromJson(item);
-            pod && pod->meta.ns == ns && pod->serviceAccountName == account.meta.name)
-            users.append(tr("pod/%1 (%2)").arg(escaped(pod->meta.name), escaped(pod->phase)));
-    }
-    users.sort();
+    for (const Pod &pod : podsOf(account))
+        users.append(tr("pod/%1 (%2)").arg(escaped(pod.meta.name), escaped(pod.phase)));
     html += listOrNone(users, tr("nothing runs as this account"));
     html += u"<h4>"_s + tr("Role bindings") + u"</h4>"_s;
     QStringList bindings;
@@ -694,24 +687,52 @@ void MainWindow::newServiceAccount()
         namespaces.append(focus);
     namespaces.sort();
     const QString ns = selectedNamespace().isEmpty() ? m_context.ns : selectedNamespace();
-    const auto registrySecrets = [this](const QString &inNamespace) -> QStringList {
-        QStringList names;
-        for (int row = 0; row < m_secrets->rowCount(); ++row) {
-            const QModelIndex index = m_secrets->index(row, 0);
-            const QString type = index.data(SecretTypeRole).toString();
-            if (index.data(NamespaceRole).toString() == inNamespace
-                && (type == "kubernetes.io/dockerconfigjson"_L1 || type == "kubernetes.io/dockercfg"_L1))
-                names.append(index.data(NameRole).toString());
-        }
-        names.sort();
-        return names;
-    };
+    const auto registrySecrets = [this](const QString &inNamespace) { return registrySecretsIn(inNamespace); };
     auto *dialog = new CreateServiceAccountDialog(m_session->client(), namespaces, ns, registrySecrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         statusBar()->showMessage(tr("Created service account %1").arg(dialog->created()), 5000);
     });
     dialog->open();
+}
+
+QStringList MainWindow::registrySecretsIn(const QString &ns) const
+{
+    QStringList names;
+    for (int row = 0; row < m_secrets->rowCount(); ++row) {
+        const QModelIndex index = m_secrets->index(row, 0);
+        const QString type = index.data(SecretTypeRole).toString();
+        if (index.data(NamespaceRole).toString() == ns
+            && (type == "kubernetes.io/dockerconfigjson"_L1 || type == "kubernetes.io/dockercfg"_L1))
+            names.append(index.data(NameRole).toString());
+    }
+    names.sort();
+    return names;
+}
+
+QList<Pod> MainWindow::podsOf(const ServiceAccount &account) const
+{
+    QList<Pod> pods;
+    for (const QJsonObject &item : m_session->pods()->items()) {
+        if (auto pod = Pod::fromJson(item);
+            pod && pod->meta.ns == account.meta.ns && pod->serviceAccountName == account.meta.name)
+            pods.append(*pod);
+    }
+    std::sort(pods.begin(), pods.end(), [](const Pod &a, const Pod &b) { return a.meta.name < b.meta.name; });
+    return pods;
+}
+
+QList<Deployment> MainWindow::deploymentsOf(const ServiceAccount &account) const
+{
+    QList<Deployment> deployments;
+    for (const QJsonObject &item : m_session->deployments()->items()) {
+        if (auto deployment = Deployment::fromJson(item);
+            deployment && deployment->meta.ns == account.meta.ns && deployment->serviceAccountName == account.meta.name)
+            deployments.append(*deployment);
+    }
+    std::sort(deployments.begin(), deployments.end(),
+              [](const Deployment &a, const Deployment &b) { return a.meta.name < b.meta.name; });
+    return deployments;
 }
 
 std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
@@ -730,12 +751,8 @@ void MainWindow::issueToken()
         return;
     }
     QStringList pods;
-    for (const QJsonObject &item : m_session->pods()->items()) {
-        const auto pod = Pod::fromJson(item);
-        if (pod && pod->meta.ns == account->meta.ns && pod->serviceAccountName == account->meta.name)
-            pods.append(pod->meta.name);
-    }
-    pods.sort();
+    for (const Pod &pod : podsOf(*account))
+        pods.append(pod.meta.name);
     auto *dialog = new IssueTokenDialog(m_session->client(), account->meta.ns, account->meta.name, pods, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -748,22 +765,11 @@ void MainWindow::editPullSecrets()
         statusBar()->showMessage(tr("Select a service account to change its image pull secrets."), 5000);
         return;
     }
-    QStringList registry;
-    for (int row = 0; row < m_secrets->rowCount(); ++row) {
-        const QModelIndex index = m_secrets->index(row, 0);
-        const QString type = index.data(SecretTypeRole).toString();
-        if (index.data(NamespaceRole).toString() == account->meta.ns
-            && (type == "kubernetes.io/dockerconfigjson"_L1 || type == "kubernetes.io/dockercfg"_L1))
-            registry.append(index.data(NameRole).toString());
-    }
-    registry.sort();
     QMap<QString, QStringList> podPullSecrets;
-    for (const QJsonObject &item : m_session->pods()->items()) {
-        const auto pod = Pod::fromJson(item);
-        if (pod && pod->meta.ns == account->meta.ns && pod->serviceAccountName == account->meta.name)
-            podPullSecrets.insert(pod->meta.name, pod->imagePullSecrets);
-    }
-    auto *dialog = new PullSecretsDialog(m_session->client(), *account, registry, podPullSecrets, this);
+    for (const Pod &pod : podsOf(*account))
+        podPullSecrets.insert(pod.meta.name, pod.imagePullSecrets);
+    auto *dialog =
+        new PullSecretsDialog(m_session->client(), *account, registrySecretsIn(account->meta.ns), podPullSecrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -784,18 +790,11 @@ void MainWindow::deleteServiceAccount()
             tokenSecrets.append(secret->meta.name);
     }
     QStringList users;
-    for (const QJsonObject &item : m_session->deployments()->items()) {
-        if (const auto deployment = Deployment::fromJson(item);
-            deployment && deployment->meta.ns == ns && deployment->serviceAccountName == account->meta.name)
-            users.append(u"deployment/"_s + deployment->meta.name);
-    }
-    for (const QJsonObject &item : m_session->pods()->items()) {
-        if (const auto pod = Pod::fromJson(item);
-            pod && pod->meta.ns == ns && pod->serviceAccountName == account->meta.name)
-            users.append(u"pod/"_s + pod->meta.name);
-    }
+    for (const Deployment &deployment : deploymentsOf(*account))
+        users.append(u"deployment/"_s + deployment.meta.name);
+    for (const Pod &pod : podsOf(*account))
+        users.append(u"pod/"_s + pod.meta.name);
     tokenSecrets.sort();
-    users.sort();
     auto *dialog = new DeleteServiceAccountDialog(m_session->client(), *account, tokenSecrets, users, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();

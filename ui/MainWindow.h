@@ -73,6 +73,11 @@ private:
     void editPullSecrets();
     void deleteServiceAccount();
     [[nodiscard]] std::optional<ServiceAccount> selectedServiceAccount() const;
+    // The namespace's registry credentials (dockerconfigjson and dockercfg secrets), by name.
+    [[nodiscard]] QStringList registrySecretsIn(const QString &ns) const;
+    // What runs as the account, sorted by name.
+    [[nodiscard]] QList<Pod> podsOf(const ServiceAccount &account) const;
+    [[nodiscard]] QList<Deployment> deploymentsOf(const ServiceAccount &account) const;
 
     QPointer<ClusterSession> m_session;
     ResolvedContext m_context;
