@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ClipboardGuard.h"
 #include "CreateServiceAccountDialog.h"
 #include "DeleteServiceAccountDialog.h"
 #include "IssueTokenDialog.h"
@@ -180,6 +181,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->hide();
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
+    // A copied secret stays on the clipboard only for a while: the status bar says how long.
+    auto *clipboard = new QLabel;
+    clipboard->setObjectName(u"clipboardCountdown"_s);
+    clipboard->hide();
+    statusBar()->addPermanentWidget(clipboard);
+    ClipboardGuard *guard = ClipboardGuard::instance();
+    connect(guard, &ClipboardGuard::countdown, clipboard, [clipboard](int secondsLeft) {
+        clipboard->setText(tr("Clipboard clears in %1 s").arg(secondsLeft));
+        clipboard->show();
+    });
+    connect(guard, &ClipboardGuard::cleared, clipboard, &QWidget::hide);
+    connect(guard, &ClipboardGuard::superseded, clipboard, &QWidget::hide);
     restoreSettings();
 }
 

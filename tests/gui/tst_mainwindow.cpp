@@ -12,8 +12,10 @@
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -241,6 +243,11 @@ private Q_SLOTS:
         QCOMPARE(claims->subject, u"system:serviceaccount:payments:payments-api"_s);
         QCOMPARE(claims->issuedAt.secsTo(claims->expiresAt), 1800);
         QVERIFY(dialog->findChild<QLabel *>(u"expiry"_s)->text().contains(u"in 30 min"_s));
+        // Copying the token puts it on the clipboard for a while, and the status bar counts down.
+        token->copyToClipboard();
+        QCOMPARE(QGuiApplication::clipboard()->text(), text->text());
+        QTRY_VERIFY(find<QLabel>(u"clipboardCountdown"_s)->text().startsWith(u"Clipboard clears in "_s));
+        QVERIFY(find<QLabel>(u"clipboardCountdown"_s)->isVisible());
         dialog->findChild<QPushButton *>(u"testToken"_s)->click();
         QTRY_COMPARE_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"testResult"_s)->text(),
                                   u"Authenticates as system:serviceaccount:payments:payments-api"_s, 10000);
