@@ -1,5 +1,7 @@
 #include "ResourceModels.h"
 
+#include <QCoreApplication>
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -33,12 +35,16 @@ public:
         , m_kind(std::move(kind))
     { }
 
-    int columnCount(const QModelIndex &parent) const override
+protected:
+    std::span<const char *const> columnTitles() const override
     {
-        return parent.isValid() ? 0 : WorkloadModel::ColumnCount;
+        // WorkloadModel takes its headers from its tables.
+        static constexpr const char *titles[] = {QT_TR_NOOP("Kind"), QT_TR_NOOP("Name"), QT_TR_NOOP("Namespace"),
+                                                 QT_TR_NOOP("Status")};
+        static_assert(std::size(titles) == WorkloadModel::ColumnCount);
+        return titles;
     }
 
-protected:
     WorkloadRow parse(const QJsonObject &item) override
     {
         WorkloadRow row;
@@ -367,30 +373,23 @@ InformerTableModel::Change InformerTable<Row>::replaceRow(int row, const QJsonOb
     return change;
 }
 
+int InformerTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(columnTitles().size());
+}
+
+QVariant InformerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    const auto titles = columnTitles();
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= int(titles.size()))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return QCoreApplication::translate(metaObject()->className(), titles[size_t(section)]);
+}
+
 template class InformerTable<NamespaceRow>;
 template class InformerTable<ServiceAccountRow>;
 template class InformerTable<SecretRow>;
 template class InformerTable<WorkloadRow>;
-
-int NamespaceModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant NamespaceModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return InformerTable::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case StatusColumn:
-        return tr("Status");
-    case AgeColumn:
-        return tr("Age");
-    }
-    return {};
-}
 
 NamespaceRow NamespaceModel::parse(const QJsonObject &item)
 {
@@ -411,32 +410,6 @@ QVariant NamespaceModel::value(const NamespaceRow &row, int column, int role) co
         return row.phase;
     case AgeColumn:
         return ageData(row, role);
-    }
-    return {};
-}
-
-int ServiceAccountModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ServiceAccountModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return InformerTable::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case NamespaceColumn:
-        return tr("Namespace");
-    case SecretsColumn:
-        return tr("Secrets");
-    case PullSecretsColumn:
-        return tr("Pull secrets");
-    case AutomountColumn:
-        return tr("Automount");
-    case AgeColumn:
-        return tr("Age");
     }
     return {};
 }
@@ -484,30 +457,6 @@ QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, in
         return !row.automount ? u"default"_s : *row.automount ? u"on"_s : u"off"_s;
     case AgeColumn:
         return ageData(row, role);
-    }
-    return {};
-}
-
-int SecretModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant SecretModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return InformerTable::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case NamespaceColumn:
-        return tr("Namespace");
-    case TypeColumn:
-        return tr("Type");
-    case KeysColumn:
-        return tr("Keys");
-    case AgeColumn:
-        return tr("Age");
     }
     return {};
 }
@@ -658,19 +607,7 @@ QVariant WorkloadModel::data(const QModelIndex &index, int role) const
 
 QVariant WorkloadModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case KindColumn:
-        return tr("Kind");
-    case NameColumn:
-        return tr("Name");
-    case NamespaceColumn:
-        return tr("Namespace");
-    case StatusColumn:
-        return tr("Status");
-    }
-    return {};
+    return m_deployments->headerData(section, orientation, role);
 }
 
 ResourceFilterProxy::ResourceFilterProxy(QObject *parent)

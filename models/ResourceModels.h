@@ -13,6 +13,8 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <span>
+
 #include <chrono>
 
 namespace sa {
@@ -96,11 +98,15 @@ public:
     [[nodiscard]] Informer *informer() const { return m_informer; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const final;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const final;
     [[nodiscard]] QModelIndex indexOfUid(const QString &uid, int column = 0) const;
     // The informer's item behind a row (an object, or a Table row for metadata-only lists).
     [[nodiscard]] virtual const QJsonObject &itemAt(int row) const = 0;
 
 protected:
+    // One title per Column, untranslated (QT_TR_NOOP); translated in the subclass's context.
+    [[nodiscard]] virtual std::span<const char *const> columnTitles() const = 0;
     // Which cells a modification changed, for one dataChanged.
     struct Change
     {
@@ -180,10 +186,14 @@ class NamespaceModel : public InformerTable<NamespaceRow>
 public:
     enum Column { NameColumn, StatusColumn, AgeColumn, ColumnCount };
     using InformerTable::InformerTable;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
+    std::span<const char *const> columnTitles() const override
+    {
+        static constexpr const char *titles[] = {QT_TR_NOOP("Name"), QT_TR_NOOP("Status"), QT_TR_NOOP("Age")};
+        static_assert(std::size(titles) == ColumnCount);
+        return titles;
+    }
     NamespaceRow parse(const QJsonObject &item) override;
     QVariant value(const NamespaceRow &row, int column, int role) const override;
 };
@@ -202,11 +212,17 @@ public:
         ColumnCount
     };
     using InformerTable::InformerTable;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     [[nodiscard]] std::optional<ServiceAccount> accountAt(int row) const;
 
 protected:
+    std::span<const char *const> columnTitles() const override
+    {
+        static constexpr const char *titles[] = {QT_TR_NOOP("Name"),      QT_TR_NOOP("Namespace"),
+                                                 QT_TR_NOOP("Secrets"),   QT_TR_NOOP("Pull secrets"),
+                                                 QT_TR_NOOP("Automount"), QT_TR_NOOP("Age")};
+        static_assert(std::size(titles) == ColumnCount);
+        return titles;
+    }
     ServiceAccountRow parse(const QJsonObject &item) override;
     QVariant value(const ServiceAccountRow &row, int column, int role) const override;
 };
@@ -218,13 +234,18 @@ class SecretModel : public InformerTable<SecretRow>
 public:
     enum Column { NameColumn, NamespaceColumn, TypeColumn, KeysColumn, AgeColumn, ColumnCount };
     using InformerTable::InformerTable;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     [[nodiscard]] std::optional<SecretMeta> secretAt(int row) const;
     // "Registry credentials", "Service account token", "Helm release", "Opaque", "TLS", ... or the raw type.
     [[nodiscard]] static QString typeLabel(const QString &type);
 
 protected:
+    std::span<const char *const> columnTitles() const override
+    {
+        static constexpr const char *titles[] = {QT_TR_NOOP("Name"), QT_TR_NOOP("Namespace"), QT_TR_NOOP("Type"),
+                                                 QT_TR_NOOP("Keys"), QT_TR_NOOP("Age")};
+        static_assert(std::size(titles) == ColumnCount);
+        return titles;
+    }
     SecretRow parse(const QJsonObject &item) override;
     QVariant value(const SecretRow &row, int column, int role) const override;
 
