@@ -1,5 +1,9 @@
 #include "HttpServer.h"
 
+#include "Status.h"
+
+#include <QJsonDocument>
+
 #include <QSslSocket>
 
 using namespace Qt::StringLiterals;
@@ -266,9 +270,10 @@ private:
     void tooLarge()
     {
         // The apiserver's own words for a body over its limit, as a Status.
-        const QByteArray body = R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)"
-                                R"("message":"Request entity too large: limit is 3145728",)"
-                                R"("reason":"RequestEntityTooLarge","code":413})"_ba;
+        const QByteArray body = QJsonDocument(status::tooLarge(u"Request entity too large: limit is "_s
+                                                               + QString::number(HttpServer::maxBodySize))
+                                                  .status)
+                                    .toJson(QJsonDocument::Compact);
         write(statusHead(413, "application/json"_ba, {}) + "Content-Length: "_ba + QByteArray::number(body.size())
               + "\r\nConnection: close\r\n\r\n"_ba + body);
         m_closeAfterResponse = true;
