@@ -77,6 +77,7 @@ private Q_SLOTS:
     void rulesAndAccessReviews();
     void kubeconfigWorksWithKubectl();
     void kubeconfigQuotesValues();
+    void curlCommandWorks();
     void cancel();
     void cancelKeepsPodRecreationWhole();
 
@@ -756,8 +757,10 @@ void TestOperations::kubeconfigWorksWithKubectl()
     const OperationResult issued =
         finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"kubeconfig-user"_s, TokenRequestOptions()));
     QVERIFY2(issued.ok(), qPrintable(describe(issued)));
-    const QByteArray yaml =
+    // Held as the SecretBytes it comes as: a copy of reveal() is wiped with it.
+    const SecretBytes kubeconfig =
         serviceAccountKubeconfig(m_client->context(), u"ops-token"_s, u"kubeconfig-user"_s, issued.token);
+    const QByteArray &yaml = kubeconfig.reveal();
 
     // Our own loader reads back what kubectl will.
     const KubeconfigLoadResult parsed = KubeconfigLoader::parse(yaml, u"generated"_s);
@@ -801,8 +804,9 @@ void TestOperations::kubeconfigQuotesValues()
     context.cluster.certificateAuthorityData = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"_ba;
     context.cluster.tlsServerName = u"kubernetes\\default"_s;
     context.cluster.insecureSkipTlsVerify = true;
-    const QByteArray yaml =
+    const SecretBytes kubeconfig =
         serviceAccountKubeconfig(context, u"team-a"_s, u"ci\ttool"_s, SecretBytes("abc.def-ghi"_ba));
+    const QByteArray &yaml = kubeconfig.reveal();
     const KubeconfigLoadResult parsed = KubeconfigLoader::parse(yaml, u"generated"_s);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error + u"\n"_s + QString::fromUtf8(yaml)));
     QString error;
@@ -816,6 +820,55 @@ void TestOperations::kubeconfigQuotesValues()
     QCOMPARE(resolved->user.name, u"ci\ttool"_s);
     QCOMPARE(resolved->user.token, u"abc.def-ghi"_s);
     QCOMPARE(resolved->ns, u"team-a"_s);
+}
+
+void TestOperations::curlCommandWorks()
+{
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"curl-user"_s).isEmpty());
+    const OperationResult issued =
+        finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"curl-user"_s, TokenRequestOptions()));
+    QVERIFY2(issued.ok(), qPrintable(describe(issued)));
+    ResolvedContext context = m_client->context();
+    QVERIFY(!context.cluster.certificateAuthorityData.isEmpty() || !context.cluster.certificateAuthority.isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString caFile = dir.filePath(u"ca.crt"_s);
+    if (context.cluster.certificateAuthorityData.isEmpty()) {
+        QVERIFY(QFile::copy(context.cluster.certificateAuthority, caFile));
+        QFile ca(caFile);
+        QVERIFY(ca.open(QIODevice::ReadOnly));
+        context.cluster.certificateAuthorityData = ca.readAll();
+        context.cluster.certificateAuthority.clear();
+    } else {
+        QFile ca(caFile);
+        QVERIFY(ca.open(QIODevice::WriteOnly));
+        ca.write(context.cluster.certificateAuthorityData);
+    }
+    // The server's certificate also names "kubernetes", which does not resolve here: only --connect-to gets there.
+    ResolvedContext byName = context;
+    byName.cluster.tlsServerName = u"kubernetes"_s;
+    ResolvedContext withFile = context;
+    withFile.cluster.certificateAuthorityData.clear();
+    withFile.cluster.certificateAuthority = caFile;
+
+    const auto run = [](const ResolvedContext &target, const SecretBytes &token) {
+        const QString command = QString::fromUtf8(curlCommand(target, token).reveal());
+        return runCommand(u"bash"_s, {u"-c"_s, command + u" --silent --show-error --fail"_s},
+                          QProcessEnvironment::systemEnvironment(), 20000);
+    };
+    for (const ResolvedContext &target : {context, byName, withFile}) {
+        const CommandResult result = run(target, issued.token);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.contains(u"APIVersions"_s), qPrintable(result.out));
+    }
+    // The token is what authenticates: a wrong one is refused.
+    const CommandResult refused = run(context, SecretBytes("not-a-token"_ba));
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains(u"401"_s), qPrintable(refused.err));
+    // A token with a quote in it stays one word.
+    const SecretBytes command = curlCommand(context, SecretBytes("it's"_ba));
+    const QByteArray &quoted = command.reveal();
+    QVERIFY2(quoted.endsWith("--header 'Authorization: Bearer it'\\''s'"), quoted.constData());
 }
 
 void TestOperations::cancel()

@@ -1029,8 +1029,8 @@ Operation *canServiceAccount(KubeClient *client, const QString &ns, const QStrin
 
 } // namespace ops
 
-QByteArray serviceAccountKubeconfig(const ResolvedContext &context, const QString &ns, const QString &serviceAccount,
-                                    const SecretBytes &token)
+SecretBytes serviceAccountKubeconfig(const ResolvedContext &context, const QString &ns, const QString &serviceAccount,
+                                     const SecretBytes &token)
 {
     const Cluster &cluster = context.cluster;
     const QString clusterName = cluster.name.isEmpty() ? u"cluster"_s : cluster.name;
@@ -1065,7 +1065,58 @@ QByteArray serviceAccountKubeconfig(const ResolvedContext &context, const QStrin
     yaml += head;
     appendYamlQuoted(yaml, token.reveal());
     yaml += tail;
-    return yaml;
+    return SecretBytes::adopt(std::move(yaml));
+}
+
+namespace {
+
+// A POSIX shell word: single quotes, with each ' written as '\''.
+QByteArray shellQuoted(const QByteArray &text)
+{
+    QByteArray quoted = text;
+    quoted.replace('\'', "'\\''");
+    return "'"_ba + quoted + "'"_ba;
+}
+
+} // namespace
+
+SecretBytes curlCommand(const ResolvedContext &context, const SecretBytes &token)
+{
+    const Cluster &cluster = context.cluster;
+    QUrl url(cluster.server);
+    QByteArray options;
+    if (!cluster.tlsServerName.isEmpty() && url.host() != cluster.tlsServerName) {
+        // curl checks the certificate against the URL's host: that is the name, and --connect-to says where to go.
+        const int port = url.port(url.scheme() == "http"_L1 ? 80 : 443);
+        options += " --connect-to "_ba
+            + shellQuoted(cluster.tlsServerName.toUtf8() + ':' + QByteArray::number(port) + ':'
+                          + url.host(QUrl::FullyEncoded).toUtf8() + ':' + QByteArray::number(port));
+        url.setHost(cluster.tlsServerName);
+    }
+    if (cluster.insecureSkipTlsVerify)
+        options += " --insecure"_ba;
+    else if (!cluster.certificateAuthority.isEmpty())
+        options += " --cacert "_ba + shellQuoted(cluster.certificateAuthority.toUtf8());
+    else if (!cluster.certificateAuthorityData.isEmpty())
+        options += " --cacert <(printf %s "_ba + cluster.certificateAuthorityData.toBase64() + " | base64 -d)"_ba;
+    if (!cluster.proxyUrl.isEmpty())
+        options += " --proxy "_ba + shellQuoted(cluster.proxyUrl.toUtf8());
+    url.setPath(url.path().endsWith(u'/') ? QString(url.path() + u"api"_s) : QString(url.path() + u"/api"_s));
+    const QByteArray head =
+        "curl"_ba + options + ' ' + shellQuoted(url.toEncoded()) + " --header 'Authorization: Bearer "_ba;
+    const QByteArray &bytes = token.reveal();
+    // A token with a quote in it (a static token can hold anything) is closed and reopened around it.
+    QByteArray command;
+    command.reserve(head.size() + 4 * bytes.size() + 2);
+    command += head;
+    for (const char c : bytes) {
+        if (c == '\'')
+            command += "'\\''";
+        else
+            command += c;
+    }
+    command += '\'';
+    return SecretBytes::adopt(std::move(command));
 }
 
 } // namespace sa

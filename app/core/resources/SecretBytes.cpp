@@ -54,6 +54,18 @@ SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept
     return *this;
 }
 
+SecretBytes SecretBytes::adopt(QByteArray &&bytes)
+{
+    SecretBytes secret;
+    if (bytes.isDetached()) {
+        secret.m_bytes.swap(bytes);
+    } else {
+        secret.m_bytes = deepCopy(bytes); // shared with another owner, who wipes its own
+        bytes.clear();
+    }
+    return secret;
+}
+
 SecretBytes::~SecretBytes()
 {
     wipe(m_bytes);

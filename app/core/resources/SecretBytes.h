@@ -17,6 +17,8 @@ public:
     SecretBytes &operator=(const SecretBytes &other);
     SecretBytes &operator=(SecretBytes &&other) noexcept;
     ~SecretBytes();
+    // Takes over a buffer that holds a secret (no copy is left behind); `bytes` is left empty.
+    [[nodiscard]] static SecretBytes adopt(QByteArray &&bytes);
 
     [[nodiscard]] bool isEmpty() const { return m_bytes.isEmpty(); }
     [[nodiscard]] qsizetype size() const { return m_bytes.size(); }
