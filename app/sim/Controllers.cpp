@@ -88,12 +88,23 @@ Controllers::Controllers(Registry &registry, const Pki &pki, const TokenSigner &
 void Controllers::onChange(const Store::Event &event)
 {
     m_queue.append(event);
-    if (!m_timer.isActive())
+    if (!m_timer.isActive() && !m_paused)
+        m_timer.start();
+}
+
+void Controllers::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (paused)
+        m_timer.stop();
+    else if (!m_queue.isEmpty())
         m_timer.start();
 }
 
 void Controllers::settle()
 {
+    if (m_paused)
+        return;
     while (!m_queue.isEmpty())
         processQueue();
     m_timer.stop();

@@ -26,6 +26,8 @@ public:
 
     // Runs queued work until nothing is left (for seeding before the server listens).
     void settle();
+    // Paused, changes queue up and are handled on resume.
+    void setPaused(bool paused);
 
 private:
     void onChange(const Store::Event &event);
@@ -49,6 +51,7 @@ private:
     const TokenSigner &m_signer;
     QList<Store::Event> m_queue;
     QTimer m_timer;
+    bool m_paused = false;
 };
 
 } // namespace kubesim

@@ -13,7 +13,8 @@ namespace kubesim {
 
 bool FaultInjector::configure(const QJsonObject &config, QString *error)
 {
-    static const QStringList known {u"latencyMs"_s, u"errors"_s, u"watch"_s, u"outageMs"_s, u"churn"_s};
+    static const QStringList known {u"latencyMs"_s, u"errors"_s, u"watch"_s,
+                                    u"outageMs"_s,  u"churn"_s,  u"controllersPaused"_s};
     for (const QString &key : config.keys()) {
         if (!known.contains(key)) {
             *error = u"unknown fault \""_s + key + u"\"; known: "_s + known.join(u", "_s);
@@ -71,7 +72,8 @@ bool FaultInjector::configure(const QJsonObject &config, QString *error)
     m_watchCloseAfterSeconds = watch.value("closeAfterSeconds"_L1).toInt(0);
     m_pendingOutageMs = outage;
     m_churn = churn;
-    Q_EMIT churnChanged();
+    m_controllersPaused = config.value("controllersPaused"_L1).toBool(false);
+    Q_EMIT reconfigured();
     return true;
 }
 
@@ -88,7 +90,8 @@ void FaultInjector::clear()
     m_watchCloseAfterEvents = 0;
     m_watchCloseAfterSeconds = 0;
     m_churn.reset();
-    Q_EMIT churnChanged();
+    m_controllersPaused = false;
+    Q_EMIT reconfigured();
 }
 
 QJsonObject FaultInjector::toJson() const
@@ -116,6 +119,8 @@ QJsonObject FaultInjector::toJson() const
                                  {"perSecond"_L1, m_churn->perSecond},
                                  {"seconds"_L1, m_churn->seconds}});
     }
+    if (m_controllersPaused)
+        json.insert("controllersPaused"_L1, true);
     return json;
 }
 

@@ -19,7 +19,8 @@ namespace kubesim {
 //                "rate": 0.5, "count": 3}],
 //    "watch": {"closeAfterEvents": 5, "closeAfterSeconds": 10},
 //    "outageMs": 2000,
-//    "churn": {"resource": "secrets", "perSecond": 1000, "seconds": 10}}
+//    "churn": {"resource": "secrets", "perSecond": 1000, "seconds": 10},
+//    "controllersPaused": true}
 // An error rule applies to requests whose path matches `path` (a regular expression) and whose method is
 // `method` (any if absent), with probability `rate` (default 1), `count` times (unlimited if absent).
 // `outageMs` refuses connections for that long at once, keeping the store: a simulated restart.
@@ -27,6 +28,8 @@ namespace kubesim {
 // "serviceaccounts") every second for `seconds`, evenly spread over each second, by setting the label
 // `kube-sim/churn: N` through the registry: real MODIFIED events, for load tests of watchers. Objects are taken in
 // turn from those that exist when it starts; a new configuration (or DELETE) stops it.
+// `controllersPaused` stops the controllers (as if kube-controller-manager were down): token secrets stay empty,
+// deployments do not roll; what happened meanwhile is handled once they resume.
 struct ChurnFault
 {
     QString resource; // the plural, as configured
@@ -53,11 +56,13 @@ public:
     // The error to answer this request with instead, if a rule fires (it then counts down).
     [[nodiscard]] std::optional<ApiFailure> errorFor(const QByteArray &method, const QString &path);
     [[nodiscard]] const std::optional<ChurnFault> &churn() const { return m_churn; }
+    [[nodiscard]] bool controllersPaused() const { return m_controllersPaused; }
 
 Q_SIGNALS:
     void outageRequested(int milliseconds);
-    // Every configure() and clear(): a churn in progress stops, and churn() (if set) starts anew.
-    void churnChanged();
+    // Every configure() and clear(): a churn in progress stops, and churn() (if set) starts anew; the
+    // controllers pause or resume.
+    void reconfigured();
 
 private:
     struct ErrorRule
@@ -76,6 +81,7 @@ private:
     int m_watchCloseAfterSeconds = 0;
     int m_pendingOutageMs = 0;
     std::optional<ChurnFault> m_churn;
+    bool m_controllersPaused = false;
 };
 
 } // namespace kubesim

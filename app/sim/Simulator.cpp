@@ -59,7 +59,7 @@ bool Simulator::start(const SimulatorOptions &options, QString *error)
     m_faults = std::make_unique<FaultInjector>();
     m_api->setFaultInjector(m_faults.get());
     connect(m_faults.get(), &FaultInjector::outageRequested, this, &Simulator::simulateOutage);
-    connect(m_faults.get(), &FaultInjector::churnChanged, this, &Simulator::restartChurn);
+    connect(m_faults.get(), &FaultInjector::reconfigured, this, &Simulator::applyFaults);
 
     if (!applySeed(*m_registry, options.seed, error) || !loadBootstrapPolicy(*m_registry, error))
         return false;
@@ -102,6 +102,12 @@ void Simulator::simulateOutage(int milliseconds)
         if (!m_http->listen(address, port))
             qWarning("kube-sim: cannot listen again after the outage: %s", qPrintable(m_http->errorString()));
     });
+}
+
+void Simulator::applyFaults()
+{
+    m_controllers->setPaused(m_faults->controllersPaused());
+    restartChurn();
 }
 
 void Simulator::restartChurn()

@@ -60,6 +60,7 @@ public:
 private:
     void simulateOutage(int milliseconds);
     // The "churn" fault (see FaultInjector): restarted whenever the faults change, advanced by a timer.
+    void applyFaults();
     void restartChurn();
     void churnTick();
 

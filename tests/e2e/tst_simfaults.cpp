@@ -166,6 +166,33 @@ private Q_SLOTS:
         QVERIFY2(!buffer.contains('\n'), buffer.constData());
     }
 
+    void pausedControllersLeaveTokenSecretsEmpty()
+    {
+        QCOMPARE(
+            m_http
+                ->send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s, "{\"metadata\":{\"name\":\"paused\"}}")
+                .code,
+            201);
+        QCOMPARE(configure("{\"controllersPaused\":true}").code, 200);
+        QCOMPARE(m_http
+                     ->send("POST", u"/api/v1/namespaces/default/secrets"_s,
+                            "{\"metadata\":{\"name\":\"paused-token\",\"annotations\":{\"kubernetes.io/"
+                            "service-account.name\":\"paused\"}},\"type\":\"kubernetes.io/service-account-token\"}")
+                     .code,
+                 201);
+        const auto data = [this] {
+            return m_http->send("GET", u"/api/v1/namespaces/default/secrets/paused-token"_s)
+                .json()
+                .value("data"_L1)
+                .toObject();
+        };
+        QTest::qWait(300);
+        QVERIFY(data().isEmpty());
+        // Resumed, the controller catches up.
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        QTRY_VERIFY(data().contains("token"_L1));
+    }
+
     void badConfigurationChangesNothing_data()
     {
         QTest::addColumn<QByteArray>("body");
