@@ -116,7 +116,7 @@ void ActionDialog::revalidate()
     const QString problem = validate();
     showError(problem);
     if (QPushButton *ok = okButton())
-        ok->setEnabled(problem.isEmpty());
+        ok->setEnabled(problem.isEmpty() && hasChanges());
 }
 
 void ActionDialog::runOperation(Operation *operation, const QString &busyText)
@@ -137,11 +137,22 @@ void ActionDialog::showResultPage(QWidget *page)
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(u"closeButton"_s);
     showError({});
+    growToFit();
+}
+
+void ActionDialog::growToFit()
+{
+    // Wrapped labels make the height depend on the width, which sizeHint() does not tell.
+    layout()->activate();
+    const int width = qMax(this->width(), sizeHint().width());
+    const int wanted = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();
+    if (width > this->width() || wanted > height())
+        resize(width, qMax(height(), wanted));
 }
 
 void ActionDialog::onOk()
 {
-    if (isBusy() || !validate().isEmpty())
+    if (isBusy() || !validate().isEmpty() || !hasChanges())
         return;
     apply();
 }
@@ -159,7 +170,7 @@ void ActionDialog::onFinished(const OperationResult &result)
         QDialog::reject();
     } else {
         if (QPushButton *ok = okButton())
-            ok->setEnabled(validate().isEmpty());
+            ok->setEnabled(validate().isEmpty() && hasChanges());
         showError(result.error->userMessage());
     }
 }
@@ -178,8 +189,11 @@ void ActionDialog::setBusy(bool busy, const QString &text)
 
 void ActionDialog::showError(const QString &text)
 {
+    const bool grew = !text.isEmpty() && text != m_error->text();
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
+    if (grew && isVisible())
+        growToFit();
 }
 
 } // namespace sa

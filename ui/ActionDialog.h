@@ -39,6 +39,8 @@ protected:
     [[nodiscard]] QPushButton *okButton() const;
     // Why the input cannot be applied (shown to the user), or empty.
     [[nodiscard]] virtual QString validate() const = 0;
+    // An editing dialog whose form still shows what the server has: OK stays disabled, with no objection shown.
+    [[nodiscard]] virtual bool hasChanges() const { return true; }
     // Starts the action, normally through runOperation().
     virtual void apply() = 0;
     // The default closes the dialog; a subclass may show the result with showResultPage() instead.
@@ -48,6 +50,8 @@ protected:
     void runOperation(Operation *operation, const QString &busyText);
     // Replaces the form by `page` (a token, a summary) with only a Close button left.
     void showResultPage(QWidget *page);
+    // Grows the dialog when its content (a longer note, a result page) no longer fits; never shrinks it.
+    void growToFit();
 
 private:
     void onOk();

@@ -1,17 +1,12 @@
 #include "IssueTokenDialog.h"
 
-#include "ClipboardGuard.h"
-#include "SecretField.h"
+#include "TokenView.h"
 
 #include <QComboBox>
 #include <QFormLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
-#include <QPushButton>
 #include <QSpinBox>
-#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -22,21 +17,10 @@ namespace {
 
 constexpr int customLifetime = -1;
 
-QString inWords(qint64 seconds)
-{
-    if (seconds < 0)
-        return QObject::tr("expired");
-    if (seconds < 3600)
-        return QObject::tr("in %1 min").arg((seconds + 59) / 60);
-    if (seconds < 2 * 86400)
-        return QObject::tr("in %1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
-    return QObject::tr("in %1 days").arg(seconds / 86400);
-}
-
 } // namespace
 
 IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const QString &serviceAccount,
-                                   const QStringList &pods, QWidget *parent)
+                                   const QStringList &pods, const QStringList &secrets, QWidget *parent)
     : ActionDialog(parent)
     , m_client(client)
     , m_ns(ns)
@@ -44,7 +28,7 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
     , m_lifetime(new QComboBox)
     , m_minutes(new QSpinBox)
     , m_audiences(new QLineEdit)
-    , m_boundPod(new QComboBox)
+    , m_bound(new QComboBox)
     , m_lifetimeNote(new QLabel)
 {
     setObjectName(u"issueTokenDialog"_s);
@@ -66,10 +50,14 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
     m_audiences->setObjectName(u"audiences"_s);
     m_audiences->setAccessibleName(tr("Audiences"));
     m_audiences->setPlaceholderText(tr("the API server's (leave empty)"));
-    m_boundPod->setObjectName(u"boundPod"_s);
-    m_boundPod->setAccessibleName(tr("Bound to pod"));
-    m_boundPod->addItem(tr("Nothing (valid until it expires)"));
-    m_boundPod->addItems(pods);
+    // A bound token dies with its object: a pod that uses it, or a secret whose deletion revokes it.
+    m_bound->setObjectName(u"boundObject"_s);
+    m_bound->setAccessibleName(tr("Bound to"));
+    m_bound->addItem(tr("Nothing (valid until it expires)"));
+    for (const QString &pod : pods)
+        m_bound->addItem(u"pod/"_s + pod, QStringList {u"Pod"_s, pod});
+    for (const QString &secret : secrets)
+        m_bound->addItem(u"secret/"_s + secret, QStringList {u"Secret"_s, secret});
     m_lifetimeNote->setObjectName(u"lifetimeNote"_s);
     m_lifetimeNote->setWordWrap(true);
 
@@ -81,7 +69,7 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
     formLayout()->addRow(tr("&Lifetime:"), lifetime);
     formLayout()->addRow(QString(), m_lifetimeNote);
     formLayout()->addRow(tr("&Audiences:"), m_audiences);
-    formLayout()->addRow(tr("&Bound to:"), m_boundPod);
+    formLayout()->addRow(tr("&Bound to:"), m_bound);
 
     connect(m_lifetime, &QComboBox::currentIndexChanged, this, [this] {
         m_minutes->setEnabled(m_lifetime->currentData().toInt() == customLifetime);
@@ -116,85 +104,29 @@ void IssueTokenDialog::apply()
     options.expirationSeconds = lifetimeSeconds();
     for (const QString &audience : m_audiences->text().split(u',', Qt::SkipEmptyParts))
         options.audiences.append(audience.trimmed());
-    if (m_boundPod->currentIndex() > 0) {
-        options.boundKind = u"Pod"_s;
-        options.boundName = m_boundPod->currentText();
+    if (const QStringList bound = m_bound->currentData().toStringList(); bound.size() == 2) {
+        options.boundKind = bound.at(0);
+        options.boundName = bound.at(1);
     }
     runOperation(ops::requestToken(m_client, m_ns, m_account, options), tr("Requesting…"));
 }
 
 void IssueTokenDialog::applySucceeded(const OperationResult &result)
 {
-    m_issued = result.token;
-    m_expiresAt = result.expiresAt;
     auto *page = new QWidget;
     page->setObjectName(u"tokenResult"_s);
     auto *layout = new QVBoxLayout(page);
-    auto *title = new QLabel(tr("<b>Token for %1/%2</b>").arg(m_ns.toHtmlEscaped(), m_account.toHtmlEscaped()));
-    layout->addWidget(title);
-    m_token = new SecretField;
-    m_token->setObjectName(u"token"_s);
-    m_token->setValue(result.token);
-    layout->addWidget(m_token);
-    m_expiry = new QLabel;
-    m_expiry->setObjectName(u"expiry"_s);
-    layout->addWidget(m_expiry);
+    layout->addWidget(new QLabel(tr("<b>Token for %1/%2</b>").arg(m_ns.toHtmlEscaped(), m_account.toHtmlEscaped())));
+    auto *view = new TokenView(m_client, m_ns, m_account, result.token);
+    layout->addWidget(view);
     for (const QString &warning : result.warnings) {
         auto *shortened = new QLabel(tr("⚠ The server changed the request: %1").arg(warning));
         shortened->setObjectName(u"serverWarning"_s);
         shortened->setWordWrap(true);
-        layout->addWidget(shortened);
+        layout->insertWidget(1, shortened);
     }
-    auto *claimsForm = new QFormLayout;
-    if (const auto claims = TokenClaims::decode(result.token.reveal())) {
-        const QLocale locale;
-        claimsForm->addRow(tr("Subject:"), new QLabel(claims->subject));
-        claimsForm->addRow(tr("Audiences:"), new QLabel(claims->audiences.join(u", "_s)));
-        claimsForm->addRow(tr("Issued:"),
-                           new QLabel(locale.toString(claims->issuedAt.toLocalTime(), QLocale::ShortFormat)));
-        claimsForm->addRow(tr("Expires:"),
-                           new QLabel(locale.toString(claims->expiresAt.toLocalTime(), QLocale::ShortFormat)));
-        claimsForm->addRow(tr("Bound to:"),
-                           new QLabel(claims->boundKind.isEmpty()
-                                          ? tr("nothing")
-                                          : QString(claims->boundKind + u'/' + claims->boundName)));
-    }
-    layout->addLayout(claimsForm);
-    auto *test = new QPushButton(tr("&Test token"));
-    test->setObjectName(u"testToken"_s);
-    m_testResult = new QLabel;
-    m_testResult->setObjectName(u"testResult"_s);
-    m_testResult->setWordWrap(true);
-    connect(test, &QPushButton::clicked, this, &IssueTokenDialog::testToken);
-    layout->addWidget(test, 0, Qt::AlignLeft);
-    layout->addWidget(m_testResult);
     layout->addStretch();
-    m_countdown = new QTimer(this);
-    connect(m_countdown, &QTimer::timeout, this, &IssueTokenDialog::updateCountdown);
-    m_countdown->start(1000);
-    updateCountdown();
     showResultPage(page);
-}
-
-void IssueTokenDialog::updateCountdown()
-{
-    const qint64 left = QDateTime::currentDateTimeUtc().secsTo(m_expiresAt);
-    m_expiry->setText(
-        tr("Expires %1 (%2)")
-            .arg(QLocale().toString(m_expiresAt.toLocalTime().time(), QLocale::ShortFormat), inWords(left)));
-}
-
-void IssueTokenDialog::testToken()
-{
-    // A client of its own, with this token as its only credential: who does the cluster think it is?
-    // Kept by the dialog: the operation belongs to its client, which must outlive it.
-    m_testClient = m_client->withToken(m_issued.reveal());
-    Operation *whoAmI = ops::whoAmI(m_testClient.get());
-    m_testResult->setText(tr("Asking the cluster…"));
-    connect(whoAmI, &Operation::finished, this, [this](const OperationResult &result) {
-        m_testResult->setText(result.ok() ? tr("Authenticates as %1").arg(result.object.value("username"_L1).toString())
-                                          : tr("Refused: %1").arg(result.error->userMessage()));
-    });
 }
 
 } // namespace sa

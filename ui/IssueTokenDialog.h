@@ -2,28 +2,23 @@
 
 #include "ActionDialog.h"
 
-#include <memory>
-
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QTimer;
 
 namespace sa {
 
-class SecretField;
-
 // "Issue token" (TokenRequest): a lifetime from presets or in minutes (at least 10), audiences and an optional
-// bound pod. The result page shows the token masked, its expiry with a live countdown, its decoded claims, the
-// server's warning when it shortened the lifetime, and "Test token" (who the token authenticates as).
+// bound pod or secret. The result page is a TokenView (the token masked, its expiry counting down, its claims,
+// curl, kubeconfig, "Test token") with the server's warning when it shortened the lifetime.
 class IssueTokenDialog : public ActionDialog
 {
     Q_OBJECT
 public:
-    // `pods`: the pods that run as the account, which the token may be bound to.
+    // `pods` (those that run as the account) and `secrets` (of its namespace): what the token may be bound to.
     IssueTokenDialog(KubeClient *client, const QString &ns, const QString &serviceAccount, const QStringList &pods,
-                     QWidget *parent = nullptr);
+                     const QStringList &secrets, QWidget *parent = nullptr);
 
 protected:
     QString validate() const override;
@@ -41,15 +36,8 @@ private:
     QComboBox *m_lifetime;
     QSpinBox *m_minutes;
     QLineEdit *m_audiences;
-    QComboBox *m_boundPod;
+    QComboBox *m_bound;
     QLabel *m_lifetimeNote;
-    SecretField *m_token = nullptr;
-    QLabel *m_expiry = nullptr;
-    QLabel *m_testResult = nullptr;
-    QTimer *m_countdown = nullptr;
-    QDateTime m_expiresAt;
-    SecretBytes m_issued;
-    std::unique_ptr<KubeClient> m_testClient;
 };
 
 } // namespace sa

@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "AutomountDialog.h"
 #include "ClipboardGuard.h"
 #include "CreateServiceAccountDialog.h"
 #include "DeleteServiceAccountDialog.h"
 #include "IssueTokenDialog.h"
 #include "MessageBar.h"
 #include "PullSecretsDialog.h"
+#include "SecretValuesDialog.h"
+#include "TokenSecretDialog.h"
 
 #include "api/Operations.h"
 
@@ -24,6 +27,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -167,6 +171,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildActions();
     buildToolBar();
+    buildMenus();
     m_pages = new QStackedWidget;
     m_pages->addWidget(buildWelcomePage());
     m_pages->addWidget(buildMainPage());
@@ -207,17 +212,25 @@ void MainWindow::buildActions()
         addAction(a);
         return a;
     };
-    // The administration actions come with their dialogs; until then they are visible but disabled.
-    m_newAccount = action(tr("New service account…"), QKeySequence(u"Ctrl+N"_s), u"newServiceAccount"_s);
-    m_issueToken = action(tr("Issue token…"), QKeySequence(u"Ctrl+T"_s), u"issueToken"_s);
-    m_newTokenSecret = action(tr("New long-lived token secret…"), QKeySequence(u"Ctrl+Shift+T"_s), u"newTokenSecret"_s);
-    m_pullSecrets = action(tr("Image pull secrets…"), QKeySequence(u"Ctrl+P"_s), u"pullSecrets"_s);
-    m_delete = action(tr("Delete"), QKeySequence::Delete, u"delete"_s);
-    for (QAction *pending : {m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_delete})
+    // The administration actions need a cluster: enabled with a session.
+    m_newAccount = action(tr("&New service account…"), QKeySequence(u"Ctrl+N"_s), u"newServiceAccount"_s);
+    m_issueToken = action(tr("&Issue token…"), QKeySequence(u"Ctrl+T"_s), u"issueToken"_s);
+    m_newTokenSecret =
+        action(tr("New &long-lived token secret…"), QKeySequence(u"Ctrl+Shift+T"_s), u"newTokenSecret"_s);
+    m_pullSecrets = action(tr("Image &pull secrets…"), QKeySequence(u"Ctrl+P"_s), u"pullSecrets"_s);
+    m_automount = action(tr("Token &automount and pod snippet…"), QKeySequence(u"Ctrl+M"_s), u"automount"_s);
+    m_revealSecret = action(tr("&Reveal values…"), QKeySequence(u"Ctrl+R"_s), u"revealSecret"_s);
+    m_delete = action(tr("&Delete"), QKeySequence::Delete, u"delete"_s);
+    for (QAction *pending : sessionActions())
         pending->setEnabled(false);
+    m_issueToken->setToolTip(tr("Issue a token that expires (TokenRequest)"));
+    m_pullSecrets->setToolTip(tr("Attach or detach registry credentials"));
     connect(m_newAccount, &QAction::triggered, this, &MainWindow::newServiceAccount);
     connect(m_issueToken, &QAction::triggered, this, &MainWindow::issueToken);
+    connect(m_newTokenSecret, &QAction::triggered, this, &MainWindow::newTokenSecret);
     connect(m_pullSecrets, &QAction::triggered, this, &MainWindow::editPullSecrets);
+    connect(m_automount, &QAction::triggered, this, &MainWindow::editAutomount);
+    connect(m_revealSecret, &QAction::triggered, this, &MainWindow::revealSelectedSecret);
     connect(m_delete, &QAction::triggered, this, &MainWindow::deleteServiceAccount);
     m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
     m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
@@ -230,6 +243,29 @@ void MainWindow::buildActions()
         if (current.isValid())
             QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(NameRole).toString());
     });
+}
+
+QList<QAction *> MainWindow::sessionActions() const
+{
+    return {m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount, m_revealSecret, m_delete};
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    cluster->addAction(m_switchContext);
+    cluster->addAction(m_refresh);
+    cluster->addSeparator();
+    QAction *quit = cluster->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(u"quit"_s);
+    QMenu *account = menuBar()->addMenu(tr("&Service account"));
+    account->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount});
+    account->addSeparator();
+    account->addActions({m_copyName, m_delete});
+    QMenu *secret = menuBar()->addMenu(tr("S&ecret"));
+    secret->addAction(m_revealSecret);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions({m_focusFilter, m_refresh});
 }
 
 void MainWindow::buildToolBar()
@@ -336,8 +372,11 @@ QWidget *MainWindow::buildMainPage()
     m_accountView->setAccessibleName(tr("Service accounts"));
     m_secretView = makeListView(m_secretProxy, u"secrets"_s);
     m_secretView->setAccessibleName(tr("Secrets"));
+    m_accountView->addActions(
+        {m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount, m_copyName, m_delete});
+    m_secretView->addActions({m_revealSecret, m_copyName});
+    connect(m_secretView, &QTreeView::activated, this, &MainWindow::revealSelectedSecret);
     for (QTreeView *view : {m_accountView, m_secretView}) {
-        view->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_copyName, m_delete});
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::scheduleDetails);
         // Something is always selected when there is something to select, so the details pane is never idle.
         connect(view->model(), &QAbstractItemModel::rowsInserted, view, [view] {
@@ -396,10 +435,7 @@ QWidget *MainWindow::buildMainPage()
     m_details->setObjectName(u"details"_s);
     m_details->setAccessibleName(tr("Details"));
     m_details->setOpenLinks(false);
-    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
-        if (link.scheme() == "keys"_L1 && m_session)
-            loadSecretKeys(link.path());
-    });
+    connect(m_details, &QTextBrowser::anchorClicked, this, &MainWindow::onDetailsLink);
     m_details->setPlaceholderText(tr("Select a service account or a secret to see its details."));
 
     m_splitter = new QSplitter(Qt::Horizontal);
@@ -434,10 +470,8 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_allNamespaces->setRowCount(1);
     bindScopedModels();
     m_pages->setCurrentIndex(1);
-    m_newAccount->setEnabled(session != nullptr);
-    m_issueToken->setEnabled(session != nullptr);
-    m_pullSecrets->setEnabled(session != nullptr);
-    m_delete->setEnabled(session != nullptr);
+    for (QAction *action : sessionActions())
+        action->setEnabled(session != nullptr);
     m_contextInfo->setText(
         tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
     m_contextSwitcher->setCurrentText(context.context.name);
@@ -592,7 +626,13 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
         if (auto secret = SecretMeta::fromTableRow(item, columns))
             secrets.insert(secret->meta.name, *secret);
     }
-    QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3><table>"_s;
+    QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3>"_s;
+    // The common actions, as links (the details pane is text).
+    QStringList links;
+    for (const QAction *action : {m_issueToken, m_pullSecrets, m_newTokenSecret, m_automount})
+        links.append(u"<a href=\"action:"_s + action->objectName() + u"\">"_s + escaped(action->text().remove(u'&'))
+                     + u"</a>"_s);
+    html += u"<p>"_s + links.join(u" · "_s) + u"</p><table>"_s;
     html += row(tr("Namespace"), escaped(ns));
     html += row(tr("Created"),
                 escaped(QLocale().toString(account.meta.creationTimestamp.toLocalTime(), QLocale::ShortFormat)));
@@ -624,7 +664,8 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
         anyToken = true;
         const QString lastUsed = secret.meta.labels.value(u"kubernetes.io/legacy-token-last-used"_s);
         html += u"<p>⚠ "_s + escaped(secret.meta.name)
-            + (lastUsed.isEmpty() ? tr(" — never used") : tr(" — last used %1").arg(escaped(lastUsed))) + u"</p>"_s;
+            + (lastUsed.isEmpty() ? tr(" — never used") : tr(" — last used %1").arg(escaped(lastUsed)))
+            + u" — <a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + tr("reveal") + u"</a></p>"_s;
     }
     if (!anyToken)
         html += listOrNone({}, tr("none"));
@@ -658,7 +699,9 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
 
 QString MainWindow::secretDetails(const SecretMeta &secret) const
 {
-    QString html = u"<h3>"_s + escaped(secret.meta.name) + u"</h3><table>"_s;
+    QString html = u"<h3>"_s + escaped(secret.meta.name) + u"</h3>"_s;
+    html +=
+        u"<p><a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + tr("Reveal values…") + u"</a></p><table>"_s;
     html += row(tr("Namespace"), escaped(secret.meta.ns));
     html += row(tr("Type"),
                 escaped(SecretModel::typeLabel(secret.type)) + u" <small>("_s + escaped(secret.type) + u")</small>"_s);
@@ -688,6 +731,20 @@ QString MainWindow::secretDetails(const SecretMeta &secret) const
     return html;
 }
 
+void MainWindow::openDialog(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+std::optional<ServiceAccount> MainWindow::accountFor(const QString &why)
+{
+    const auto account = m_session ? selectedServiceAccount() : std::nullopt;
+    if (!account)
+        statusBar()->showMessage(why, 5000);
+    return account;
+}
+
 void MainWindow::newServiceAccount()
 {
     if (!m_session)
@@ -702,25 +759,28 @@ void MainWindow::newServiceAccount()
     const QString ns = selectedNamespace().isEmpty() ? m_context.ns : selectedNamespace();
     const auto registrySecrets = [this](const QString &inNamespace) { return registrySecretsIn(inNamespace); };
     auto *dialog = new CreateServiceAccountDialog(m_session->client(), namespaces, ns, registrySecrets, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         statusBar()->showMessage(tr("Created service account %1").arg(dialog->created()), 5000);
     });
-    dialog->open();
+    openDialog(dialog);
 }
 
-QStringList MainWindow::registrySecretsIn(const QString &ns) const
+QStringList MainWindow::secretsIn(const QString &ns, const QStringList &types) const
 {
     QStringList names;
     for (int row = 0; row < m_secrets->rowCount(); ++row) {
         const QModelIndex index = m_secrets->index(row, 0);
-        const QString type = index.data(SecretTypeRole).toString();
         if (index.data(NamespaceRole).toString() == ns
-            && (type == "kubernetes.io/dockerconfigjson"_L1 || type == "kubernetes.io/dockercfg"_L1))
+            && (types.isEmpty() || types.contains(index.data(SecretTypeRole).toString())))
             names.append(index.data(NameRole).toString());
     }
     names.sort();
     return names;
+}
+
+QStringList MainWindow::registrySecretsIn(const QString &ns) const
+{
+    return secretsIn(ns, {u"kubernetes.io/dockerconfigjson"_s, u"kubernetes.io/dockercfg"_s});
 }
 
 QList<Pod> MainWindow::podsOf(const ServiceAccount &account) const
@@ -756,44 +816,94 @@ std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
     return m_accounts->accountAt(m_accountProxy->mapToSource(current).row());
 }
 
+std::optional<SecretMeta> MainWindow::selectedSecret() const
+{
+    const QModelIndex current = m_secretView->currentIndex();
+    if (!current.isValid())
+        return std::nullopt;
+    return m_secrets->secretAt(m_secretProxy->mapToSource(current).row());
+}
+
 void MainWindow::issueToken()
 {
-    const auto account = m_session ? selectedServiceAccount() : std::nullopt;
-    if (!account) {
-        statusBar()->showMessage(tr("Select a service account to issue a token for."), 5000);
+    const auto account = accountFor(tr("Select a service account to issue a token for."));
+    if (!account)
         return;
-    }
     QStringList pods;
     for (const Pod &pod : podsOf(*account))
         pods.append(pod.meta.name);
-    auto *dialog = new IssueTokenDialog(m_session->client(), account->meta.ns, account->meta.name, pods, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    openDialog(new IssueTokenDialog(m_session->client(), account->meta.ns, account->meta.name, pods,
+                                    secretsIn(account->meta.ns), this));
+}
+
+void MainWindow::newTokenSecret()
+{
+    if (const auto account = accountFor(tr("Select a service account to make a token secret for.")))
+        openDialog(new TokenSecretDialog(m_session->client(), account->meta.ns, account->meta.name, this));
 }
 
 void MainWindow::editPullSecrets()
 {
-    const auto account = m_session ? selectedServiceAccount() : std::nullopt;
-    if (!account) {
-        statusBar()->showMessage(tr("Select a service account to change its image pull secrets."), 5000);
+    const auto account = accountFor(tr("Select a service account to change its image pull secrets."));
+    if (!account)
         return;
-    }
     QMap<QString, QStringList> podPullSecrets;
     for (const Pod &pod : podsOf(*account))
         podPullSecrets.insert(pod.meta.name, pod.imagePullSecrets);
-    auto *dialog =
-        new PullSecretsDialog(m_session->client(), *account, registrySecretsIn(account->meta.ns), podPullSecrets, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    openDialog(new PullSecretsDialog(m_session->client(), *account, registrySecretsIn(account->meta.ns), podPullSecrets,
+                                     this));
+}
+
+void MainWindow::editAutomount()
+{
+    if (const auto account = accountFor(tr("Select a service account to change its token automount.")))
+        openDialog(new AutomountDialog(m_session->client(), *account, this));
+}
+
+void MainWindow::revealSecret(const QString &ns, const QString &name)
+{
+    if (m_session)
+        openDialog(new SecretValuesDialog(m_session->client(), ns, name, this));
+}
+
+void MainWindow::revealSelectedSecret()
+{
+    const auto secret = m_session && m_tabs->currentIndex() == 1 ? selectedSecret() : std::nullopt;
+    if (!secret) {
+        statusBar()->showMessage(tr("Select a secret to reveal its values."), 5000);
+        return;
+    }
+    revealSecret(secret->meta.ns, secret->meta.name);
+}
+
+void MainWindow::onDetailsLink(const QUrl &link)
+{
+    if (!m_session)
+        return;
+    const QString scheme = link.scheme();
+    const QString path = link.path();
+    if (scheme == "keys"_L1) {
+        loadSecretKeys(path);
+    } else if (scheme == "reveal"_L1) {
+        revealSecret(path.section(u'/', 0, 0), path.section(u'/', 1));
+    } else if (scheme == "action"_L1) {
+        for (QAction *action : sessionActions()) {
+            if (action->objectName() == path)
+                action->trigger();
+        }
+    }
 }
 
 void MainWindow::deleteServiceAccount()
 {
-    const auto account = m_session && m_tabs->currentIndex() == 0 ? selectedServiceAccount() : std::nullopt;
-    if (!account) {
-        statusBar()->showMessage(tr("Select a service account to delete."), 5000);
+    const QString why = tr("Select a service account to delete.");
+    if (m_tabs->currentIndex() != 0) {
+        statusBar()->showMessage(why, 5000);
         return;
     }
+    const auto account = accountFor(why);
+    if (!account)
+        return;
     const QString &ns = account->meta.ns;
     QStringList tokenSecrets;
     const QJsonArray columns = m_session->secrets()->columns();
@@ -808,9 +918,7 @@ void MainWindow::deleteServiceAccount()
     for (const Pod &pod : podsOf(*account))
         users.append(u"pod/"_s + pod.meta.name);
     tokenSecrets.sort();
-    auto *dialog = new DeleteServiceAccountDialog(m_session->client(), *account, tokenSecrets, users, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    openDialog(new DeleteServiceAccountDialog(m_session->client(), *account, tokenSecrets, users, this));
 }
 
 void MainWindow::loadSecretKeys(const QString &key)

@@ -10,6 +10,7 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -68,11 +69,25 @@ private:
     QString secretDetails(const SecretMeta &secret) const;
     void restoreSettings();
     void loadSecretKeys(const QString &key);
+    void buildMenus();
+    [[nodiscard]] QList<QAction *> sessionActions() const;
     void newServiceAccount();
     void issueToken();
+    void newTokenSecret();
     void editPullSecrets();
+    void editAutomount();
     void deleteServiceAccount();
+    void revealSecret(const QString &ns, const QString &name);
+    void revealSelectedSecret();
+    void onDetailsLink(const QUrl &link);
+    // Opens `dialog` (deleted on close) on top of the window.
+    void openDialog(QDialog *dialog);
+    // The selected account, or nullopt with `why` in the status bar.
+    [[nodiscard]] std::optional<ServiceAccount> accountFor(const QString &why);
     [[nodiscard]] std::optional<ServiceAccount> selectedServiceAccount() const;
+    [[nodiscard]] std::optional<SecretMeta> selectedSecret() const;
+    // The namespace's secrets of these types (all types when empty), by name.
+    [[nodiscard]] QStringList secretsIn(const QString &ns, const QStringList &types = {}) const;
     // The namespace's registry credentials (dockerconfigjson and dockercfg secrets), by name.
     [[nodiscard]] QStringList registrySecretsIn(const QString &ns) const;
     // What runs as the account, sorted by name.
@@ -114,6 +129,8 @@ private:
     QAction *m_issueToken;
     QAction *m_newTokenSecret;
     QAction *m_pullSecrets;
+    QAction *m_automount;
+    QAction *m_revealSecret;
     QAction *m_copyName;
     QAction *m_delete;
     QAction *m_refresh;

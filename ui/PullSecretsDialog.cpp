@@ -1,8 +1,12 @@
 #include "PullSecretsDialog.h"
 
+#include "RegistrySecretDialog.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -65,16 +69,34 @@ PullSecretsDialog::PullSecretsDialog(KubeClient *client, const ServiceAccount &a
             names.append(attached); // attached but missing: shown, so that it can be detached
     }
     for (const QString &name : std::as_const(names)) {
-        auto *item =
-            new QListWidgetItem(registrySecrets.contains(name) ? name : tr("%1 (missing)").arg(name), m_secrets);
-        item->setData(Qt::UserRole, name);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(account.imagePullSecrets.contains(name) ? Qt::Checked : Qt::Unchecked);
+        addSecret(name, registrySecrets.contains(name) ? name : tr("%1 (missing)").arg(name),
+                  account.imagePullSecrets.contains(name));
     }
     m_podNote->setObjectName(u"podNote"_s);
     m_podNote->setWordWrap(true);
     m_secrets->setMaximumHeight(120);
-    formLayout()->addRow(tr("&Registry credentials:"), m_secrets);
+    auto *create = new QPushButton(tr("&New registry secret…"));
+    create->setObjectName(u"newRegistrySecret"_s);
+    create->setAccessibleName(tr("New registry secret"));
+    connect(create, &QPushButton::clicked, this, [this, registrySecrets] {
+        auto *dialog = new RegistrySecretDialog(m_client, m_account.meta.ns, registrySecrets, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] {
+            // Made in the same flow: listed and checked, attached on OK.
+            addSecret(dialog->created(), dialog->created(), true);
+            updatePodNote();
+            revalidate();
+        });
+        dialog->open();
+    });
+    auto *secrets = new QWidget;
+    auto *secretsLayout = new QVBoxLayout(secrets);
+    secretsLayout->setContentsMargins(0, 0, 0, 0);
+    secretsLayout->addWidget(m_secrets);
+    secretsLayout->addWidget(create, 0, Qt::AlignLeft);
+    formLayout()->addRow(tr("&Registry credentials:"), secrets);
+    if (auto *label = qobject_cast<QLabel *>(formLayout()->labelForField(secrets)))
+        label->setBuddy(m_secrets);
     formLayout()->addRow(m_podNote); // the whole width: it is a sentence or two
     setMinimumWidth(480);
     connect(m_secrets, &QListWidget::itemChanged, this, [this] {
@@ -83,6 +105,14 @@ PullSecretsDialog::PullSecretsDialog(KubeClient *client, const ServiceAccount &a
     });
     updatePodNote();
     revalidate();
+}
+
+void PullSecretsDialog::addSecret(const QString &name, const QString &text, bool checked)
+{
+    auto *item = new QListWidgetItem(text, m_secrets);
+    item->setData(Qt::UserRole, name);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
 }
 
 QStringList PullSecretsDialog::chosen() const
@@ -114,13 +144,13 @@ void PullSecretsDialog::updatePodNote()
     if (!lacking.isEmpty())
         note += u' ' + tr("Running without some of them: %1.").arg(lacking.join(u", "_s));
     m_podNote->setText(note);
+    if (isVisible())
+        growToFit();
 }
 
-QString PullSecretsDialog::validate() const
+bool PullSecretsDialog::hasChanges() const
 {
-    if (chosen() == m_account.imagePullSecrets)
-        return tr("Check or uncheck a secret to change what the account pulls with.");
-    return {};
+    return chosen() != m_account.imagePullSecrets;
 }
 
 void PullSecretsDialog::apply()

@@ -11,7 +11,8 @@ namespace sa {
 
 class KubeClient;
 
-// "Image pull secrets": attach and detach the namespace's registry credentials to a service account. Each
+// "Image pull secrets": attach and detach the namespace's registry credentials to a service account, or create new
+// ones in the same flow (RegistrySecretDialog), which are then attached on OK. Each
 // change is a conflict-safe patch (no concurrent change is lost). It says what the change does to pods: new
 // pods get the secrets, running ones do not.
 class PullSecretsDialog : public ActionDialog
@@ -24,10 +25,12 @@ public:
                       const QMap<QString, QStringList> &podPullSecrets, QWidget *parent = nullptr);
 
 protected:
-    QString validate() const override;
+    QString validate() const override { return {}; }
+    bool hasChanges() const override;
     void apply() override;
 
 private:
+    void addSecret(const QString &name, const QString &text, bool checked);
     [[nodiscard]] QStringList chosen() const;
     void updatePodNote();
 

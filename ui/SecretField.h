@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClipboardGuard.h"
 #include "resources/SecretBytes.h"
 
 #include <QPointer>
@@ -9,8 +10,6 @@ class QLineEdit;
 class QToolButton;
 
 namespace sa {
-
-class ClipboardGuard;
 
 // A read-only secret (a token, a password) after KeePassXC's PasswordWidget: masked until the eye button or
 // Ctrl+H reveals it, masked again whenever it is hidden, copied only through a ClipboardGuard. Values that are not

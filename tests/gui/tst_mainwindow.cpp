@@ -1,12 +1,15 @@
 // The main window against kube-sim's demo cluster, offscreen: what a user sees, live.
 
 #include "Application.h"
+#include "AutomountDialog.h"
 #include "ClipboardGuard.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "MessageBar.h"
 #include "SecretField.h"
 #include "SimHttp.h"
+#include "TokenSecretDialog.h"
+#include "TokenView.h"
 #include "resources/Resources.h"
 
 #include <QAbstractItemModel>
@@ -17,11 +20,13 @@
 #include <QDialog>
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -29,6 +34,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -227,8 +233,12 @@ private Q_SLOTS:
         dialog->findChild<QSpinBox *>(u"minutes"_s)->setValue(5);
         QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
         lifetime->setCurrentIndex(lifetime->findText(u"30 minutes"_s));
-        auto *bound = dialog->findChild<QComboBox *>(u"boundPod"_s);
-        QCOMPARE(bound->count(), 3); // nothing, and the two pods of payments-api
+        // Bound to nothing, to one of the two pods of payments-api, or to a secret of the namespace.
+        auto *bound = dialog->findChild<QComboBox *>(u"boundObject"_s);
+        QCOMPARE(bound->itemText(0), u"Nothing (valid until it expires)"_s);
+        QVERIFY(bound->itemText(1).startsWith(u"pod/payments-api-"_s));
+        QVERIFY(bound->itemText(2).startsWith(u"pod/payments-api-"_s));
+        QVERIFY(bound->findText(u"secret/db-credentials"_s) > 2);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"tokenResult"_s), 10000);
         saveScreenshot(dialog, u"dialog-issue-token"_s);
@@ -249,8 +259,26 @@ private Q_SLOTS:
         QTRY_VERIFY(find<QLabel>(u"clipboardCountdown"_s)->text().startsWith(u"Clipboard clears in "_s));
         QVERIFY(find<QLabel>(u"clipboardCountdown"_s)->isVisible());
         dialog->findChild<QPushButton *>(u"testToken"_s)->click();
-        QTRY_COMPARE_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"testResult"_s)->text(),
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"tokenStatus"_s)->text(),
                                   u"Authenticates as system:serviceaccount:payments:payments-api"_s, 10000);
+        // The curl command and the kubeconfig carry the token, so they go through the guard too.
+        dialog->findChild<QPushButton *>(u"copyCurl"_s)->click();
+        const QString curl = QGuiApplication::clipboard()->text();
+        QVERIFY2(curl.startsWith(u"curl --cacert "_s), qPrintable(curl.left(40)));
+        QVERIFY(curl.contains(m_sim->url() + u"/api'"_s));
+        QVERIFY(curl.endsWith(u"--header 'Authorization: Bearer "_s + text->text() + u'\''));
+        QVERIFY(dialog->findChild<QLabel *>(u"tokenStatus"_s)->text().contains(u"history"_s));
+        dialog->findChild<QPushButton *>(u"copyKubeconfig"_s)->click();
+        QVERIFY(QGuiApplication::clipboard()->text().contains(u"namespace: \"payments\""_s));
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(u"payments-api.kubeconfig"_s);
+        QString error;
+        QVERIFY2(dialog->findChild<sa::TokenView *>()->saveKubeconfig(saved, &error), qPrintable(error));
+        // Readable by the user alone (Qt reports the owner's bits twice, as Owner and as User).
+        QCOMPARE(QFileInfo(saved).permissions(),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
+        const CommandResult whoami = Kubectl(*m_sim).run({u"auth"_s, u"whoami"_s}, saved);
+        QVERIFY2(whoami.out.contains(u"system:serviceaccount:payments:payments-api"_s), qPrintable(whoami.err));
         dialog->reject();
         QTRY_VERIFY(!dialog);
     }
@@ -283,6 +311,184 @@ private Q_SLOTS:
                      .value("imagePullSecrets"_L1)
                      .toArray(),
                  expected);
+    }
+
+    void pullSecretsCreateAndRace()
+    {
+        // A new registry secret made inside the pull-secret flow, attached while another client attaches another.
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
+        find<QAction>(u"pullSecrets"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"pullSecretsDialog"_s);
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        dialog->findChild<QPushButton *>(u"newRegistrySecret"_s)->click();
+        QPointer<QDialog> registry = dialog->findChild<QDialog *>(u"registrySecretDialog"_s);
+        QTRY_VERIFY(registry && registry->isVisible());
+        auto *create = registry->findChild<QPushButton *>(u"okButton"_s);
+        QTest::keyClicks(registry->findChild<QLineEdit *>(u"name"_s), u"ghcr-cred"_s);
+        QTest::keyClicks(registry->findChild<QLineEdit *>(u"server"_s), u"ghcr.io"_s);
+        QTest::keyClicks(registry->findChild<QLineEdit *>(u"username"_s), u"robot"_s);
+        QVERIFY(!create->isEnabled());
+        QVERIFY(registry->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"password"_s));
+        QTest::keyClicks(registry->findChild<QLineEdit *>(u"password"_s), u"s3cret pass"_s);
+        QVERIFY(create->isEnabled());
+        saveScreenshot(registry, u"dialog-registry-secret"_s);
+        create->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!registry, 10000);
+        const QJsonObject made = m_http->send("GET", u"/api/v1/namespaces/payments/secrets/ghcr-cred"_s).json();
+        QCOMPARE(made.value("type"_L1).toString(), u"kubernetes.io/dockerconfigjson"_s);
+        const QJsonObject auth =
+            QJsonDocument::fromJson(
+                QByteArray::fromBase64(
+                    made.value("data"_L1).toObject().value(".dockerconfigjson"_L1).toString().toLatin1()))
+                .object()
+                .value("auths"_L1)
+                .toObject()
+                .value("ghcr.io"_L1)
+                .toObject();
+        QCOMPARE(auth.value("password"_L1).toString(), u"s3cret pass"_s);
+        QCOMPARE(auth.value("auth"_L1).toString(), QString::fromLatin1("robot:s3cret pass"_ba.toBase64()));
+        auto *list = dialog->findChild<QListWidget *>(u"pullSecrets"_s);
+        QTRY_VERIFY(!list->findItems(u"ghcr-cred"_s, Qt::MatchExactly).isEmpty());
+        QCOMPARE(list->findItems(u"ghcr-cred"_s, Qt::MatchExactly).first()->checkState(), Qt::Checked);
+
+        // Another client attaches mirror-cred while the dialog is open: both attachments survive.
+        QCOMPARE(m_http
+                     ->send("PATCH", u"/api/v1/namespaces/payments/serviceaccounts/payments-api"_s,
+                            "[{\"op\":\"add\",\"path\":\"/imagePullSecrets/-\",\"value\":{\"name\":\"mirror-cred\"}}]",
+                            "application/json-patch+json")
+                     .code,
+                 200);
+        dialog->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+        QStringList attached;
+        for (const QJsonValue &entry :
+             m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/payments-api"_s)
+                 .json()
+                 .value("imagePullSecrets"_L1)
+                 .toArray())
+            attached.append(entry.toObject().value("name"_L1).toString());
+        attached.sort();
+        QCOMPARE(attached, QStringList({u"ghcr-cred"_s, u"mirror-cred"_s, u"old-registry-cred"_s, u"registry-cred"_s}));
+    }
+
+    void tokenSecretDialog()
+    {
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
+        find<QAction>(u"newTokenSecret"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"tokenSecretDialog"_s);
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->findChild<QLabel *>(u"explanation"_s)->text().contains(u"never expires"_s));
+        QCOMPARE(dialog->findChild<QLineEdit *>(u"name"_s)->text(), u"payments-api-token"_s);
+        saveScreenshot(dialog, u"dialog-token-secret"_s);
+        dialog->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"tokenSecretResult"_s), 15000);
+        auto *token = dialog->findChild<sa::SecretField *>(u"token"_s);
+        auto *text = token->findChild<QLineEdit *>(u"secretText"_s);
+        token->setRevealed(true);
+        const QByteArray stored =
+            QByteArray::fromBase64(m_http->send("GET", u"/api/v1/namespaces/payments/secrets/payments-api-token"_s)
+                                       .json()
+                                       .value("data"_L1)
+                                       .toObject()
+                                       .value("token"_L1)
+                                       .toString()
+                                       .toLatin1());
+        QVERIFY(!stored.isEmpty());
+        QCOMPARE(text->text().toLatin1(), stored);
+        QVERIFY(dialog->findChild<QLabel *>(u"expiry"_s)->text().contains(u"Never expires"_s));
+        saveScreenshot(dialog, u"dialog-token-secret-result"_s);
+        dialog->reject();
+        QTRY_VERIFY(!dialog);
+
+        // With the token controller down, the dialog says so and leaves no empty secret behind.
+        QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, "{\"controllersPaused\":true}").code, 200);
+        find<QAction>(u"newTokenSecret"_s)->trigger();
+        QPointer<sa::TokenSecretDialog> stuck = m_app->window().findChild<sa::TokenSecretDialog *>();
+        QTRY_VERIFY(stuck && stuck->isVisible());
+        stuck->setWaitMilliseconds(1000);
+        auto *name = stuck->findChild<QLineEdit *>(u"name"_s);
+        name->setText(u"never-filled"_s);
+        stuck->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(stuck->errorText().contains(u"did not fill"_s), 10000);
+        QVERIFY(stuck->errorText().contains(u"token controller"_s));
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/secrets/never-filled"_s).code, 404);
+        stuck->reject();
+        QTRY_VERIFY(!stuck);
+    }
+
+    void revealSecretValues()
+    {
+        const QByteArray binary =
+            "{\"metadata\":{\"name\":\"keystore\"},\"data\":{\"keystore.p12\":\"AAH/\",\"pin\":\"MTIzNA==\"}}";
+        QCOMPARE(m_http->send("POST", u"/api/v1/namespaces/payments/secrets"_s, binary).code, 201);
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(1);
+        auto *secrets = find<QTreeView>(u"secrets"_s);
+        QTRY_VERIFY(selectRow(secrets, u"keystore"_s));
+        find<QAction>(u"revealSecret"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"secretValuesDialog"_s);
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"secretValues"_s), 10000);
+        auto *pin = dialog->findChild<sa::SecretField *>(u"value:pin"_s);
+        auto *store = dialog->findChild<sa::SecretField *>(u"value:keystore.p12"_s);
+        QVERIFY(pin && store);
+        auto *pinText = pin->findChild<QLineEdit *>(u"secretText"_s);
+        QVERIFY(!pinText->text().contains(u"1234"_s));
+        pin->setRevealed(true); // one value revealed, the other still masked
+        QCOMPARE(pinText->text(), u"1234"_s);
+        QVERIFY(!store->isRevealed());
+        store->setRevealed(true);
+        QVERIFY2(store->findChild<QLineEdit *>(u"secretText"_s)->text().startsWith(u"3 bytes (binary): 00 01 ff"_s),
+                 qPrintable(store->findChild<QLineEdit *>(u"secretText"_s)->text()));
+        saveScreenshot(dialog, u"dialog-reveal-values"_s);
+        dialog->reject();
+        QTRY_VERIFY(!dialog);
+
+        // A token secret's token comes with its claims, from the details pane's link.
+        Q_EMIT find<QTextBrowser>(u"details"_s)->anchorClicked(QUrl(u"reveal:payments/payments-api-token"_s));
+        QPointer<QDialog> token = m_app->window().findChild<QDialog *>(u"secretValuesDialog"_s);
+        QTRY_VERIFY(token && token->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(token->findChild<sa::TokenView *>(), 10000);
+        QVERIFY(token->findChild<sa::SecretField *>(u"value:ca.crt"_s));
+        token->reject();
+        QTRY_VERIFY(!token);
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(0);
+    }
+
+    void automountDialog()
+    {
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-worker"_s));
+        find<QAction>(u"automount"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"automountDialog"_s);
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        auto *automount = dialog->findChild<QComboBox *>(u"automount"_s);
+        QCOMPARE(automount->currentText(), u"Not mounted"_s); // as the demo made it
+        QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+        // The pod snippet, without the token, works with kubectl as it is.
+        auto *podAutomount = dialog->findChild<QComboBox *>(u"podAutomount"_s);
+        podAutomount->setCurrentIndex(podAutomount->findText(u"Not mounted"_s));
+        const QString snippet = dialog->findChild<QPlainTextEdit *>(u"podSnippet"_s)->toPlainText();
+        QVERIFY(snippet.contains(u"automountServiceAccountToken: false"_s));
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(qobject_cast<sa::AutomountDialog *>(dialog.data())->saveSnippet(dir.filePath(u"pod.yaml"_s), &error),
+                 qPrintable(error));
+        const CommandResult applied = Kubectl(*m_sim).run({u"apply"_s, u"-f"_s, dir.filePath(u"pod.yaml"_s)});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+        const QJsonObject pod = m_http->send("GET", u"/api/v1/namespaces/payments/pods/payments-worker-shell"_s).json();
+        const QJsonObject spec = pod.value("spec"_L1).toObject();
+        QCOMPARE(spec.value("serviceAccountName"_L1).toString(), u"payments-worker"_s);
+        QVERIFY(!QJsonDocument(spec).toJson().contains("kube-api-access"));
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/pods/payments-worker-shell"_s).code, 200);
+        saveScreenshot(dialog, u"dialog-automount"_s);
+
+        // Back to the default: the field goes from the account.
+        automount->setCurrentIndex(0);
+        dialog->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+        QVERIFY(!m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/payments-worker"_s)
+                     .json()
+                     .contains("automountServiceAccountToken"_L1));
     }
 
     void deleteServiceAccountDialog()

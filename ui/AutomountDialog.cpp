@@ -1,0 +1,158 @@
+#include "AutomountDialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+// Item data: invalid for "not set", else the bool.
+void addChoices(QComboBox *combo, const QString &unset, const QString &on, const QString &off)
+{
+    combo->addItem(unset);
+    combo->addItem(on, true);
+    combo->addItem(off, false);
+}
+
+} // namespace
+
+AutomountDialog::AutomountDialog(KubeClient *client, const ServiceAccount &account, QWidget *parent)
+    : ActionDialog(parent)
+    , m_client(client)
+    , m_account(account)
+    , m_automount(new QComboBox)
+    , m_podAutomount(new QComboBox)
+    , m_snippet(new QPlainTextEdit)
+    , m_snippetStatus(new QLabel)
+{
+    setObjectName(u"automountDialog"_s);
+    setWindowTitle(tr("Token automount for %1/%2").arg(account.meta.ns, account.meta.name));
+    auto *explanation = new QLabel(
+        tr("Pods that run as %1 get its token mounted at /var/run/secrets/kubernetes.io/serviceaccount unless the "
+           "account or the pod turns that off; the pod's own setting wins. A workload that never calls the API "
+           "needs no token.")
+            .arg(account.meta.name));
+    explanation->setWordWrap(true);
+    formLayout()->addRow(explanation);
+    m_automount->setObjectName(u"automount"_s);
+    m_automount->setAccessibleName(tr("Automount the token"));
+    addChoices(m_automount, tr("Not set (mounted: the default)"), tr("Mounted"), tr("Not mounted"));
+    m_automount->setCurrentIndex(!account.automountServiceAccountToken       ? 0
+                                     : *account.automountServiceAccountToken ? 1
+                                                                             : 2);
+    formLayout()->addRow(tr("&Token in pods:"), m_automount);
+
+    auto *snippetBox = new QGroupBox(tr("Run a pod as this service account"));
+    auto *snippetLayout = new QVBoxLayout(snippetBox);
+    auto *podRow = new QFormLayout;
+    m_podAutomount->setObjectName(u"podAutomount"_s);
+    m_podAutomount->setAccessibleName(tr("Token in this pod"));
+    addChoices(m_podAutomount, tr("As the account says"), tr("Mounted"), tr("Not mounted"));
+    podRow->addRow(tr("Token in the &pod:"), m_podAutomount);
+    snippetLayout->addLayout(podRow);
+    m_snippet->setObjectName(u"podSnippet"_s);
+    m_snippet->setAccessibleName(tr("Pod manifest"));
+    m_snippet->setReadOnly(true);
+    m_snippet->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_snippet->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_snippet->setMinimumHeight(m_snippet->fontMetrics().lineSpacing() * 16);
+    snippetLayout->addWidget(m_snippet);
+    auto *copy = new QPushButton(tr("C&opy"));
+    copy->setObjectName(u"copySnippet"_s);
+    copy->setAccessibleName(tr("Copy the manifest"));
+    auto *save = new QPushButton(tr("&Save…"));
+    save->setObjectName(u"saveSnippet"_s);
+    save->setAccessibleName(tr("Save the manifest"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(copy);
+    buttons->addWidget(save);
+    buttons->addWidget(m_snippetStatus, 1);
+    snippetLayout->addLayout(buttons);
+    m_snippetStatus->setObjectName(u"snippetStatus"_s);
+    m_snippetStatus->setWordWrap(true);
+    formLayout()->addRow(snippetBox);
+    okButton()->setText(tr("&Apply"));
+    setMinimumWidth(560);
+
+    connect(copy, &QPushButton::clicked, this, [this] {
+        // A manifest, not a secret: an ordinary copy.
+        QGuiApplication::clipboard()->setText(m_snippet->toPlainText());
+        m_snippetStatus->setText(tr("Copied. Create the pod with kubectl apply -f -"));
+    });
+    connect(save, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save pod manifest"),
+                                                          QDir::home().filePath(m_account.meta.name + u"-pod.yaml"_s),
+                                                          tr("YAML (*.yaml *.yml);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        m_snippetStatus->setText(saveSnippet(path, &error) ? tr("Saved %1").arg(path)
+                                                           : tr("Could not save %1: %2").arg(path, error));
+    });
+    connect(m_automount, &QComboBox::currentIndexChanged, this, &AutomountDialog::revalidate);
+    connect(m_podAutomount, &QComboBox::currentIndexChanged, this, &AutomountDialog::updateSnippet);
+    updateSnippet();
+    revalidate();
+}
+
+std::optional<bool> AutomountDialog::chosen(const QComboBox *combo) const
+{
+    const QVariant value = combo->currentData();
+    return value.isValid() ? std::optional<bool>(value.toBool()) : std::nullopt;
+}
+
+QString AutomountDialog::podSnippet(const QString &ns, const QString &serviceAccount, std::optional<bool> automount)
+{
+    QString yaml = u"apiVersion: v1\nkind: Pod\nmetadata:\n  name: "_s + serviceAccount + u"-shell\n  namespace: "_s
+        + ns + u"\nspec:\n  serviceAccountName: "_s + serviceAccount + u'\n';
+    if (automount)
+        yaml += u"  automountServiceAccountToken: "_s + (*automount ? u"true"_s : u"false"_s) + u'\n';
+    yaml += u"  containers:\n  - name: shell\n    image: busybox:1.36\n    command: [\"sleep\", \"3600\"]\n"_s;
+    return yaml;
+}
+
+bool AutomountDialog::saveSnippet(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    const QByteArray yaml = m_snippet->toPlainText().toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void AutomountDialog::updateSnippet()
+{
+    m_snippet->setPlainText(podSnippet(m_account.meta.ns, m_account.meta.name, chosen(m_podAutomount)));
+    m_snippetStatus->clear();
+}
+
+bool AutomountDialog::hasChanges() const
+{
+    return chosen(m_automount) != m_account.automountServiceAccountToken;
+}
+
+void AutomountDialog::apply()
+{
+    runOperation(
+        ops::setAutomountServiceAccountToken(m_client, m_account.meta.ns, m_account.meta.name, chosen(m_automount)),
+        tr("Saving…"));
+}
+
+} // namespace sa

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ActionDialog.h"
+
+#include "resources/Resources.h"
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+
+namespace sa {
+
+// "Token automount": sets or clears automountServiceAccountToken on a service account, and offers a "run a pod as
+// this service account" manifest, with or without the token mounted, to copy or save.
+class AutomountDialog : public ActionDialog
+{
+    Q_OBJECT
+public:
+    AutomountDialog(KubeClient *client, const ServiceAccount &account, QWidget *parent = nullptr);
+
+    // The pod manifest shown: `automount` nullopt leaves the pod to the account's setting.
+    [[nodiscard]] static QString podSnippet(const QString &ns, const QString &serviceAccount,
+                                            std::optional<bool> automount);
+    // Writes the snippet to `path` at once or not at all.
+    bool saveSnippet(const QString &path, QString *error) const;
+
+protected:
+    QString validate() const override { return {}; }
+    bool hasChanges() const override;
+    void apply() override;
+
+private:
+    [[nodiscard]] std::optional<bool> chosen(const QComboBox *combo) const;
+    void updateSnippet();
+
+    KubeClient *m_client;
+    ServiceAccount m_account;
+    QComboBox *m_automount;
+    QComboBox *m_podAutomount;
+    QPlainTextEdit *m_snippet;
+    QLabel *m_snippetStatus;
+};
+
+} // namespace sa

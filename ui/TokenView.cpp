@@ -1,0 +1,212 @@
+#include "TokenView.h"
+
+#include "ClipboardGuard.h"
+#include "SecretField.h"
+
+#include "api/KubeClient.h"
+#include "api/Operations.h"
+#include "resources/Resources.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+QString inWords(qint64 seconds)
+{
+    if (seconds < 0)
+        return TokenView::tr("expired");
+    if (seconds < 3600)
+        return TokenView::tr("in %1 min").arg((seconds + 59) / 60);
+    if (seconds < 2 * 86400)
+        return TokenView::tr("in %1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    return TokenView::tr("in %1 days").arg(seconds / 86400);
+}
+
+QString when(const QDateTime &time)
+{
+    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+QLabel *selectableLabel(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+QPushButton *button(const QString &text, const QString &name)
+{
+    auto *b = new QPushButton(text);
+    b->setObjectName(name);
+    b->setAccessibleName(QString(text).remove(u'&').remove(u'…'));
+    return b;
+}
+
+} // namespace
+
+TokenView::TokenView(KubeClient *client, const QString &ns, const QString &serviceAccount, const SecretBytes &token,
+                     QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_ns(ns)
+    , m_account(serviceAccount)
+    , m_token(token)
+    , m_field(new SecretField)
+    , m_expiry(new QLabel)
+    , m_status(new QLabel)
+    , m_countdown(new QTimer(this))
+{
+    setObjectName(u"tokenView"_s);
+    m_field->setObjectName(u"token"_s);
+    m_field->setAccessibleName(tr("Token"));
+    m_field->setValue(token);
+    m_expiry->setObjectName(u"expiry"_s);
+    m_expiry->setWordWrap(true);
+    m_status->setObjectName(u"tokenStatus"_s);
+    m_status->setAccessibleName(tr("Result"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    auto *claimsForm = new QFormLayout;
+    claimsForm->setObjectName(u"claims"_s);
+    if (const auto claims = TokenClaims::decode(token.reveal())) {
+        m_expiresAt = claims->expiresAt;
+        claimsForm->addRow(tr("Subject:"), selectableLabel(claims->subject));
+        if (!claims->audiences.isEmpty())
+            claimsForm->addRow(tr("Audiences:"), selectableLabel(claims->audiences.join(u", "_s)));
+        if (claims->issuedAt.isValid())
+            claimsForm->addRow(tr("Issued:"), selectableLabel(when(claims->issuedAt)));
+        claimsForm->addRow(tr("Expires:"),
+                           selectableLabel(claims->expiresAt.isValid() ? when(claims->expiresAt) : tr("never")));
+        QString bound = tr("nothing");
+        if (claims->legacy)
+            bound = tr("secret/%1 (a legacy token: valid while the secret exists)").arg(claims->secretName);
+        else if (!claims->boundKind.isEmpty())
+            bound = tr("%1/%2 (invalid once it is deleted)").arg(claims->boundKind.toLower(), claims->boundName);
+        claimsForm->addRow(tr("Bound to:"), selectableLabel(bound));
+    } else {
+        claimsForm->addRow(selectableLabel(tr("Not a JSON Web Token: its claims cannot be shown.")));
+    }
+
+    auto *curl = button(tr("Copy &curl command"), u"copyCurl"_s);
+    curl->setToolTip(tr("curl --cacert CA https://SERVER/api --header \"Authorization: Bearer TOKEN\""));
+    auto *copyConfig = button(tr("Copy &kubeconfig"), u"copyKubeconfig"_s);
+    auto *saveConfig = button(tr("&Save kubeconfig…"), u"saveKubeconfig"_s);
+    auto *test = button(tr("&Test token"), u"testToken"_s);
+    connect(curl, &QPushButton::clicked, this, &TokenView::copyCurlCommand);
+    connect(copyConfig, &QPushButton::clicked, this, &TokenView::copyKubeconfig);
+    connect(saveConfig, &QPushButton::clicked, this, &TokenView::chooseKubeconfigFile);
+    connect(test, &QPushButton::clicked, this, &TokenView::testToken);
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {test, curl, copyConfig, saveConfig})
+        buttons->addWidget(b);
+    buttons->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_field);
+    layout->addWidget(m_expiry);
+    layout->addLayout(claimsForm);
+    layout->addLayout(buttons);
+    layout->addWidget(m_status);
+
+    connect(m_countdown, &QTimer::timeout, this, &TokenView::updateExpiry);
+    if (m_expiresAt.isValid())
+        m_countdown->start(1000);
+    updateExpiry();
+}
+
+TokenView::~TokenView() = default;
+
+void TokenView::updateExpiry()
+{
+    if (!m_expiresAt.isValid()) {
+        m_expiry->setText(tr("⚠ Never expires: it works until the secret or the account is deleted."));
+        return;
+    }
+    const qint64 left = QDateTime::currentDateTimeUtc().secsTo(m_expiresAt);
+    m_expiry->setText(
+        tr("Expires %1 (%2)")
+            .arg(QLocale().toString(m_expiresAt.toLocalTime().time(), QLocale::ShortFormat), inWords(left)));
+    if (left < 0)
+        m_countdown->stop();
+}
+
+SecretBytes TokenView::kubeconfig() const
+{
+    return serviceAccountKubeconfig(m_client->context(), m_ns, m_account, m_token);
+}
+
+void TokenView::copyCurlCommand()
+{
+    ClipboardGuard::instance()->copySecret(curlCommand(m_client->context(), m_token));
+    m_status->setText(tr("Copied a curl command. It holds the token: a shell keeps the line in its history unless "
+                         "it starts with a space (bash with HISTCONTROL=ignorespace or ignoreboth)."));
+}
+
+void TokenView::copyKubeconfig()
+{
+    ClipboardGuard::instance()->copySecret(kubeconfig());
+    m_status->setText(tr("Copied a kubeconfig for %1/%2.").arg(m_ns, m_account));
+}
+
+void TokenView::chooseKubeconfigFile()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save kubeconfig"), QDir::home().filePath(m_account + u".kubeconfig"_s),
+                                     tr("Kubeconfig (*.kubeconfig *.yaml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (saveKubeconfig(path, &error))
+        m_status->setText(tr("Saved %1 (readable by you alone). Use it with kubectl --kubeconfig %1").arg(path));
+    else
+        m_status->setText(tr("Could not save %1: %2").arg(path, error));
+}
+
+bool TokenView::saveKubeconfig(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    // Readable by the user alone before a byte is written; QSaveFile replaces the target only on commit.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *error = file.errorString();
+        return false;
+    }
+    const SecretBytes yaml = kubeconfig();
+    if (file.write(yaml.reveal()) != yaml.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void TokenView::testToken()
+{
+    // A client of its own, with this token as its only credential: whom does the cluster take it for?
+    // Kept by the view: the operation belongs to its client, which must outlive it.
+    m_testClient = m_client->withToken(m_token.reveal());
+    Operation *whoAmI = ops::whoAmI(m_testClient.get());
+    m_status->setText(tr("Asking the cluster…"));
+    connect(whoAmI, &Operation::finished, this, [this](const OperationResult &result) {
+        m_status->setText(result.ok() ? tr("Authenticates as %1").arg(result.object.value("username"_L1).toString())
+                                      : tr("Refused: %1").arg(result.error->userMessage()));
+    });
+}
+
+} // namespace sa
