@@ -2,6 +2,8 @@
 
 #include "TokenView.h"
 
+#include "resources/Resources.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -119,11 +121,23 @@ void IssueTokenDialog::applySucceeded(const OperationResult &result)
     layout->addWidget(new QLabel(tr("<b>Token for %1/%2</b>").arg(m_ns.toHtmlEscaped(), m_account.toHtmlEscaped())));
     auto *view = new TokenView(m_client, m_ns, m_account, result.token);
     layout->addWidget(view);
-    for (const QString &warning : result.warnings) {
-        auto *shortened = new QLabel(tr("⚠ The server changed the request: %1").arg(warning));
-        shortened->setObjectName(u"serverWarning"_s);
-        shortened->setWordWrap(true);
-        layout->insertWidget(1, shortened);
+    QStringList notes;
+    for (const QString &warning : result.warnings)
+        notes.append(tr("⚠ The server changed the request: %1").arg(warning));
+    // A cluster may also cap lifetimes without a word (--service-account-max-token-expiration, or extend them
+    // with --service-account-extend-token-expiration): compare what came with what was asked.
+    const auto claims = TokenClaims::decode(result.token.reveal());
+    const qint64 asked = lifetimeSeconds();
+    const qint64 granted = claims && claims->issuedAt.isValid() ? claims->issuedAt.secsTo(claims->expiresAt) : asked;
+    if (notes.isEmpty() && granted < asked - 60)
+        notes.append(tr("⚠ The server shortened the lifetime to %1 minutes (%2 were asked for).")
+                         .arg(granted / 60)
+                         .arg(asked / 60));
+    for (const QString &note : std::as_const(notes)) {
+        auto *label = new QLabel(note);
+        label->setObjectName(u"serverWarning"_s);
+        label->setWordWrap(true);
+        layout->insertWidget(1, label);
     }
     layout->addStretch();
     showResultPage(page);

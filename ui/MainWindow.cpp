@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -266,6 +267,19 @@ void MainWindow::buildMenus()
     secret->addAction(m_revealSecret);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_focusFilter, m_refresh});
+    view->addSeparator();
+    QAction *delay = view->addAction(tr("Clear copied &secrets after…"), this, [this] {
+        ClipboardGuard *guard = ClipboardGuard::instance();
+        bool ok = false;
+        const int seconds = QInputDialog::getInt(
+            this, tr("Clipboard"), tr("Clear a copied token or value from the clipboard after (seconds):"),
+            int(guard->clearDelay().count() / 1000), 5, 600, 5, &ok);
+        if (!ok)
+            return;
+        guard->setClearDelay(std::chrono::seconds(seconds));
+        QSettings().setValue(u"clipboard/clearSeconds"_s, seconds);
+    });
+    delay->setObjectName(u"clipboardDelay"_s);
 }
 
 void MainWindow::buildToolBar()
@@ -940,6 +954,8 @@ void MainWindow::loadSecretKeys(const QString &key)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
+    const int clearSeconds = settings.value(u"clipboard/clearSeconds"_s, 30).toInt();
+    ClipboardGuard::instance()->setClearDelay(std::chrono::seconds(qBound(5, clearSeconds, 600)));
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     if (!settings.contains(u"window/geometry"_s))

@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QGuiApplication>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -489,6 +491,20 @@ private Q_SLOTS:
         QVERIFY(!m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/payments-worker"_s)
                      .json()
                      .contains("automountServiceAccountToken"_L1));
+    }
+
+    void clipboardDelayIsASetting()
+    {
+        // The dialog is modal and runs its own loop: answer it from there.
+        QTimer::singleShot(0, this, [] {
+            auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(input);
+            input->setIntValue(12);
+            input->accept();
+        });
+        find<QAction>(u"clipboardDelay"_s)->trigger();
+        QCOMPARE(sa::ClipboardGuard::instance()->clearDelay(), std::chrono::milliseconds(12000));
+        QCOMPARE(QSettings().value(u"clipboard/clearSeconds"_s).toInt(), 12);
     }
 
     void deleteServiceAccountDialog()
