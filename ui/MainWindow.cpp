@@ -643,9 +643,10 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
     QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3>"_s;
     // The common actions, as links (the details pane is text).
     QStringList links;
-    for (const QAction *action : {m_issueToken, m_pullSecrets, m_newTokenSecret, m_automount})
-        links.append(u"<a href=\"action:"_s + action->objectName() + u"\">"_s + escaped(action->text().remove(u'&'))
-                     + u"</a>"_s);
+    for (const auto &[action, text] :
+         {std::pair {m_issueToken, tr("Issue token")}, std::pair {m_pullSecrets, tr("Pull secrets")},
+          std::pair {m_newTokenSecret, tr("Token secret")}, std::pair {m_automount, tr("Automount")}})
+        links.append(u"<a href=\"action:"_s + action->objectName() + u"\">"_s + escaped(text) + u"</a>"_s);
     html += u"<p>"_s + links.join(u" · "_s) + u"</p><table>"_s;
     html += row(tr("Namespace"), escaped(ns));
     html += row(tr("Created"),
