@@ -886,6 +886,24 @@ Operation *readSecret(KubeClient *client, const QString &ns, const QString &name
         Sensitive::Yes);
 }
 
+QString objectPath(const QString &kind, const QString &ns, const QString &name)
+{
+    if (kind == "ServiceAccount"_L1)
+        return corePath(ns, "serviceaccounts"_L1, name);
+    if (kind == "Secret"_L1)
+        return corePath(ns, "secrets"_L1, name);
+    if (kind == "Pod"_L1)
+        return corePath(ns, "pods"_L1, name);
+    if (kind == "Deployment"_L1)
+        return deploymentPath(ns, name);
+    return {};
+}
+
+Operation *readObject(KubeClient *client, const QString &path)
+{
+    return singleRequest(client, request("GET", path), {}, Sensitive::Yes);
+}
+
 Operation *attachPullSecret(KubeClient *client, const QString &ns, const QString &serviceAccount,
                             const QString &secretName)
 {
