@@ -180,6 +180,17 @@ void ActionDialog::showError(const QString &text)
 {
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
+    fitToContents();
+}
+
+void ActionDialog::fitToContents()
+{
+    if (!isVisible())
+        return; // showing it sizes it
+    layout()->activate();
+    const int needed = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 } // namespace sa

@@ -48,6 +48,9 @@ protected:
     void runOperation(Operation *operation, const QString &busyText);
     // Replaces the form by `page` (a token, a summary) with only a Close button left.
     void showResultPage(QWidget *page);
+    // Grows the dialog to fit after its content changed: word-wrapped text that appears or gets longer does not make
+    // a window grow by itself (its height depends on the width), and would squeeze the form instead.
+    void fitToContents();
 
 private:
     void onOk();
