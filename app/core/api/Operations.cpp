@@ -697,8 +697,11 @@ private:
 
     void restore(const ApiError &refused)
     {
-        const QString refusal =
+        // The server's message has no full stop of its own, and another sentence follows.
+        QString refusal =
             u"The pod with service account "_s + m_serviceAccount + u" was refused: "_s + refused.userMessage();
+        if (!refusal.endsWith(u'.') && !refusal.endsWith(u'!') && !refusal.endsWith(u'?'))
+            refusal += u'.';
         call(jsonRequest("POST", corePath(m_ns, "pods"_L1), m_original),
              [this, refused, refusal](const ApiResult &answer) {
                  if (answer.ok())
