@@ -1,10 +1,11 @@
-// The YAML view, offscreen against kube-sim's demo cluster; what
+// The YAML view and "change the service account of a workload", offscreen against kube-sim's demo cluster; what
 // they did is checked on the server with a second client.
 
 #include "KubeSimProcess.h"
 #include "SimHttp.h"
 #include "YamlJson.h"
 
+#include "ChangeServiceAccountDialog.h"
 #include "YamlDialog.h"
 #include "api/KubeClient.h"
 #include "config/Kubeconfig.h"
@@ -12,6 +13,8 @@
 #include "resources/Yaml.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,6 +54,23 @@ int mode(const QString &path)
     return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
 }
 
+QJsonObject bare(const QString &name, const QString &account)
+{
+    const QJsonObject container {
+        {"name"_L1, "shell"_L1},
+        {"image"_L1, "busybox:1.36"_L1},
+        {"command"_L1, QJsonArray {"sleep"_L1, "3600"_L1}},
+        {"volumeMounts"_L1, QJsonArray {QJsonObject {{"name"_L1, "scratch"_L1}, {"mountPath"_L1, "/scratch"_L1}}}}};
+    return {{"apiVersion"_L1, "v1"_L1},
+            {"kind"_L1, "Pod"_L1},
+            {"metadata"_L1, QJsonObject {{"name"_L1, name}, {"labels"_L1, QJsonObject {{"purpose"_L1, "debug"_L1}}}}},
+            {"spec"_L1,
+             QJsonObject {{"serviceAccountName"_L1, account},
+                          {"containers"_L1, QJsonArray {container}},
+                          {"volumes"_L1,
+                           QJsonArray {QJsonObject {{"name"_L1, "scratch"_L1}, {"emptyDir"_L1, QJsonObject {}}}}}}}};
+}
+
 } // namespace
 
 class TestWorkloadDialogs : public QObject
@@ -59,6 +79,30 @@ class TestWorkloadDialogs : public QObject
 
 private:
     QJsonObject get(const QString &path) const { return m_http->send("GET", path).json(); }
+
+    QList<Workload> workloads(const QString &ns) const
+    {
+        QList<Deployment> deployments;
+        for (const QJsonValue &item : get(u"/apis/apps/v1/namespaces/"_s + ns + u"/deployments"_s)[u"items"].toArray())
+            deployments.append(*Deployment::fromJson(item.toObject()));
+        QList<Pod> pods;
+        for (const QJsonValue &item : get(u"/api/v1/namespaces/"_s + ns + u"/pods"_s)[u"items"].toArray())
+            pods.append(*Pod::fromJson(item.toObject()));
+        return Workload::of(ns, deployments, pods);
+    }
+
+    QStringList accounts(const QString &ns) const
+    {
+        QStringList names;
+        for (const QJsonValue &item : get(u"/api/v1/namespaces/"_s + ns + u"/serviceaccounts"_s)[u"items"].toArray())
+            names.append(item[u"metadata"][u"name"].toString());
+        return names;
+    }
+
+    bool createPod(const QString &name, const QString &account)
+    {
+        return m_http->send("POST", u"/api/v1/namespaces/payments/pods"_s, json(bare(name, account))).code == 201;
+    }
 
     std::unique_ptr<YamlDialog> openYaml(const QString &kind, const QString &ns, const QString &name)
     {
@@ -198,6 +242,168 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!dialog->saveTo(m_dir.filePath(u"missing.yaml"_s), &error));
         QVERIFY(!QFile::exists(m_dir.filePath(u"missing.yaml"_s)));
+    }
+
+    void workloadsAreDeploymentsAndBarePods()
+    {
+        QVERIFY(createPod(u"lonely"_s, QString()));
+        const QList<Workload> found = workloads(u"payments"_s);
+        QStringList labels;
+        for (const Workload &workload : found)
+            labels.append(workload.label() + u'@' + workload.serviceAccount + u'/' + QString::number(workload.pods));
+        // The deployments' pods belong to their ReplicaSets, so are not there; an unset account is "default".
+        QCOMPARE(labels,
+                 QStringList({u"deployment/payments-api@payments-api/2"_s,
+                              u"deployment/payments-worker@payments-worker/1"_s, u"pod/lonely@default/1"_s}));
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/pods/lonely"_s).code, 200);
+    }
+
+    void preselectionNeverGuesses()
+    {
+        // A target the namespace lacks selects the current account, not a neighbour that OK would apply.
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"payments-api"_s, u"gone"_s);
+        QCOMPARE(dialog.findChild<QComboBox *>(u"workload"_s)->currentText(),
+                 u"deployment/payments-api (runs as payments-api)"_s);
+        QCOMPARE(dialog.findChild<QComboBox *>(u"serviceAccount"_s)->currentText(), u"payments-api"_s);
+        QVERIFY(!dialog.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+
+        ChangeServiceAccountDialog empty(m_client.get(), u"quiet"_s, {}, {u"default"_s});
+        QCOMPARE(empty.errorText(), u"quiet has no deployments or bare pods."_s);
+        QVERIFY(!empty.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+    }
+
+    void changeDeploymentServiceAccount()
+    {
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"deployment/payments-worker"_s, QString());
+        dialog.show();
+        QCOMPARE(dialog.windowTitle(), u"Change the service account of a workload in payments"_s);
+        auto *workload = dialog.findChild<QComboBox *>(u"workload"_s);
+        auto *account = dialog.findChild<QComboBox *>(u"serviceAccount"_s);
+        auto *consequence = dialog.findChild<QLabel *>(u"consequence"_s);
+        auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+        QCOMPARE(workload->currentText(), u"deployment/payments-worker (runs as payments-worker)"_s);
+        // No target given: the current one, which cannot be applied.
+        QCOMPARE(account->currentText(), u"payments-worker"_s);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.errorText().contains(u"already runs as payments-worker"_s));
+        QVERIFY(dialog.findChild<QCheckBox *>(u"confirmRecreate"_s)->isHidden());
+
+        workload->setCurrentIndex(workload->findText(u"deployment/payments-api (runs as payments-api)"_s));
+        account->setCurrentIndex(account->findText(u"default"_s));
+        QVERIFY2(consequence->text().startsWith(
+                     u"A rolling update replaces its 2 pods; they run as default once it is done."_s),
+                 qPrintable(consequence->text()));
+
+        workload->setCurrentIndex(workload->findText(u"deployment/payments-worker (runs as payments-worker)"_s));
+        account->setCurrentIndex(account->findText(u"payments-api"_s));
+        QVERIFY2(consequence->text().startsWith(
+                     u"A rolling update replaces its pod; it runs as payments-api once it is done."_s),
+                 qPrintable(consequence->text()));
+        QVERIFY(ok->isEnabled());
+        QVERIFY(dialog.errorText().isEmpty());
+        ok->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel *>(u"changeResult"_s), 30000);
+        const QString result = dialog.findChild<QLabel *>(u"changeResult"_s)->text();
+        QCOMPARE(result,
+                 u"Deployment payments-worker now runs as payments-api.\n"
+                 u"The rolling update is done: its pod runs as payments-api."_s);
+
+        // On the server: the template says so, and every pod of the deployment runs as the new account.
+        const QJsonObject deployment = get(u"/apis/apps/v1/namespaces/payments/deployments/payments-worker"_s);
+        QCOMPARE(deployment[u"spec"][u"template"][u"spec"][u"serviceAccountName"].toString(), u"payments-api"_s);
+        const auto podsOf = [this] {
+            QStringList accounts;
+            for (const QJsonValue &pod :
+                 get(u"/api/v1/namespaces/payments/pods?labelSelector=app%3Dpayments-worker"_s)[u"items"].toArray())
+                accounts.append(pod[u"spec"][u"serviceAccountName"].toString());
+            return accounts;
+        };
+        QTRY_COMPARE(podsOf(), QStringList {u"payments-api"_s});
+    }
+
+    void recreateBarePod()
+    {
+        QVERIFY(createPod(u"debug-shell"_s, u"payments-worker"_s));
+        const QJsonObject before = get(u"/api/v1/namespaces/payments/pods/debug-shell"_s);
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"pod/debug-shell"_s, u"payments-api"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *confirm = dialog.findChild<QCheckBox *>(u"confirmRecreate"_s);
+        auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+        QCOMPARE(dialog.findChild<QComboBox *>(u"workload"_s)->currentText(),
+                 u"pod/debug-shell (runs as payments-worker)"_s);
+        QVERIFY(dialog.findChild<QLabel *>(u"consequence"_s)
+                    ->text()
+                    .startsWith(u"A pod's service account cannot change: the pod is deleted and created again with "
+                                u"the same spec under payments-api; it is down meanwhile and its data in emptyDir "
+                                u"volumes is lost."_s));
+        QVERIFY(confirm->isVisible());
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.errorText().startsWith(u"Confirm"_s));
+        confirm->setChecked(true);
+        QVERIFY(ok->isEnabled());
+        saveScreenshot(&dialog, u"dialog-change-service-account"_s);
+        ok->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel *>(u"changeResult"_s), 30000);
+        QCOMPARE(dialog.findChild<QLabel *>(u"changeResult"_s)->text(),
+                 u"Pod debug-shell was deleted and created again.\nThe new pod runs as payments-api."_s);
+
+        // A new pod of that name, with the same spec under the new account.
+        const QJsonObject after = get(u"/api/v1/namespaces/payments/pods/debug-shell"_s);
+        QVERIFY(after[u"metadata"][u"uid"].toString() != before[u"metadata"][u"uid"].toString());
+        QCOMPARE(after[u"spec"][u"serviceAccountName"].toString(), u"payments-api"_s);
+        QCOMPARE(after[u"metadata"][u"labels"].toObject(), before[u"metadata"][u"labels"].toObject());
+        QCOMPARE(after[u"spec"][u"containers"][0][u"image"].toString(), u"busybox:1.36"_s);
+        QStringList volumes;
+        for (const QJsonValue &volume : after[u"spec"][u"volumes"].toArray())
+            volumes.append(volume[u"name"].toString());
+        QVERIFY2(volumes.contains(u"scratch"_s), qPrintable(volumes.join(u',')));
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/pods/debug-shell"_s).code, 200);
+    }
+
+    void podDeletedMeanwhile()
+    {
+        QVERIFY(createPod(u"short-lived"_s, u"payments-worker"_s));
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"pod/short-lived"_s, u"default"_s);
+        dialog.show();
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/pods/short-lived"_s).code, 200);
+        dialog.findChild<QCheckBox *>(u"confirmRecreate"_s)->setChecked(true);
+        dialog.findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(u"pods \"short-lived\" not found"_s), 10000);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.findChild<QLabel *>(u"changeResult"_s));
+        QVERIFY(dialog.findChild<QPushButton *>(u"okButton"_s)->isEnabled()); // the user may try again
+    }
+
+    void refusedAccountPutsThePodBack()
+    {
+        QVERIFY(createPod(u"api-probe"_s, u"payments-worker"_s));
+        const QJsonObject account {{"apiVersion"_L1, "v1"_L1},
+                                   {"kind"_L1, "ServiceAccount"_L1},
+                                   {"metadata"_L1, QJsonObject {{"name"_L1, "temp-runner"_L1}}}};
+        QCOMPARE(m_http->send("POST", u"/api/v1/namespaces/payments/serviceaccounts"_s, json(account)).code, 201);
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"api-probe"_s, u"temp-runner"_s);
+        dialog.show();
+        QCOMPARE(dialog.findChild<QComboBox *>(u"serviceAccount"_s)->currentText(), u"temp-runner"_s);
+        // The account goes while the dialog is open: the ServiceAccount admission plugin refuses the new pod.
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/serviceaccounts/temp-runner"_s).code, 200);
+        dialog.findChild<QCheckBox *>(u"confirmRecreate"_s)->setChecked(true);
+        dialog.findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty() && !dialog.isBusy(), 15000);
+        const QString error = dialog.errorText();
+        QVERIFY2(error.contains(u"serviceaccount \"temp-runner\" not found"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"not found. The original pod was created again."_s), qPrintable(error));
+        QVERIFY(!dialog.findChild<QLabel *>(u"changeResult"_s));
+        // The sentence makes room for itself: the form above it is not squeezed.
+        auto *consequence = dialog.findChild<QLabel *>(u"consequence"_s);
+        QVERIFY(consequence->height() >= consequence->heightForWidth(consequence->width()));
+        const QJsonObject pod = get(u"/api/v1/namespaces/payments/pods/api-probe"_s);
+        QCOMPARE(pod[u"spec"][u"serviceAccountName"].toString(), u"payments-worker"_s);
     }
 };
 
