@@ -697,8 +697,11 @@ private:
 
     void restore(const ApiError &refused)
     {
-        const QString refusal =
+        // The server's message has no full stop of its own, and another sentence follows.
+        QString refusal =
             u"The pod with service account "_s + m_serviceAccount + u" was refused: "_s + refused.userMessage();
+        if (!refusal.endsWith(u'.') && !refusal.endsWith(u'!') && !refusal.endsWith(u'?'))
+            refusal += u'.';
         call(jsonRequest("POST", corePath(m_ns, "pods"_L1), m_original),
              [this, refused, refusal](const ApiResult &answer) {
                  if (answer.ok())
@@ -884,6 +887,24 @@ Operation *readSecret(KubeClient *client, const QString &ns, const QString &name
             return std::nullopt;
         },
         Sensitive::Yes);
+}
+
+QString objectPath(const QString &kind, const QString &ns, const QString &name)
+{
+    if (kind == "ServiceAccount"_L1)
+        return corePath(ns, "serviceaccounts"_L1, name);
+    if (kind == "Secret"_L1)
+        return corePath(ns, "secrets"_L1, name);
+    if (kind == "Pod"_L1)
+        return corePath(ns, "pods"_L1, name);
+    if (kind == "Deployment"_L1)
+        return deploymentPath(ns, name);
+    return {};
+}
+
+Operation *readObject(KubeClient *client, const QString &path)
+{
+    return singleRequest(client, request("GET", path), {}, Sensitive::Yes);
 }
 
 Operation *attachPullSecret(KubeClient *client, const QString &ns, const QString &serviceAccount,

@@ -104,6 +104,11 @@ Operation *createTokenSecret(KubeClient *client, const QString &ns, const QStrin
                              const QString &secretName, int waitMs = 15000);
 // One GET of a secret with its values; result.secret.
 Operation *readSecret(KubeClient *client, const QString &ns, const QString &name);
+// The API path of a namespaced object of kind ServiceAccount, Secret, Pod or Deployment; empty for another kind.
+[[nodiscard]] QString objectPath(const QString &kind, const QString &ns, const QString &name);
+// One GET of any object by its API path (see objectPath()): result.object is all of it, a Secret's values
+// included. The answer's bytes are wiped once parsed.
+Operation *readObject(KubeClient *client, const QString &path);
 // Adds or removes one imagePullSecrets entry with a JSON Patch that tests the resourceVersion, re-reading and
 // retrying on conflict, so that no concurrent change is lost. Already there / already gone is success.
 Operation *attachPullSecret(KubeClient *client, const QString &ns, const QString &serviceAccount,

@@ -1,0 +1,217 @@
+#include "ChangeServiceAccountDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+QString accountOrDefault(const QString &account)
+{
+    return account.isEmpty() ? u"default"_s : account;
+}
+
+} // namespace
+
+QString Workload::label() const
+{
+    return (kind == Kind::Deployment ? u"deployment/"_s : u"pod/"_s) + name;
+}
+
+QList<Workload> Workload::of(const QString &ns, const QList<Deployment> &deployments, const QList<Pod> &pods)
+{
+    QList<Workload> result;
+    for (const Deployment &deployment : deployments) {
+        if (deployment.meta.ns == ns)
+            result.append({Kind::Deployment, deployment.meta.name, accountOrDefault(deployment.serviceAccountName),
+                           deployment.replicas});
+    }
+    for (const Pod &pod : pods) {
+        const bool controlled =
+            std::ranges::any_of(pod.meta.ownerReferences, [](const OwnerReference &owner) { return owner.controller; });
+        if (pod.meta.ns == ns && !controlled && !pod.meta.deletionTimestamp.isValid())
+            result.append({Kind::Pod, pod.meta.name, accountOrDefault(pod.serviceAccountName), 1});
+    }
+    std::ranges::stable_sort(result, [](const Workload &a, const Workload &b) {
+        return a.kind != b.kind ? a.kind == Kind::Deployment : a.name < b.name;
+    });
+    return result;
+}
+
+ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const QString &ns,
+                                                       const QList<Workload> &workloads,
+                                                       const QStringList &serviceAccounts, const QString &workload,
+                                                       const QString &serviceAccount, QWidget *parent)
+    : ActionDialog(parent)
+    , m_client(client)
+    , m_ns(ns)
+    , m_workloads(workloads)
+    , m_workload(new QComboBox)
+    , m_account(new QComboBox)
+    , m_consequence(new QLabel)
+    , m_confirm(new QCheckBox)
+{
+    setObjectName(u"changeServiceAccountDialog"_s);
+    setWindowTitle(tr("Change the service account of a workload in %1").arg(ns));
+
+    m_workload->setObjectName(u"workload"_s);
+    m_workload->setAccessibleName(tr("Workload"));
+    for (const Workload &each : std::as_const(m_workloads))
+        m_workload->addItem(tr("%1 (runs as %2)").arg(each.label(), each.serviceAccount));
+    // A label names one workload; a bare name may be a deployment's and a pod's: the deployment comes first.
+    const auto indexWhere = [this](const auto &matches) {
+        const auto found = std::ranges::find_if(std::as_const(m_workloads), matches);
+        return found == m_workloads.cend() ? -1 : int(std::distance(m_workloads.cbegin(), found));
+    };
+    int preselected = indexWhere([&](const Workload &each) { return each.label() == workload; });
+    if (preselected < 0)
+        preselected = indexWhere([&](const Workload &each) { return each.name == workload; });
+    m_workload->setCurrentIndex(std::max(0, preselected));
+
+    m_account->setObjectName(u"serviceAccount"_s);
+    m_account->setAccessibleName(tr("Service account to run as"));
+    QStringList accounts = serviceAccounts;
+    accounts.sort();
+    m_account->addItems(accounts);
+    // No target given (or one the namespace lacks): the current account, so that the user picks one on purpose,
+    // never a neighbour in the list.
+    int target = int(accounts.indexOf(serviceAccount));
+    if (const Workload *current = chosenWorkload(); target < 0 && current)
+        target = int(accounts.indexOf(current->serviceAccount));
+    m_account->setCurrentIndex(target);
+
+    m_consequence->setObjectName(u"consequence"_s);
+    m_consequence->setAccessibleName(tr("What will happen"));
+    m_consequence->setWordWrap(true);
+    m_consequence->setContentsMargins(0, 4, 0, 4);
+    m_confirm->setObjectName(u"confirmRecreate"_s);
+    m_confirm->setAccessibleName(tr("Confirm deleting and creating the pod again"));
+
+    formLayout()->addRow(tr("&Workload:"), m_workload);
+    formLayout()->addRow(tr("&Run as:"), m_account);
+    formLayout()->addRow(m_consequence); // the whole width: it is a sentence or two
+    formLayout()->addRow(m_confirm);
+    setMinimumWidth(520);
+    okButton()->setText(tr("&Change"));
+
+    connect(m_workload, &QComboBox::currentIndexChanged, this, [this] {
+        m_confirm->setChecked(false); // a confirmation is for one pod
+        updateForm();
+    });
+    connect(m_account, &QComboBox::currentIndexChanged, this, &ChangeServiceAccountDialog::updateForm);
+    connect(m_confirm, &QCheckBox::toggled, this, &ChangeServiceAccountDialog::revalidate);
+    updateForm();
+}
+
+const Workload *ChangeServiceAccountDialog::chosenWorkload() const
+{
+    const int index = m_workload->currentIndex();
+    return index >= 0 && index < m_workloads.size() ? &m_workloads.at(index) : nullptr;
+}
+
+QString ChangeServiceAccountDialog::chosenAccount() const
+{
+    return m_account->currentText();
+}
+
+void ChangeServiceAccountDialog::updateForm()
+{
+    const Workload *workload = chosenWorkload();
+    const QString account = chosenAccount();
+    const bool barePod = workload && workload->kind == Workload::Kind::Pod;
+    m_confirm->setVisible(barePod);
+    if (barePod)
+        m_confirm->setText(tr("Delete pod %1 and create it again").arg(workload->name));
+
+    QString text;
+    if (workload && !account.isEmpty() && account != workload->serviceAccount) {
+        if (barePod) {
+            text = tr("A pod's service account cannot change: the pod is deleted and created again with the same spec "
+                      "under %1; it is down meanwhile and its data in emptyDir volumes is lost.")
+                       .arg(account);
+        } else if (workload->pods == 0) {
+            text = tr("It has no pods now; the pods it starts later run as %1.").arg(account);
+        } else if (workload->pods == 1) {
+            text = tr("A rolling update replaces its pod; it runs as %1 once it is done.").arg(account);
+        } else {
+            text = tr("A rolling update replaces its %1 pods; they run as %2 once it is done.")
+                       .arg(workload->pods)
+                       .arg(account);
+        }
+        // Its own paragraph: what the pods may do afterwards, not how they get there.
+        text += u"\n\n"_s
+            + tr("The permissions and image pull secrets of %1 then apply instead of those of %2.")
+                  .arg(account, workload->serviceAccount);
+    }
+    m_consequence->setText(text);
+    m_consequence->setVisible(!text.isEmpty());
+    revalidate();
+    if (isVisible())
+        growToFit();
+}
+
+QString ChangeServiceAccountDialog::validate() const
+{
+    const Workload *workload = chosenWorkload();
+    if (!workload)
+        return tr("%1 has no deployments or bare pods.").arg(m_ns);
+    if (m_account->count() == 0)
+        return tr("%1 has no service accounts to choose from.").arg(m_ns);
+    const QString account = chosenAccount();
+    if (account.isEmpty())
+        return tr("Choose the service account to run as.");
+    if (account == workload->serviceAccount)
+        return tr("%1 already runs as %2: choose another service account.").arg(workload->label(), account);
+    if (workload->kind == Workload::Kind::Pod && !m_confirm->isChecked())
+        return tr("Confirm that the pod may be deleted and created again.");
+    return {};
+}
+
+void ChangeServiceAccountDialog::apply()
+{
+    const Workload *workload = chosenWorkload();
+    if (workload->kind == Workload::Kind::Deployment)
+        runOperation(ops::setDeploymentServiceAccount(m_client, m_ns, workload->name, chosenAccount()),
+                     tr("Updating…"));
+    else
+        runOperation(ops::recreatePodWithServiceAccount(m_client, m_ns, workload->name, chosenAccount()),
+                     tr("Recreating…"));
+}
+
+void ChangeServiceAccountDialog::applySucceeded(const OperationResult &result)
+{
+    const Workload *workload = chosenWorkload();
+    const QString account = chosenAccount();
+    QString text;
+    if (workload->kind == Workload::Kind::Deployment) {
+        const std::optional<Deployment> deployment = Deployment::fromJson(result.object);
+        const qint64 updated = deployment ? deployment->updatedReplicas : workload->pods;
+        text = tr("Deployment %1 now runs as %2.").arg(workload->name, account) + u'\n'
+            + (updated == 0       ? tr("It has no pods at the moment.")
+                   : updated == 1 ? tr("The rolling update is done: its pod runs as %1.").arg(account)
+                                  : tr("The rolling update is done: its %1 pods run as %2.").arg(updated).arg(account));
+    } else {
+        const std::optional<Pod> pod = Pod::fromJson(result.object);
+        text = tr("Pod %1 was deleted and created again.").arg(workload->name) + u'\n'
+            + tr("The new pod runs as %1.").arg(pod ? pod->serviceAccountName : account);
+    }
+    for (const QString &warning : result.warnings)
+        text += u"\n\n"_s + tr("⚠ The server warned: %1").arg(warning);
+    auto *page = new QLabel(text);
+    page->setObjectName(u"changeResult"_s);
+    page->setAccessibleName(tr("Result"));
+    page->setWordWrap(true);
+    page->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    page->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    showResultPage(page);
+}
+
+} // namespace sa
