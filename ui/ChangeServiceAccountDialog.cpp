@@ -35,9 +35,7 @@ QList<Workload> Workload::of(const QString &ns, const QList<Deployment> &deploym
                            deployment.replicas});
     }
     for (const Pod &pod : pods) {
-        const bool controlled =
-            std::ranges::any_of(pod.meta.ownerReferences, [](const OwnerReference &owner) { return owner.controller; });
-        if (pod.meta.ns == ns && !controlled && !pod.meta.deletionTimestamp.isValid())
+        if (pod.meta.ns == ns && !pod.meta.hasControllerOwner() && !pod.meta.deletionTimestamp.isValid())
             result.append({Kind::Pod, pod.meta.name, accountOrDefault(pod.serviceAccountName), 1});
     }
     std::ranges::stable_sort(result, [](const Workload &a, const Workload &b) {

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AutomountDialog.h"
+#include "ChangeServiceAccountDialog.h"
 #include "ClipboardGuard.h"
 #include "CreateServiceAccountDialog.h"
 #include "DeleteServiceAccountDialog.h"
@@ -9,6 +10,7 @@
 #include "PullSecretsDialog.h"
 #include "SecretValuesDialog.h"
 #include "TokenSecretDialog.h"
+#include "YamlDialog.h"
 
 #include "api/Operations.h"
 
@@ -221,6 +223,9 @@ void MainWindow::buildActions()
     m_pullSecrets = action(tr("Image &pull secrets…"), QKeySequence(u"Ctrl+P"_s), u"pullSecrets"_s);
     m_automount = action(tr("Token &automount and pod snippet…"), QKeySequence(u"Ctrl+M"_s), u"automount"_s);
     m_revealSecret = action(tr("&Reveal values…"), QKeySequence(u"Ctrl+R"_s), u"revealSecret"_s);
+    m_changeWorkload =
+        action(tr("&Change a workload's service account…"), QKeySequence(u"Ctrl+Shift+R"_s), u"changeWorkload"_s);
+    m_showYaml = action(tr("&YAML…"), QKeySequence(u"Ctrl+Y"_s), u"showYaml"_s);
     m_delete = action(tr("&Delete"), QKeySequence::Delete, u"delete"_s);
     for (QAction *pending : sessionActions())
         pending->setEnabled(false);
@@ -232,6 +237,8 @@ void MainWindow::buildActions()
     connect(m_pullSecrets, &QAction::triggered, this, &MainWindow::editPullSecrets);
     connect(m_automount, &QAction::triggered, this, &MainWindow::editAutomount);
     connect(m_revealSecret, &QAction::triggered, this, &MainWindow::revealSelectedSecret);
+    connect(m_changeWorkload, &QAction::triggered, this, [this] { changeWorkloadServiceAccount(); });
+    connect(m_showYaml, &QAction::triggered, this, &MainWindow::showSelectedYaml);
     connect(m_delete, &QAction::triggered, this, &MainWindow::deleteServiceAccount);
     m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
     m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
@@ -248,7 +255,8 @@ void MainWindow::buildActions()
 
 QList<QAction *> MainWindow::sessionActions() const
 {
-    return {m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount, m_revealSecret, m_delete};
+    return {m_newAccount,   m_issueToken,     m_newTokenSecret, m_pullSecrets, m_automount,
+            m_revealSecret, m_changeWorkload, m_showYaml,       m_delete};
 }
 
 void MainWindow::buildMenus()
@@ -260,13 +268,13 @@ void MainWindow::buildMenus()
     QAction *quit = cluster->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     quit->setObjectName(u"quit"_s);
     QMenu *account = menuBar()->addMenu(tr("&Service account"));
-    account->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount});
+    account->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount, m_changeWorkload});
     account->addSeparator();
     account->addActions({m_copyName, m_delete});
     QMenu *secret = menuBar()->addMenu(tr("S&ecret"));
     secret->addAction(m_revealSecret);
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({m_focusFilter, m_refresh});
+    view->addActions({m_showYaml, m_focusFilter, m_refresh});
     view->addSeparator();
     QAction *delay = view->addAction(tr("Clear copied &secrets after…"), this, [this] {
         ClipboardGuard *guard = ClipboardGuard::instance();
@@ -386,9 +394,9 @@ QWidget *MainWindow::buildMainPage()
     m_accountView->setAccessibleName(tr("Service accounts"));
     m_secretView = makeListView(m_secretProxy, u"secrets"_s);
     m_secretView->setAccessibleName(tr("Secrets"));
-    m_accountView->addActions(
-        {m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount, m_copyName, m_delete});
-    m_secretView->addActions({m_revealSecret, m_copyName});
+    m_accountView->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount,
+                               m_changeWorkload, m_showYaml, m_copyName, m_delete});
+    m_secretView->addActions({m_revealSecret, m_showYaml, m_copyName});
     connect(m_secretView, &QTreeView::activated, this, &MainWindow::revealSelectedSecret);
     for (QTreeView *view : {m_accountView, m_secretView}) {
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::scheduleDetails);
@@ -686,14 +694,25 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
         html += listOrNone({}, tr("none"));
     html += u"<h4>"_s + tr("Used by") + u"</h4>"_s;
     QStringList users;
+    // Each with its YAML and, for what can run as another account, the way to change that.
+    const auto workloadLinks = [&ns](const QString &kind, const QString &name, bool changeable) -> QString {
+        QString out = u" — <a href=\"yaml:"_s + kind + u'/' + escaped(ns) + u'/' + escaped(name) + u"\">YAML</a>"_s;
+        if (changeable)
+            out += u" · <a href=\"runas:"_s + kind.toLower() + u'/' + escaped(name) + u"\">"_s + tr("change account")
+                + u"</a>"_s;
+        return out;
+    };
     for (const Deployment &deployment : deploymentsOf(account)) {
         users.append(tr("deployment/%1 (%2 of %3 ready)")
                          .arg(escaped(deployment.meta.name))
                          .arg(deployment.readyReplicas)
-                         .arg(deployment.replicas));
+                         .arg(deployment.replicas)
+                     + workloadLinks(u"Deployment"_s, deployment.meta.name, true));
     }
-    for (const Pod &pod : podsOf(account))
-        users.append(tr("pod/%1 (%2)").arg(escaped(pod.meta.name), escaped(pod.phase)));
+    for (const Pod &pod : podsOf(account)) {
+        users.append(tr("pod/%1 (%2)").arg(escaped(pod.meta.name), escaped(pod.phase))
+                     + workloadLinks(u"Pod"_s, pod.meta.name, !pod.meta.hasControllerOwner()));
+    }
     html += listOrNone(users, tr("nothing runs as this account"));
     html += u"<h4>"_s + tr("Role bindings") + u"</h4>"_s;
     QStringList bindings;
@@ -891,6 +910,56 @@ void MainWindow::revealSelectedSecret()
     revealSecret(secret->meta.ns, secret->meta.name);
 }
 
+void MainWindow::showYaml(const QString &kind, const QString &ns, const QString &name)
+{
+    if (m_session)
+        openDialog(new YamlDialog(m_session->client(), kind, ns, name, this));
+}
+
+void MainWindow::showSelectedYaml()
+{
+    if (m_tabs->currentIndex() == 0) {
+        if (const auto account = accountFor(tr("Select a service account or a secret to see its YAML.")))
+            showYaml(u"ServiceAccount"_s, account->meta.ns, account->meta.name);
+    } else if (const auto secret = m_session ? selectedSecret() : std::nullopt) {
+        showYaml(u"Secret"_s, secret->meta.ns, secret->meta.name);
+    } else {
+        statusBar()->showMessage(tr("Select a service account or a secret to see its YAML."), 5000);
+    }
+}
+
+void MainWindow::changeWorkloadServiceAccount(const QString &workload)
+{
+    if (!m_session)
+        return;
+    // The namespace of the selected account (which is also the target preselected), else the selected one.
+    const auto account = m_tabs->currentIndex() == 0 ? selectedServiceAccount() : std::nullopt;
+    const QString ns = account ? account->meta.ns : selectedNamespace();
+    if (ns.isEmpty()) {
+        statusBar()->showMessage(tr("Select a namespace or a service account first."), 5000);
+        return;
+    }
+    QList<Deployment> deployments;
+    for (const QJsonObject &item : m_session->deployments()->items()) {
+        if (auto deployment = Deployment::fromJson(item); deployment && deployment->meta.ns == ns)
+            deployments.append(*deployment);
+    }
+    QList<Pod> pods;
+    for (const QJsonObject &item : m_session->pods()->items()) {
+        if (auto pod = Pod::fromJson(item); pod && pod->meta.ns == ns)
+            pods.append(*pod);
+    }
+    QStringList accounts;
+    for (int row = 0; row < m_accounts->rowCount(); ++row) {
+        const QModelIndex index = m_accounts->index(row, 0);
+        if (index.data(NamespaceRole).toString() == ns)
+            accounts.append(index.data(NameRole).toString());
+    }
+    accounts.sort();
+    openDialog(new ChangeServiceAccountDialog(m_session->client(), ns, Workload::of(ns, deployments, pods), accounts,
+                                              workload, account ? account->meta.name : QString(), this));
+}
+
 void MainWindow::onDetailsLink(const QUrl &link)
 {
     if (!m_session)
@@ -901,6 +970,10 @@ void MainWindow::onDetailsLink(const QUrl &link)
         loadSecretKeys(path);
     } else if (scheme == "reveal"_L1) {
         revealSecret(path.section(u'/', 0, 0), path.section(u'/', 1));
+    } else if (scheme == "yaml"_L1) {
+        showYaml(path.section(u'/', 0, 0), path.section(u'/', 1, 1), path.section(u'/', 2));
+    } else if (scheme == "runas"_L1) {
+        changeWorkloadServiceAccount(path);
     } else if (scheme == "action"_L1) {
         for (QAction *action : sessionActions()) {
             if (action->objectName() == path)

@@ -78,6 +78,10 @@ private:
     void editAutomount();
     void deleteServiceAccount();
     void revealSecret(const QString &ns, const QString &name);
+    void showYaml(const QString &kind, const QString &ns, const QString &name);
+    void showSelectedYaml();
+    // `workload`: "deployment/NAME" or "pod/NAME" to preselect, else the first of the namespace.
+    void changeWorkloadServiceAccount(const QString &workload = {});
     void revealSelectedSecret();
     void onDetailsLink(const QUrl &link);
     // Opens `dialog` (deleted on close) on top of the window.
@@ -131,6 +135,8 @@ private:
     QAction *m_pullSecrets;
     QAction *m_automount;
     QAction *m_revealSecret;
+    QAction *m_changeWorkload;
+    QAction *m_showYaml;
     QAction *m_copyName;
     QAction *m_delete;
     QAction *m_refresh;

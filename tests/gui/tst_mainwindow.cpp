@@ -10,6 +10,7 @@
 #include "SimHttp.h"
 #include "TokenSecretDialog.h"
 #include "TokenView.h"
+#include "YamlDialog.h"
 #include "resources/Resources.h"
 
 #include <QAbstractItemModel>
@@ -455,6 +456,30 @@ private Q_SLOTS:
         token->reject();
         QTRY_VERIFY(!token);
         find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(0);
+    }
+
+    void yamlAndWorkloadFromTheWindow()
+    {
+        // Ctrl+Y on the selected account; the details pane's links to a workload's YAML and account change.
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
+        find<QAction>(u"showYaml"_s)->trigger();
+        QPointer<sa::YamlDialog> yaml = m_app->window().findChild<sa::YamlDialog *>();
+        QTRY_VERIFY(yaml && yaml->isVisible());
+        QCOMPARE(yaml->windowTitle(), u"YAML of ServiceAccount payments/payments-api"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(yaml->isLoaded(), 10000);
+        QVERIFY(yaml->findChild<QPlainTextEdit *>(u"yaml"_s)->toPlainText().contains(u"  name: payments-api\n"_s));
+        yaml->reject();
+        QTRY_VERIFY(!yaml);
+
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY(details->toHtml().contains(u"runas:deployment/payments-api"_s));
+        Q_EMIT details->anchorClicked(QUrl(u"runas:deployment/payments-api"_s));
+        QPointer<QDialog> change = m_app->window().findChild<QDialog *>(u"changeServiceAccountDialog"_s);
+        QTRY_VERIFY(change && change->isVisible());
+        QVERIFY(change->findChild<QComboBox *>(u"workload"_s)->currentText().startsWith(u"deployment/payments-api"_s));
+        QVERIFY(!change->findChild<QPushButton *>(u"okButton"_s)->isEnabled()); // it runs as payments-api already
+        change->reject();
+        QTRY_VERIFY(!change);
     }
 
     void automountDialog()

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <optional>
 
 namespace sa {
@@ -37,6 +38,11 @@ struct ObjectMeta
     QMap<QString, QString> labels;
     QMap<QString, QString> annotations;
     QList<OwnerReference> ownerReferences;
+    // Managed by a controller (a ReplicaSet's pod, say), which would recreate it from its template.
+    [[nodiscard]] bool hasControllerOwner() const
+    {
+        return std::ranges::any_of(ownerReferences, [](const OwnerReference &owner) { return owner.controller; });
+    }
 
     [[nodiscard]] static ObjectMeta fromJson(const QJsonObject &metadata);
     [[nodiscard]] QString key() const { return ns.isEmpty() ? name : ns + u'/' + name; }
