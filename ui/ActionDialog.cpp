@@ -171,6 +171,7 @@ void ActionDialog::onFinished(const OperationResult &result)
     } else {
         if (QPushButton *ok = okButton())
             ok->setEnabled(validate().isEmpty() && hasChanges());
+        applyFailed(result);
         showError(result.error->userMessage());
     }
 }

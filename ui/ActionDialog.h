@@ -45,6 +45,8 @@ protected:
     virtual void apply() = 0;
     // The default closes the dialog; a subclass may show the result with showResultPage() instead.
     virtual void applySucceeded(const OperationResult &result);
+    // Before a failure's message shows: a subclass may add what the user needs to recover by hand.
+    virtual void applyFailed(const OperationResult &result) { Q_UNUSED(result) }
     void revalidate();
     // Takes over until `operation` finishes; busyText ("Creating…") shows in the button row.
     void runOperation(Operation *operation, const QString &busyText);

@@ -1,9 +1,13 @@
 #include "ChangeServiceAccountDialog.h"
 
+#include "resources/Yaml.h"
+
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 
 #include <algorithm>
@@ -56,6 +60,7 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     , m_account(new QComboBox)
     , m_consequence(new QLabel)
     , m_confirm(new QCheckBox)
+    , m_recovery(new QPlainTextEdit)
 {
     setObjectName(u"changeServiceAccountDialog"_s);
     setWindowTitle(tr("Change the service account of a workload in %1").arg(ns));
@@ -97,6 +102,13 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     formLayout()->addRow(tr("&Run as:"), m_account);
     formLayout()->addRow(m_consequence); // the whole width: it is a sentence or two
     formLayout()->addRow(m_confirm);
+    // Shown only when a pod could be neither recreated nor put back: its manifest, for the user to apply.
+    m_recovery->setObjectName(u"recoveryYaml"_s);
+    m_recovery->setAccessibleName(tr("The pod's manifest"));
+    m_recovery->setReadOnly(true);
+    m_recovery->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_recovery->hide();
+    formLayout()->addRow(m_recovery);
     setMinimumWidth(520);
     okButton()->setText(tr("&Change"));
 
@@ -107,6 +119,16 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     connect(m_account, &QComboBox::currentIndexChanged, this, &ChangeServiceAccountDialog::updateForm);
     connect(m_confirm, &QCheckBox::toggled, this, &ChangeServiceAccountDialog::revalidate);
     updateForm();
+}
+
+void ChangeServiceAccountDialog::applyFailed(const OperationResult &result)
+{
+    if (result.object.isEmpty())
+        return;
+    m_recovery->setPlainText(tr("# The pod is gone. Save this and create it again: kubectl apply -f FILE\n")
+                             + QString::fromUtf8(toYaml(result.object)));
+    m_recovery->show();
+    growToFit();
 }
 
 const Workload *ChangeServiceAccountDialog::chosenWorkload() const

@@ -5,6 +5,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPlainTextEdit;
 
 namespace sa {
 
@@ -44,6 +45,7 @@ protected:
     QString validate() const override;
     void apply() override;
     void applySucceeded(const OperationResult &result) override;
+    void applyFailed(const OperationResult &result) override;
 
 private:
     [[nodiscard]] const Workload *chosenWorkload() const;
@@ -57,6 +59,7 @@ private:
     QComboBox *m_account;
     QLabel *m_consequence;
     QCheckBox *m_confirm;
+    QPlainTextEdit *m_recovery;
 };
 
 } // namespace sa

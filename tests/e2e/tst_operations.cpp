@@ -9,6 +9,7 @@
 #include "config/Kubeconfig.h"
 #include "resources/Resources.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void concurrentPullSecretsLoseNothing();
     void deploymentServiceAccountRollsOut();
     void deploymentRolloutTimesOut();
+    void deploymentRolloutRefused();
     void recreateBarePod();
     void recreateRefusesControlledPod();
     void recreatePutsOriginalBack();
@@ -593,17 +595,35 @@ void TestOperations::deploymentServiceAccountRollsOut()
 void TestOperations::deploymentRolloutTimesOut()
 {
     QVERIFY(!createDeployment(u"ops-deploy"_s, u"stuck"_s, u"stuck"_s, 1).isEmpty());
-    // Pods of an account that does not exist are refused, so the rollout cannot finish.
+    QVERIFY(!createServiceAccount(u"ops-deploy"_s, u"later"_s).isEmpty());
+    // With the controllers down nothing rolls, and the operation gives up after its time.
+    QVERIFY(api("PUT", u"/kube-sim/v1/faults"_s, QJsonObject {{"controllersPaused"_L1, true}}).ok());
     Operation *operation =
-        ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 3000);
+        ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"later"_s, 3000);
     QSignalSpy progress(operation, &Operation::progress);
     const OperationResult result = finish(operation, 30000);
+    QVERIFY(api("DELETE", u"/kube-sim/v1/faults"_s).ok());
     QVERIFY(!result.ok());
-    QVERIFY2(result.error->userMessage().startsWith(u"The rollout did not finish within 3 s: Waiting for deployment "_s
-                                                    + u"\"stuck\" rollout to finish"_s),
+    QVERIFY2(result.error->userMessage().startsWith(u"The rollout did not finish within 3 s: "_s),
              qPrintable(result.error->userMessage()));
     QVERIFY(!progress.isEmpty());
     QVERIFY(result.error->userMessage().endsWith(progress.last().first().toString()));
+}
+
+void TestOperations::deploymentRolloutRefused()
+{
+    // Pods of an account that does not exist are refused: said at once, with the server's reason, rather than
+    // after the progress deadline.
+    QElapsedTimer timer;
+    timer.start();
+    const OperationResult result =
+        finish(ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000), 30000);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error->userMessage().startsWith(u"The new pods of deployment \"stuck\" are refused: "_s),
+             qPrintable(result.error->userMessage()));
+    QVERIFY2(result.error->userMessage().contains(u"serviceaccount \"ghost\" not found"_s),
+             qPrintable(result.error->userMessage()));
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestOperations::recreateBarePod()

@@ -2,6 +2,7 @@
 // they did is checked on the server with a second client.
 
 #include "KubeSimProcess.h"
+#include "Kubectl.h"
 #include "SimHttp.h"
 #include "YamlJson.h"
 
@@ -403,6 +404,37 @@ private Q_SLOTS:
         auto *consequence = dialog.findChild<QLabel *>(u"consequence"_s);
         QVERIFY(consequence->height() >= consequence->heightForWidth(consequence->width()));
         const QJsonObject pod = get(u"/api/v1/namespaces/payments/pods/api-probe"_s);
+        QCOMPARE(pod[u"spec"][u"serviceAccountName"].toString(), u"payments-worker"_s);
+        QVERIFY(dialog.findChild<QPlainTextEdit *>(u"recoveryYaml"_s)->isHidden()); // nothing to recover
+    }
+
+    void lostPodIsHandedBack()
+    {
+        // The server refuses both the new pod and the old one put back: the dialog hands over the pod's manifest,
+        // which kubectl can apply as it is.
+        QVERIFY(createPod(u"unlucky"_s, u"payments-worker"_s));
+        const QJsonObject faults {{"errors"_L1,
+                                   QJsonArray {QJsonObject {{"path"_L1, "^/api/v1/namespaces/payments/pods$"_L1},
+                                                            {"method"_L1, "POST"_L1},
+                                                            {"code"_L1, 500},
+                                                            {"count"_L1, 2}}}}};
+        QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, json(faults)).code, 200);
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"unlucky"_s, u"payments-api"_s);
+        dialog.show();
+        dialog.findChild<QCheckBox *>(u"confirmRecreate"_s)->setChecked(true);
+        dialog.findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty() && !dialog.isBusy(), 15000);
+        auto *recovery = dialog.findChild<QPlainTextEdit *>(u"recoveryYaml"_s);
+        QVERIFY2(recovery->isVisible(), qPrintable(dialog.errorText()));
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/pods/unlucky"_s).code, 404);
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        const QByteArray manifest = recovery->toPlainText().toUtf8();
+        QVERIFY(manifest.contains("name: unlucky"));
+        const QString file = Kubectl(*m_sim).writeFile(u"unlucky.yaml"_s, manifest);
+        const CommandResult applied = Kubectl(*m_sim).run({u"apply"_s, u"-f"_s, file});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+        const QJsonObject pod = get(u"/api/v1/namespaces/payments/pods/unlucky"_s);
         QCOMPARE(pod[u"spec"][u"serviceAccountName"].toString(), u"payments-worker"_s);
     }
 };

@@ -527,6 +527,11 @@ private:
         } else if (deployment->progressingReason == "ProgressDeadlineExceeded"_L1
                    && deployment->meta.generation <= deployment->observedGeneration) {
             fail(operationError(message));
+        } else if (!deployment->replicaFailure.isEmpty()
+                   && deployment->meta.generation <= deployment->observedGeneration && ++m_failedPolls >= 2) {
+            // kubectl would wait for the progress deadline (10 min); a refusal seen twice is not a passing one.
+            fail(operationError(u"The new pods of deployment \""_s + deployment->meta.name + u"\" are refused: "_s
+                                + deployment->replicaFailure));
         } else if (m_deadline.hasExpired()) {
             fail(operationError(u"The rollout did not finish within "_s + seconds(m_timeoutMs) + u" s: "_s
                                 + m_lastMessage));
@@ -541,6 +546,7 @@ private:
     QDeadlineTimer m_deadline;
     QString m_lastMessage;
     QStringList m_warnings;
+    int m_failedPolls = 0;
 };
 
 bool isTokenVolume(const QJsonValue &volume)

@@ -205,6 +205,8 @@ std::optional<Deployment> Deployment::fromJson(const QJsonObject &object)
     for (const QJsonValue &condition : status.value(u"conditions").toArray()) {
         if (condition[u"type"].toString() == "Progressing"_L1)
             deployment.progressingReason = condition[u"reason"].toString();
+        else if (condition[u"type"].toString() == "ReplicaFailure"_L1 && condition[u"status"].toString() == "True"_L1)
+            deployment.replicaFailure = condition[u"message"].toString();
     }
     return deployment;
 }

@@ -109,6 +109,7 @@ struct Deployment
     qint64 availableReplicas = 0;
     qint64 statusReplicas = 0;
     QString progressingReason; // of the Progressing condition; ProgressDeadlineExceeded once it timed out
+    QString replicaFailure; // the message of a true ReplicaFailure condition: the server refuses its new pods
     [[nodiscard]] static std::optional<Deployment> fromJson(const QJsonObject &object);
     // As `kubectl rollout status` decides it: done, or why not yet.
     [[nodiscard]] bool rolledOut(QString *progress = nullptr) const;
