@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 #include <yaml-cpp/yaml.h>
 
@@ -12,9 +13,16 @@ namespace kubesim {
 
 namespace {
 
+// As is: QString::fromStdString would drop a leading byte order mark, which a value may hold.
+QString utf8Text(const std::string &utf8)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return decoder(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
+}
+
 QJsonValue scalarValue(const YAML::Node &node)
 {
-    const QString text = QString::fromStdString(node.Scalar());
+    const QString text = utf8Text(node.Scalar());
     if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
         return text; // quoted or explicitly a string
     if (text.isEmpty() || text == "~"_L1 || text == "null"_L1 || text == "Null"_L1 || text == "NULL"_L1)
@@ -55,7 +63,7 @@ QJsonValue toJson(const YAML::Node &node, int depth)
     case YAML::NodeType::Map: {
         QJsonObject object;
         for (const auto &entry : node)
-            object.insert(QString::fromStdString(entry.first.as<std::string>()), toJson(entry.second, depth + 1));
+            object.insert(utf8Text(entry.first.as<std::string>()), toJson(entry.second, depth + 1));
         return object;
     }
     }
@@ -80,6 +88,17 @@ void appendObject(ManifestResult &result, const QJsonValue &value)
 }
 
 } // namespace
+
+QJsonValue yamlToJson(const QByteArray &yaml, QString *error)
+{
+    try {
+        return toJson(YAML::Load(yaml.toStdString()), 0);
+    } catch (const YAML::Exception &exception) {
+        if (error)
+            *error = QString::fromStdString(exception.what());
+        return QJsonValue(QJsonValue::Undefined);
+    }
+}
 
 ManifestResult parseManifests(const QByteArray &data)
 {

@@ -3,8 +3,8 @@
 
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
+#include "Manifests.h"
 #include "SimHttp.h"
-#include "YamlJson.h"
 
 #include "ChangeServiceAccountDialog.h"
 #include "YamlDialog.h"
@@ -152,7 +152,7 @@ private Q_SLOTS:
         const QString text = dialog->findChild<QPlainTextEdit *>(u"yaml"_s)->toPlainText();
         QVERIFY2(text.startsWith(u"apiVersion: v1\nimagePullSecrets:\n- name: "_s), qPrintable(text));
         QString error;
-        const QJsonValue parsed = yamlToJson(text.toUtf8(), &error);
+        const QJsonValue parsed = kubesim::yamlToJson(text.toUtf8(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const QJsonObject server = get(u"/api/v1/namespaces/payments/serviceaccounts/payments-api"_s);
         QCOMPARE(parsed.toObject(), withoutManagedFields(server));
@@ -186,7 +186,7 @@ private Q_SLOTS:
         QVERIFY(!masked.contains(u"demo-only-password"_s));
         QVERIFY(!masked.contains(u"postgres.payments.svc"_s));
         QVERIFY2(masked.contains(u"  password: •••••• (18 bytes)\n"_s), qPrintable(masked));
-        QCOMPARE(yamlToJson(masked.toUtf8()).toObject(), maskSecretValues(server));
+        QCOMPARE(kubesim::yamlToJson(masked.toUtf8()).toObject(), maskSecretValues(server));
         saveScreenshot(dialog.get(), u"dialog-yaml"_s);
 
         // Saved masked: still nothing of the values in the file.
@@ -205,8 +205,8 @@ private Q_SLOTS:
         reveal->click();
         QVERIFY(dialog->isRevealed());
         const QString revealed = yaml->toPlainText();
-        QCOMPARE(yamlToJson(revealed.toUtf8()).toObject(), withoutManagedFields(server));
-        QCOMPARE(yamlToJson(revealed.toUtf8())[u"data"].toObject(), values);
+        QCOMPARE(kubesim::yamlToJson(revealed.toUtf8()).toObject(), withoutManagedFields(server));
+        QCOMPARE(kubesim::yamlToJson(revealed.toUtf8())[u"data"].toObject(), values);
         QVERIFY(!(yaml->textInteractionFlags() & Qt::TextSelectableByMouse));
 
         // Saved revealed: the values, in a file only its owner may read, replacing an older one whole.

@@ -1,7 +1,7 @@
 // The YAML writer: what it writes reads back (with yaml-cpp) as the same JSON, looks like kubectl's, and never shows
 // a Secret's values when masked.
 
-#include "YamlJson.h"
+#include "Manifests.h"
 #include "resources/Yaml.h"
 
 #include <QDirIterator>
@@ -43,7 +43,7 @@ QByteArray withoutManagedFieldsText(const QByteArray &yaml)
 QJsonValue readBack(const QByteArray &yaml)
 {
     QString error;
-    const QJsonValue value = yamlToJson(yaml, &error);
+    const QJsonValue value = kubesim::yamlToJson(yaml, &error);
     if (!error.isEmpty())
         qWarning("yaml-cpp refused the YAML: %s\n%s", qPrintable(error), yaml.constData());
     return value;
