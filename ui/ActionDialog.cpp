@@ -1,5 +1,7 @@
 #include "ActionDialog.h"
 
+#include "Palette.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -11,16 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace sa {
-
-namespace {
-
-// QPalette has no error role in Qt 6.4: Breeze's negative text, lightened on dark windows to stay readable.
-QColor errorColor(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightnessF() < 0.5 ? QColor(0xf4, 0x6a, 0x6a) : QColor(0xda, 0x44, 0x53);
-}
-
-} // namespace
 
 ActionDialog::ActionDialog(QWidget *parent)
     : QDialog(parent)
@@ -41,9 +33,7 @@ ActionDialog::ActionDialog(QWidget *parent)
     m_error->setAccessibleName(tr("Problem"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, errorColor(errorPalette));
-    m_error->setPalette(errorPalette);
+    showAsProblem(m_error, true);
     m_error->hide();
 
     m_busyIndicator->setObjectName(u"busyIndicator"_s);

@@ -1,5 +1,7 @@
 #include "AutomountDialog.h"
 
+#include "util/SaveFile.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -12,7 +14,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -128,13 +129,7 @@ QString AutomountDialog::podSnippet(const QString &ns, const QString &serviceAcc
 
 bool AutomountDialog::saveSnippet(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    const QByteArray yaml = m_snippet->toPlainText().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size() || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return saveFile(path, m_snippet->toPlainText().toUtf8(), FileAccess::Default, error);
 }
 
 void AutomountDialog::updateSnippet()

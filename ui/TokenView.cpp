@@ -6,6 +6,7 @@
 #include "api/KubeClient.h"
 #include "api/Operations.h"
 #include "resources/Resources.h"
+#include "util/SaveFile.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -182,18 +182,7 @@ void TokenView::chooseKubeconfigFile()
 
 bool TokenView::saveKubeconfig(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    // Readable by the user alone before a byte is written; QSaveFile replaces the target only on commit.
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        *error = file.errorString();
-        return false;
-    }
-    const SecretBytes yaml = kubeconfig();
-    if (file.write(yaml.reveal()) != yaml.size() || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return saveFile(path, kubeconfig().reveal(), FileAccess::OwnerOnly, error);
 }
 
 void TokenView::testToken()

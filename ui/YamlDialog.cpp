@@ -1,6 +1,9 @@
 #include "YamlDialog.h"
 
+#include "Palette.h"
+
 #include "resources/Yaml.h"
+#include "util/SaveFile.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -10,7 +13,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -18,16 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace sa {
-
-namespace {
-
-// As ActionDialog's inline errors: Breeze's negative text, lightened on dark windows.
-QColor problemColor(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightnessF() < 0.5 ? QColor(0xf4, 0x6a, 0x6a) : QColor(0xda, 0x44, 0x53);
-}
-
-} // namespace
 
 YamlDialog::YamlDialog(KubeClient *client, const QString &kind, const QString &ns, const QString &name, QWidget *parent)
     : QDialog(parent)
@@ -207,42 +199,25 @@ bool YamlDialog::saveTo(const QString &path, QString *error)
     };
     if (!m_loaded)
         return failed(tr("the object has not been read."));
+    // The values are never in a file others may read, not even for a moment.
     const bool secretValues = isRevealed();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return failed(file.errorString());
-    // Before anything is written, so that the values are never in a file others may read.
-    if (secretValues && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        file.cancelWriting();
-        return failed(tr("its permissions could not be restricted to you."));
-    }
-    const QByteArray content = secretValues ? m_revealedYaml.reveal() : m_maskedYaml.toUtf8();
-    if (file.write(content) != content.size()) {
-        const QString why = file.errorString();
-        file.cancelWriting();
-        return failed(why);
-    }
-    if (!file.commit())
-        return failed(file.errorString());
+    QString why;
+    if (!saveFile(path, secretValues ? m_revealedYaml.reveal() : m_maskedYaml.toUtf8(),
+                  secretValues ? FileAccess::OwnerOnly : FileAccess::Default, &why))
+        return failed(why + u'.');
     return true;
 }
 
 void YamlDialog::showPlaceholder(const QString &text, bool problem)
 {
-    QPalette palette = this->palette();
-    if (problem)
-        palette.setColor(QPalette::WindowText, problemColor(palette));
-    m_placeholder->setPalette(palette);
+    showAsProblem(m_placeholder, problem);
     m_placeholder->setText(text);
     m_view->setCurrentWidget(m_placeholder);
 }
 
 void YamlDialog::showSaveStatus(const QString &text, bool problem)
 {
-    QPalette palette = this->palette();
-    if (problem)
-        palette.setColor(QPalette::WindowText, problemColor(palette));
-    m_saveStatus->setPalette(palette);
+    showAsProblem(m_saveStatus, problem);
     m_saveStatus->setText(text);
     m_saveStatus->show();
 }
