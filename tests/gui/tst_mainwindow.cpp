@@ -1,5 +1,6 @@
 // The main window against kube-sim's demo cluster, offscreen: what a user sees, live.
 
+#include "ActionDialog.h"
 #include "Application.h"
 #include "AutomountDialog.h"
 #include "ClipboardGuard.h"
@@ -615,6 +616,16 @@ private Q_SLOTS:
         QVERIFY(selectRow(accounts, u"image-builder"_s));
         auto *details = find<QTextBrowser>(u"details"_s);
         QTRY_VERIFY(details->toPlainText().contains(u"ghcr-push (cannot check: secrets are not readable)"_s));
+        // Revealing a secret the user may not read: the dialog stays, with the server's sentence and a way to retry.
+        Q_EMIT details->anchorClicked(QUrl(u"reveal:ci/ghcr-push"_s));
+        QPointer<sa::ActionDialog> reveal = m_app->window().findChild<sa::ActionDialog *>(u"secretValuesDialog"_s);
+        QTRY_VERIFY(reveal && reveal->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!reveal->isBusy(), 10000);
+        QVERIFY2(reveal->errorText().contains(u"User \"ci-viewer\" cannot get resource \"secrets\""_s),
+                 qPrintable(reveal->errorText()));
+        QVERIFY(reveal->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+        reveal->reject();
+        QTRY_VERIFY(!reveal);
     }
 
     void refusedCredentialsSayWhy()
