@@ -1,6 +1,7 @@
 #include "SecretField.h"
 
 #include "ClipboardGuard.h"
+#include "Icons.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -27,15 +28,6 @@ bool isPrintable(const QString &text)
         text, [](QChar c) { return c.category() == QChar::Other_Control && c != u'\t' && c != u'\n' && c != u'\r'; });
 }
 
-QIcon themeIcon(std::initializer_list<QString> names)
-{
-    for (const QString &name : names) {
-        if (QIcon::hasThemeIcon(name))
-            return QIcon::fromTheme(name);
-    }
-    return {};
-}
-
 } // namespace
 
 SecretField::SecretField(QWidget *parent)
@@ -54,14 +46,14 @@ SecretField::SecretField(QWidget *parent)
 
     m_reveal->setObjectName(u"revealButton"_s);
     m_reveal->setCheckable(true);
-    m_reveal->setIcon(themeIcon({u"password-show-on"_s, u"view-visible"_s}));
+    m_reveal->setIcon(icons::reveal());
     m_reveal->setText(tr("Show"));
     m_reveal->setToolTip(tr("Reveal or hide the value (Ctrl+H)"));
     m_reveal->setAccessibleName(tr("Reveal value"));
     m_reveal->setAutoRaise(true);
 
     m_copy->setObjectName(u"copyButton"_s);
-    m_copy->setIcon(themeIcon({u"edit-copy"_s}));
+    m_copy->setIcon(icons::copy());
     m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copy the value (Ctrl+Shift+C); the clipboard is cleared again after a while"));
     m_copy->setAccessibleName(tr("Copy value"));

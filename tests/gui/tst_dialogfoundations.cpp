@@ -15,6 +15,7 @@
 #include <QClipboard>
 #include <QDialog>
 #include <QFormLayout>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -392,6 +393,19 @@ void TestDialogFoundations::fieldChildrenAreNamed()
         QVERIFY2(!child->objectName().isEmpty(), child->metaObject()->className());
         QVERIFY2(!child->accessibleName().isEmpty(), qPrintable(child->objectName()));
     }
+    // Icons even without an icon theme (none here): drawn, with a struck-through eye once revealed.
+    const QIcon eye = field.findChild<QToolButton *>(u"revealButton"_s)->icon();
+    const QImage off = eye.pixmap(QSize(32, 32), QIcon::Normal, QIcon::Off).toImage();
+    const QImage on = eye.pixmap(QSize(32, 32), QIcon::Normal, QIcon::On).toImage();
+    QCOMPARE(off.pixelColor(0, 0).alpha(), 0); // a clear background
+    QVERIFY(off != on);
+    int inked = 0;
+    for (int y = 0; y < off.height(); ++y) {
+        for (int x = 0; x < off.width(); ++x)
+            inked += off.pixelColor(x, y).alpha() > 128 ? 1 : 0;
+    }
+    QVERIFY2(inked > 30 && inked < 32 * 32 / 2, qPrintable(QString::number(inked)));
+    QVERIFY(!field.findChild<QToolButton *>(u"copyButton"_s)->icon().isNull());
 }
 
 void TestDialogFoundations::dialogValidatesInline()
