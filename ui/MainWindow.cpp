@@ -272,7 +272,7 @@ void MainWindow::buildMenus()
     account->addSeparator();
     account->addActions({m_copyName, m_delete});
     QMenu *secret = menuBar()->addMenu(tr("S&ecret"));
-    secret->addAction(m_revealSecret);
+    secret->addActions({m_revealSecret, m_showYaml});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_showYaml, m_focusFilter, m_refresh});
     view->addSeparator();
@@ -734,8 +734,8 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
 QString MainWindow::secretDetails(const SecretMeta &secret) const
 {
     QString html = u"<h3>"_s + escaped(secret.meta.name) + u"</h3>"_s;
-    html +=
-        u"<p><a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + tr("Reveal values…") + u"</a></p><table>"_s;
+    html += u"<p><a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + tr("Reveal values…")
+        + u"</a> · <a href=\"yaml:Secret/"_s + escaped(secret.meta.key()) + u"\">YAML</a></p><table>"_s;
     html += row(tr("Namespace"), escaped(secret.meta.ns));
     html += row(tr("Type"),
                 escaped(SecretModel::typeLabel(secret.type)) + u" <small>("_s + escaped(secret.type) + u")</small>"_s);
