@@ -28,6 +28,9 @@ void ClusterSession::createScopedInformers(const QString &ns)
     m_secrets = add(u"/api/v1"_s + scope + u"/secrets"_s, ListFormat::TableMetadata, tr("secrets") + where);
     m_pods = add(u"/api/v1"_s + scope + u"/pods"_s, ListFormat::Objects, tr("pods") + where);
     m_deployments = add(u"/apis/apps/v1"_s + scope + u"/deployments"_s, ListFormat::Objects, tr("deployments") + where);
+    m_statefulSets =
+        add(u"/apis/apps/v1"_s + scope + u"/statefulsets"_s, ListFormat::Objects, tr("stateful sets") + where);
+    m_daemonSets = add(u"/apis/apps/v1"_s + scope + u"/daemonsets"_s, ListFormat::Objects, tr("daemon sets") + where);
     m_roleBindings = add(u"/apis/rbac.authorization.k8s.io/v1"_s + scope + u"/rolebindings"_s, ListFormat::Objects,
                          tr("role bindings") + where);
     if (ns.isEmpty()) {
@@ -56,13 +59,18 @@ void ClusterSession::setFocusNamespace(const QString &ns)
     const QString target = focusNamespace();
     if (!changed && m_serviceAccounts->collectionPath().contains(u"/namespaces/"_s + target + u'/'))
         return;
-    for (Informer *informer : {m_serviceAccounts, m_secrets, m_pods, m_deployments, m_roleBindings})
+    for (Informer *informer : scopedInformers())
         removeInformer(informer);
     createScopedInformers(target);
     Q_EMIT informersReplaced();
-    for (Informer *informer : {m_serviceAccounts, m_secrets, m_pods, m_deployments, m_roleBindings})
+    for (Informer *informer : scopedInformers())
         informer->start();
     updateState();
+}
+
+QList<Informer *> ClusterSession::scopedInformers() const
+{
+    return {m_serviceAccounts, m_secrets, m_pods, m_deployments, m_statefulSets, m_daemonSets, m_roleBindings};
 }
 
 void ClusterSession::removeInformer(Informer *informer)
@@ -93,8 +101,9 @@ Informer *ClusterSession::add(const QString &path, ListFormat format, const QStr
     });
     connect(informer, &Informer::stateChanged, this, &ClusterSession::updateState);
     connect(informer, &Informer::failed, this, [this, informer, what](const ApiError &error) {
-        // A refused list is an answer, not a lost connection: it counts as loaded (empty) and is reported.
-        if (error.isForbidden() || error.isUnauthorized()) {
+        // A refused list is an answer, not a lost connection: it counts as loaded (empty) and is reported. So is a
+        // resource the server does not serve (404 on a list: an API server without apps/v1 daemonsets, say).
+        if (error.isForbidden() || error.isUnauthorized() || error.isNotFound()) {
             const bool first = !m_forbidden.contains(informer);
             m_forbidden.insert(informer);
             if (first)

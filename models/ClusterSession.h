@@ -38,6 +38,8 @@ public:
     [[nodiscard]] Informer *secrets() const { return m_secrets; }
     [[nodiscard]] Informer *pods() const { return m_pods; }
     [[nodiscard]] Informer *deployments() const { return m_deployments; }
+    [[nodiscard]] Informer *statefulSets() const { return m_statefulSets; }
+    [[nodiscard]] Informer *daemonSets() const { return m_daemonSets; }
     [[nodiscard]] Informer *roleBindings() const { return m_roleBindings; }
     [[nodiscard]] Informer *clusterRoleBindings() const { return m_clusterRoleBindings; }
 
@@ -65,6 +67,8 @@ private:
     Informer *add(const QString &path, ListFormat format, const QString &what);
     void createScopedInformers(const QString &ns);
     void removeInformer(Informer *informer);
+    // The informers that follow the focus namespace when the user may not list across namespaces.
+    [[nodiscard]] QList<Informer *> scopedInformers() const;
     void updateState();
 
     std::unique_ptr<KubeClient> m_client;
@@ -74,6 +78,8 @@ private:
     Informer *m_secrets;
     Informer *m_pods;
     Informer *m_deployments;
+    Informer *m_statefulSets;
+    Informer *m_daemonSets;
     Informer *m_roleBindings;
     Informer *m_clusterRoleBindings;
     QSet<Informer *> m_forbidden; // lists the user may not read

@@ -25,12 +25,28 @@ QString accountOrDefault(const QString &account)
 
 } // namespace
 
-QString Workload::label() const
+QString Workload::kindName() const
 {
-    return (kind == Kind::Deployment ? u"deployment/"_s : u"pod/"_s) + name;
+    switch (kind) {
+    case Kind::Deployment:
+        return u"Deployment"_s;
+    case Kind::StatefulSet:
+        return u"StatefulSet"_s;
+    case Kind::DaemonSet:
+        return u"DaemonSet"_s;
+    case Kind::Pod:
+        break;
+    }
+    return u"Pod"_s;
 }
 
-QList<Workload> Workload::of(const QString &ns, const QList<Deployment> &deployments, const QList<Pod> &pods)
+QString Workload::label() const
+{
+    return kindName().toLower() + u'/' + name;
+}
+
+QList<Workload> Workload::of(const QString &ns, const QList<Deployment> &deployments, const QList<Pod> &pods,
+                             const QList<StatefulSet> &statefulSets, const QList<DaemonSet> &daemonSets)
 {
     QList<Workload> result;
     for (const Deployment &deployment : deployments) {
@@ -38,12 +54,21 @@ QList<Workload> Workload::of(const QString &ns, const QList<Deployment> &deploym
             result.append({Kind::Deployment, deployment.meta.name, accountOrDefault(deployment.serviceAccountName),
                            deployment.replicas});
     }
+    for (const StatefulSet &set : statefulSets) {
+        if (set.meta.ns == ns)
+            result.append({Kind::StatefulSet, set.meta.name, accountOrDefault(set.serviceAccountName), set.replicas});
+    }
+    for (const DaemonSet &set : daemonSets) {
+        if (set.meta.ns == ns)
+            result.append(
+                {Kind::DaemonSet, set.meta.name, accountOrDefault(set.serviceAccountName), set.desiredNumberScheduled});
+    }
     for (const Pod &pod : pods) {
         if (pod.meta.ns == ns && !pod.meta.hasControllerOwner() && !pod.meta.deletionTimestamp.isValid())
             result.append({Kind::Pod, pod.meta.name, accountOrDefault(pod.serviceAccountName), 1});
     }
     std::ranges::stable_sort(result, [](const Workload &a, const Workload &b) {
-        return a.kind != b.kind ? a.kind == Kind::Deployment : a.name < b.name;
+        return a.kind != b.kind ? a.kind < b.kind : a.name < b.name;
     });
     return result;
 }
@@ -182,7 +207,7 @@ QString ChangeServiceAccountDialog::validate() const
 {
     const Workload *workload = chosenWorkload();
     if (!workload)
-        return tr("%1 has no deployments or bare pods.").arg(m_ns);
+        return tr("%1 has no deployments, stateful sets, daemon sets or bare pods.").arg(m_ns);
     if (m_account->count() == 0)
         return tr("%1 has no service accounts to choose from.").arg(m_ns);
     const QString account = chosenAccount();
@@ -198,9 +223,10 @@ QString ChangeServiceAccountDialog::validate() const
 void ChangeServiceAccountDialog::apply()
 {
     const Workload *workload = chosenWorkload();
-    if (workload->kind == Workload::Kind::Deployment)
-        runOperation(ops::setDeploymentServiceAccount(m_client, m_ns, workload->name, chosenAccount()),
-                     tr("Updating…"));
+    if (workload->kind != Workload::Kind::Pod)
+        runOperation(
+            ops::setWorkloadServiceAccount(m_client, workload->kindName(), m_ns, workload->name, chosenAccount()),
+            tr("Updating…"));
     else
         runOperation(ops::recreatePodWithServiceAccount(m_client, m_ns, workload->name, chosenAccount()),
                      tr("Recreating…"));
@@ -211,11 +237,33 @@ void ChangeServiceAccountDialog::applySucceeded(const OperationResult &result)
     const Workload *workload = chosenWorkload();
     const QString account = chosenAccount();
     QString text;
-    if (workload->kind == Workload::Kind::Deployment) {
-        const std::optional<Deployment> deployment = Deployment::fromJson(result.object);
-        const qint64 updated = deployment ? deployment->updatedReplicas : workload->pods;
-        text = tr("Deployment %1 now runs as %2.").arg(workload->name, account) + u'\n'
-            + (updated == 0       ? tr("It has no pods at the moment.")
+    if (workload->kind != Workload::Kind::Pod) {
+        // How many pods the rollout replaced, and whether it replaced any by itself (not with OnDelete).
+        qint64 updated = workload->pods;
+        bool automatic = true;
+        switch (workload->kind) {
+        case Workload::Kind::Deployment:
+            if (const auto deployment = Deployment::fromJson(result.object))
+                updated = deployment->updatedReplicas;
+            break;
+        case Workload::Kind::StatefulSet:
+            if (const auto set = StatefulSet::fromJson(result.object)) {
+                updated = set->updatedReplicas;
+                automatic = set->rollout().automatic;
+            }
+            break;
+        case Workload::Kind::DaemonSet:
+            if (const auto set = DaemonSet::fromJson(result.object)) {
+                updated = set->updatedNumberScheduled;
+                automatic = set->rollout().automatic;
+            }
+            break;
+        case Workload::Kind::Pod:
+            break;
+        }
+        text = tr("%1 now runs as %2.").arg(workload->label(), account) + u'\n'
+            + (!automatic         ? tr("Its pods change only when they are deleted (update strategy OnDelete).")
+                   : updated == 0 ? tr("It has no pods at the moment.")
                    : updated == 1 ? tr("The rolling update is done: its pod runs as %1.").arg(account)
                                   : tr("The rolling update is done: its %1 pods run as %2.").arg(updated).arg(account));
     } else {

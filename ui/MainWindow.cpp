@@ -101,6 +101,31 @@ QTreeView *makeListView(QAbstractItemModel *model, const QString &name)
     return view;
 }
 
+// The objects of `informer` in namespace `ns` that `keep` accepts, by name.
+template<typename T, typename Keep>
+QList<T> objectsIn(const Informer *informer, const QString &ns, Keep keep)
+{
+    QList<T> objects;
+    for (const QJsonObject &item : informer->items()) {
+        if (auto object = T::fromJson(item); object && object->meta.ns == ns && keep(*object))
+            objects.append(*object);
+    }
+    std::ranges::sort(objects, {}, [](const T &object) { return object.meta.name; });
+    return objects;
+}
+
+template<typename T>
+QList<T> objectsIn(const Informer *informer, const QString &ns)
+{
+    return objectsIn<T>(informer, ns, [](const T &) { return true; });
+}
+
+// For objectsIn: what runs as this account (a pod, or the pods of a workload's template).
+auto runsAs(const ServiceAccount &account)
+{
+    return [name = account.meta.name](const auto &object) { return object.serviceAccountName == name; };
+}
+
 // Namespace names with the number of service accounts in each, as "payments (3)".
 class NamespaceCounts : public QIdentityProxyModel
 {
@@ -505,7 +530,8 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
         connect(session, &ClusterSession::informersReplaced, this, &MainWindow::bindScopedModels);
         connect(session, &ClusterSession::failed, this, [this](const QString &what, const ApiError &error) {
             m_messageBar->showMessage(tr("Cannot list %1: %2").arg(what, error.userMessage()),
-                                      error.isForbidden() ? MessageBar::Level::Warning : MessageBar::Level::Error);
+                                      error.isForbidden() || error.isNotFound() ? MessageBar::Level::Warning
+                                                                                : MessageBar::Level::Error);
         });
         connect(session, &ClusterSession::namespacesRefused, this, [this] {
             // Not allowed to list namespaces: offer the one the context names.
@@ -530,7 +556,7 @@ void MainWindow::bindScopedModels()
         return;
     // The details follow the objects they describe.
     for (Informer *informer : {session->serviceAccounts(), session->secrets(), session->pods(), session->deployments(),
-                               session->roleBindings()}) {
+                               session->statefulSets(), session->daemonSets(), session->roleBindings()}) {
         connect(informer, &Informer::added, this, &MainWindow::scheduleDetails);
         connect(informer, &Informer::modified, this, &MainWindow::scheduleDetails);
         connect(informer, &Informer::deleted, this, &MainWindow::scheduleDetails);
@@ -702,12 +728,20 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
                 + u"</a>"_s;
         return out;
     };
+    const auto ready = [](const QString &kind, const QString &name, qint64 readyPods, qint64 wanted) -> QString {
+        return tr("%1/%2 (%3 of %4 ready)").arg(kind.toLower(), escaped(name)).arg(readyPods).arg(wanted);
+    };
     for (const Deployment &deployment : deploymentsOf(account)) {
-        users.append(tr("deployment/%1 (%2 of %3 ready)")
-                         .arg(escaped(deployment.meta.name))
-                         .arg(deployment.readyReplicas)
-                         .arg(deployment.replicas)
+        users.append(ready(u"Deployment"_s, deployment.meta.name, deployment.readyReplicas, deployment.replicas)
                      + workloadLinks(u"Deployment"_s, deployment.meta.name, true));
+    }
+    for (const StatefulSet &set : objectsIn<StatefulSet>(m_session->statefulSets(), ns, runsAs(account))) {
+        users.append(ready(u"StatefulSet"_s, set.meta.name, set.readyReplicas, set.replicas)
+                     + workloadLinks(u"StatefulSet"_s, set.meta.name, true));
+    }
+    for (const DaemonSet &set : objectsIn<DaemonSet>(m_session->daemonSets(), ns, runsAs(account))) {
+        users.append(ready(u"DaemonSet"_s, set.meta.name, set.numberReady, set.desiredNumberScheduled)
+                     + workloadLinks(u"DaemonSet"_s, set.meta.name, true));
     }
     for (const Pod &pod : podsOf(account)) {
         users.append(tr("pod/%1 (%2)").arg(escaped(pod.meta.name), escaped(pod.phase))
@@ -819,27 +853,12 @@ QStringList MainWindow::registrySecretsIn(const QString &ns) const
 
 QList<Pod> MainWindow::podsOf(const ServiceAccount &account) const
 {
-    QList<Pod> pods;
-    for (const QJsonObject &item : m_session->pods()->items()) {
-        if (auto pod = Pod::fromJson(item);
-            pod && pod->meta.ns == account.meta.ns && pod->serviceAccountName == account.meta.name)
-            pods.append(*pod);
-    }
-    std::sort(pods.begin(), pods.end(), [](const Pod &a, const Pod &b) { return a.meta.name < b.meta.name; });
-    return pods;
+    return objectsIn<Pod>(m_session->pods(), account.meta.ns, runsAs(account));
 }
 
 QList<Deployment> MainWindow::deploymentsOf(const ServiceAccount &account) const
 {
-    QList<Deployment> deployments;
-    for (const QJsonObject &item : m_session->deployments()->items()) {
-        if (auto deployment = Deployment::fromJson(item);
-            deployment && deployment->meta.ns == account.meta.ns && deployment->serviceAccountName == account.meta.name)
-            deployments.append(*deployment);
-    }
-    std::sort(deployments.begin(), deployments.end(),
-              [](const Deployment &a, const Deployment &b) { return a.meta.name < b.meta.name; });
-    return deployments;
+    return objectsIn<Deployment>(m_session->deployments(), account.meta.ns, runsAs(account));
 }
 
 std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
@@ -939,16 +958,9 @@ void MainWindow::changeWorkloadServiceAccount(const QString &workload)
         statusBar()->showMessage(tr("Select a namespace or a service account first."), 5000);
         return;
     }
-    QList<Deployment> deployments;
-    for (const QJsonObject &item : m_session->deployments()->items()) {
-        if (auto deployment = Deployment::fromJson(item); deployment && deployment->meta.ns == ns)
-            deployments.append(*deployment);
-    }
-    QList<Pod> pods;
-    for (const QJsonObject &item : m_session->pods()->items()) {
-        if (auto pod = Pod::fromJson(item); pod && pod->meta.ns == ns)
-            pods.append(*pod);
-    }
+    const QList<Workload> workloads = Workload::of(
+        ns, objectsIn<Deployment>(m_session->deployments(), ns), objectsIn<Pod>(m_session->pods(), ns),
+        objectsIn<StatefulSet>(m_session->statefulSets(), ns), objectsIn<DaemonSet>(m_session->daemonSets(), ns));
     QStringList accounts;
     for (int row = 0; row < m_accounts->rowCount(); ++row) {
         const QModelIndex index = m_accounts->index(row, 0);
@@ -956,8 +968,8 @@ void MainWindow::changeWorkloadServiceAccount(const QString &workload)
             accounts.append(index.data(NameRole).toString());
     }
     accounts.sort();
-    openDialog(new ChangeServiceAccountDialog(m_session->client(), ns, Workload::of(ns, deployments, pods), accounts,
-                                              workload, account ? account->meta.name : QString(), this));
+    openDialog(new ChangeServiceAccountDialog(m_session->client(), ns, workloads, accounts, workload,
+                                              account ? account->meta.name : QString(), this));
 }
 
 void MainWindow::onDetailsLink(const QUrl &link)
@@ -1003,6 +1015,10 @@ void MainWindow::deleteServiceAccount()
     QStringList users;
     for (const Deployment &deployment : deploymentsOf(*account))
         users.append(u"deployment/"_s + deployment.meta.name);
+    for (const StatefulSet &set : objectsIn<StatefulSet>(m_session->statefulSets(), ns, runsAs(*account)))
+        users.append(u"statefulset/"_s + set.meta.name);
+    for (const DaemonSet &set : objectsIn<DaemonSet>(m_session->daemonSets(), ns, runsAs(*account)))
+        users.append(u"daemonset/"_s + set.meta.name);
     for (const Pod &pod : podsOf(*account))
         users.append(u"pod/"_s + pod.meta.name);
     tokenSecrets.sort();

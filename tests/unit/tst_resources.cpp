@@ -209,6 +209,10 @@ private Q_SLOTS:
     void deployments();
     void rolledOut_data();
     void rolledOut();
+    void statefulSetRollout_data();
+    void statefulSetRollout();
+    void daemonSetRollout_data();
+    void daemonSetRollout();
     void roleBindings_data();
     void roleBindings();
     void bindsServiceAccount_data();
@@ -818,6 +822,134 @@ void TestResources::rolledOut()
     QCOMPARE(deployment->rolledOut(&actual), done);
     QCOMPARE(actual, progress);
     QCOMPARE(deployment->rolledOut(), done);
+}
+
+namespace {
+
+// A StatefulSet as the API server returns it; `partition` < 0 leaves rollingUpdate out, `strategy` empty the type.
+QJsonObject statefulSet(qint64 generation, qint64 observed, qint64 replicas, qint64 ready, qint64 updated,
+                        qint64 current, const QString &currentRevision, const QString &updateRevision,
+                        qint64 partition = 0, const QString &strategy = u"RollingUpdate"_s)
+{
+    QJsonObject updateStrategy;
+    if (!strategy.isEmpty())
+        updateStrategy.insert("type"_L1, strategy);
+    if (partition >= 0)
+        updateStrategy.insert("rollingUpdate"_L1, QJsonObject {{"partition"_L1, partition}});
+    return {
+        {"metadata"_L1,
+         QJsonObject {{"name"_L1, "db"_L1}, {"namespace"_L1, "team-a"_L1}, {"generation"_L1, generation}}},
+        {"spec"_L1,
+         QJsonObject {{"replicas"_L1, replicas},
+                      {"updateStrategy"_L1, updateStrategy},
+                      {"template"_L1, QJsonObject {{"spec"_L1, QJsonObject {{"serviceAccountName"_L1, "db-sa"_L1}}}}}}},
+        {"status"_L1,
+         QJsonObject {{"observedGeneration"_L1, observed},
+                      {"readyReplicas"_L1, ready},
+                      {"updatedReplicas"_L1, updated},
+                      {"currentReplicas"_L1, current},
+                      {"currentRevision"_L1, currentRevision},
+                      {"updateRevision"_L1, updateRevision}}}};
+}
+
+QJsonObject daemonSet(qint64 generation, qint64 observed, qint64 desired, qint64 updated, qint64 available,
+                      const QString &strategy = u"RollingUpdate"_s)
+{
+    return {{"metadata"_L1,
+             QJsonObject {{"name"_L1, "agent"_L1}, {"namespace"_L1, "team-a"_L1}, {"generation"_L1, generation}}},
+            {"spec"_L1,
+             QJsonObject {{"updateStrategy"_L1, QJsonObject {{"type"_L1, strategy}}},
+                          {"template"_L1, QJsonObject {{"spec"_L1, QJsonObject {}}}}}},
+            {"status"_L1,
+             QJsonObject {{"observedGeneration"_L1, observed},
+                          {"desiredNumberScheduled"_L1, desired},
+                          {"updatedNumberScheduled"_L1, updated},
+                          {"numberAvailable"_L1, available}}}};
+}
+
+} // namespace
+
+// One row per branch of kubectl's StatefulSetStatusViewer.Status, in its order.
+void TestResources::statefulSetRollout_data()
+{
+    QTest::addColumn<QJsonObject>("object");
+    QTest::addColumn<bool>("done");
+    QTest::addColumn<bool>("automatic");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("OnDelete") << statefulSet(2, 2, 1, 1, 0, 1, u"db-1"_s, u"db-2"_s, -1, u"OnDelete"_s) << true << false
+                              << u"statefulset \"db\" updates its pods only when they are deleted"_s;
+    QTest::newRow("never observed") << statefulSet(1, 0, 1, 0, 0, 0, {}, {}) << false << true
+                                    << u"Waiting for statefulset spec update to be observed..."_s;
+    QTest::newRow("spec update not observed") << statefulSet(3, 2, 1, 1, 1, 1, u"db-1"_s, u"db-1"_s) << false << true
+                                              << u"Waiting for statefulset spec update to be observed..."_s;
+    QTest::newRow("pods not ready") << statefulSet(3, 3, 3, 1, 1, 2, u"db-1"_s, u"db-2"_s) << false << true
+                                    << u"Waiting for 2 pods to be ready..."_s;
+    QTest::newRow("partition not reached") << statefulSet(3, 3, 3, 3, 1, 2, u"db-1"_s, u"db-2"_s, 1) << false << true
+                                           << u"Waiting for partitioned roll out to finish: 1 out of 2 new pods have "
+                                              u"been updated..."_s;
+    QTest::newRow("partitioned roll out complete")
+        << statefulSet(3, 3, 3, 3, 3, 3, u"db-2"_s, u"db-2"_s) << true << true
+        << u"partitioned roll out complete: 3 new pods have been "
+           u"updated..."_s;
+    QTest::newRow("no rollingUpdate: revisions differ")
+        << statefulSet(3, 3, 2, 2, 1, 1, u"db-1"_s, u"db-2"_s, -1) << false << true
+        << u"waiting for statefulset rolling update to complete 1 pods "
+           u"at revision db-2..."_s;
+    QTest::newRow("no rollingUpdate: complete")
+        << statefulSet(3, 3, 2, 2, 2, 2, u"db-2"_s, u"db-2"_s, -1) << true << true
+        << u"statefulset rolling update complete 2 pods at revision db-2..."_s;
+    QTest::newRow("strategy defaulted when absent")
+        << statefulSet(3, 3, 1, 1, 1, 1, u"db-2"_s, u"db-2"_s, 0, {}) << true << true
+        << u"partitioned roll out complete: 1 new pods have been "
+           u"updated..."_s;
+}
+
+void TestResources::statefulSetRollout()
+{
+    QFETCH(QJsonObject, object);
+    QFETCH(bool, done);
+    QFETCH(bool, automatic);
+    QFETCH(QString, message);
+    const auto set = StatefulSet::fromJson(object);
+    QVERIFY(set);
+    QCOMPARE(set->serviceAccountName, u"db-sa"_s);
+    const RolloutStatus status = set->rollout();
+    QCOMPARE(status.message, message);
+    QCOMPARE(status.done, done);
+    QCOMPARE(status.automatic, automatic);
+}
+
+// One row per branch of kubectl's DaemonSetStatusViewer.Status, in its order.
+void TestResources::daemonSetRollout_data()
+{
+    QTest::addColumn<QJsonObject>("object");
+    QTest::addColumn<bool>("done");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("OnDelete") << daemonSet(2, 2, 3, 0, 3, u"OnDelete"_s) << true
+                              << u"daemon set \"agent\" updates its pods only when they are deleted"_s;
+    QTest::newRow("spec update not observed")
+        << daemonSet(3, 2, 3, 3, 3) << false << u"Waiting for daemon set spec update to be observed..."_s;
+    QTest::newRow("pods being updated")
+        << daemonSet(3, 3, 3, 1, 3) << false
+        << u"Waiting for daemon set \"agent\" rollout to finish: 1 out of 3 new pods have been updated..."_s;
+    QTest::newRow("updated pods not available")
+        << daemonSet(3, 3, 3, 3, 2) << false
+        << u"Waiting for daemon set \"agent\" rollout to finish: 2 of 3 updated pods are available..."_s;
+    QTest::newRow("rolled out") << daemonSet(3, 3, 3, 3, 3) << true
+                                << u"daemon set \"agent\" successfully rolled out"_s;
+}
+
+void TestResources::daemonSetRollout()
+{
+    QFETCH(QJsonObject, object);
+    QFETCH(bool, done);
+    QFETCH(QString, message);
+    const auto set = DaemonSet::fromJson(object);
+    QVERIFY(set);
+    QCOMPARE(set->serviceAccountName, u"default"_s);
+    const RolloutStatus status = set->rollout();
+    QCOMPARE(status.message, message);
+    QCOMPARE(status.done, done);
 }
 
 void TestResources::roleBindings_data()

@@ -81,9 +81,10 @@ QString corePath(const QString &ns, QLatin1StringView resource, const QString &n
     return name.isEmpty() ? collection : collection + u'/' + name;
 }
 
-QString deploymentPath(const QString &ns, const QString &name)
+// Deployment, StatefulSet or DaemonSet.
+QString appsPath(const QString &kind, const QString &ns, const QString &name)
 {
-    return u"/apis/apps/v1/namespaces/"_s + ns + u"/deployments/"_s + name;
+    return u"/apis/apps/v1/namespaces/"_s + ns + u'/' + kind.toLower() + u"s/"_s + name;
 }
 
 QString uidOf(const QJsonObject &object)
@@ -480,13 +481,14 @@ private:
 };
 
 // Sets a Deployment's serviceAccountName and follows the rollout as `kubectl rollout status` does.
-class DeploymentRollout final : public Operation
+class WorkloadRollout final : public Operation
 {
 public:
-    DeploymentRollout(KubeClient *client, const QString &ns, const QString &deployment, const QString &serviceAccount,
-                      int timeoutMs)
+    WorkloadRollout(KubeClient *client, const QString &kind, const QString &ns, const QString &name,
+                    const QString &serviceAccount, int timeoutMs)
         : Operation(client)
-        , m_path(deploymentPath(ns, deployment))
+        , m_kind(kind)
+        , m_path(appsPath(kind, ns, name))
         , m_timeoutMs(timeoutMs)
         , m_deadline(timeoutMs)
     {
@@ -500,6 +502,33 @@ public:
     }
 
 private:
+    // Where the rollout stands, as kubectl decides it; a failure that waiting will not cure sets *failure.
+    std::optional<RolloutStatus> observe(const QJsonObject &object, QString *failure)
+    {
+        if (m_kind == "StatefulSet"_L1) {
+            const auto set = StatefulSet::fromJson(object);
+            return set ? std::optional(set->rollout()) : std::nullopt;
+        }
+        if (m_kind == "DaemonSet"_L1) {
+            const auto set = DaemonSet::fromJson(object);
+            return set ? std::optional(set->rollout()) : std::nullopt;
+        }
+        const std::optional<Deployment> deployment = Deployment::fromJson(object);
+        if (!deployment)
+            return std::nullopt;
+        RolloutStatus status;
+        status.done = deployment->rolledOut(&status.message);
+        const bool observed = deployment->meta.generation <= deployment->observedGeneration;
+        if (!status.done && observed && deployment->progressingReason == "ProgressDeadlineExceeded"_L1) {
+            *failure = status.message;
+        } else if (!status.done && observed && !deployment->replicaFailure.isEmpty() && ++m_failedPolls >= 2) {
+            // kubectl would wait for the progress deadline (10 min); a refusal seen twice is not a passing one.
+            *failure = u"The new pods of deployment \""_s + deployment->meta.name + u"\" are refused: "_s
+                + deployment->replicaFailure;
+        }
+        return status;
+    }
+
     void check(const ApiResult &answer)
     {
         if (!answer.ok()) {
@@ -508,30 +537,26 @@ private:
         }
         m_warnings += answer.warnings;
         const QJsonObject object = answer.json();
-        const std::optional<Deployment> deployment = Deployment::fromJson(object);
-        if (!deployment) {
-            fail(ApiError::decode(u"the answer is not a Deployment"_s));
+        QString failure;
+        const std::optional<RolloutStatus> status = observe(object, &failure);
+        if (!status) {
+            fail(ApiError::decode(u"the answer is not a "_s + m_kind));
             return;
         }
-        QString message;
-        const bool done = deployment->rolledOut(&message);
-        if (message != m_lastMessage) {
-            m_lastMessage = message;
-            Q_EMIT progress(message);
+        if (status->message != m_lastMessage) {
+            m_lastMessage = status->message;
+            Q_EMIT progress(status->message);
         }
-        if (done) {
+        if (status->done) {
             OperationResult result;
             result.object = object;
             result.warnings = m_warnings;
+            if (!status->automatic)
+                result.warnings.append(status->message + u": the pods running now keep their service account until "_s
+                                       + u"they are deleted."_s);
             succeed(std::move(result));
-        } else if (deployment->progressingReason == "ProgressDeadlineExceeded"_L1
-                   && deployment->meta.generation <= deployment->observedGeneration) {
-            fail(operationError(message));
-        } else if (!deployment->replicaFailure.isEmpty()
-                   && deployment->meta.generation <= deployment->observedGeneration && ++m_failedPolls >= 2) {
-            // kubectl would wait for the progress deadline (10 min); a refusal seen twice is not a passing one.
-            fail(operationError(u"The new pods of deployment \""_s + deployment->meta.name + u"\" are refused: "_s
-                                + deployment->replicaFailure));
+        } else if (!failure.isEmpty()) {
+            fail(operationError(failure));
         } else if (m_deadline.hasExpired()) {
             fail(operationError(u"The rollout did not finish within "_s + seconds(m_timeoutMs) + u" s: "_s
                                 + m_lastMessage));
@@ -541,6 +566,7 @@ private:
         }
     }
 
+    QString m_kind;
     QString m_path;
     int m_timeoutMs;
     QDeadlineTimer m_deadline;
@@ -903,8 +929,8 @@ QString objectPath(const QString &kind, const QString &ns, const QString &name)
         return corePath(ns, "secrets"_L1, name);
     if (kind == "Pod"_L1)
         return corePath(ns, "pods"_L1, name);
-    if (kind == "Deployment"_L1)
-        return deploymentPath(ns, name);
+    if (kind == "Deployment"_L1 || kind == "StatefulSet"_L1 || kind == "DaemonSet"_L1)
+        return appsPath(kind, ns, name);
     return {};
 }
 
@@ -992,10 +1018,21 @@ Operation *createDockerRegistrySecret(KubeClient *client, const QString &ns, con
         Sensitive::Yes);
 }
 
+Operation *setWorkloadServiceAccount(KubeClient *client, const QString &kind, const QString &ns, const QString &name,
+                                     const QString &serviceAccount, int timeoutMs)
+{
+    if (kind != "Deployment"_L1 && kind != "StatefulSet"_L1 && kind != "DaemonSet"_L1) {
+        auto *operation = new LambdaOperation(client);
+        operation->fail(operationError(u"A "_s + kind + u" has no pod template to change."_s));
+        return operation;
+    }
+    return new WorkloadRollout(client, kind, ns, name, serviceAccount, timeoutMs);
+}
+
 Operation *setDeploymentServiceAccount(KubeClient *client, const QString &ns, const QString &deployment,
                                        const QString &serviceAccount, int timeoutMs)
 {
-    return new DeploymentRollout(client, ns, deployment, serviceAccount, timeoutMs);
+    return setWorkloadServiceAccount(client, u"Deployment"_s, ns, deployment, serviceAccount, timeoutMs);
 }
 
 Operation *recreatePodWithServiceAccount(KubeClient *client, const QString &ns, const QString &pod,

@@ -121,6 +121,11 @@ Operation *createDockerRegistrySecret(KubeClient *client, const QString &ns, con
 // (progress() carries kubectl's rollout messages) or timeoutMs passes.
 Operation *setDeploymentServiceAccount(KubeClient *client, const QString &ns, const QString &deployment,
                                        const QString &serviceAccount, int timeoutMs = 120000);
+// The same for a Deployment, StatefulSet or DaemonSet (`kind`), following its rollout as `kubectl rollout status`
+// does. A set whose updateStrategy is OnDelete succeeds at once, with a warning that its pods keep their account
+// until they are deleted.
+Operation *setWorkloadServiceAccount(KubeClient *client, const QString &kind, const QString &ns, const QString &name,
+                                     const QString &serviceAccount, int timeoutMs = 120000);
 // A pod's service account cannot change: deletes the bare pod and creates it again with the new account
 // (server-set fields and the old token volume removed). If the new pod is refused, the old one is put back.
 Operation *recreatePodWithServiceAccount(KubeClient *client, const QString &ns, const QString &pod,

@@ -247,6 +247,97 @@ bool Deployment::rolledOut(QString *progress) const
     return true;
 }
 
+std::optional<StatefulSet> StatefulSet::fromJson(const QJsonObject &object)
+{
+    StatefulSet set;
+    set.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (set.meta.name.isEmpty())
+        return std::nullopt;
+    const QJsonObject spec = object.value(u"spec").toObject();
+    set.serviceAccountName = podSpecServiceAccount(spec[u"template"][u"spec"].toObject());
+    set.replicas = spec.value(u"replicas").toInteger(1);
+    const QJsonObject strategy = spec.value(u"updateStrategy").toObject();
+    set.updateStrategy = strategy.value(u"type").toString(u"RollingUpdate"_s);
+    if (const QJsonValue partition = strategy[u"rollingUpdate"][u"partition"]; partition.isDouble())
+        set.partition = partition.toInteger();
+    const QJsonObject status = object.value(u"status").toObject();
+    set.observedGeneration = status.value(u"observedGeneration").toInteger();
+    set.readyReplicas = status.value(u"readyReplicas").toInteger();
+    set.updatedReplicas = status.value(u"updatedReplicas").toInteger();
+    set.currentReplicas = status.value(u"currentReplicas").toInteger();
+    set.currentRevision = status.value(u"currentRevision").toString();
+    set.updateRevision = status.value(u"updateRevision").toString();
+    return set;
+}
+
+// Mirrors StatefulSetStatusViewer.Status in kubectl's rollout_status.go, branch for branch and word for word.
+RolloutStatus StatefulSet::rollout() const
+{
+    if (updateStrategy != "RollingUpdate"_L1)
+        return {true, u"statefulset \""_s + meta.name + u"\" updates its pods only when they are deleted"_s, false};
+    if (observedGeneration == 0 || meta.generation > observedGeneration)
+        return {false, u"Waiting for statefulset spec update to be observed..."_s};
+    if (readyReplicas < replicas)
+        return {false, u"Waiting for "_s + QString::number(replicas - readyReplicas) + u" pods to be ready..."_s};
+    if (partition) {
+        if (updatedReplicas < replicas - *partition) {
+            return {false,
+                    u"Waiting for partitioned roll out to finish: "_s + QString::number(updatedReplicas) + u" out of "_s
+                        + QString::number(replicas - *partition) + u" new pods have been updated..."_s};
+        }
+        return {true,
+                u"partitioned roll out complete: "_s + QString::number(updatedReplicas)
+                    + u" new pods have been updated..."_s};
+    }
+    if (updateRevision != currentRevision) {
+        return {false,
+                u"waiting for statefulset rolling update to complete "_s + QString::number(updatedReplicas)
+                    + u" pods at revision "_s + updateRevision + u"..."_s};
+    }
+    return {true,
+            u"statefulset rolling update complete "_s + QString::number(currentReplicas) + u" pods at revision "_s
+                + currentRevision + u"..."_s};
+}
+
+std::optional<DaemonSet> DaemonSet::fromJson(const QJsonObject &object)
+{
+    DaemonSet set;
+    set.meta = ObjectMeta::fromJson(object.value(u"metadata").toObject());
+    if (set.meta.name.isEmpty())
+        return std::nullopt;
+    const QJsonObject spec = object.value(u"spec").toObject();
+    set.serviceAccountName = podSpecServiceAccount(spec[u"template"][u"spec"].toObject());
+    set.updateStrategy = spec[u"updateStrategy"][u"type"].toString(u"RollingUpdate"_s);
+    const QJsonObject status = object.value(u"status").toObject();
+    set.observedGeneration = status.value(u"observedGeneration").toInteger();
+    set.desiredNumberScheduled = status.value(u"desiredNumberScheduled").toInteger();
+    set.updatedNumberScheduled = status.value(u"updatedNumberScheduled").toInteger();
+    set.numberAvailable = status.value(u"numberAvailable").toInteger();
+    set.numberReady = status.value(u"numberReady").toInteger();
+    return set;
+}
+
+// Mirrors DaemonSetStatusViewer.Status in kubectl's rollout_status.go.
+RolloutStatus DaemonSet::rollout() const
+{
+    if (updateStrategy != "RollingUpdate"_L1)
+        return {true, u"daemon set \""_s + meta.name + u"\" updates its pods only when they are deleted"_s, false};
+    if (meta.generation > observedGeneration)
+        return {false, u"Waiting for daemon set spec update to be observed..."_s};
+    const QString waiting = u"Waiting for daemon set \""_s + meta.name + u"\" rollout to finish: "_s;
+    if (updatedNumberScheduled < desiredNumberScheduled) {
+        return {false,
+                waiting + QString::number(updatedNumberScheduled) + u" out of "_s
+                    + QString::number(desiredNumberScheduled) + u" new pods have been updated..."_s};
+    }
+    if (numberAvailable < desiredNumberScheduled) {
+        return {false,
+                waiting + QString::number(numberAvailable) + u" of "_s + QString::number(desiredNumberScheduled)
+                    + u" updated pods are available..."_s};
+    }
+    return {true, u"daemon set \""_s + meta.name + u"\" successfully rolled out"_s};
+}
+
 std::optional<RoleBinding> RoleBinding::fromJson(const QJsonObject &object)
 {
     RoleBinding binding;

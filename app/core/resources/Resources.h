@@ -115,6 +115,45 @@ struct Deployment
     [[nodiscard]] bool rolledOut(QString *progress = nullptr) const;
 };
 
+// Where a StatefulSet or DaemonSet's rollout stands, as `kubectl rollout status` decides it.
+struct RolloutStatus
+{
+    bool done = false;
+    QString message; // kubectl's words: progress, or why it is done
+    bool automatic = true; // false for updateStrategy OnDelete: pods change only when they are deleted
+};
+
+struct StatefulSet
+{
+    ObjectMeta meta;
+    QString serviceAccountName; // of spec.template.spec; "default" when unset
+    qint64 replicas = 1;
+    QString updateStrategy; // RollingUpdate (the default) or OnDelete
+    std::optional<qint64> partition; // spec.updateStrategy.rollingUpdate.partition, when given
+    qint64 observedGeneration = 0;
+    qint64 readyReplicas = 0;
+    qint64 updatedReplicas = 0;
+    qint64 currentReplicas = 0;
+    QString currentRevision;
+    QString updateRevision;
+    [[nodiscard]] static std::optional<StatefulSet> fromJson(const QJsonObject &object);
+    [[nodiscard]] RolloutStatus rollout() const;
+};
+
+struct DaemonSet
+{
+    ObjectMeta meta;
+    QString serviceAccountName; // of spec.template.spec; "default" when unset
+    QString updateStrategy; // RollingUpdate (the default) or OnDelete
+    qint64 observedGeneration = 0;
+    qint64 desiredNumberScheduled = 0;
+    qint64 updatedNumberScheduled = 0;
+    qint64 numberAvailable = 0;
+    qint64 numberReady = 0;
+    [[nodiscard]] static std::optional<DaemonSet> fromJson(const QJsonObject &object);
+    [[nodiscard]] RolloutStatus rollout() const;
+};
+
 struct Subject
 {
     QString kind; // ServiceAccount, User, Group
