@@ -253,7 +253,7 @@ std::optional<ApiFailure> Registry::checkNamespace(const ResourceType &type, con
     return std::nullopt;
 }
 
-std::optional<ApiFailure> Registry::admit(const ResourceType &type, QJsonObject &object) const
+std::optional<ApiFailure> Registry::admit(const ResourceType &type, QJsonObject &object, const QString &name) const
 {
     if (type.kind != "Pod"_L1)
         return std::nullopt;
@@ -271,7 +271,7 @@ std::optional<ApiFailure> Registry::admit(const ResourceType &type, QJsonObject 
     const QString ns = str(metadata, "namespace"_L1);
     const auto sa = m_store.get(*serviceAccounts, ns, account);
     if (!sa) {
-        return status::forbidden(QString(), u"pods"_s, str(metadata, "name"_L1),
+        return status::forbidden(QString(), u"pods"_s, name,
                                  u"error looking up service account "_s + ns + u'/' + account + u": serviceaccount \""_s
                                      + account + u"\" not found"_s);
     }
@@ -305,6 +305,10 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     }
     if (!str(metadata, "resourceVersion"_L1).isEmpty())
         return {{}, status::badRequest(u"resourceVersion should not be set on objects to be created"_s)};
+    // Admission runs before the name is generated, so its refusals name the object by its generateName: the
+    // same text on every retry, which lets a controller that reports it see that nothing changed.
+    const QString admissionName =
+        str(metadata, "name"_L1).isEmpty() ? str(metadata, "generateName"_L1) : str(metadata, "name"_L1);
     if (str(metadata, "name"_L1).isEmpty() && !str(metadata, "generateName"_L1).isEmpty())
         metadata.insert("name"_L1, QString(str(metadata, "generateName"_L1) + randomSuffix(5)));
     resetServerFields(metadata);
@@ -314,9 +318,9 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     if (type.subresources.contains("status"_L1) && type.kind != "Namespace"_L1 && type.kind != "Node"_L1)
         object.remove("status"_L1);
     applyDefaults(type, object);
-    if (auto failure = type.kind == "Namespace"_L1 ? std::nullopt : checkNamespace(type, ns, name))
+    if (auto failure = type.kind == "Namespace"_L1 ? std::nullopt : checkNamespace(type, ns, admissionName))
         return {{}, failure};
-    if (auto failure = admit(type, object))
+    if (auto failure = admit(type, object, admissionName))
         return {{}, failure};
     if (const QList<FieldError> errors = validateObject(type.kind, object, nullptr); !errors.isEmpty())
         return {{}, status::invalid(type.group, type.kind, name, errors)};

@@ -152,6 +152,7 @@ private Q_SLOTS:
     void secretStringData();
     void podAdmission_data();
     void podAdmission();
+    void admissionNamesGeneratedPodsByPrefix();
 };
 
 void TestSimRegistry::create_data()
@@ -835,6 +836,24 @@ void TestSimRegistry::podAdmission()
     if (spec.contains("imagePullSecrets"_L1))
         QCOMPARE(canonical(spec.value("imagePullSecrets"_L1)),
                  canonical(QJsonDocument::fromJson(imagePullSecrets).array()));
+}
+
+void TestSimRegistry::admissionNamesGeneratedPodsByPrefix()
+{
+    // Admission runs before name generation: a refused pod is named by its generateName, the same on every
+    // attempt, so that controllers reporting the refusal do not see a new message each time.
+    Cluster cluster;
+    const QJsonObject pod {
+        {"metadata"_L1, QJsonObject {{"generateName"_L1, "web-"_L1}}},
+        {"spec"_L1,
+         QJsonObject {{"serviceAccountName"_L1, "ghost"_L1},
+                      {"containers"_L1, QJsonArray {QJsonObject {{"name"_L1, "c"_L1}, {"image"_L1, "nginx"_L1}}}}}}};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const WriteResult result = cluster.registry().create(core(u"pods"_s), u"ns"_s, pod);
+        verifyFailure(
+            result, 403, u"Forbidden"_s,
+            uR"(pods "web-" is forbidden: error looking up service account ns/ghost: serviceaccount "ghost" not found)"_s);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimRegistry)
