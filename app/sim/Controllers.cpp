@@ -132,7 +132,7 @@ void Controllers::handle(const Store::Event &event)
             if (name == "default"_L1)
                 syncNamespace(ns);
         } else if (event.type == Store::EventType::Added) {
-            retryFailedReplicaSets(ns);
+            retryFailedCreates(ns);
         }
     } else if (kind == "ConfigMap"_L1) {
         if (deleted && name == "kube-root-ca.crt"_L1)
@@ -145,14 +145,25 @@ void Controllers::handle(const Store::Event &event)
     } else if (kind == "Pod"_L1) {
         if (!deleted && event.type == Store::EventType::Added)
             runPod(ns, name);
-        syncOwner(event.object, u"ReplicaSet"_s);
+        syncOwner(event.object);
     } else if (kind == "ReplicaSet"_L1) {
         if (!deleted)
             syncReplicaSet(ns, name);
-        syncOwner(event.object, u"Deployment"_s);
+        syncOwner(event.object);
     } else if (kind == "Deployment"_L1) {
         if (!deleted)
             syncDeployment(ns, name);
+    } else if (kind == "StatefulSet"_L1) {
+        if (!deleted)
+            syncStatefulSet(ns, name);
+    } else if (kind == "DaemonSet"_L1) {
+        if (!deleted)
+            syncDaemonSet(ns, name);
+    } else if (kind == "Node"_L1) {
+        // A node joining or leaving changes where every DaemonSet should run.
+        const Store::Objects sets = m_store.objects(type("apps", "daemonsets"));
+        for (const QJsonObject &set : sets)
+            syncDaemonSet(namespaceOf(set), nameOf(set));
     } else if (kind == "ClusterRole"_L1) {
         // The ClusterRole aggregation controller: aggregated roles carry the union of the roles they select.
         aggregateClusterRoles(m_registry);
@@ -277,11 +288,13 @@ void Controllers::runPod(const QString &ns, const QString &name)
 {
     const ResourceType &pods = type("", "pods");
     auto pod = m_store.get(pods, ns, name);
-    if (!pod || isTerminating(*pod) || !str(pod->value("spec"_L1).toObject(), "nodeName"_L1).isEmpty())
+    if (!pod || isTerminating(*pod) || !str(pod->value("status"_L1).toObject(), "phase"_L1).isEmpty())
         return;
-    // Scheduled onto the one node and running at once, every container ready.
+    // Scheduled onto the one node (unless bound to a node already, as DaemonSet pods are) and running at once,
+    // every container ready.
     QJsonObject spec = pod->value("spec"_L1).toObject();
-    spec.insert("nodeName"_L1, "kube-sim-node"_L1);
+    if (str(spec, "nodeName"_L1).isEmpty())
+        spec.insert("nodeName"_L1, "kube-sim-node"_L1);
     const QString now = nowTimestamp();
     QJsonArray containerStatuses;
     for (const QJsonValue &value : spec.value("containers"_L1).toArray()) {
@@ -333,26 +346,40 @@ QList<QJsonObject> Controllers::owned(const ResourceType &resource, const QStrin
     return result;
 }
 
-void Controllers::syncOwner(const QJsonObject &object, const QString &ownerKind)
+void Controllers::syncOwner(const QJsonObject &object)
 {
-    for (const QJsonValue &ref : metadataOf(object).value("ownerReferences"_L1).toArray()) {
-        if (ref.toObject().value("kind"_L1).toString() != ownerKind)
-            continue;
-        const QString owner = ref.toObject().value("name"_L1).toString();
-        if (ownerKind == "Deployment"_L1)
+    for (const QJsonValue &value : metadataOf(object).value("ownerReferences"_L1).toArray()) {
+        const QJsonObject ref = value.toObject();
+        const QString kind = str(ref, "kind"_L1);
+        const QString owner = str(ref, "name"_L1);
+        if (kind == "Deployment"_L1)
             syncDeployment(namespaceOf(object), owner);
-        else
+        else if (kind == "ReplicaSet"_L1)
             syncReplicaSet(namespaceOf(object), owner);
+        else if (kind == "StatefulSet"_L1)
+            syncStatefulSet(namespaceOf(object), owner);
+        else if (kind == "DaemonSet"_L1)
+            syncDaemonSet(namespaceOf(object), owner);
     }
 }
 
-void Controllers::retryFailedReplicaSets(const QString &ns)
+void Controllers::retryFailedCreates(const QString &ns)
 {
-    // Pods refused for a missing service account may be admitted now.
-    const Store::Objects sets = m_store.objects(type("apps", "replicasets"));
-    for (auto it = sets.lowerBound(ns + u'/'); it != sets.end() && it.key().startsWith(ns + u'/'); ++it) {
-        if (!it->value("status"_L1).toObject().value("conditions"_L1).toArray().isEmpty())
-            syncReplicaSet(ns, nameOf(*it));
+    // Pods refused for a missing service account may be admitted now. Only sets that failed are retried, so
+    // a failure costs one attempt per new service account rather than a hot loop.
+    for (const char *plural : {"replicasets", "statefulsets", "daemonsets"}) {
+        const ResourceType &resource = type("apps", plural);
+        const Store::Objects sets = m_store.objects(resource);
+        for (auto it = sets.lowerBound(ns + u'/'); it != sets.end() && it.key().startsWith(ns + u'/'); ++it) {
+            if (it->value("status"_L1).toObject().value("conditions"_L1).toArray().isEmpty())
+                continue;
+            if (resource.kind == "ReplicaSet"_L1)
+                syncReplicaSet(ns, nameOf(*it));
+            else if (resource.kind == "StatefulSet"_L1)
+                syncStatefulSet(ns, nameOf(*it));
+            else
+                syncDaemonSet(ns, nameOf(*it));
+        }
     }
 }
 
@@ -535,6 +562,242 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
         return;
     updated.insert("status"_L1, status);
     m_store.update(deployments, updated);
+}
+
+namespace {
+
+// The one condition the set controllers report: pods that could not be created, as a ReplicaSet reports them.
+QJsonArray failureConditions(const QString &failure)
+{
+    if (failure.isEmpty())
+        return {};
+    return {QJsonObject {{"type"_L1, "ReplicaFailure"_L1},
+                         {"status"_L1, "True"_L1},
+                         {"reason"_L1, "FailedCreate"_L1},
+                         {"message"_L1, failure}}};
+}
+
+bool isReady(const QJsonObject &pod)
+{
+    return !isTerminating(pod) && str(pod.value("status"_L1).toObject(), "phase"_L1) == "Running"_L1;
+}
+
+QString podLabel(const QJsonObject &pod, QLatin1StringView key)
+{
+    return metadataOf(pod).value("labels"_L1).toObject().value(key).toString();
+}
+
+// A pod of the set's template with the controller's labels and owner reference.
+QJsonObject podFromTemplate(const QJsonObject &podTemplate, const QJsonObject &extraLabels, const QJsonObject &ownerRef)
+{
+    QJsonObject metadata = podTemplate.value("metadata"_L1).toObject();
+    QJsonObject labels = metadata.value("labels"_L1).toObject();
+    for (auto it = extraLabels.begin(); it != extraLabels.end(); ++it)
+        labels.insert(it.key(), it.value());
+    metadata.insert("labels"_L1, labels);
+    metadata.insert("ownerReferences"_L1, QJsonArray {ownerRef});
+    return {{"metadata"_L1, metadata}, {"spec"_L1, podTemplate.value("spec"_L1)}};
+}
+
+} // namespace
+
+void Controllers::syncStatefulSet(const QString &ns, const QString &name)
+{
+    static const auto revisionLabel = "controller-revision-hash"_L1;
+    const ResourceType &statefulSets = type("apps", "statefulsets");
+    const ResourceType &pods = type("", "pods");
+    const auto set = m_store.get(statefulSets, ns, name);
+    if (!set || isTerminating(*set))
+        return;
+    const QJsonObject spec = set->value("spec"_L1).toObject();
+    const qint64 want = spec.value("replicas"_L1).toInteger(1);
+    const QJsonObject podTemplate = spec.value("template"_L1).toObject();
+    const QJsonObject oldStatus = set->value("status"_L1).toObject();
+    // The revision is the name of the ControllerRevision the real controller keeps: NAME-HASH.
+    const QString updateRevision = name + u'-' + podTemplateHash(podTemplate);
+    QString currentRevision = str(oldStatus, "currentRevision"_L1);
+    if (currentRevision.isEmpty())
+        currentRevision = updateRevision;
+    const QJsonObject strategy = spec.value("updateStrategy"_L1).toObject();
+    const bool rolling = str(strategy, "type"_L1) == "RollingUpdate"_L1;
+    const qint64 partition = strategy.value("rollingUpdate"_L1).toObject().value("partition"_L1).toInteger();
+
+    // Pods by ordinal; owned pods outside 0..replicas-1 go, the highest first.
+    QMap<qint64, QJsonObject> byOrdinal;
+    QList<QJsonObject> surplus;
+    for (const QJsonObject &pod : owned(pods, ns, uidOf(*set))) {
+        bool ok = false;
+        const QString podName = nameOf(pod);
+        const qint64 ordinal = podName.startsWith(name + u'-') ? podName.mid(name.size() + 1).toLongLong(&ok) : -1;
+        if (ok && ordinal >= 0 && ordinal < want && podName == name + u'-' + QString::number(ordinal))
+            byOrdinal.insert(ordinal, pod);
+        else
+            surplus.prepend(pod);
+    }
+    for (const QJsonObject &pod : std::as_const(surplus))
+        m_registry.remove(pods, ns, nameOf(pod));
+
+    const QJsonObject ownerRef = ownerReference(statefulSets, *set);
+    const auto createPod = [&](qint64 ordinal) -> QString {
+        const QString podName = name + u'-' + QString::number(ordinal);
+        QJsonObject pod = podFromTemplate(podTemplate,
+                                          {{revisionLabel, updateRevision},
+                                           {"statefulset.kubernetes.io/pod-name"_L1, podName},
+                                           {"apps.kubernetes.io/pod-index"_L1, QString::number(ordinal)}},
+                                          ownerRef);
+        QJsonObject metadata = metadataOf(pod);
+        metadata.insert("name"_L1, podName);
+        pod.insert("metadata"_L1, metadata);
+        QJsonObject podSpec = pod.value("spec"_L1).toObject();
+        podSpec.insert("hostname"_L1, podName);
+        if (const QString service = str(spec, "serviceName"_L1); !service.isEmpty())
+            podSpec.insert("subdomain"_L1, service);
+        pod.insert("spec"_L1, podSpec);
+        const WriteResult created = m_registry.create(pods, ns, pod);
+        if (!created.ok())
+            return created.failure->status.value("message"_L1).toString();
+        byOrdinal.insert(ordinal, created.object);
+        return {};
+    };
+
+    // Missing pods in ordinal order, then a rolling update from the highest ordinal down to the partition:
+    // each outdated pod is deleted and made again from the new template. Pods run at once here, so one pass
+    // does what the real controller does one ready pod at a time.
+    QString failure;
+    for (qint64 ordinal = 0; ordinal < want && failure.isEmpty(); ++ordinal) {
+        if (!byOrdinal.contains(ordinal))
+            failure = createPod(ordinal);
+    }
+    if (rolling) {
+        for (qint64 ordinal = want - 1; ordinal >= partition && failure.isEmpty(); --ordinal) {
+            const auto it = byOrdinal.constFind(ordinal);
+            if (it == byOrdinal.cend() || podLabel(*it, revisionLabel) == updateRevision)
+                continue;
+            m_registry.remove(pods, ns, nameOf(*it));
+            byOrdinal.remove(ordinal);
+            failure = createPod(ordinal);
+        }
+    }
+
+    qint64 ready = 0, current = 0, updated = 0;
+    for (const QJsonObject &pod : std::as_const(byOrdinal)) {
+        ready += isReady(pod) ? 1 : 0;
+        current += podLabel(pod, revisionLabel) == currentRevision ? 1 : 0;
+        updated += podLabel(pod, revisionLabel) == updateRevision ? 1 : 0;
+    }
+    const qint64 replicas = byOrdinal.size();
+    // completeRollingUpdate: once every pod runs the update revision and is ready, it becomes the current one.
+    // Unlike upstream, pods that could not be created count as not updated.
+    if (rolling && replicas == want && updated == replicas && ready == replicas) {
+        currentRevision = updateRevision;
+        current = updated;
+    }
+    QJsonObject status {{"observedGeneration"_L1, metadataOf(*set).value("generation"_L1).toInteger(1)},
+                        {"replicas"_L1, replicas},
+                        {"readyReplicas"_L1, ready},
+                        {"currentReplicas"_L1, current},
+                        {"updatedReplicas"_L1, updated},
+                        {"availableReplicas"_L1, ready},
+                        {"currentRevision"_L1, currentRevision},
+                        {"updateRevision"_L1, updateRevision},
+                        {"collisionCount"_L1, 0}};
+    if (const QJsonArray conditions = failureConditions(failure); !conditions.isEmpty())
+        status.insert("conditions"_L1, conditions);
+    if (status != oldStatus) {
+        QJsonObject updatedSet = *set;
+        updatedSet.insert("status"_L1, status);
+        m_store.update(statefulSets, updatedSet);
+    }
+}
+
+void Controllers::syncDaemonSet(const QString &ns, const QString &name)
+{
+    static const auto revisionLabel = "controller-revision-hash"_L1;
+    const ResourceType &daemonSets = type("apps", "daemonsets");
+    const ResourceType &pods = type("", "pods");
+    const auto set = m_store.get(daemonSets, ns, name);
+    if (!set || isTerminating(*set))
+        return;
+    const QJsonObject spec = set->value("spec"_L1).toObject();
+    const QJsonObject podTemplate = spec.value("template"_L1).toObject();
+    const QString hash = podTemplateHash(podTemplate);
+    const QString templateGeneration = metadataOf(*set)
+                                           .value("annotations"_L1)
+                                           .toObject()
+                                           .value("deprecated.daemonset.template.generation"_L1)
+                                           .toString();
+    const bool rolling = str(spec.value("updateStrategy"_L1).toObject(), "type"_L1) == "RollingUpdate"_L1;
+
+    // The nodes the template's nodeSelector admits (taints are not simulated).
+    const QJsonObject nodeSelector = podTemplate.value("spec"_L1).toObject().value("nodeSelector"_L1).toObject();
+    QStringList nodes;
+    for (const QJsonObject &node : m_store.objects(type("", "nodes"))) {
+        const QJsonObject labels = metadataOf(node).value("labels"_L1).toObject();
+        bool matches = true;
+        for (auto it = nodeSelector.begin(); it != nodeSelector.end(); ++it)
+            matches = matches && labels.value(it.key()) == it.value();
+        if (matches && !isTerminating(node))
+            nodes.append(nameOf(node));
+    }
+
+    // One pod per node: pods on other nodes and extra pods go.
+    QHash<QString, QJsonObject> byNode;
+    for (const QJsonObject &pod : owned(pods, ns, uidOf(*set))) {
+        const QString node = str(pod.value("spec"_L1).toObject(), "nodeName"_L1);
+        if (!nodes.contains(node) || byNode.contains(node))
+            m_registry.remove(pods, ns, nameOf(pod));
+        else
+            byNode.insert(node, pod);
+    }
+
+    const QJsonObject ownerRef = ownerReference(daemonSets, *set);
+    QString failure;
+    for (const QString &node : std::as_const(nodes)) {
+        const auto it = byNode.constFind(node);
+        if (it != byNode.cend()) {
+            // RollingUpdate replaces an outdated pod (delete, then create); OnDelete waits for the user.
+            if (!rolling || podLabel(*it, revisionLabel) == hash)
+                continue;
+            m_registry.remove(pods, ns, nameOf(*it));
+            byNode.remove(node);
+        }
+        QJsonObject pod = podFromTemplate(
+            podTemplate, {{revisionLabel, hash}, {"pod-template-generation"_L1, templateGeneration}}, ownerRef);
+        QJsonObject metadata = metadataOf(pod);
+        metadata.insert("generateName"_L1, QString(name + u'-'));
+        pod.insert("metadata"_L1, metadata);
+        QJsonObject podSpec = pod.value("spec"_L1).toObject();
+        podSpec.insert("nodeName"_L1, node);
+        pod.insert("spec"_L1, podSpec);
+        const WriteResult created = m_registry.create(pods, ns, pod);
+        if (!created.ok()) {
+            failure = created.failure->status.value("message"_L1).toString();
+            break;
+        }
+        byNode.insert(node, created.object);
+    }
+
+    qint64 ready = 0, updated = 0;
+    for (const QJsonObject &pod : std::as_const(byNode)) {
+        ready += isReady(pod) ? 1 : 0;
+        updated += podLabel(pod, revisionLabel) == hash ? 1 : 0;
+    }
+    const qint64 desired = nodes.size();
+    QJsonObject status {{"observedGeneration"_L1, metadataOf(*set).value("generation"_L1).toInteger(1)},
+                        {"desiredNumberScheduled"_L1, desired},
+                        {"currentNumberScheduled"_L1, qint64(byNode.size())},
+                        {"numberMisscheduled"_L1, 0},
+                        {"numberReady"_L1, ready},
+                        {"numberAvailable"_L1, ready},
+                        {"numberUnavailable"_L1, desired - ready},
+                        {"updatedNumberScheduled"_L1, updated}};
+    if (const QJsonArray conditions = failureConditions(failure); !conditions.isEmpty())
+        status.insert("conditions"_L1, conditions);
+    if (status != set->value("status"_L1).toObject()) {
+        QJsonObject updatedSet = *set;
+        updatedSet.insert("status"_L1, status);
+        m_store.update(daemonSets, updatedSet);
+    }
 }
 
 } // namespace kubesim

@@ -16,7 +16,8 @@ class TokenSigner;
 // asynchronously after each change as the real ones are: the namespace controller (a default
 // ServiceAccount and the kube-root-ca.crt ConfigMap in each namespace; emptying a deleted namespace),
 // the token controller (fills or removes kubernetes.io/service-account-token Secrets), the
-// Deployment and ReplicaSet controllers (rollouts, one ReplicaSet per pod template), and a
+// Deployment and ReplicaSet controllers (rollouts, one ReplicaSet per pod template), the StatefulSet and
+// DaemonSet controllers (pods by ordinal or one per node, replaced when the template changes), and a
 // scheduler-and-kubelet stand-in that runs every pod at once.
 class Controllers : public QObject
 {
@@ -41,8 +42,10 @@ private:
     void runPod(const QString &ns, const QString &name);
     void syncDeployment(const QString &ns, const QString &name);
     void syncReplicaSet(const QString &ns, const QString &name);
-    void retryFailedReplicaSets(const QString &ns);
-    void syncOwner(const QJsonObject &object, const QString &ownerKind);
+    void syncStatefulSet(const QString &ns, const QString &name);
+    void syncDaemonSet(const QString &ns, const QString &name);
+    void retryFailedCreates(const QString &ns);
+    void syncOwner(const QJsonObject &object);
     QList<QJsonObject> owned(const ResourceType &type, const QString &ns, const QString &ownerUid) const;
 
     Registry &m_registry;

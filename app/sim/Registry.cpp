@@ -111,6 +111,62 @@ void applyDefaults(const ResourceType &type, QJsonObject &object)
         tmpl.insert("spec"_L1, defaultPodSpec(tmpl.value("spec"_L1).toObject()));
         spec.insert("template"_L1, tmpl);
         object.insert("spec"_L1, spec);
+    } else if (kind == "StatefulSet"_L1) {
+        // SetDefaults_StatefulSet, with StatefulSetAutoDeletePVC on as in v1.32.
+        QJsonObject spec = object.value("spec"_L1).toObject();
+        if (!spec.contains("replicas"_L1))
+            spec.insert("replicas"_L1, 1);
+        if (!spec.contains("serviceName"_L1))
+            spec.insert("serviceName"_L1, ""_L1);
+        if (str(spec, "podManagementPolicy"_L1).isEmpty())
+            spec.insert("podManagementPolicy"_L1, "OrderedReady"_L1);
+        QJsonObject strategy = spec.value("updateStrategy"_L1).toObject();
+        if (str(strategy, "type"_L1).isEmpty()) {
+            strategy.insert("type"_L1, "RollingUpdate"_L1);
+            if (!strategy.contains("rollingUpdate"_L1))
+                strategy.insert("rollingUpdate"_L1, QJsonObject());
+        }
+        // Only an explicit or defaulted rollingUpdate gets a partition: kubectl's rollout status tells the two apart.
+        if (str(strategy, "type"_L1) == "RollingUpdate"_L1 && strategy.value("rollingUpdate"_L1).isObject()) {
+            QJsonObject rolling = strategy.value("rollingUpdate"_L1).toObject();
+            if (!rolling.contains("partition"_L1))
+                rolling.insert("partition"_L1, 0);
+            strategy.insert("rollingUpdate"_L1, rolling);
+        }
+        spec.insert("updateStrategy"_L1, strategy);
+        if (!spec.contains("revisionHistoryLimit"_L1))
+            spec.insert("revisionHistoryLimit"_L1, 10);
+        QJsonObject retention = spec.value("persistentVolumeClaimRetentionPolicy"_L1).toObject();
+        for (const auto key : {"whenDeleted"_L1, "whenScaled"_L1}) {
+            if (str(retention, key).isEmpty())
+                retention.insert(key, "Retain"_L1);
+        }
+        spec.insert("persistentVolumeClaimRetentionPolicy"_L1, retention);
+        QJsonObject tmpl = spec.value("template"_L1).toObject();
+        tmpl.insert("spec"_L1, defaultPodSpec(tmpl.value("spec"_L1).toObject()));
+        spec.insert("template"_L1, tmpl);
+        object.insert("spec"_L1, spec);
+    } else if (kind == "DaemonSet"_L1) {
+        // SetDefaults_DaemonSet.
+        QJsonObject spec = object.value("spec"_L1).toObject();
+        QJsonObject strategy = spec.value("updateStrategy"_L1).toObject();
+        if (str(strategy, "type"_L1).isEmpty())
+            strategy.insert("type"_L1, "RollingUpdate"_L1);
+        if (str(strategy, "type"_L1) == "RollingUpdate"_L1) {
+            QJsonObject rolling = strategy.value("rollingUpdate"_L1).toObject();
+            if (!rolling.contains("maxUnavailable"_L1))
+                rolling.insert("maxUnavailable"_L1, 1);
+            if (!rolling.contains("maxSurge"_L1))
+                rolling.insert("maxSurge"_L1, 0);
+            strategy.insert("rollingUpdate"_L1, rolling);
+        }
+        spec.insert("updateStrategy"_L1, strategy);
+        if (!spec.contains("revisionHistoryLimit"_L1))
+            spec.insert("revisionHistoryLimit"_L1, 10);
+        QJsonObject tmpl = spec.value("template"_L1).toObject();
+        tmpl.insert("spec"_L1, defaultPodSpec(tmpl.value("spec"_L1).toObject()));
+        spec.insert("template"_L1, tmpl);
+        object.insert("spec"_L1, spec);
     } else if (kind == "RoleBinding"_L1 || kind == "ClusterRoleBinding"_L1) {
         QJsonArray subjects = object.value("subjects"_L1).toArray();
         for (auto &&value : subjects) {
@@ -125,6 +181,27 @@ void applyDefaults(const ResourceType &type, QJsonObject &object)
         if (object.contains("subjects"_L1))
             object.insert("subjects"_L1, subjects);
     }
+}
+
+// A DaemonSet's internal spec.templateGeneration, which apps/v1 carries in an annotation: 1 on create, one more
+// on each update that changes the template (the strategy's PrepareForCreate/PrepareForUpdate).
+void setTemplateGeneration(QJsonObject &daemonSet, const QJsonObject *old)
+{
+    static const QString key = u"deprecated.daemonset.template.generation"_s;
+    qint64 generation = 1;
+    if (old) {
+        generation = metadataOf(*old).value("annotations"_L1).toObject().value(key).toString().toLongLong();
+        const auto podTemplate = [](const QJsonObject &object) {
+            return object.value("spec"_L1).toObject().value("template"_L1);
+        };
+        if (podTemplate(daemonSet) != podTemplate(*old))
+            ++generation;
+    }
+    QJsonObject metadata = metadataOf(daemonSet);
+    QJsonObject annotations = metadata.value("annotations"_L1).toObject();
+    annotations.insert(key, QString::number(generation));
+    metadata.insert("annotations"_L1, annotations);
+    daemonSet.insert("metadata"_L1, metadata);
 }
 
 // The projected token volume of the ServiceAccount admission plugin, mounted into every container that has
@@ -253,7 +330,7 @@ std::optional<ApiFailure> Registry::checkNamespace(const ResourceType &type, con
     return std::nullopt;
 }
 
-std::optional<ApiFailure> Registry::admit(const ResourceType &type, QJsonObject &object) const
+std::optional<ApiFailure> Registry::admit(const ResourceType &type, QJsonObject &object, const QString &name) const
 {
     if (type.kind != "Pod"_L1)
         return std::nullopt;
@@ -271,7 +348,7 @@ std::optional<ApiFailure> Registry::admit(const ResourceType &type, QJsonObject 
     const QString ns = str(metadata, "namespace"_L1);
     const auto sa = m_store.get(*serviceAccounts, ns, account);
     if (!sa) {
-        return status::forbidden(QString(), u"pods"_s, str(metadata, "name"_L1),
+        return status::forbidden(QString(), u"pods"_s, name,
                                  u"error looking up service account "_s + ns + u'/' + account + u": serviceaccount \""_s
                                      + account + u"\" not found"_s);
     }
@@ -305,6 +382,10 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     }
     if (!str(metadata, "resourceVersion"_L1).isEmpty())
         return {{}, status::badRequest(u"resourceVersion should not be set on objects to be created"_s)};
+    // Admission runs before the name is generated, so its refusals name the object by its generateName: the
+    // same text on every retry, which lets a controller that reports it see that nothing changed.
+    const QString admissionName =
+        str(metadata, "name"_L1).isEmpty() ? str(metadata, "generateName"_L1) : str(metadata, "name"_L1);
     if (str(metadata, "name"_L1).isEmpty() && !str(metadata, "generateName"_L1).isEmpty())
         metadata.insert("name"_L1, QString(str(metadata, "generateName"_L1) + randomSuffix(5)));
     resetServerFields(metadata);
@@ -314,9 +395,11 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     if (type.subresources.contains("status"_L1) && type.kind != "Namespace"_L1 && type.kind != "Node"_L1)
         object.remove("status"_L1);
     applyDefaults(type, object);
-    if (auto failure = type.kind == "Namespace"_L1 ? std::nullopt : checkNamespace(type, ns, name))
+    if (type.kind == "DaemonSet"_L1)
+        setTemplateGeneration(object, nullptr);
+    if (auto failure = type.kind == "Namespace"_L1 ? std::nullopt : checkNamespace(type, ns, admissionName))
         return {{}, failure};
-    if (auto failure = admit(type, object))
+    if (auto failure = admit(type, object, admissionName))
         return {{}, failure};
     if (const QList<FieldError> errors = validateObject(type.kind, object, nullptr); !errors.isEmpty())
         return {{}, status::invalid(type.group, type.kind, name, errors)};
@@ -382,6 +465,8 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
             object.remove("status"_L1);
     }
     applyDefaults(type, object);
+    if (type.kind == "DaemonSet"_L1)
+        setTemplateGeneration(object, &*existing);
     if (type.kind == "Pod"_L1) {
         QJsonObject spec = object.value("spec"_L1).toObject();
         if (!spec.contains("serviceAccount"_L1) && spec.contains("serviceAccountName"_L1))
@@ -393,6 +478,7 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
     if (sameContent(object, *existing))
         return {*existing, std::nullopt};
     if (type.hasGeneration && object.value("spec"_L1) != existing->value("spec"_L1)) {
+        metadata = metadataOf(object);
         metadata.insert("generation"_L1, oldMetadata.value("generation"_L1).toInteger(1) + 1);
         setMetadata(object, metadata);
     }

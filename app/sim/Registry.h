@@ -50,7 +50,8 @@ public:
 
 private:
     std::optional<ApiFailure> checkNamespace(const ResourceType &type, const QString &ns, const QString &name) const;
-    std::optional<ApiFailure> admit(const ResourceType &type, QJsonObject &object) const;
+    // name: the object's name, or its generateName when the server is to generate one.
+    std::optional<ApiFailure> admit(const ResourceType &type, QJsonObject &object, const QString &name) const;
     void cascadeDelete(const QJsonObject &owner, const QString &propagation);
 
     Store &m_store;

@@ -123,6 +123,29 @@ public:
                                                                                  {"image"_L1, image}}}}}}}}}}});
     }
 
+    // A StatefulSet (with its serviceName) or a DaemonSet of one container running as the given account.
+    void podSet(const QString &kind, const QString &ns, const QString &name, const QString &account,
+                const QString &image, int replicas = 1)
+    {
+        const QJsonObject labels {{"app"_L1, name}};
+        QJsonObject spec {
+            {"selector"_L1, QJsonObject {{"matchLabels"_L1, labels}}},
+            {"template"_L1,
+             QJsonObject {{"metadata"_L1, QJsonObject {{"labels"_L1, labels}}},
+                          {"spec"_L1,
+                           QJsonObject {{"serviceAccountName"_L1, account},
+                                        {"containers"_L1,
+                                         QJsonArray {QJsonObject {{"name"_L1, name}, {"image"_L1, image}}}}}}}}};
+        if (kind == "StatefulSet"_L1) {
+            spec.insert("replicas"_L1, replicas);
+            spec.insert("serviceName"_L1, name);
+        }
+        add({{"apiVersion"_L1, "apps/v1"_L1},
+             {"kind"_L1, kind},
+             {"metadata"_L1, meta(name, ns, labels)},
+             {"spec"_L1, spec}});
+    }
+
     void binding(const QString &ns, const QString &name, const QString &roleKind, const QString &role,
                  const QJsonArray &subjects)
     {
@@ -197,6 +220,9 @@ void seedDemo(Registry &registry)
               {saSubject(u"data-platform"_s, u"etl-runner"_s)});
     s.binding(u"data-platform"_s, u"notebook-view"_s, u"ClusterRole"_s, u"view"_s,
               {saSubject(u"data-platform"_s, u"notebook"_s)});
+    // A database as a StatefulSet with an account of its own.
+    s.account(u"data-platform"_s, u"postgres"_s, {}, {}, {{"app"_L1, "postgres"_L1}});
+    s.podSet(u"StatefulSet"_s, u"data-platform"_s, u"postgres"_s, u"postgres"_s, u"postgres:16.4"_s);
 
     // ci: a deployer that may change other namespaces, and an image builder.
     s.registrySecret(u"ci"_s, u"ghcr-push"_s, u"ghcr.io"_s);
@@ -215,6 +241,10 @@ void seedDemo(Registry &registry)
     s.deployment(u"monitoring"_s, u"prometheus"_s, u"prometheus"_s, 1, u"quay.io/prometheus/prometheus:v2.54.1"_s);
     for (int revision = 1; revision <= 3; ++revision)
         s.helmRelease(u"monitoring"_s, u"kube-prometheus"_s, revision);
+    // A node agent as a DaemonSet: one pod per node.
+    s.account(u"monitoring"_s, u"node-exporter"_s, {}, {}, {{"app"_L1, "node-exporter"_L1}});
+    s.podSet(u"DaemonSet"_s, u"monitoring"_s, u"node-exporter"_s, u"node-exporter"_s,
+             u"quay.io/prometheus/node-exporter:v1.8.2"_s);
 }
 
 // A big cluster with the shapes of real ones: teams and environments, app-named service accounts, and a

@@ -116,6 +116,40 @@ QJsonArray workloadCells(const QJsonObject &object, bool isDeployment)
     return cells;
 }
 
+// printStatefulSet and printDaemonSet; the Age cell is a placeholder the caller fills.
+QJsonArray statefulSetCells(const QJsonObject &object)
+{
+    const QJsonObject spec = object.value("spec"_L1).toObject();
+    const QJsonObject status = object.value("status"_L1).toObject();
+    const QJsonArray containers =
+        spec.value("template"_L1).toObject().value("spec"_L1).toObject().value("containers"_L1).toArray();
+    return {QString(QString::number(status.value("readyReplicas"_L1).toInteger()) + u'/'
+                    + QString::number(spec.value("replicas"_L1).toInteger(1))),
+            QJsonValue(), joined(containers, u"name"_s), joined(containers, u"image"_s)};
+}
+
+QJsonArray daemonSetCells(const QJsonObject &object)
+{
+    const QJsonObject spec = object.value("spec"_L1).toObject();
+    const QJsonObject status = object.value("status"_L1).toObject();
+    const QJsonObject podSpec = spec.value("template"_L1).toObject().value("spec"_L1).toObject();
+    const QJsonArray containers = podSpec.value("containers"_L1).toArray();
+    const QJsonObject nodeSelector = podSpec.value("nodeSelector"_L1).toObject();
+    QStringList selectorParts;
+    for (auto it = nodeSelector.begin(); it != nodeSelector.end(); ++it)
+        selectorParts.append(it.key() + u'=' + it.value().toString());
+    QJsonArray cells;
+    for (const auto key : {"desiredNumberScheduled"_L1, "currentNumberScheduled"_L1, "numberReady"_L1,
+                           "updatedNumberScheduled"_L1, "numberAvailable"_L1})
+        cells.append(status.value(key).toInteger());
+    cells.append(selectorParts.isEmpty() ? u"<none>"_s : selectorParts.join(u','));
+    cells.append(QJsonValue());
+    cells.append(joined(containers, u"name"_s));
+    cells.append(joined(containers, u"image"_s));
+    cells.append(selectorText(spec.value("selector"_L1).toObject()));
+    return cells;
+}
+
 QJsonArray nodeCells(const QJsonObject &node, const QString &objectAge)
 {
     const QJsonObject status = node.value("status"_L1).toObject();
@@ -274,6 +308,41 @@ QJsonArray tableColumns(const ResourceType &type)
         columns.append(column(u"Selector"_s, u"string"_s, u"Label selector for pods."_s, 1));
         return columns;
     }
+    if (kind == "StatefulSet"_L1) {
+        return {nameColumn(), column(u"Ready"_s, u"string"_s, u"Number of the pod with ready state"_s), ageColumn(),
+                column(u"Containers"_s, u"string"_s, u"Names of each container in the template."_s, 1),
+                column(u"Images"_s, u"string"_s, u"Images referenced by each container in the template."_s, 1)};
+    }
+    if (kind == "DaemonSet"_L1) {
+        return {
+            nameColumn(),
+            column(u"Desired"_s, u"integer"_s,
+                   u"The total number of nodes that should be running the daemon pod (including nodes correctly "
+                   "running the daemon pod). More info: "
+                   "https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/"_s),
+            column(u"Current"_s, u"integer"_s,
+                   u"The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon "
+                   "pod. More info: https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/"_s),
+            column(u"Ready"_s, u"integer"_s,
+                   u"The number of nodes that should be running the daemon pod and have one or more of the daemon "
+                   "pod running and ready."_s),
+            column(u"Up-to-date"_s, u"integer"_s, u"The total number of nodes that are running updated daemon pod"_s),
+            column(u"Available"_s, u"integer"_s,
+                   u"The number of nodes that should be running the daemon pod and have one or more of the daemon "
+                   "pod running and available (ready for at least spec.minReadySeconds)"_s),
+            column(u"Node Selector"_s, u"string"_s,
+                   u"NodeSelector is a selector which must be true for the pod to fit on a node. Selector which "
+                   "must match a node's labels for the pod to be scheduled on that node. More info: "
+                   "https://kubernetes.io/docs/concepts/configuration/assign-pod-node/"_s),
+            ageColumn(),
+            column(u"Containers"_s, u"string"_s, u"Names of each container in the template."_s, 1),
+            column(u"Images"_s, u"string"_s, u"Images referenced by each container in the template."_s, 1),
+            column(u"Selector"_s, u"string"_s,
+                   u"A label query over pods that are managed by the daemon set. Must match in order to be "
+                   "controlled. If empty, defaulted to labels on Pod template. More info: "
+                   "https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors"_s,
+                   1)};
+    }
     if (kind == "Role"_L1 || kind == "ClusterRole"_L1) {
         return {nameColumn(),
                 column(u"Created At"_s, u"date"_s,
@@ -320,6 +389,14 @@ QJsonObject tableRow(const ResourceType &type, const QJsonObject &object, Includ
         QJsonArray workload = workloadCells(object, kind == "Deployment"_L1);
         workload[3] = objectAge;
         append(workload);
+    } else if (kind == "StatefulSet"_L1) {
+        QJsonArray set = statefulSetCells(object);
+        set[1] = objectAge;
+        append(set);
+    } else if (kind == "DaemonSet"_L1) {
+        QJsonArray set = daemonSetCells(object);
+        set[6] = objectAge;
+        append(set);
     } else if (kind == "Role"_L1 || kind == "ClusterRole"_L1) {
         cells.append(object.value("metadata"_L1).toObject().value("creationTimestamp"_L1));
     } else if (kind == "RoleBinding"_L1 || kind == "ClusterRoleBinding"_L1) {

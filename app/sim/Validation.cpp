@@ -624,6 +624,215 @@ void validateWorkloadSpec(const QJsonObject &workload, bool deployment, QList<Fi
         errors.append(negative(u"spec.minReadySeconds"_s, minReadySeconds));
 }
 
+// ---- apps/v1 StatefulSet and DaemonSet (the same file) ----
+
+// The selector checks of ValidateStatefulSetSpec and ValidateDaemonSetSpec. Returns whether the selector
+// converts (metav1.LabelSelectorAsSelector), after which the template labels are checked against it.
+bool validateSetSelector(const QJsonObject &spec, bool statefulSet, QList<FieldError> &errors)
+{
+    const QJsonValue selectorValue = spec.value("selector"_L1);
+    const QJsonObject selector = selectorValue.toObject();
+    QList<FieldError> selectorErrors;
+    if (selectorValue.isObject())
+        validateLabelSelector(selector, u"spec.selector"_s, selectorErrors);
+    else if (statefulSet)
+        errors.append(required(u"spec.selector"_s));
+    errors.append(selectorErrors);
+    const bool emptySelector = selectorValue.isObject() && selector.value("matchLabels"_L1).toObject().isEmpty()
+        && selector.value("matchExpressions"_L1).toArray().isEmpty();
+    const auto emptyError = [&] {
+        if (emptySelector)
+            errors.append(invalidValue(u"spec.selector"_s, goLabelSelector(selectorValue),
+                                       statefulSet ? u"empty selector is invalid for statefulset"_s
+                                                   : u"empty selector is invalid for daemonset"_s));
+    };
+    if (statefulSet)
+        emptyError();
+    if (!selectorErrors.isEmpty()) {
+        if (statefulSet)
+            errors.append(invalidValue(u"spec.selector"_s, goLabelSelector(selectorValue), {}));
+    } else {
+        // An absent selector selects nothing, so no labels match it; an empty one matches everything.
+        const QJsonValue labels = metadataOf(spec.value("template"_L1).toObject()).value("labels"_L1);
+        if (!emptySelector && !(selectorValue.isObject() && selectorMatches(selector, labels.toObject())))
+            errors.append(invalidValue(u"spec.template.metadata.labels"_s, goStringMap(labels),
+                                       u"`selector` does not match template `labels`"_s));
+    }
+    if (!statefulSet)
+        emptyError();
+    return selectorErrors.isEmpty();
+}
+
+// The checks on the template's pod spec that both kinds make after the template itself.
+void validateSetPodPolicy(const QJsonObject &spec, const QString &kind, QList<FieldError> &errors)
+{
+    const QJsonObject podSpec = spec.value("template"_L1).toObject().value("spec"_L1).toObject();
+    if (const QString policy = text(podSpec, "restartPolicy"_L1); policy != u"Always"_s)
+        errors.append(notSupported(u"spec.template.spec.restartPolicy"_s, policy, {u"Always"_s}));
+    if (podSpec.contains("activeDeadlineSeconds"_L1))
+        errors.append(forbidden(u"spec.template.spec.activeDeadlineSeconds"_s,
+                                u"activeDeadlineSeconds in "_s + kind + u" is not Supported"_s));
+}
+
+void validateNonNegative(const QJsonObject &object, QLatin1StringView key, const QString &path,
+                         QList<FieldError> &errors)
+{
+    if (const qint64 value = object.value(key).toInteger(); value < 0)
+        errors.append(negative(path, value));
+}
+
+void validateStatefulSetSpec(const QJsonObject &statefulSet, QList<FieldError> &errors)
+{
+    const QJsonObject spec = statefulSet.value("spec"_L1).toObject();
+    const QString policy = text(spec, "podManagementPolicy"_L1);
+    if (policy.isEmpty())
+        errors.append(required(u"spec.podManagementPolicy"_s));
+    else if (policy != u"OrderedReady"_s && policy != u"Parallel"_s)
+        errors.append(
+            invalidValue(u"spec.podManagementPolicy"_s, goQuote(policy), u"must be 'OrderedReady' or 'Parallel'"_s));
+
+    const QJsonObject strategy = spec.value("updateStrategy"_L1).toObject();
+    const QString strategyType = text(strategy, "type"_L1);
+    const QJsonValue rollingUpdate = strategy.value("rollingUpdate"_L1);
+    // The internal types as Go's %#v prints them; maxUnavailable is dropped while its feature gate is off.
+    const QString rollingText = u"apps.RollingUpdateStatefulSetStrategy{Partition:"_s
+        + QString::number(rollingUpdate.toObject().value("partition"_L1).toInteger())
+        + u", MaxUnavailable:(*intstr.IntOrString)(nil)}"_s;
+    if (strategyType.isEmpty()) {
+        errors.append(required(u"spec.updateStrategy"_s));
+    } else if (strategyType == u"OnDelete"_s) {
+        if (rollingUpdate.isObject())
+            errors.append(invalidValue(u"spec.updateStrategy.rollingUpdate"_s, rollingText,
+                                       u"only allowed for updateStrategy 'RollingUpdate'"_s));
+    } else if (strategyType == u"RollingUpdate"_s) {
+        if (rollingUpdate.isObject())
+            validateNonNegative(rollingUpdate.toObject(), "partition"_L1,
+                                u"spec.updateStrategy.rollingUpdate.partition"_s, errors);
+    } else {
+        const QString pointer = rollingUpdate.isObject() ? u"(*apps.RollingUpdateStatefulSetStrategy)(0xc000a1c000)"_s
+                                                         : u"(*apps.RollingUpdateStatefulSetStrategy)(nil)"_s;
+        errors.append(invalidValue(u"spec.updateStrategy"_s,
+                                   u"apps.StatefulSetUpdateStrategy{Type:"_s + goQuote(strategyType)
+                                       + u", RollingUpdate:"_s + pointer + u'}',
+                                   u"must be 'RollingUpdate' or 'OnDelete'"_s));
+    }
+
+    const QJsonObject retention = spec.value("persistentVolumeClaimRetentionPolicy"_L1).toObject();
+    for (const auto key : {"whenDeleted"_L1, "whenScaled"_L1}) {
+        if (spec.contains("persistentVolumeClaimRetentionPolicy"_L1)) {
+            const QString value = text(retention, key);
+            if (value != u"Retain"_s && value != u"Delete"_s)
+                errors.append(notSupported(u"spec.persistentVolumeClaimRetentionPolicy."_s + key, value,
+                                           {u"Retain"_s, u"Delete"_s}));
+        }
+    }
+    validateNonNegative(spec, "replicas"_L1, u"spec.replicas"_s, errors);
+    validateNonNegative(spec, "minReadySeconds"_L1, u"spec.minReadySeconds"_s, errors);
+    validateNonNegative(spec.value("ordinals"_L1).toObject(), "start"_L1, u"spec.ordinals.start"_s, errors);
+
+    if (validateSetSelector(spec, true, errors)) {
+        const QJsonObject templateMeta = metadataOf(spec.value("template"_L1).toObject());
+        validateLabels(templateMeta.value("labels"_L1), u"spec.template.labels"_s, errors);
+        validateAnnotations(templateMeta.value("annotations"_L1), u"spec.template.annotations"_s, errors);
+    }
+    validateSetPodPolicy(spec, u"StatefulSet"_s, errors);
+}
+
+void validateStatefulSetUpdate(const QJsonObject &statefulSet, const QJsonObject &old, QList<FieldError> &errors)
+{
+    // Only these fields may change; everything else in the spec (selector, serviceName, podManagementPolicy,
+    // volumeClaimTemplates, ...) is fixed at creation.
+    QJsonObject spec = statefulSet.value("spec"_L1).toObject();
+    const QJsonObject oldSpec = old.value("spec"_L1).toObject();
+    for (const auto key : {"replicas"_L1, "template"_L1, "updateStrategy"_L1, "minReadySeconds"_L1, "ordinals"_L1,
+                           "persistentVolumeClaimRetentionPolicy"_L1}) {
+        if (oldSpec.contains(key))
+            spec.insert(key, oldSpec.value(key));
+        else
+            spec.remove(key);
+    }
+    if (spec != oldSpec)
+        errors.append(forbidden(u"spec"_s,
+                                u"updates to statefulset spec for fields other than 'replicas', 'ordinals', "
+                                "'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and "
+                                "'minReadySeconds' are forbidden"_s));
+}
+
+// intstr.IntOrString as %#v prints it.
+QString goIntOrString(const QJsonValue &value)
+{
+    if (value.isString())
+        return u"intstr.IntOrString{Type:1, IntVal:0, StrVal:"_s + goQuote(value.toString()) + u'}';
+    return u"intstr.IntOrString{Type:0, IntVal:"_s + QString::number(value.toInteger()) + u", StrVal:\"\"}"_s;
+}
+
+// ValidatePositiveIntOrPercent and IsNotMoreThan100Percent; returns getIntOrPercentValue.
+qint64 validateIntOrPercent(const QJsonValue &value, const QString &path, QList<FieldError> &errors)
+{
+    if (!value.isString()) {
+        if (value.toInteger() < 0)
+            errors.append(negative(path, value.toInteger()));
+        return value.toInteger();
+    }
+    static const QRegularExpression percent = anchored("[0-9]+%"_L1);
+    const QString written = value.toString();
+    if (!percent.match(written).hasMatch()) {
+        errors.append(
+            invalidValue(path, goIntOrString(value),
+                         regexError(u"a valid percent string must be a numeric string followed by an ending '%'"_s,
+                                    "[0-9]+%"_L1, {u"1%"_s, u"93%"_s})));
+        return written.toLongLong(); // IntValue() of a string: Atoi, 0 when it is no number
+    }
+    const qint64 number = written.chopped(1).toLongLong();
+    if (number > 100)
+        errors.append(invalidValue(path, goIntOrString(value), u"must not be greater than 100%"_s));
+    return number;
+}
+
+void validateDaemonSetSpec(const QJsonObject &daemonSet, QList<FieldError> &errors)
+{
+    const QJsonObject spec = daemonSet.value("spec"_L1).toObject();
+    validateSetSelector(spec, false, errors);
+
+    // ValidatePodTemplateSpec: PodTemplateSpec validation reports labels and annotations without "metadata".
+    const QJsonObject podTemplate = spec.value("template"_L1).toObject();
+    const QJsonObject templateMeta = metadataOf(podTemplate);
+    validateLabels(templateMeta.value("labels"_L1), u"spec.template.labels"_s, errors);
+    validateAnnotations(templateMeta.value("annotations"_L1), u"spec.template.annotations"_s, errors);
+    validatePodSpec(podTemplate.value("spec"_L1).toObject(), u"spec.template.spec"_s, errors);
+    validateSetPodPolicy(spec, u"DaemonSet"_s, errors);
+    validateNonNegative(spec, "minReadySeconds"_L1, u"spec.minReadySeconds"_s, errors);
+
+    const QJsonObject strategy = spec.value("updateStrategy"_L1).toObject();
+    const QString strategyType = text(strategy, "type"_L1);
+    const QJsonValue rollingUpdate = strategy.value("rollingUpdate"_L1);
+    if (strategyType == u"RollingUpdate"_s) {
+        if (!rollingUpdate.isObject()) {
+            errors.append(required(u"spec.updateStrategy.rollingUpdate"_s));
+        } else {
+            const QString path = u"spec.updateStrategy.rollingUpdate."_s;
+            const QJsonObject rolling = rollingUpdate.toObject();
+            const QJsonValue maxUnavailable = rolling.value("maxUnavailable"_L1);
+            const QJsonValue maxSurge = rolling.value("maxSurge"_L1);
+            const bool hasUnavailable = validateIntOrPercent(maxUnavailable, path + u"maxUnavailable"_s, errors) != 0;
+            const bool hasSurge = validateIntOrPercent(maxSurge, path + u"maxSurge"_s, errors) != 0;
+            if (hasUnavailable && hasSurge)
+                errors.append(invalidValue(path + u"maxSurge"_s, goIntOrString(maxSurge),
+                                           u"may not be set when maxUnavailable is non-zero"_s));
+            else if (!hasUnavailable && !hasSurge)
+                errors.append(required(path + u"maxUnavailable"_s, u"cannot be 0 when maxSurge is 0"_s));
+        }
+    } else if (strategyType != u"OnDelete"_s) {
+        const QString pointer = rollingUpdate.isObject() ? u"(*apps.RollingUpdateDaemonSet)(0xc000a1c000)"_s
+                                                         : u"(*apps.RollingUpdateDaemonSet)(nil)"_s;
+        errors.append(fieldError(u"FieldValueNotSupported"_s, u"spec.updateStrategy"_s, u"Unsupported value"_s,
+                                 u"apps.DaemonSetUpdateStrategy{Type:"_s + goQuote(strategyType) + u", RollingUpdate:"_s
+                                     + pointer + u'}',
+                                 u"supported values: \"RollingUpdate\", \"OnDelete\""_s));
+    }
+    validateNonNegative(spec, "revisionHistoryLimit"_L1, u"spec.revisionHistoryLimit"_s, errors);
+}
+
 // ---- rbac.authorization.k8s.io/v1 (pkg/apis/rbac/validation/validation.go) ----
 
 const QString rbacGroup = u"rbac.authorization.k8s.io"_s;
@@ -813,6 +1022,25 @@ QList<FieldError> validateObject(const QString &kind, const QJsonObject &object,
             validateObjectMeta(object, true, dnsSubdomainName, errors);
         validateWorkloadSpec(object, kind == u"Deployment"_s, errors);
         // apps/v1 forbids changing the selector (the strategy adds this check outside extensions/v1beta1).
+        const QJsonValue selector = object.value("spec"_L1).toObject().value("selector"_L1);
+        if (old && selector != old->value("spec"_L1).toObject().value("selector"_L1))
+            errors.append(immutable(u"spec.selector"_s, goLabelSelector(selector)));
+    } else if (kind == u"StatefulSet"_s) {
+        // Names are DNS labels: they become the pods' hostnames.
+        if (old)
+            validateObjectMetaUpdate(object, *old, errors);
+        else
+            validateObjectMeta(object, true, dnsLabelName, errors);
+        validateStatefulSetSpec(object, errors);
+        if (old)
+            validateStatefulSetUpdate(object, *old, errors);
+    } else if (kind == u"DaemonSet"_s) {
+        if (old)
+            validateObjectMetaUpdate(object, *old, errors);
+        else
+            validateObjectMeta(object, true, dnsSubdomainName, errors);
+        validateDaemonSetSpec(object, errors);
+        // apps/v1 forbids changing the selector.
         const QJsonValue selector = object.value("spec"_L1).toObject().value("selector"_L1);
         if (old && selector != old->value("spec"_L1).toObject().value("selector"_L1))
             errors.append(immutable(u"spec.selector"_s, goLabelSelector(selector)));

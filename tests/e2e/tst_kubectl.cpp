@@ -268,6 +268,87 @@ private Q_SLOTS:
                                   2, 10000);
     }
 
+    void statefulSetAndDaemonSetRollOut()
+    {
+        QCOMPARE(kubectl({u"create"_s, u"namespace"_s, u"sets"_s}).exitCode, 0);
+        QCOMPARE(kubectl({u"create"_s, u"serviceaccount"_s, u"runner"_s, u"-n"_s, u"sets"_s}).exitCode, 0);
+        // cache names its strategy type without rollingUpdate: no partition, so kubectl reports the revision.
+        const QByteArray podTemplate = "  template:\n"
+                                       "    metadata:\n"
+                                       "      labels: {app: NAME}\n"
+                                       "    spec:\n"
+                                       "      containers: [{name: NAME, image: IMAGE}]\n";
+        const auto manifest = [&podTemplate](const char *kind, const char *name, const char *image,
+                                             const QByteArray &extra) -> QByteArray {
+            return "---\napiVersion: apps/v1\nkind: "_ba + kind + "\nmetadata:\n  name: "_ba + name
+                + "\n  namespace: sets\nspec:\n  selector:\n    matchLabels: {app: "_ba + name + "}\n"_ba + extra
+                + QByteArray(podTemplate).replace("NAME", name).replace("IMAGE", image);
+        };
+        const QString file =
+            writeFile(u"sets.yaml"_s,
+                      manifest("StatefulSet", "db", "postgres:16.4", "  serviceName: db\n")
+                          + manifest("StatefulSet", "cache", "redis:7.4", "  updateStrategy: {type: RollingUpdate}\n")
+                          + manifest("DaemonSet", "agent", "busybox:1.36", {}));
+        CommandResult run = kubectl({u"apply"_s, u"-f"_s, file});
+        QCOMPARE(run.err, QString());
+        QCOMPARE(run.out,
+                 u"statefulset.apps/db created\nstatefulset.apps/cache created\ndaemonset.apps/agent created\n"_s);
+
+        const auto rolledOut = [this](const QString &workload) {
+            return kubectl({u"rollout"_s, u"status"_s, workload, u"-n"_s, u"sets"_s, u"--timeout=30s"_s});
+        };
+        run = rolledOut(u"statefulset/db"_s);
+        QVERIFY2(run.out.endsWith(u"partitioned roll out complete: 1 new pods have been updated...\n"_s),
+                 qPrintable(run.out + run.err));
+        run = rolledOut(u"statefulset/cache"_s);
+        QVERIFY2(run.out.contains(QRegularExpression(
+                     u"statefulset rolling update complete 1 pods at revision cache-[a-z0-9]+\\.\\.\\.\\n$"_s)),
+                 qPrintable(run.out + run.err));
+        run = rolledOut(u"daemonset/agent"_s);
+        QVERIFY2(run.out.endsWith(u"daemon set \"agent\" successfully rolled out\n"_s), qPrintable(run.out + run.err));
+
+        run = kubectl({u"get"_s, u"sts,ds"_s, u"-n"_s, u"sets"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QRegularExpression(u"^NAME\\s+READY\\s+AGE\\n"_s)), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QRegularExpression(u"\\nstatefulset.apps/db\\s+1/1\\s+\\d+s\\n"_s)),
+                 qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains(QRegularExpression(
+                u"\\nNAME\\s+DESIRED\\s+CURRENT\\s+READY\\s+UP-TO-DATE\\s+AVAILABLE\\s+NODE SELECTOR\\s+AGE\\n"_s)),
+            qPrintable(run.out));
+        QVERIFY2(run.out.contains(
+                     QRegularExpression(u"\\ndaemonset.apps/agent\\s+1\\s+1\\s+1\\s+1\\s+1\\s+<none>\\s+\\d+s\\n"_s)),
+                 qPrintable(run.out));
+
+        // A new service account rolls both out again; their pods then run as it.
+        run = kubectl({u"set"_s, u"serviceaccount"_s, u"statefulset/db"_s, u"runner"_s, u"-n"_s, u"sets"_s});
+        QCOMPARE(run.out, u"statefulset.apps/db serviceaccount updated\n"_s);
+        run = kubectl({u"set"_s, u"serviceaccount"_s, u"daemonset/agent"_s, u"runner"_s, u"-n"_s, u"sets"_s});
+        QCOMPARE(run.out, u"daemonset.apps/agent serviceaccount updated\n"_s);
+        run = rolledOut(u"statefulset/db"_s);
+        QVERIFY2(run.out.endsWith(u"partitioned roll out complete: 1 new pods have been updated...\n"_s),
+                 qPrintable(run.out + run.err));
+        run = rolledOut(u"daemonset/agent"_s);
+        QVERIFY2(run.out.endsWith(u"daemon set \"agent\" successfully rolled out\n"_s), qPrintable(run.out + run.err));
+        const auto accounts = [this](const QString &selector) {
+            return kubectl({u"get"_s, u"pods"_s, u"-n"_s, u"sets"_s, u"-l"_s, selector, u"-o"_s,
+                            u"jsonpath={.items[*].spec.serviceAccountName}"_s})
+                .out;
+        };
+        QCOMPARE(accounts(u"app=db"_s), u"runner"_s);
+        QCOMPARE(accounts(u"app=agent"_s), u"runner"_s);
+        run = kubectl({u"get"_s, u"sts"_s, u"db"_s, u"-n"_s, u"sets"_s, u"-o"_s,
+                       u"jsonpath={.status.currentRevision} {.status.updateRevision}"_s});
+        const QStringList revisions = run.out.split(u' ');
+        QCOMPARE(revisions.size(), 2);
+        QCOMPARE(revisions[0], revisions[1]);
+
+        // Their pods go with them.
+        QCOMPARE(kubectl({u"delete"_s, u"sts"_s, u"db"_s, u"-n"_s, u"sets"_s}).exitCode, 0);
+        QCOMPARE(kubectl({u"delete"_s, u"ds"_s, u"agent"_s, u"-n"_s, u"sets"_s}).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(accounts(u"app in (db,agent)"_s), QString(), 10000);
+    }
+
     void unknownCredentialsAreUnauthorized()
     {
         // The admin kubeconfig with a bearer token the server never issued instead of the client certificate.

@@ -76,6 +76,15 @@ QByteArray deploymentBody(const QString &name)
         .toUtf8();
 }
 
+// A StatefulSet or DaemonSet whose selector matches its template.
+QByteArray setBody(const QString &name)
+{
+    return uR"({"metadata":{"name":"%1"},"spec":{"selector":{"matchLabels":{"app":"db"}},
+                "template":{"metadata":{"labels":{"app":"db"}},
+                            "spec":{"containers":[{"name":"db","image":"postgres:16"}]}}}})"_s.arg(name)
+        .toUtf8();
+}
+
 const QByteArray kPod = R"({"metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"nginx"}]}})"_ba;
 
 // A fresh simulator state per row: the bootstrap namespaces plus namespace "ns".
@@ -152,6 +161,11 @@ private Q_SLOTS:
     void secretStringData();
     void podAdmission_data();
     void podAdmission();
+    void admissionNamesGeneratedPodsByPrefix();
+    void setDefaults_data();
+    void setDefaults();
+    void setUpdates_data();
+    void setUpdates();
 };
 
 void TestSimRegistry::create_data()
@@ -172,6 +186,8 @@ void TestSimRegistry::create_data()
                                  << R"({"metadata":{"name":"cr"},"rules":[]})"_ba << 0;
     QTest::newRow("deployment") << u"apps"_s << u"deployments"_s << u"ns"_s << deploymentBody(u"d"_s) << 1;
     QTest::newRow("replicaset") << u"apps"_s << u"replicasets"_s << u"ns"_s << deploymentBody(u"rs"_s) << 1;
+    QTest::newRow("statefulset") << u"apps"_s << u"statefulsets"_s << u"ns"_s << setBody(u"db"_s) << 1;
+    QTest::newRow("daemonset") << u"apps"_s << u"daemonsets"_s << u"ns"_s << setBody(u"ds"_s) << 1;
     QTest::newRow("client-set server fields are replaced")
         << QString() << u"serviceaccounts"_s << u"ns"_s
         << R"({"metadata":{"name":"sa","uid":"mine","creationTimestamp":"2000-01-01T00:00:00Z","generation":7}})"_ba
@@ -281,6 +297,64 @@ void TestSimRegistry::createFailures_data()
         << QString() << u"serviceaccounts"_s << u"ns"_s << R"({"metadata":{}})"_ba << false << 422 << u"Invalid"_s
         << uR"(ServiceAccount "" is invalid: metadata.name: Required value: name or generateName is required)"_s
         << u"ServiceAccount"_s;
+    // pkg/apis/apps/validation: ValidateStatefulSet and ValidateDaemonSet.
+    const auto withSpec = [](const QString &name, const QByteArray &spec) {
+        return QJsonDocument(applyMergePatch(parse(setBody(name)), parse(spec)).toObject()).toJson();
+    };
+    QTest::newRow("statefulset without a selector")
+        << u"apps"_s << u"statefulsets"_s << u"ns"_s << withSpec(u"db"_s, R"({"spec":{"selector":null}})") << false
+        << 422 << u"Invalid"_s
+        << uR"(StatefulSet.apps "db" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{"app":"db"}: `selector` does not match template `labels`])"_s
+        << u"StatefulSet"_s;
+    QTest::newRow("statefulset with an empty selector")
+        << u"apps"_s << u"statefulsets"_s << u"ns"_s
+        << withSpec(u"db"_s, R"({"spec":{"selector":{"matchLabels":null}}})") << false << 422 << u"Invalid"_s
+        << uR"(StatefulSet.apps "db" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for statefulset)"_s
+        << u"StatefulSet"_s;
+    QTest::newRow("statefulset names are DNS labels")
+        << u"apps"_s << u"statefulsets"_s << u"ns"_s << setBody(u"db.main"_s) << false << 422 << u"Invalid"_s
+        << uR"(StatefulSet.apps "db.main" is invalid: metadata.name: Invalid value: "db.main": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?'))"_s
+        << u"StatefulSet"_s;
+    QTest::newRow("statefulset policies")
+        << u"apps"_s << u"statefulsets"_s << u"ns"_s
+        << withSpec(u"db"_s, R"({"spec":{"podManagementPolicy":"Whenever","replicas":-1,
+                                         "updateStrategy":{"rollingUpdate":{"partition":-2}},
+                                         "template":{"spec":{"restartPolicy":"Never"}}}})")
+        << false << 422 << u"Invalid"_s
+        << uR"(StatefulSet.apps "db" is invalid: [spec.podManagementPolicy: Invalid value: "Whenever": must be 'OrderedReady' or 'Parallel', spec.updateStrategy.rollingUpdate.partition: Invalid value: -2: must be greater than or equal to 0, spec.replicas: Invalid value: -1: must be greater than or equal to 0, spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"])"_s
+        << u"StatefulSet"_s;
+    QTest::newRow("statefulset OnDelete with rollingUpdate")
+        << u"apps"_s << u"statefulsets"_s << u"ns"_s
+        << withSpec(u"db"_s, R"({"spec":{"updateStrategy":{"type":"OnDelete","rollingUpdate":{"partition":1}}}})")
+        << false << 422 << u"Invalid"_s
+        << uR"(StatefulSet.apps "db" is invalid: spec.updateStrategy.rollingUpdate: Invalid value: apps.RollingUpdateStatefulSetStrategy{Partition:1, MaxUnavailable:(*intstr.IntOrString)(nil)}: only allowed for updateStrategy 'RollingUpdate')"_s
+        << u"StatefulSet"_s;
+    QTest::newRow("daemonset without a selector")
+        << u"apps"_s << u"daemonsets"_s << u"ns"_s << withSpec(u"ds"_s, R"({"spec":{"selector":null}})") << false << 422
+        << u"Invalid"_s
+        << uR"(DaemonSet.apps "ds" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"db"}: `selector` does not match template `labels`)"_s
+        << u"DaemonSet"_s;
+    QTest::newRow("daemonset without containers")
+        << u"apps"_s << u"daemonsets"_s << u"ns"_s
+        << withSpec(u"ds"_s, R"({"spec":{"template":{"spec":{"containers":null}}}})") << false << 422 << u"Invalid"_s
+        << uR"(DaemonSet.apps "ds" is invalid: spec.template.spec.containers: Required value)"_s << u"DaemonSet"_s;
+    QTest::newRow("daemonset rolling update of nothing")
+        << u"apps"_s << u"daemonsets"_s << u"ns"_s
+        << withSpec(u"ds"_s, R"({"spec":{"updateStrategy":{"rollingUpdate":{"maxUnavailable":0}}}})") << false << 422
+        << u"Invalid"_s
+        << uR"(DaemonSet.apps "ds" is invalid: spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0)"_s
+        << u"DaemonSet"_s;
+    QTest::newRow("daemonset surge and unavailable")
+        << u"apps"_s << u"daemonsets"_s << u"ns"_s
+        << withSpec(u"ds"_s, R"({"spec":{"updateStrategy":{"rollingUpdate":{"maxSurge":"10%"}}}})") << false << 422
+        << u"Invalid"_s
+        << uR"(DaemonSet.apps "ds" is invalid: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"10%"}: may not be set when maxUnavailable is non-zero)"_s
+        << u"DaemonSet"_s;
+    QTest::newRow("daemonset strategy type")
+        << u"apps"_s << u"daemonsets"_s << u"ns"_s
+        << withSpec(u"ds"_s, R"({"spec":{"updateStrategy":{"type":"Recreate"}}})") << false << 422 << u"Invalid"_s
+        << uR"(DaemonSet.apps "ds" is invalid: spec.updateStrategy: Unsupported value: apps.DaemonSetUpdateStrategy{Type:"Recreate", RollingUpdate:(*apps.RollingUpdateDaemonSet)(nil)}: supported values: "RollingUpdate", "OnDelete")"_s
+        << u"DaemonSet"_s;
     QTest::newRow("resourceVersion set") << QString() << u"serviceaccounts"_s << u"ns"_s
                                          << R"({"metadata":{"name":"sa","resourceVersion":"5"}})"_ba << false << 400
                                          << u"BadRequest"_s
@@ -835,6 +909,120 @@ void TestSimRegistry::podAdmission()
     if (spec.contains("imagePullSecrets"_L1))
         QCOMPARE(canonical(spec.value("imagePullSecrets"_L1)),
                  canonical(QJsonDocument::fromJson(imagePullSecrets).array()));
+}
+
+void TestSimRegistry::admissionNamesGeneratedPodsByPrefix()
+{
+    // Admission runs before name generation: a refused pod is named by its generateName, the same on every
+    // attempt, so that controllers reporting the refusal do not see a new message each time.
+    Cluster cluster;
+    const QJsonObject pod {
+        {"metadata"_L1, QJsonObject {{"generateName"_L1, "web-"_L1}}},
+        {"spec"_L1,
+         QJsonObject {{"serviceAccountName"_L1, "ghost"_L1},
+                      {"containers"_L1, QJsonArray {QJsonObject {{"name"_L1, "c"_L1}, {"image"_L1, "nginx"_L1}}}}}}};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const WriteResult result = cluster.registry().create(core(u"pods"_s), u"ns"_s, pod);
+        verifyFailure(
+            result, 403, u"Forbidden"_s,
+            uR"(pods "web-" is forbidden: error looking up service account ns/ghost: serviceaccount "ghost" not found)"_s);
+    }
+}
+
+void TestSimRegistry::setDefaults_data()
+{
+    QTest::addColumn<QString>("plural");
+    QTest::addColumn<QByteArray>("patch"); // merged over setBody()
+    QTest::addColumn<QByteArray>("expected"); // fields of the stored spec, merged over it: equal when defaulted
+
+    // SetDefaults_StatefulSet: rollingUpdate with partition 0 only when the strategy type was defaulted too.
+    QTest::newRow("statefulset")
+        << u"statefulsets"_s << "{}"_ba
+        << R"({"replicas":1,"serviceName":"","podManagementPolicy":"OrderedReady","revisionHistoryLimit":10,
+               "updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":0}},
+               "persistentVolumeClaimRetentionPolicy":{"whenDeleted":"Retain","whenScaled":"Retain"},
+               "template":{"spec":{"restartPolicy":"Always","dnsPolicy":"ClusterFirst"}}})"_ba;
+    QTest::newRow("statefulset with an explicit RollingUpdate type")
+        << u"statefulsets"_s << R"({"spec":{"updateStrategy":{"type":"RollingUpdate"}}})"_ba
+        << R"({"updateStrategy":{"type":"RollingUpdate","rollingUpdate":null}})"_ba;
+    QTest::newRow("statefulset partition kept")
+        << u"statefulsets"_s << R"({"spec":{"replicas":3,"updateStrategy":{"rollingUpdate":{"partition":2}}}})"_ba
+        << R"({"replicas":3,"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2}}})"_ba;
+    QTest::newRow("daemonset") << u"daemonsets"_s << "{}"_ba
+                               << R"({"revisionHistoryLimit":10,
+               "updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":1,"maxSurge":0}},
+               "template":{"spec":{"restartPolicy":"Always","schedulerName":"default-scheduler"}}})"_ba;
+    QTest::newRow("daemonset OnDelete") << u"daemonsets"_s << R"({"spec":{"updateStrategy":{"type":"OnDelete"}}})"_ba
+                                        << R"({"updateStrategy":{"type":"OnDelete"}})"_ba;
+}
+
+void TestSimRegistry::setDefaults()
+{
+    QFETCH(QString, plural);
+    QFETCH(QByteArray, patch);
+    QFETCH(QByteArray, expected);
+    Cluster cluster;
+    const QJsonObject body = applyMergePatch(parse(setBody(u"s"_s)), parse(patch)).toObject();
+    const QJsonObject created = cluster.mustCreate(resource(u"apps"_s, plural), u"ns"_s, body);
+    const QJsonObject spec = created.value("spec"_L1).toObject();
+    QCOMPARE(canonical(applyMergePatch(spec, parse(expected))), canonical(spec));
+    if (plural == "daemonsets"_L1)
+        QCOMPARE(meta(created).value("annotations"_L1).toObject(),
+                 QJsonObject({{"deprecated.daemonset.template.generation"_L1, "1"_L1}}));
+}
+
+void TestSimRegistry::setUpdates_data()
+{
+    QTest::addColumn<QString>("plural");
+    QTest::addColumn<QByteArray>("patch"); // a merge patch on the stored object
+    QTest::addColumn<QString>("message"); // the 422 message, or empty
+    QTest::addColumn<QString>("templateGeneration"); // a DaemonSet's annotation afterwards
+
+    QTest::newRow("statefulset template")
+        << u"statefulsets"_s << R"({"spec":{"template":{"spec":{"serviceAccountName":"db"}}}})"_ba << QString()
+        << QString();
+    QTest::newRow("statefulset replicas and strategy")
+        << u"statefulsets"_s << R"({"spec":{"replicas":3,"updateStrategy":{"rollingUpdate":{"partition":1}}}})"_ba
+        << QString() << QString();
+    QTest::newRow("statefulset serviceName")
+        << u"statefulsets"_s << R"({"spec":{"serviceName":"db"}})"_ba
+        << uR"(StatefulSet.apps "s" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden)"_s
+        << QString();
+    QTest::newRow("daemonset template") << u"daemonsets"_s
+                                        << R"({"spec":{"template":{"spec":{"serviceAccountName":"db"}}}})"_ba
+                                        << QString() << u"2"_s;
+    QTest::newRow("daemonset strategy only")
+        << u"daemonsets"_s << R"({"spec":{"updateStrategy":{"type":"OnDelete"}}})"_ba << QString() << u"1"_s;
+    QTest::newRow("daemonset selector")
+        << u"daemonsets"_s
+        << R"({"spec":{"selector":{"matchLabels":{"tier":"x"}},"template":{"metadata":{"labels":{"tier":"x"}}}}})"_ba
+        << uR"(DaemonSet.apps "s" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"db", "tier":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable)"_s
+        << QString();
+}
+
+void TestSimRegistry::setUpdates()
+{
+    QFETCH(QString, plural);
+    QFETCH(QByteArray, patch);
+    QFETCH(QString, message);
+    QFETCH(QString, templateGeneration);
+    Cluster cluster;
+    const ResourceType &type = resource(u"apps"_s, plural);
+    cluster.mustCreate(type, u"ns"_s, parse(setBody(u"s"_s)));
+    const WriteResult result = cluster.registry().patch(type, u"ns"_s, u"s"_s, PatchType::Merge, patch);
+    if (!message.isEmpty()) {
+        verifyFailure(result, 422, u"Invalid"_s, message);
+        return;
+    }
+    QVERIFY2(result.ok(), describe(result).constData());
+    QCOMPARE(meta(result.object).value("generation"_L1).toInteger(), 2);
+    if (!templateGeneration.isEmpty())
+        QCOMPARE(meta(result.object)
+                     .value("annotations"_L1)
+                     .toObject()
+                     .value("deprecated.daemonset.template.generation"_L1)
+                     .toString(),
+                 templateGeneration);
 }
 
 QTEST_GUILESS_MAIN(TestSimRegistry)

@@ -136,6 +136,14 @@ void TestSimTables::columns_data()
                                  << QStringList {u"Name"_s, u"Ready"_s,      u"Up-to-date"_s, u"Available"_s,
                                                  u"Age"_s,  u"Containers"_s, u"Images"_s,     u"Selector"_s}
                                  << QList<int> {0, 0, 0, 0, 0, 1, 1, 1};
+    QTest::newRow("statefulsets") << u"apps"_s << u"statefulsets"_s
+                                  << QStringList {u"Name"_s, u"Ready"_s, u"Age"_s, u"Containers"_s, u"Images"_s}
+                                  << QList<int> {0, 0, 0, 1, 1};
+    QTest::newRow("daemonsets") << u"apps"_s << u"daemonsets"_s
+                                << QStringList {u"Name"_s,       u"Desired"_s,   u"Current"_s,       u"Ready"_s,
+                                                u"Up-to-date"_s, u"Available"_s, u"Node Selector"_s, u"Age"_s,
+                                                u"Containers"_s, u"Images"_s,    u"Selector"_s}
+                                << QList<int> {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
     QTest::newRow("replicasets") << u"apps"_s << u"replicasets"_s
                                  << QStringList {u"Name"_s, u"Desired"_s,    u"Current"_s, u"Ready"_s,
                                                  u"Age"_s,  u"Containers"_s, u"Images"_s,  u"Selector"_s}
@@ -243,6 +251,27 @@ void TestSimTables::cells_data()
                                                                                  {"name":"log","image":"busybox"}]}}},
                                        "status":{"readyReplicas":2,"updatedReplicas":3,"availableReplicas":2}})"_ba
                                 << R"(["web","2/3",3,2,"5m","nginx,log","nginx:1.25,busybox","app=web,tier=front"])"_ba;
+    // printStatefulSet: READY is readyReplicas/spec.replicas.
+    QTest::newRow("statefulset") << u"apps"_s << u"statefulsets"_s
+                                 << R"({"metadata":{"name":"db","creationTimestamp":"2024-01-01T00:00:00Z"},
+                                        "spec":{"replicas":3,"selector":{"matchLabels":{"app":"db"}},
+                                                "template":{"spec":{"containers":[{"name":"pg","image":"postgres:16"}]}}},
+                                        "status":{"replicas":3,"readyReplicas":1}})"_ba
+                                 << R"(["db","1/3","5m","pg","postgres:16"])"_ba;
+    // printDaemonSet: the status counts, then the template's nodeSelector as labels.FormatLabels writes it.
+    QTest::newRow("daemonset")
+        << u"apps"_s << u"daemonsets"_s << R"({"metadata":{"name":"agent","creationTimestamp":"2024-01-01T00:00:00Z"},
+                                      "spec":{"selector":{"matchLabels":{"app":"agent"}},
+                                              "template":{"spec":{"nodeSelector":{"kubernetes.io/os":"linux","disk":"ssd"},
+                                                                  "containers":[{"name":"a","image":"agent:1"}]}}},
+                                      "status":{"desiredNumberScheduled":3,"currentNumberScheduled":3,"numberReady":2,
+                                                "updatedNumberScheduled":1,"numberAvailable":2}})"_ba
+        << R"(["agent",3,3,2,1,2,"disk=ssd,kubernetes.io/os=linux","5m","a","agent:1","app=agent"])"_ba;
+    QTest::newRow("daemonset without a node selector or status")
+        << u"apps"_s << u"daemonsets"_s << R"({"metadata":{"name":"agent","creationTimestamp":"2024-01-01T00:00:00Z"},
+               "spec":{"selector":{"matchLabels":{"app":"agent"}},
+                       "template":{"spec":{"containers":[{"name":"a","image":"agent:1"}]}}}})"_ba
+        << R"(["agent",0,0,0,0,0,"<none>","5m","a","agent:1","app=agent"])"_ba;
 }
 
 void TestSimTables::cells()
