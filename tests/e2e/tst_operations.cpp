@@ -71,6 +71,7 @@ private Q_SLOTS:
     void concurrentPullSecretsLoseNothing();
     void deploymentServiceAccountRollsOut();
     void deploymentRolloutTimesOut();
+    void statefulAndDaemonSetsRollOut();
     void deploymentRolloutRefused();
     void recreateBarePod();
     void recreateRefusesControlledPod();
@@ -90,6 +91,8 @@ private:
     void createNamespace(const QString &name);
     QJsonObject createServiceAccount(const QString &ns, const QString &name, const QStringList &pullSecrets = {});
     QJsonObject createDeployment(const QString &ns, const QString &name, const QString &app, int replicas);
+    QJsonObject createWorkload(const QString &kind, const QString &ns, const QString &name, const QString &app,
+                               QJsonObject spec);
     QJsonArray podsWithLabel(const QString &ns, const QString &selector);
 
     std::unique_ptr<KubeSimProcess> m_sim;
@@ -163,20 +166,25 @@ QJsonObject TestOperations::createServiceAccount(const QString &ns, const QStrin
 
 QJsonObject TestOperations::createDeployment(const QString &ns, const QString &name, const QString &app, int replicas)
 {
+    return createWorkload(u"Deployment"_s, ns, name, app, {{"replicas"_L1, replicas}});
+}
+
+QJsonObject TestOperations::createWorkload(const QString &kind, const QString &ns, const QString &name,
+                                           const QString &app, QJsonObject spec)
+{
     const QJsonObject labels {{"app"_L1, app}};
     const QJsonArray containers {QJsonObject {{"name"_L1, "app"_L1}, {"image"_L1, "nginx:1.27"_L1}}};
     const QJsonObject podTemplate {{"metadata"_L1, QJsonObject {{"labels"_L1, labels}}},
                                    {"spec"_L1, QJsonObject {{"containers"_L1, containers}}}};
-    const QJsonObject deployment {{"apiVersion"_L1, "apps/v1"_L1},
-                                  {"kind"_L1, "Deployment"_L1},
-                                  {"metadata"_L1, QJsonObject {{"name"_L1, name}, {"namespace"_L1, ns}}},
-                                  {"spec"_L1,
-                                   QJsonObject {{"replicas"_L1, replicas},
-                                                {"selector"_L1, QJsonObject {{"matchLabels"_L1, labels}}},
-                                                {"template"_L1, podTemplate}}}};
-    const ApiResult created = api("POST", u"/apis/apps/v1/namespaces/"_s + ns + u"/deployments"_s, deployment);
+    spec.insert("selector"_L1, QJsonObject {{"matchLabels"_L1, labels}});
+    spec.insert("template"_L1, podTemplate);
+    const QJsonObject workload {{"apiVersion"_L1, "apps/v1"_L1},
+                                {"kind"_L1, kind},
+                                {"metadata"_L1, QJsonObject {{"name"_L1, name}, {"namespace"_L1, ns}}},
+                                {"spec"_L1, spec}};
+    const ApiResult created = api("POST", u"/apis/apps/v1/namespaces/"_s + ns + u'/' + kind.toLower() + u's', workload);
     if (!created.ok())
-        qWarning() << "creating deployment" << name << "failed:" << created.error->userMessage();
+        qWarning() << "creating" << kind << name << "failed:" << created.error->userMessage();
     return created.json();
 }
 
@@ -590,6 +598,57 @@ void TestOperations::deploymentServiceAccountRollsOut()
         finish(ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"nothing"_s, u"runner"_s));
     QVERIFY(missing.error && missing.error->isNotFound());
     QCOMPARE(missing.error->userMessage(), u"deployments.apps \"nothing\" not found"_s);
+}
+
+void TestOperations::statefulAndDaemonSetsRollOut()
+{
+    QVERIFY(!createServiceAccount(u"ops-deploy"_s, u"set-runner"_s).isEmpty());
+    QVERIFY(!createWorkload(u"StatefulSet"_s, u"ops-deploy"_s, u"db"_s, u"db"_s, {{"replicas"_L1, 2}}).isEmpty());
+    QVERIFY(!createWorkload(u"DaemonSet"_s, u"ops-deploy"_s, u"agent"_s, u"agent"_s, {}).isEmpty());
+    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=db"_s).size(), 2);
+    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=agent"_s).size(), 1); // one node
+    const auto allRunAs = [this](const QString &selector, qsizetype count) {
+        const QJsonArray pods = podsWithLabel(u"ops-deploy"_s, selector);
+        return pods.size() == count && std::all_of(pods.begin(), pods.end(), [](const QJsonValue &pod) {
+                   return pod[u"spec"][u"serviceAccountName"].toString() == "set-runner"_L1;
+               });
+    };
+    const struct
+    {
+        QString kind, name, selector;
+        qsizetype pods;
+        QString done;
+    } sets[] {{u"StatefulSet"_s, u"db"_s, u"app=db"_s, 2,
+               u"partitioned roll out complete: 2 new pods have been updated..."_s},
+              {u"DaemonSet"_s, u"agent"_s, u"app=agent"_s, 1, u"daemon set \"agent\" successfully rolled out"_s}};
+    for (const auto &set : sets) {
+        Operation *operation =
+            ops::setWorkloadServiceAccount(m_client.get(), set.kind, u"ops-deploy"_s, set.name, u"set-runner"_s);
+        QSignalSpy progress(operation, &Operation::progress);
+        const OperationResult result = finish(operation, 60000);
+        QVERIFY2(result.ok(), qPrintable(describe(result)));
+        QCOMPARE(progress.last().first().toString(), set.done);
+        QVERIFY(result.warnings.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(allRunAs(set.selector, set.pods), 30000);
+    }
+
+    // OnDelete: the template changes, the running pod does not, and the operation says so rather than wait.
+    QVERIFY(!createWorkload(u"StatefulSet"_s, u"ops-deploy"_s, u"legacy"_s, u"legacy"_s,
+                            {{"updateStrategy"_L1, QJsonObject {{"type"_L1, "OnDelete"_L1}}}})
+                 .isEmpty());
+    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=legacy"_s).size(), 1);
+    const OperationResult onDelete = finish(ops::setWorkloadServiceAccount(
+        m_client.get(), u"StatefulSet"_s, u"ops-deploy"_s, u"legacy"_s, u"set-runner"_s));
+    QVERIFY2(onDelete.ok(), qPrintable(describe(onDelete)));
+    QCOMPARE(onDelete.warnings.size(), 1);
+    QVERIFY2(onDelete.warnings.first().contains(u"only when they are deleted"_s),
+             qPrintable(onDelete.warnings.first()));
+    QCOMPARE(podsWithLabel(u"ops-deploy"_s, u"app=legacy"_s).first()[u"spec"][u"serviceAccountName"].toString(),
+             u"default"_s);
+
+    const OperationResult notAWorkload =
+        finish(ops::setWorkloadServiceAccount(m_client.get(), u"Job"_s, u"ops-deploy"_s, u"x"_s, u"set-runner"_s));
+    QVERIFY(!notAWorkload.ok());
 }
 
 void TestOperations::deploymentRolloutTimesOut()

@@ -89,7 +89,13 @@ private:
         QList<Pod> pods;
         for (const QJsonValue &item : get(u"/api/v1/namespaces/"_s + ns + u"/pods"_s)[u"items"].toArray())
             pods.append(*Pod::fromJson(item.toObject()));
-        return Workload::of(ns, deployments, pods);
+        QList<StatefulSet> statefulSets;
+        for (const QJsonValue &item : get(u"/apis/apps/v1/namespaces/"_s + ns + u"/statefulsets"_s)[u"items"].toArray())
+            statefulSets.append(*StatefulSet::fromJson(item.toObject()));
+        QList<DaemonSet> daemonSets;
+        for (const QJsonValue &item : get(u"/apis/apps/v1/namespaces/"_s + ns + u"/daemonsets"_s)[u"items"].toArray())
+            daemonSets.append(*DaemonSet::fromJson(item.toObject()));
+        return Workload::of(ns, deployments, pods, statefulSets, daemonSets);
     }
 
     QStringList accounts(const QString &ns) const
@@ -270,7 +276,7 @@ private Q_SLOTS:
         QVERIFY(!dialog.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
 
         ChangeServiceAccountDialog empty(m_client.get(), u"quiet"_s, {}, {u"default"_s});
-        QCOMPARE(empty.errorText(), u"quiet has no deployments or bare pods."_s);
+        QCOMPARE(empty.errorText(), u"quiet has no deployments, stateful sets, daemon sets or bare pods."_s);
         QVERIFY(!empty.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
     }
 
@@ -308,7 +314,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel *>(u"changeResult"_s), 30000);
         const QString result = dialog.findChild<QLabel *>(u"changeResult"_s)->text();
         QCOMPARE(result,
-                 u"Deployment payments-worker now runs as payments-api.\n"
+                 u"deployment/payments-worker now runs as payments-api.\n"
                  u"The rolling update is done: its pod runs as payments-api."_s);
 
         // On the server: the template says so, and every pod of the deployment runs as the new account.
@@ -322,6 +328,48 @@ private Q_SLOTS:
             return accounts;
         };
         QTRY_COMPARE(podsOf(), QStringList {u"payments-api"_s});
+    }
+
+    void changeDaemonSetServiceAccount()
+    {
+        // A DaemonSet (one pod per node) is listed after the deployments and rolls like them.
+        const QJsonObject labels {{"app"_L1, "log-agent"_L1}};
+        // Built in steps: moc cannot parse one deeply nested initializer.
+        const QJsonArray containers {QJsonObject {{"name"_L1, "agent"_L1}, {"image"_L1, "fluent-bit:3"_L1}}};
+        const QJsonObject podTemplate {{"metadata"_L1, QJsonObject {{"labels"_L1, labels}}},
+                                       {"spec"_L1, QJsonObject {{"containers"_L1, containers}}}};
+        const QJsonObject spec {{"selector"_L1, QJsonObject {{"matchLabels"_L1, labels}}},
+                                {"template"_L1, podTemplate}};
+        const QJsonObject daemonSet {{"apiVersion"_L1, "apps/v1"_L1},
+                                     {"kind"_L1, "DaemonSet"_L1},
+                                     {"metadata"_L1, QJsonObject {{"name"_L1, "log-agent"_L1}}},
+                                     {"spec"_L1, spec}};
+        QCOMPARE(m_http->send("POST", u"/apis/apps/v1/namespaces/payments/daemonsets"_s, json(daemonSet)).code, 201);
+        const auto podAccounts = [this] {
+            QStringList accounts;
+            for (const QJsonValue &pod :
+                 get(u"/api/v1/namespaces/payments/pods?labelSelector=app%3Dlog-agent"_s)[u"items"].toArray())
+                accounts.append(pod[u"spec"][u"serviceAccountName"].toString());
+            return accounts;
+        };
+        QTRY_COMPARE(podAccounts(), QStringList {u"default"_s});
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"daemonset/log-agent"_s, u"payments-worker"_s);
+        dialog.show();
+        auto *workload = dialog.findChild<QComboBox *>(u"workload"_s);
+        QCOMPARE(workload->itemText(2), u"daemonset/log-agent (runs as default)"_s); // after the two deployments
+        QCOMPARE(workload->currentIndex(), 2);
+        QVERIFY2(dialog.findChild<QLabel *>(u"consequence"_s)
+                     ->text()
+                     .startsWith(u"A rolling update replaces its pod; it runs as payments-worker once it is done."_s),
+                 qPrintable(dialog.findChild<QLabel *>(u"consequence"_s)->text()));
+        dialog.findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel *>(u"changeResult"_s), 30000);
+        QCOMPARE(dialog.findChild<QLabel *>(u"changeResult"_s)->text(),
+                 u"daemonset/log-agent now runs as payments-worker.\n"
+                 u"The rolling update is done: its pod runs as payments-worker."_s);
+        QTRY_COMPARE(podAccounts(), QStringList {u"payments-worker"_s});
+        QCOMPARE(m_http->send("DELETE", u"/apis/apps/v1/namespaces/payments/daemonsets/log-agent"_s).code, 200);
     }
 
     void recreateBarePod()
