@@ -163,8 +163,30 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"Role/config-reader — payments-api-config (in payments)"_s), qPrintable(text));
     }
 
+    void detailsShowStatefulAndDaemonSets()
+    {
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        auto *details = find<QTextBrowser>(u"details"_s);
+        const struct
+        {
+            QString ns, account, line, link;
+        } cases[] {{u"data-platform"_s, u"postgres"_s, u"statefulset/postgres (1 of 1 ready)"_s,
+                    u"runas:statefulset/postgres"_s},
+                   {u"monitoring"_s, u"node-exporter"_s, u"daemonset/node-exporter (1 of 1 ready)"_s,
+                    u"runas:daemonset/node-exporter"_s}};
+        for (const auto &each : cases) {
+            QVERIFY(selectRow(namespaces, each.ns));
+            QTRY_VERIFY(selectRow(accounts, each.account));
+            QTRY_VERIFY2(details->toPlainText().contains(each.line), qPrintable(details->toPlainText()));
+            QVERIFY(details->toHtml().contains(each.link));
+        }
+        QVERIFY(selectRow(namespaces, u"payments"_s));
+    }
+
     void secretKeysOnlyWhenAsked()
     {
+        QTRY_VERIFY(findRow(find<QTreeView>(u"secrets"_s)->model(), u"db-credentials"_s).isValid());
         find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(1);
         auto *secrets = find<QTreeView>(u"secrets"_s);
         QVERIFY(selectRow(secrets, u"db-credentials"_s));
