@@ -11,6 +11,7 @@ packages=(
     libssl-dev                         # certificates, keys and token signatures
     clang-format                       # the project's formatting check
     xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
+    dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
 )
 
 missing=()

@@ -2,6 +2,7 @@
 
 #include "ClipboardGuard.h"
 #include "Icons.h"
+#include "ScreenLock.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -82,6 +83,8 @@ SecretField::SecretField(QWidget *parent)
     copy->setObjectName(u"copyShortcut"_s);
     copy->setContext(Qt::WidgetWithChildrenShortcut);
     connect(copy, &QShortcut::activated, this, &SecretField::copyToClipboard);
+    // A locked screen masks again, as hiding does.
+    connect(ScreenLock::instance(), &ScreenLock::locked, this, [this] { setRevealed(false); });
     updateText();
 }
 

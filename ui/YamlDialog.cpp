@@ -1,6 +1,7 @@
 #include "YamlDialog.h"
 
 #include "Palette.h"
+#include "ScreenLock.h"
 
 #include "resources/Yaml.h"
 #include "util/SaveFile.h"
@@ -68,6 +69,7 @@ YamlDialog::YamlDialog(KubeClient *client, const QString &kind, const QString &n
     m_reveal->setEnabled(false);
     m_reveal->setVisible(kind == "Secret"_L1);
     connect(m_reveal, &QPushButton::toggled, this, &YamlDialog::showYaml);
+    connect(ScreenLock::instance(), &ScreenLock::locked, this, [this] { setRevealed(false); });
 
     m_save->setObjectName(u"saveYaml"_s);
     m_save->setAccessibleName(tr("Save YAML to a file"));

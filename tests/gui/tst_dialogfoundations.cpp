@@ -13,12 +13,15 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDBusConnection>
+#include <QDBusMessage>
 #include <QDialog>
 #include <QFormLayout>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -112,6 +115,7 @@ class TestDialogFoundations : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanup();
+    void cleanupTestCase();
 
     void guardClearsAfterDelay();
     void guardLeavesForeignCopyAlone();
@@ -122,6 +126,7 @@ private Q_SLOTS:
     void fieldRevealsWithEyeButton();
     void fieldRevealsWithShortcut();
     void fieldRemasksWhenHidden();
+    void fieldRemasksWhenScreenLocks();
     void fieldCopiesThroughGuard();
     void fieldShowsBinaryAsHex_data();
     void fieldShowsBinaryAsHex();
@@ -139,10 +144,20 @@ private:
     std::unique_ptr<KubeSimProcess> m_sim;
     std::unique_ptr<SimHttp> m_http;
     std::unique_ptr<KubeClient> m_client;
+    QProcess m_sessionBus; // a private D-Bus session bus, for the screen-lock signals
 };
 
 void TestDialogFoundations::initTestCase()
 {
+    // Before any SecretField exists: the screen-lock watcher connects to the session bus when the first one does.
+    m_sessionBus.start(u"dbus-daemon"_s, {u"--session"_s, u"--nofork"_s, u"--print-address"_s});
+    QVERIFY2(m_sessionBus.waitForStarted(), qPrintable(m_sessionBus.errorString()));
+    QVERIFY(m_sessionBus.waitForReadyRead(10000));
+    const QByteArray address = m_sessionBus.readLine().trimmed();
+    QVERIFY(!address.isEmpty());
+    qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+    QVERIFY(QDBusConnection::sessionBus().isConnected());
+
     m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"empty"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
     m_http = std::make_unique<SimHttp>(*m_sim);
@@ -158,6 +173,13 @@ void TestDialogFoundations::initTestCase()
                         "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"dlg\"}}")
                  .code,
              201);
+}
+
+void TestDialogFoundations::cleanupTestCase()
+{
+    QDBusConnection::disconnectFromBus(QDBusConnection::sessionBus().name());
+    m_sessionBus.terminate();
+    m_sessionBus.waitForFinished();
 }
 
 void TestDialogFoundations::cleanup()
@@ -319,6 +341,29 @@ void TestDialogFoundations::fieldRemasksWhenHidden()
     QVERIFY(!text->text().contains(u"s3cret"_s));
     dialog.show();
     QVERIFY(!field->isRevealed());
+}
+
+void TestDialogFoundations::fieldRemasksWhenScreenLocks()
+{
+    SecretField field;
+    field.setValue(secret("token-value"_ba));
+    field.setRevealed(true);
+    const auto screenSaver = [](const QString &path, const QString &interface, bool active) {
+        QDBusMessage signal = QDBusMessage::createSignal(path, interface, u"ActiveChanged"_s);
+        signal << active;
+        QVERIFY(QDBusConnection::sessionBus().send(signal));
+    };
+    // The screen saver going away leaves the value shown.
+    screenSaver(u"/org/freedesktop/ScreenSaver"_s, u"org.freedesktop.ScreenSaver"_s, false);
+    QTest::qWait(300);
+    QVERIFY(field.isRevealed());
+    // Locking (the freedesktop screen saver, then GNOME's) masks it.
+    screenSaver(u"/org/freedesktop/ScreenSaver"_s, u"org.freedesktop.ScreenSaver"_s, true);
+    QTRY_VERIFY(!field.isRevealed());
+    field.setRevealed(true);
+    screenSaver(u"/org/gnome/ScreenSaver"_s, u"org.gnome.ScreenSaver"_s, true);
+    QTRY_VERIFY(!field.isRevealed());
+    QVERIFY(!field.findChild<QLineEdit *>(u"secretText"_s)->text().contains(u"token-value"_s));
 }
 
 void TestDialogFoundations::fieldCopiesThroughGuard()
