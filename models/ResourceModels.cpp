@@ -17,15 +17,6 @@ constexpr int listBatchMs = 150;
 
 constexpr auto helmReleaseType = "helm.sh/release.v1"_L1;
 
-qsizetype cellIndex(const QJsonArray &columns, QLatin1String name)
-{
-    for (qsizetype i = 0; i < columns.size(); ++i) {
-        if (columns.at(i)[u"name"].toString() == name)
-            return i;
-    }
-    return -1;
-}
-
 // A workload kind's part of WorkloadModel: it answers WorkloadModel's columns and roles.
 class WorkloadTable final : public InformerTable<WorkloadRow>
 {
@@ -465,7 +456,7 @@ std::optional<SecretMeta> SecretModel::secretAt(int row) const
 {
     if (row < 0 || row >= rowCount())
         return std::nullopt;
-    return SecretMeta::fromTableRow(itemAt(row), informer() ? informer()->columns() : QJsonArray());
+    return SecretMeta::fromTableItem(itemAt(row));
 }
 
 QString SecretModel::typeLabel(const QString &type)
@@ -497,17 +488,10 @@ QString SecretModel::typeLabel(const QString &type)
 // value to read, and this model would not read one if there were.
 SecretRow SecretModel::parse(const QJsonObject &item)
 {
-    if (informer() && informer()->columns() != m_columns) {
-        m_columns = informer()->columns();
-        m_typeCell = cellIndex(m_columns, "Type"_L1);
-        m_keysCell = cellIndex(m_columns, "Data"_L1);
-    }
     SecretRow row;
     parseBase(row, item);
-    const QJsonArray cells = item.value("cells"_L1).toArray();
-    // Past-the-end and -1 both read as undefined, so a missing column leaves the default.
-    row.type = intern(cells.at(m_typeCell).toString());
-    row.keys = cells.at(m_keysCell).toInt();
+    row.type = intern(item.value("Type"_L1).toString());
+    row.keys = item.value("Data"_L1).toInt();
     return row;
 }
 

@@ -248,12 +248,6 @@ protected:
     }
     SecretRow parse(const QJsonObject &item) override;
     QVariant value(const SecretRow &row, int column, int role) const override;
-
-private:
-    // Where the Type and Data cells are in the informer's columns, looked up once per set of columns.
-    QJsonArray m_columns;
-    qsizetype m_typeCell = -1;
-    qsizetype m_keysCell = -1;
 };
 
 // Pods and deployments, for "who runs as this service account": the deployments' rows, then the pods'. Each

@@ -667,11 +667,10 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
 {
     const QString &ns = account.meta.ns;
     QHash<QString, SecretMeta> secrets; // of this namespace, by name
-    const QJsonArray columns = m_session->secrets()->columns();
     for (const QJsonObject &item : m_session->secrets()->items()) {
         if (Informer::metadataOf(item).value("namespace"_L1).toString() != ns)
             continue;
-        if (auto secret = SecretMeta::fromTableRow(item, columns))
+        if (auto secret = SecretMeta::fromTableItem(item))
             secrets.insert(secret->meta.name, *secret);
     }
     QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3>"_s;
@@ -1006,9 +1005,8 @@ void MainWindow::deleteServiceAccount()
         return;
     const QString &ns = account->meta.ns;
     QStringList tokenSecrets;
-    const QJsonArray columns = m_session->secrets()->columns();
     for (const QJsonObject &item : m_session->secrets()->items()) {
-        const auto secret = SecretMeta::fromTableRow(item, columns);
+        const auto secret = SecretMeta::fromTableItem(item);
         if (secret && secret->meta.ns == ns && secret->serviceAccountName() == account->meta.name)
             tokenSecrets.append(secret->meta.name);
     }

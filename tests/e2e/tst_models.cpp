@@ -80,7 +80,7 @@ private:
     {
         QList<sa::SecretMeta> secrets;
         for (const QJsonObject &row : m_secrets->items())
-            secrets.append(*sa::SecretMeta::fromTableRow(row, m_secrets->columns()));
+            secrets.append(*sa::SecretMeta::fromTableItem(row));
         return secrets;
     }
 

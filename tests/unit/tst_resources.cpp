@@ -1,3 +1,4 @@
+#include "api/Informer.h"
 #include "resources/Resources.h"
 #include "resources/SecretBytes.h"
 
@@ -342,8 +343,9 @@ void TestResources::missingName()
     QVERIFY(!Namespace::fromJson(object));
     QVERIFY(!ServiceAccount::fromJson(object));
     QVERIFY(!SecretMeta::fromSecretJson(object));
-    QVERIFY(!SecretMeta::fromTableRow(QJsonObject {{u"cells"_s, QJsonArray {u"x"_s}}, {u"object"_s, object}},
-                                      json("{'c':[{'name':'Name'}]}")[u"c"].toArray()));
+    QVERIFY(!SecretMeta::fromTableItem(
+        Informer::compactRow(QJsonObject {{u"cells"_s, QJsonArray {u"x"_s}}, {u"object"_s, object}},
+                             json("{'c':[{'name':'Name'}]}")[u"c"].toArray())));
     QVERIFY(!Secret::fromJson(object));
     QVERIFY(!Pod::fromJson(object));
     QVERIFY(!Deployment::fromJson(object));
@@ -596,7 +598,11 @@ void TestResources::secretTableRow()
     QFETCH(int, keyCount);
     QFETCH(QString, serviceAccount);
     QFETCH(QDateTime, created);
-    const auto secret = SecretMeta::fromTableRow(table[u"rows"][row].toObject(), table[u"columnDefinitions"].toArray());
+    // As the informer keeps the row: cells by column name, whatever the order of the columns.
+    const QJsonObject item =
+        Informer::compactRow(table[u"rows"][row].toObject(), table[u"columnDefinitions"].toArray());
+    QVERIFY(!item.contains("cells"_L1) && !item.contains("Name"_L1) && !item.contains("Age"_L1));
+    const auto secret = SecretMeta::fromTableItem(item);
     QCOMPARE(secret.has_value(), valid);
     if (!valid)
         return;

@@ -131,9 +131,19 @@ QString Informer::uidOf(const QJsonObject &item)
 
 QJsonObject Informer::metadataOf(const QJsonObject &item)
 {
-    if (item.contains("metadata"_L1))
-        return item.value("metadata"_L1).toObject();
-    return item.value("object"_L1).toObject().value("metadata"_L1).toObject();
+    return item.value("metadata"_L1).toObject();
+}
+
+QJsonObject Informer::compactRow(const QJsonObject &row, const QJsonArray &columns)
+{
+    QJsonObject item {{"metadata"_L1, row[u"object"][u"metadata"]}};
+    const QJsonArray cells = row.value("cells"_L1).toArray();
+    for (qsizetype i = 0; i < columns.size() && i < cells.size(); ++i) {
+        const QString name = columns.at(i)[u"name"].toString();
+        if (!name.isEmpty() && name != "Name"_L1 && name != "Age"_L1 && name != "metadata"_L1)
+            item.insert(name, cells.at(i));
+    }
+    return item;
 }
 
 void Informer::setState(State state)
@@ -188,7 +198,9 @@ void Informer::onPage(const QList<QJsonObject> &items, const QJsonArray &columns
     // Applied page by page, so that a big first list reaches the models in slices and never stalls the GUI.
     if (restarted)
         m_listed.clear();
-    for (const QJsonObject &item : items) {
+    const bool table = m_format == ListFormat::TableMetadata;
+    for (const QJsonObject &received : items) {
+        const QJsonObject item = table ? compactRow(received, m_columns) : received;
         const QString uid = uidOf(item);
         m_listed.insert(uid);
         const auto it = m_items.find(uid);
@@ -302,7 +314,7 @@ void Informer::handleEvent(const QJsonObject &event)
                 m_resourceVersion = rv;
             return;
         }
-        object = rows.first().toObject();
+        object = compactRow(rows.first().toObject(), m_columns);
     }
     const QString rv = metadataOf(object).value("resourceVersion"_L1).toString();
     if (!rv.isEmpty())

@@ -59,15 +59,6 @@ QString podSpecServiceAccount(const QJsonObject &podSpec)
     return u"default"_s;
 }
 
-qsizetype columnIndex(const QJsonArray &columns, QStringView name)
-{
-    for (qsizetype i = 0; i < columns.size(); ++i) {
-        if (columns.at(i)[u"name"].toString() == name)
-            return i;
-    }
-    return -1;
-}
-
 } // namespace
 
 ObjectMeta ObjectMeta::fromJson(const QJsonObject &metadata)
@@ -113,16 +104,15 @@ std::optional<ServiceAccount> ServiceAccount::fromJson(const QJsonObject &object
     return account;
 }
 
-std::optional<SecretMeta> SecretMeta::fromTableRow(const QJsonObject &row, const QJsonArray &columns)
+std::optional<SecretMeta> SecretMeta::fromTableItem(const QJsonObject &item)
 {
     SecretMeta secret;
-    secret.meta = ObjectMeta::fromJson(row[u"object"][u"metadata"].toObject());
+    secret.meta = ObjectMeta::fromJson(item.value(u"metadata").toObject());
     if (secret.meta.name.isEmpty())
         return std::nullopt;
-    const QJsonArray cells = row.value(u"cells").toArray();
-    // Past-the-end and -1 both read as undefined, so a missing column leaves the default.
-    secret.type = cells.at(columnIndex(columns, u"Type")).toString();
-    secret.keyCount = cells.at(columnIndex(columns, u"Data")).toInt();
+    // A missing column leaves the default.
+    secret.type = item.value(u"Type").toString();
+    secret.keyCount = item.value(u"Data").toInt();
     return secret;
 }
 

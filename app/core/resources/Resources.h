@@ -64,15 +64,16 @@ struct ServiceAccount
     [[nodiscard]] static std::optional<ServiceAccount> fromJson(const QJsonObject &object);
 };
 
-// A secret without its values, as a metadata-only list delivers it: from a Table row (cells Type and Data)
-// with includeObject=Metadata, or from a full Secret whose values are dropped at once.
+// A secret without its values, as a metadata-only list delivers it: from a Table row with includeObject=Metadata
+// in the informer's compact form ({metadata, Type, Data}: see Informer::compactRow), or from a full Secret whose
+// values are dropped at once.
 struct SecretMeta
 {
     ObjectMeta meta;
     QString type;
     int keyCount = 0;
     QStringList keys; // known only when the full object was read
-    [[nodiscard]] static std::optional<SecretMeta> fromTableRow(const QJsonObject &row, const QJsonArray &columns);
+    [[nodiscard]] static std::optional<SecretMeta> fromTableItem(const QJsonObject &item);
     [[nodiscard]] static std::optional<SecretMeta> fromSecretJson(const QJsonObject &object);
     // The service account a kubernetes.io/service-account-token secret belongs to, else empty.
     [[nodiscard]] QString serviceAccountName() const;
