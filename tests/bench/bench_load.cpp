@@ -6,6 +6,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "ResourceModels.h"
+#include "SimClient.h"
 #include "SimHttp.h"
 #include "api/Informer.h"
 #include "api/KubeClient.h"
@@ -324,12 +325,9 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     clock.start();
 
     QString error;
-    const KubeconfigLoadResult loaded = KubeconfigLoader::load(sim.kubeconfigPath());
-    const std::optional<ResolvedContext> context =
-        loaded.ok() ? resolveContext(*loaded.config, QString(), QString(), &error) : std::nullopt;
-    std::unique_ptr<KubeClient> client = context ? KubeClient::create(*context, &error) : nullptr;
+    std::unique_ptr<KubeClient> client = clientForKubeconfig(sim.kubeconfigPath(), &error);
     if (!client) {
-        figures.error = u"cannot connect: "_s + (loaded.ok() ? error : loaded.error);
+        figures.error = u"cannot connect: "_s + error;
         return figures;
     }
     // Declared after the client, so destroyed (and stopped) before it.

@@ -2,6 +2,7 @@
 // watches that survive dropped streams and 410s, retries, exec plugins, TLS and credential failures.
 
 #include "KubeSimProcess.h"
+#include "SimClient.h"
 #include "SimHttp.h"
 
 #include "api/Informer.h"
@@ -24,17 +25,6 @@ class TestKubeClient : public QObject
     Q_OBJECT
 
 private:
-    static std::unique_ptr<sa::KubeClient> clientFor(const QString &kubeconfig, QString *error)
-    {
-        const sa::KubeconfigLoadResult loaded = sa::KubeconfigLoader::load(kubeconfig);
-        if (!loaded.ok()) {
-            *error = loaded.error;
-            return nullptr;
-        }
-        const auto context = sa::resolveContext(*loaded.config, {}, {}, error);
-        return context ? sa::KubeClient::create(*context, error) : nullptr;
-    }
-
     static sa::ApiRequest request(const QByteArray &verb, const QString &path)
     {
         sa::ApiRequest request;
@@ -105,7 +95,7 @@ private Q_SLOTS:
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_http = std::make_unique<SimHttp>(*m_sim);
         QString error;
-        m_client = clientFor(m_sim->kubeconfigPath(), &error);
+        m_client = clientForKubeconfig(m_sim->kubeconfigPath(), &error);
         QVERIFY2(m_client, qPrintable(error));
         QCOMPARE(m_client->tlsWarning(), QString());
     }
@@ -319,7 +309,7 @@ private Q_SLOTS:
                             "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: "_ba
                                 + script.toUtf8() + "\n      interactiveMode: Never\n"_ba);
         QString error;
-        const auto client = clientFor(kubeconfig, &error);
+        const auto client = clientForKubeconfig(kubeconfig, &error);
         QVERIFY2(client, qPrintable(error));
         sa::ApiRequest review = request("POST", u"/apis/authentication.k8s.io/v1/selfsubjectreviews"_s);
         review.body = "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}";
@@ -332,16 +322,17 @@ private Q_SLOTS:
     void refusedCredentialAndUntrustedServer()
     {
         QString error;
-        auto client = clientFor(writeKubeconfig(u"bogus.kubeconfig"_s, "    token: not-issued-here\n"), &error);
+        auto client =
+            clientForKubeconfig(writeKubeconfig(u"bogus.kubeconfig"_s, "    token: not-issued-here\n"), &error);
         QVERIFY2(client, qPrintable(error));
         sa::ApiResult result = wait(client->send(request("GET", u"/api/v1/namespaces"_s)));
         QVERIFY(result.error->isUnauthorized());
         QVERIFY(result.error->userMessage().contains(u"did not accept your credentials"_s));
 
         // The certificate is valid, but not for this name: the connection must fail, and say why.
-        client = clientFor(writeKubeconfig(u"wrong-name.kubeconfig"_s, "    token: x\n",
-                                           "    tls-server-name: elsewhere.example.com\n"),
-                           &error);
+        client = clientForKubeconfig(writeKubeconfig(u"wrong-name.kubeconfig"_s, "    token: x\n",
+                                                     "    tls-server-name: elsewhere.example.com\n"),
+                                     &error);
         QVERIFY2(client, qPrintable(error));
         result = wait(client->send(request("GET", u"/version"_s)));
         QCOMPARE(result.error->kind, sa::ApiError::Kind::Tls);

@@ -3,6 +3,7 @@
 // bulk list of thousands of objects.
 
 #include "KubeSimProcess.h"
+#include "SimClient.h"
 #include "SimHttp.h"
 
 #include "ResourceModels.h"
@@ -25,17 +26,6 @@ namespace {
 
 constexpr auto testNamespace = "models-test"_L1;
 constexpr auto tester = QAbstractItemModelTester::FailureReportingMode::QtTest;
-
-std::unique_ptr<sa::KubeClient> clientFor(const QString &kubeconfig, QString *error)
-{
-    const sa::KubeconfigLoadResult loaded = sa::KubeconfigLoader::load(kubeconfig);
-    if (!loaded.ok()) {
-        *error = loaded.error;
-        return nullptr;
-    }
-    const auto context = sa::resolveContext(*loaded.config, {}, {}, error);
-    return context ? sa::KubeClient::create(*context, error) : nullptr;
-}
 
 QByteArray json(const QJsonObject &object)
 {
@@ -100,7 +90,7 @@ private Q_SLOTS:
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_http = std::make_unique<SimHttp>(*m_sim);
         QString error;
-        m_client = clientFor(m_sim->kubeconfigPath(), &error);
+        m_client = clientForKubeconfig(m_sim->kubeconfigPath(), &error);
         QVERIFY2(m_client, qPrintable(error));
         QCOMPARE(send("POST", u"/api/v1/namespaces"_s, {{"metadata"_L1, QJsonObject {{"name"_L1, testNamespace}}}}),
                  201);
@@ -627,7 +617,7 @@ private Q_SLOTS:
         KubeSimProcess sim({u"--seed"_s, u"large:200:2000:6000"_s});
         QVERIFY2(sim.start(), qPrintable(sim.error()));
         QString error;
-        const auto client = clientFor(sim.kubeconfigPath(), &error);
+        const auto client = clientForKubeconfig(sim.kubeconfigPath(), &error);
         QVERIFY2(client, qPrintable(error));
 
         // A raw fetch of the same lists, for scale.

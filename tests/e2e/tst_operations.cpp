@@ -3,6 +3,7 @@
 
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
+#include "SimClient.h"
 
 #include "api/KubeClient.h"
 #include "api/Operations.h"
@@ -101,18 +102,8 @@ private:
 
 std::unique_ptr<KubeClient> TestOperations::clientFor(const KubeSimProcess &sim)
 {
-    const KubeconfigLoadResult loaded = KubeconfigLoader::load(sim.kubeconfigPath());
-    if (!loaded.ok()) {
-        qWarning() << "kubeconfig:" << loaded.error;
-        return nullptr;
-    }
     QString error;
-    const std::optional<ResolvedContext> context = resolveContext(*loaded.config, {}, {}, &error);
-    if (!context) {
-        qWarning() << "context:" << error;
-        return nullptr;
-    }
-    std::unique_ptr<KubeClient> client = KubeClient::create(*context, &error);
+    std::unique_ptr<KubeClient> client = clientForKubeconfig(sim.kubeconfigPath(), &error);
     if (!client)
         qWarning() << "client:" << error;
     return client;

@@ -2,6 +2,7 @@
 // driven against a real kube-sim process.
 
 #include "KubeSimProcess.h"
+#include "SimClient.h"
 #include "SimHttp.h"
 
 #include "ActionDialog.h"
@@ -161,12 +162,8 @@ void TestDialogFoundations::initTestCase()
     m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"empty"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
     m_http = std::make_unique<SimHttp>(*m_sim);
-    const KubeconfigLoadResult loaded = KubeconfigLoader::load(m_sim->kubeconfigPath());
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
     QString error;
-    const std::optional<ResolvedContext> context = resolveContext(*loaded.config, {}, {}, &error);
-    QVERIFY2(context, qPrintable(error));
-    m_client = KubeClient::create(*context, &error);
+    m_client = clientForKubeconfig(m_sim->kubeconfigPath(), &error);
     QVERIFY2(m_client, qPrintable(error));
     QCOMPARE(m_http
                  ->send("POST", u"/api/v1/namespaces"_s,

@@ -4,6 +4,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "Manifests.h"
+#include "SimClient.h"
 #include "SimHttp.h"
 
 #include "ChangeServiceAccountDialog.h"
@@ -130,12 +131,8 @@ private Q_SLOTS:
         m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"demo"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_http = std::make_unique<SimHttp>(*m_sim);
-        const KubeconfigLoadResult loaded = KubeconfigLoader::load(m_sim->kubeconfigPath());
-        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
         QString error;
-        const std::optional<ResolvedContext> context = resolveContext(*loaded.config, {}, {}, &error);
-        QVERIFY2(context, qPrintable(error));
-        m_client = KubeClient::create(*context, &error);
+        m_client = clientForKubeconfig(m_sim->kubeconfigPath(), &error);
         QVERIFY2(m_client, qPrintable(error));
     }
 
