@@ -76,7 +76,7 @@ QList<Informer *> ClusterSession::scopedInformers() const
 void ClusterSession::removeInformer(Informer *informer)
 {
     m_informers.removeOne(informer);
-    m_forbidden.remove(informer);
+    m_refused.remove(informer);
     informer->stop();
     informer->deleteLater();
 }
@@ -94,7 +94,7 @@ Informer *ClusterSession::add(const QString &path, ListFormat format, const QStr
     auto *informer = new Informer(m_client.get(), path, format);
     m_informers.append(informer);
     connect(informer, &Informer::synced, this, [this, informer] {
-        m_forbidden.remove(informer);
+        m_refused.remove(informer);
         m_failure.clear();
         Q_EMIT loadingProgress(listsLoaded(), listCount());
         updateState();
@@ -104,8 +104,8 @@ Informer *ClusterSession::add(const QString &path, ListFormat format, const QStr
         // A refused list is an answer, not a lost connection: it counts as loaded (empty) and is reported. So is a
         // resource the server does not serve (404 on a list: an API server without apps/v1 daemonsets, say).
         if (error.isForbidden() || error.isUnauthorized() || error.isNotFound()) {
-            const bool first = !m_forbidden.contains(informer);
-            m_forbidden.insert(informer);
+            const bool first = !m_refused.contains(informer);
+            m_refused.insert(informer);
             if (first)
                 Q_EMIT loadingProgress(listsLoaded(), listCount());
             if (first && informer == m_namespaces)
@@ -142,14 +142,14 @@ void ClusterSession::start()
 int ClusterSession::listsLoaded() const
 {
     return int(std::count_if(m_informers.cbegin(), m_informers.cend(), [this](Informer *informer) {
-        return informer->hasSynced() || m_forbidden.contains(informer);
+        return informer->hasSynced() || m_refused.contains(informer);
     }));
 }
 
 void ClusterSession::updateState()
 {
     const bool waiting = std::any_of(m_informers.cbegin(), m_informers.cend(), [this](Informer *informer) {
-        return informer->state() == Informer::State::Waiting && !m_forbidden.contains(informer);
+        return informer->state() == Informer::State::Waiting && !m_refused.contains(informer);
     });
     State state = State::Connected;
     if (!m_failure.isEmpty())

@@ -49,8 +49,9 @@ public:
     // "alice (system:masters)", from SelfSubjectReview; empty until known.
     [[nodiscard]] const QString &identity() const { return m_identity; }
     [[nodiscard]] int listsLoaded() const;
-    // Whether the server refused this informer's list (403/401): its emptiness then means nothing.
-    [[nodiscard]] bool isRefused(Informer *informer) const { return m_forbidden.contains(informer); }
+    // Whether the server refused this informer's list (403/401) or does not serve it (404): its emptiness then
+    // means nothing.
+    [[nodiscard]] bool isRefused(Informer *informer) const { return m_refused.contains(informer); }
     [[nodiscard]] int listCount() const { return int(m_informers.size()); }
 
 Q_SIGNALS:
@@ -82,7 +83,7 @@ private:
     Informer *m_daemonSets;
     Informer *m_roleBindings;
     Informer *m_clusterRoleBindings;
-    QSet<Informer *> m_forbidden; // lists the user may not read
+    QSet<Informer *> m_refused; // lists the user may not read, or the server does not serve (404)
     bool m_namespaced = false;
     QString m_failure;
     QString m_focus;
