@@ -61,6 +61,14 @@ QJsonObject defaultPodSpec(QJsonObject spec)
     return spec;
 }
 
+// The pod template of a Deployment, ReplicaSet, StatefulSet or DaemonSet spec gets a pod's defaults.
+void defaultPodTemplate(QJsonObject &spec)
+{
+    QJsonObject tmpl = spec.value("template"_L1).toObject();
+    tmpl.insert("spec"_L1, defaultPodSpec(tmpl.value("spec"_L1).toObject()));
+    spec.insert("template"_L1, tmpl);
+}
+
 void applyDefaults(const ResourceType &type, QJsonObject &object)
 {
     const QString &kind = type.kind;
@@ -107,9 +115,7 @@ void applyDefaults(const ResourceType &type, QJsonObject &object)
             if (!spec.contains("progressDeadlineSeconds"_L1))
                 spec.insert("progressDeadlineSeconds"_L1, 600);
         }
-        QJsonObject tmpl = spec.value("template"_L1).toObject();
-        tmpl.insert("spec"_L1, defaultPodSpec(tmpl.value("spec"_L1).toObject()));
-        spec.insert("template"_L1, tmpl);
+        defaultPodTemplate(spec);
         object.insert("spec"_L1, spec);
     } else if (kind == "StatefulSet"_L1) {
         // SetDefaults_StatefulSet, with StatefulSetAutoDeletePVC on as in v1.32.
@@ -142,9 +148,7 @@ void applyDefaults(const ResourceType &type, QJsonObject &object)
                 retention.insert(key, "Retain"_L1);
         }
         spec.insert("persistentVolumeClaimRetentionPolicy"_L1, retention);
-        QJsonObject tmpl = spec.value("template"_L1).toObject();
-        tmpl.insert("spec"_L1, defaultPodSpec(tmpl.value("spec"_L1).toObject()));
-        spec.insert("template"_L1, tmpl);
+        defaultPodTemplate(spec);
         object.insert("spec"_L1, spec);
     } else if (kind == "DaemonSet"_L1) {
         // SetDefaults_DaemonSet.
@@ -163,9 +167,7 @@ void applyDefaults(const ResourceType &type, QJsonObject &object)
         spec.insert("updateStrategy"_L1, strategy);
         if (!spec.contains("revisionHistoryLimit"_L1))
             spec.insert("revisionHistoryLimit"_L1, 10);
-        QJsonObject tmpl = spec.value("template"_L1).toObject();
-        tmpl.insert("spec"_L1, defaultPodSpec(tmpl.value("spec"_L1).toObject()));
-        spec.insert("template"_L1, tmpl);
+        defaultPodTemplate(spec);
         object.insert("spec"_L1, spec);
     } else if (kind == "RoleBinding"_L1 || kind == "ClusterRoleBinding"_L1) {
         QJsonArray subjects = object.value("subjects"_L1).toArray();
