@@ -65,6 +65,17 @@ QString podTemplateHash(const QJsonObject &podTemplate)
     return hash;
 }
 
+// The one condition a ReplicaSet and the set controllers report: pods that could not be created.
+QJsonArray failureConditions(const QString &failure)
+{
+    if (failure.isEmpty())
+        return {};
+    return {QJsonObject {{"type"_L1, "ReplicaFailure"_L1},
+                         {"status"_L1, "True"_L1},
+                         {"reason"_L1, "FailedCreate"_L1},
+                         {"message"_L1, failure}}};
+}
+
 bool isTerminating(const QJsonObject &object)
 {
     return metadataOf(object).contains("deletionTimestamp"_L1);
@@ -90,6 +101,16 @@ void Controllers::onChange(const Store::Event &event)
     m_queue.append(event);
     if (!m_timer.isActive() && !m_paused)
         m_timer.start();
+}
+
+void Controllers::writeStatus(const ResourceType &type, const QJsonObject &object, const QJsonObject &status)
+{
+    // Unchanged, no write: a write is a watch event, and an event would sync the object again.
+    if (status == object.value("status"_L1).toObject())
+        return;
+    QJsonObject updated = object;
+    updated.insert("status"_L1, status);
+    m_store.update(type, updated);
 }
 
 void Controllers::setPaused(bool paused)
@@ -421,18 +442,9 @@ void Controllers::syncReplicaSet(const QString &ns, const QString &name)
         status.insert("readyReplicas"_L1, ready);
         status.insert("availableReplicas"_L1, ready);
     }
-    if (!failure.isEmpty()) {
-        status.insert("conditions"_L1,
-                      QJsonArray {QJsonObject {{"type"_L1, "ReplicaFailure"_L1},
-                                               {"status"_L1, "True"_L1},
-                                               {"reason"_L1, "FailedCreate"_L1},
-                                               {"message"_L1, failure}}});
-    }
-    if (status != rs->value("status"_L1).toObject()) {
-        QJsonObject updated = *rs;
-        updated.insert("status"_L1, status);
-        m_store.update(replicaSets, updated);
-    }
+    if (const QJsonArray conditions = failureConditions(failure); !conditions.isEmpty())
+        status.insert("conditions"_L1, conditions);
+    writeStatus(replicaSets, *rs, status);
 }
 
 void Controllers::syncDeployment(const QString &ns, const QString &name)
@@ -566,17 +578,6 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
 
 namespace {
 
-// The one condition the set controllers report: pods that could not be created, as a ReplicaSet reports them.
-QJsonArray failureConditions(const QString &failure)
-{
-    if (failure.isEmpty())
-        return {};
-    return {QJsonObject {{"type"_L1, "ReplicaFailure"_L1},
-                         {"status"_L1, "True"_L1},
-                         {"reason"_L1, "FailedCreate"_L1},
-                         {"message"_L1, failure}}};
-}
-
 bool isReady(const QJsonObject &pod)
 {
     return !isTerminating(pod) && str(pod.value("status"_L1).toObject(), "phase"_L1) == "Running"_L1;
@@ -703,11 +704,7 @@ void Controllers::syncStatefulSet(const QString &ns, const QString &name)
                         {"collisionCount"_L1, 0}};
     if (const QJsonArray conditions = failureConditions(failure); !conditions.isEmpty())
         status.insert("conditions"_L1, conditions);
-    if (status != oldStatus) {
-        QJsonObject updatedSet = *set;
-        updatedSet.insert("status"_L1, status);
-        m_store.update(statefulSets, updatedSet);
-    }
+    writeStatus(statefulSets, *set, status);
 }
 
 void Controllers::syncDaemonSet(const QString &ns, const QString &name)
@@ -793,11 +790,7 @@ void Controllers::syncDaemonSet(const QString &ns, const QString &name)
                         {"updatedNumberScheduled"_L1, updated}};
     if (const QJsonArray conditions = failureConditions(failure); !conditions.isEmpty())
         status.insert("conditions"_L1, conditions);
-    if (status != set->value("status"_L1).toObject()) {
-        QJsonObject updatedSet = *set;
-        updatedSet.insert("status"_L1, status);
-        m_store.update(daemonSets, updatedSet);
-    }
+    writeStatus(daemonSets, *set, status);
 }
 
 } // namespace kubesim

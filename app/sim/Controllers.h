@@ -44,6 +44,8 @@ private:
     void syncReplicaSet(const QString &ns, const QString &name);
     void syncStatefulSet(const QString &ns, const QString &name);
     void syncDaemonSet(const QString &ns, const QString &name);
+    // Stores `status` as the object's status, unless it already is.
+    void writeStatus(const ResourceType &type, const QJsonObject &object, const QJsonObject &status);
     void retryFailedCreates(const QString &ns);
     void syncOwner(const QJsonObject &object);
     QList<QJsonObject> owned(const ResourceType &type, const QString &ns, const QString &ownerUid) const;
