@@ -4,7 +4,6 @@
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -80,21 +79,6 @@ void CreateServiceAccountDialog::fillPullSecrets()
         new QListWidgetItem(tr("(no registry credentials in this namespace)"), m_pullSecrets);
 }
 
-QString CreateServiceAccountDialog::nameProblem(const QString &name)
-{
-    // k8s.io/apimachinery/pkg/util/validation IsDNS1123Subdomain, with its messages.
-    static const QRegularExpression subdomain(u"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"_s);
-    if (name.isEmpty())
-        return tr("Enter a name.");
-    if (name.size() > 253)
-        return tr("The name must be no more than 253 characters.");
-    if (!subdomain.match(name).hasMatch()) {
-        return tr("A name must consist of lower case alphanumeric characters, '-' or '.', and must start and end "
-                  "with an alphanumeric character (e.g. 'example.com').");
-    }
-    return {};
-}
-
 std::optional<QMap<QString, QString>> CreateServiceAccountDialog::parsePairs(const QString &text, QString *error)
 {
     QMap<QString, QString> pairs;
@@ -114,7 +98,7 @@ QString CreateServiceAccountDialog::validate() const
 {
     if (m_namespace->currentText().isEmpty())
         return tr("Choose a namespace.");
-    if (const QString problem = nameProblem(m_name->text()); !problem.isEmpty())
+    if (const QString problem = dns1123SubdomainProblem(m_name->text()); !problem.isEmpty())
         return problem;
     QString error;
     if (!parsePairs(m_labels->text(), &error))

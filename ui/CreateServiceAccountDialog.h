@@ -28,8 +28,6 @@ public:
 
     // "key=value, key2=value2" into a map; nullopt with *error for text that is not that.
     [[nodiscard]] static std::optional<QMap<QString, QString>> parsePairs(const QString &text, QString *error);
-    // The apiserver's objection to a service-account name (a DNS-1123 subdomain), or empty.
-    [[nodiscard]] static QString nameProblem(const QString &name);
 
 protected:
     QString validate() const override;

@@ -1,6 +1,6 @@
 #include "RegistrySecretDialog.h"
 
-#include "CreateServiceAccountDialog.h"
+#include "resources/Resources.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -53,7 +53,7 @@ RegistrySecretDialog::~RegistrySecretDialog()
 
 QString RegistrySecretDialog::validate() const
 {
-    if (const QString problem = CreateServiceAccountDialog::nameProblem(m_name->text()); !problem.isEmpty())
+    if (const QString problem = dns1123SubdomainProblem(m_name->text()); !problem.isEmpty())
         return problem;
     if (m_existing.contains(m_name->text()))
         return tr("%1 already has a secret named %2.").arg(m_ns, m_name->text());

@@ -1,7 +1,8 @@
 #include "TokenSecretDialog.h"
 
-#include "CreateServiceAccountDialog.h"
 #include "TokenView.h"
+
+#include "resources/Resources.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -45,7 +46,7 @@ TokenSecretDialog::TokenSecretDialog(KubeClient *client, const QString &ns, cons
 
 QString TokenSecretDialog::validate() const
 {
-    return CreateServiceAccountDialog::nameProblem(m_name->text());
+    return dns1123SubdomainProblem(m_name->text());
 }
 
 void TokenSecretDialog::apply()

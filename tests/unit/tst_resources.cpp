@@ -210,6 +210,8 @@ private Q_SLOTS:
     void deployments();
     void rolledOut_data();
     void rolledOut();
+    void dns1123Names_data();
+    void dns1123Names();
     void statefulSetRollout_data();
     void statefulSetRollout();
     void daemonSetRollout_data();
@@ -874,6 +876,30 @@ QJsonObject daemonSet(qint64 generation, qint64 observed, qint64 desired, qint64
 }
 
 } // namespace
+
+void TestResources::dns1123Names_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("problem"); // the start of the objection, empty when valid
+    QTest::newRow("plain") << u"ci-pusher"_s << QString();
+    QTest::newRow("dots") << u"ci.pusher.v2"_s << QString();
+    QTest::newRow("digits first") << u"0day"_s << QString();
+    QTest::newRow("253 characters") << QString(253, u'a') << QString();
+    QTest::newRow("empty") << QString() << u"Enter a name."_s;
+    QTest::newRow("254 characters") << QString(254, u'a') << u"The name must be no more than 253"_s;
+    QTest::newRow("upper case") << u"Bad_Name"_s << u"A name must consist of lower case"_s;
+    QTest::newRow("leading dash") << u"-x"_s << u"A name must consist of lower case"_s;
+    QTest::newRow("trailing dot") << u"x."_s << u"A name must consist of lower case"_s;
+    QTest::newRow("empty label") << u"a..b"_s << u"A name must consist of lower case"_s;
+}
+
+void TestResources::dns1123Names()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, problem);
+    const QString actual = dns1123SubdomainProblem(name);
+    QVERIFY2(problem.isEmpty() ? actual.isEmpty() : actual.startsWith(problem), qPrintable(actual));
+}
 
 // One row per branch of kubectl's StatefulSetStatusViewer.Status, in its order.
 void TestResources::statefulSetRollout_data()

@@ -1,7 +1,9 @@
 #include "resources/Resources.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 
 #include <openssl/crypto.h>
 
@@ -10,6 +12,22 @@
 using namespace Qt::StringLiterals;
 
 namespace sa {
+
+QString dns1123SubdomainProblem(const QString &name)
+{
+    static const QRegularExpression subdomain(u"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"_s);
+    if (name.isEmpty())
+        return QCoreApplication::translate("sa::names", "Enter a name.");
+    if (name.size() > 253)
+        return QCoreApplication::translate("sa::names", "The name must be no more than 253 characters.");
+    if (!subdomain.match(name).hasMatch()) {
+        return QCoreApplication::translate(
+            "sa::names",
+            "A name must consist of lower case alphanumeric characters, '-' or '.', and must start and end "
+            "with an alphanumeric character (e.g. 'example.com').");
+    }
+    return {};
+}
 
 namespace {
 

@@ -26,6 +26,10 @@ struct OwnerReference
     bool controller = false;
 };
 
+// The API server's objection to an object name that must be a DNS-1123 subdomain (service accounts, secrets), in
+// its words (k8s.io/apimachinery/pkg/util/validation IsDNS1123Subdomain), or empty when the name is valid.
+[[nodiscard]] QString dns1123SubdomainProblem(const QString &name);
+
 struct ObjectMeta
 {
     QString name;
