@@ -3,10 +3,12 @@
 #include "Palette.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -127,11 +129,23 @@ void ActionDialog::showResultPage(QWidget *page)
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(u"closeButton"_s);
     showError({});
-    growToFit();
+}
+
+bool ActionDialog::event(QEvent *event)
+{
+    const bool handled = QDialog::event(event);
+    // Any change of content (a longer note, an error, a result page) ends in a layout request here: grow then,
+    // once shown (showing sizes the dialog itself).
+    if (event->type() == QEvent::LayoutRequest && isVisible())
+        growToFit();
+    return handled;
 }
 
 void ActionDialog::growToFit()
 {
+    if (m_growing)
+        return; // resize() below may ask for a layout again
+    const QScopedValueRollback guard(m_growing, true);
     // Wrapped labels make the height depend on the width, which sizeHint() does not tell.
     layout()->activate();
     const int width = qMax(this->width(), sizeHint().width());
@@ -180,11 +194,8 @@ void ActionDialog::setBusy(bool busy, const QString &text)
 
 void ActionDialog::showError(const QString &text)
 {
-    const bool grew = !text.isEmpty() && text != m_error->text();
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
-    if (grew && isVisible())
-        growToFit();
 }
 
 } // namespace sa

@@ -52,10 +52,11 @@ protected:
     void runOperation(Operation *operation, const QString &busyText);
     // Replaces the form by `page` (a token, a summary) with only a Close button left.
     void showResultPage(QWidget *page);
-    // Grows the dialog when its content (a longer note, a result page) no longer fits; never shrinks it.
-    void growToFit();
+    bool event(QEvent *event) override;
 
 private:
+    // Grows the dialog when its content (a longer note, a result page) no longer fits; never shrinks it.
+    void growToFit();
     void onOk();
     void onFinished(const OperationResult &result);
     void setBusy(bool busy, const QString &text = {});
@@ -63,6 +64,7 @@ private:
 
     QPointer<Operation> m_operation;
     bool m_cancelRequested = false;
+    bool m_growing = false;
     QStackedWidget *m_pages;
     QWidget *m_formPage;
     QFormLayout *m_form;

@@ -153,7 +153,6 @@ void ChangeServiceAccountDialog::applyFailed(const OperationResult &result)
     m_recovery->setPlainText(tr("# The pod is gone. Save this and create it again: kubectl apply -f FILE\n")
                              + QString::fromUtf8(toYaml(result.object)));
     m_recovery->show();
-    growToFit();
 }
 
 const Workload *ChangeServiceAccountDialog::chosenWorkload() const
@@ -199,8 +198,6 @@ void ChangeServiceAccountDialog::updateForm()
     m_consequence->setText(text);
     m_consequence->setVisible(!text.isEmpty());
     revalidate();
-    if (isVisible())
-        growToFit();
 }
 
 QString ChangeServiceAccountDialog::validate() const

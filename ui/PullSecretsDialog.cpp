@@ -144,8 +144,6 @@ void PullSecretsDialog::updatePodNote()
     if (!lacking.isEmpty())
         note += u' ' + tr("Running without some of them: %1.").arg(lacking.join(u", "_s));
     m_podNote->setText(note);
-    if (isVisible())
-        growToFit();
 }
 
 bool PullSecretsDialog::hasChanges() const

@@ -7,6 +7,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "MessageBar.h"
+#include "Screenshot.h"
 #include "SecretField.h"
 #include "SimHttp.h"
 #include "TokenSecretDialog.h"
@@ -80,14 +81,6 @@ private:
     }
 
     QString status() const { return find<QLabel>(u"connectionState"_s)->text(); }
-
-    // With SA_SCREENSHOT_DIR set (see packaging/screenshot.sh), widgets are saved there as PNG for the README.
-    static void saveScreenshot(QWidget *widget, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("SA_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            widget->grab().save(dir + u'/' + name + u".png"_s);
-    }
 
     std::unique_ptr<KubeSimProcess> m_sim;
     std::unique_ptr<SimHttp> m_http;

@@ -4,6 +4,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "Manifests.h"
+#include "Screenshot.h"
 #include "SimClient.h"
 #include "SimHttp.h"
 
@@ -34,14 +35,6 @@ using namespace Qt::StringLiterals;
 using namespace sa;
 
 namespace {
-
-// With SA_SCREENSHOT_DIR set (see packaging/screenshot.sh), dialogs are saved there as PNG for the README.
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("SA_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(dir + u'/' + name + u".png"_s);
-}
 
 QByteArray json(const QJsonObject &object)
 {
