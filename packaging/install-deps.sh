@@ -9,7 +9,7 @@ packages=(
     qt6-base-dev                       # Qt 6.4: Core, Gui, Widgets, Network (OpenSSL 3 backend), Test
     libyaml-cpp-dev                    # kubeconfig and manifest parsing
     libssl-dev                         # certificates, keys and token signatures
-    clang-format                       # the project's formatting check
+    clang-format                       # the formatting check (CTest test "format")
     xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
     dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
 )
