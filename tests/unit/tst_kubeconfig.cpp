@@ -1,6 +1,7 @@
 #include "config/Kubeconfig.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -155,6 +156,8 @@ private Q_SLOTS:
     void brokenFiles();
     void merge_data();
     void merge();
+    void notText_data();
+    void notText();
     void brokenFileInListIsAWarning();
     void directoryInListIsAWarning();
     void explicitPath_data();
@@ -520,6 +523,45 @@ void TestKubeconfig::merge()
     QCOMPARE(config.contexts.value(u"shared"_s).cluster, sharedContextCluster);
     QCOMPARE(config.clusters.value(u"only-first"_s).server, u"https://only-first.example.com"_s);
     QCOMPARE(config.clusters.value(u"only-second"_s).server, u"https://only-second.example.com"_s);
+}
+
+void TestKubeconfig::notText_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("detail"); // empty: parses
+
+    const QString notAKubeconfig = u"the file is not a kubeconfig: it is binary or not UTF-8 text (yaml: "_s;
+    // A gzip header, as a compressed kubeconfig or any binary file starts.
+    QTest::newRow("binary") << QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10)
+                            << u"line 1: "_s + notAKubeconfig + u"control characters are not allowed)"_s;
+    QTest::newRow("Latin-1") << QByteArray("apiVersion: v1\nkind: Config\n# caf\xe9\n")
+                             << u"line 3: "_s + notAKubeconfig + u"invalid trailing UTF-8 octet)"_s;
+    QTest::newRow("lone continuation byte")
+        << QByteArray("apiVersion: v1\n\x80\n") << u"line 2: "_s + notAKubeconfig + u"invalid leading UTF-8 octet)"_s;
+    QTest::newRow("cut sequence") << QByteArray("kind: Config # \xe2\x82")
+                                  << u"line 1: "_s + notAKubeconfig + u"incomplete UTF-8 octet sequence)"_s;
+    QTest::newRow("UTF-8 comment") << QByteArray("apiVersion: v1\nkind: Config\n# caf\xc3\xa9 \xe2\x82\xac\r\n")
+                                   << QString();
+}
+
+void TestKubeconfig::notText()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, detail);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"config"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    const KubeconfigLoadResult result = KubeconfigLoader::load(path, QProcessEnvironment());
+    if (detail.isEmpty()) {
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        return;
+    }
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, u"error loading config file \"%1\": %2"_s.arg(path, detail));
 }
 
 void TestKubeconfig::brokenFileInListIsAWarning()

@@ -379,6 +379,41 @@ QString fileError(const QString &origin, const QString &detail)
     return u"error loading config file \"%1\": %2"_s.arg(origin, detail);
 }
 
+// A kubeconfig is YAML, which is UTF-8 (or UTF-16/32 with a byte-order mark) text without control characters. A
+// binary or Latin-1 file would otherwise end in whatever the YAML reader trips over first ("unknown escape
+// character"); this names the real problem, with go-yaml's words as kubectl prints them. Empty when the text is fine.
+QString notTextProblem(const QByteArray &yaml)
+{
+    if (yaml.startsWith("\xFE\xFF") || yaml.startsWith("\xFF\xFE") || yaml.startsWith(QByteArray("\0\0\xFE\xFF", 4)))
+        return {};
+    int line = 1;
+    const auto problem = [&line](const char *yamlWords) {
+        return u"line %1: the file is not a kubeconfig: it is binary or not UTF-8 text (yaml: %2)"_s.arg(line).arg(
+            QLatin1StringView(yamlWords));
+    };
+    for (qsizetype i = 0; i < yaml.size(); ++i) {
+        const auto byte = uchar(yaml.at(i));
+        if (byte == '\n') {
+            ++line;
+        } else if ((byte < 0x20 && byte != '\t' && byte != '\r') || byte == 0x7F) {
+            return problem("control characters are not allowed");
+        } else if (byte >= 0x80) {
+            // The length of the sequence from its lead byte, then its continuation bytes (RFC 3629).
+            const int length = (byte & 0xE0) == 0xC0 ? 2 : (byte & 0xF0) == 0xE0 ? 3 : (byte & 0xF8) == 0xF0 ? 4 : 0;
+            if (length == 0 || byte == 0xC0 || byte == 0xC1 || byte > 0xF4)
+                return problem("invalid leading UTF-8 octet");
+            for (int k = 1; k < length; ++k) {
+                if (i + k >= yaml.size())
+                    return problem("incomplete UTF-8 octet sequence");
+                if ((uchar(yaml.at(i + k)) & 0xC0) != 0x80)
+                    return problem("invalid trailing UTF-8 octet");
+            }
+            i += length - 1;
+        }
+    }
+    return {};
+}
+
 QString atMark(const YAML::Mark &mark, const QString &message)
 {
     if (mark.is_null())
@@ -471,6 +506,10 @@ KubeconfigLoadResult KubeconfigLoader::loadFiles(const QStringList &files, bool 
 KubeconfigLoadResult KubeconfigLoader::parse(const QByteArray &yaml, const QString &origin)
 {
     KubeconfigLoadResult result;
+    if (const QString problem = notTextProblem(yaml); !problem.isEmpty()) {
+        result.error = fileError(origin, problem);
+        return result;
+    }
     try {
         result.config = DocumentReader(origin).read(YAML::Load(yaml.toStdString()));
     } catch (const DocumentError &error) {
