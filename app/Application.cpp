@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -34,10 +33,7 @@ Application::Application(Options options)
 {
     connect(&m_window, &MainWindow::contextRequested, this, &Application::connectTo);
     connect(&m_window, &MainWindow::demoRequested, this, &Application::startDemo);
-    connect(&m_window, &MainWindow::refreshRequested, this, [this] {
-        if (m_session)
-            connectTo(m_session->client()->context().context.name);
-    });
+    connect(&m_window, &MainWindow::refreshRequested, this, &Application::refresh);
 }
 
 Application::~Application()
@@ -59,13 +55,19 @@ void Application::start()
 void Application::loadKubeconfig(const QString &explicitPath)
 {
     const KubeconfigLoadResult result = KubeconfigLoader::load(explicitPath);
+    // A file kubectl would fail on is said, never taken for "no cluster": the user might otherwise replace a
+    // kubeconfig that has one typo. Skipped files stay on show for as long as the window shows what is left.
+    m_window.setConfigWarnings(result.warnings);
     if (!result.ok()) {
-        m_window.showWelcome(
-            tr("<p>The kubeconfig could not be read:</p><p><b>%1</b></p>").arg(result.error.toHtmlEscaped()));
+        m_window.showConfigProblem({result.error});
         return;
     }
     m_config = result.config;
     if (m_config->contexts.isEmpty()) {
+        if (!result.warnings.isEmpty()) {
+            m_window.showConfigProblem(result.warnings);
+            return;
+        }
         m_window.showWelcome(
             tr("<p>No cluster is configured. SA Admin reads the same kubeconfig as kubectl: the file named by "
                "<tt>--kubeconfig</tt>, else the files in <tt>KUBECONFIG</tt>, else <tt>~/.kube/config</tt>.</p>"
@@ -75,14 +77,22 @@ void Application::loadKubeconfig(const QString &explicitPath)
         return;
     }
     m_window.setContexts(m_config->contexts.keys(), m_config->currentContext);
-    for (const QString &warning : result.warnings)
-        m_window.messageBar()->showMessage(warning, MessageBar::Level::Warning);
-    QString context = m_options.context;
-    if (context.isEmpty() && !m_options.demo)
-        context = QSettings().value(u"session/context"_s).toString();
-    if (!m_config->contexts.contains(context))
-        context = m_options.context.isEmpty() ? m_config->currentContext : m_options.context;
-    connectTo(context);
+    // kubectl's precedence: --context, else the kubeconfig's current-context. What an earlier run used does not
+    // count: connecting to another cluster or as another identity than kubectl would is the worst mistake here.
+    connectTo(m_options.context.isEmpty() ? m_config->currentContext : m_options.context);
+}
+
+void Application::refresh()
+{
+    if (m_session) {
+        connectTo(m_session->client()->context().context.name);
+    } else if (m_config && !m_failedContext.isEmpty()) {
+        connectTo(m_failedContext);
+    } else if (!m_options.demo) {
+        // The kubeconfig could not be read (or named no cluster): read it again, the user may have fixed it.
+        m_config.reset();
+        loadKubeconfig(m_options.kubeconfig);
+    }
 }
 
 void Application::connectTo(const QString &contextName)
@@ -95,18 +105,22 @@ void Application::connectTo(const QString &contextName)
     m_window.setSession(nullptr, context.value_or(ResolvedContext {}));
     m_session.reset();
     if (!client) {
-        m_window.showError(tr("Cannot use context \"%1\": %2").arg(contextName, error));
+        m_failedContext = contextName;
+        m_window.showContextFailure(contextName, tr("Cannot use context \"%1\": %2").arg(contextName, error));
         return;
     }
+    m_failedContext.clear();
     m_session = std::make_unique<ClusterSession>(std::move(client));
     m_window.setSession(m_session.get(), *context);
     if (!m_session->client()->tlsWarning().isEmpty())
         m_window.messageBar()->showMessage(m_session->client()->tlsWarning(), MessageBar::Level::Warning);
     m_session->start();
-    if (!m_options.demo)
-        QSettings().setValue(u"session/context"_s, contextName);
-    m_window.selectNamespace(m_options.ns.isEmpty() ? QSettings().value(u"session/namespace"_s).toString()
-                                                    : m_options.ns);
+    // The namespace at start, as kubectl picks it: --namespace, else the context's; else what the user last chose
+    // in this context, else all namespaces.
+    QString ns = m_options.ns.isEmpty() ? context->context.ns : m_options.ns;
+    if (ns.isEmpty())
+        ns = m_window.rememberedNamespace(context->context.name);
+    m_window.selectNamespace(ns);
 }
 
 void Application::startDemo()

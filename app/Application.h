@@ -38,6 +38,8 @@ public:
 private:
     void loadKubeconfig(const QString &explicitPath);
     void connectTo(const QString &contextName);
+    // F5: the same context again, or the kubeconfig read again when it could not be used.
+    void refresh();
     void startDemo();
     void stopDemo();
 
@@ -45,6 +47,7 @@ private:
     MainWindow m_window;
     std::optional<Kubeconfig> m_config;
     std::unique_ptr<ClusterSession> m_session;
+    QString m_failedContext; // the context that could not be used, to retry on refresh
     QPointer<QProcess> m_demo;
     std::unique_ptr<QTemporaryDir> m_demoDir;
 };

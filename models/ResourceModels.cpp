@@ -1,5 +1,7 @@
 #include "ResourceModels.h"
 
+#include <QFont>
+
 #include <QCoreApplication>
 
 #include <QJsonArray>
@@ -433,11 +435,17 @@ QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, in
         return isDefault;
     if (role == Qt::ToolTipRole && column == NameColumn && isDefault)
         return tr("The namespace's default account: pods that name no service account run as it.");
+    if (role == Qt::FontRole && column == NameColumn && isDefault) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     switch (column) {
     case NameColumn:
-        return row.name;
+        // Marked in the text itself, so that it shows (and a screen reader says it) without hovering.
+        return isDefault && role == Qt::DisplayRole ? tr("%1 (namespace default)").arg(row.name) : row.name;
     case NamespaceColumn:
         return row.ns;
     case SecretsColumn:

@@ -126,6 +126,24 @@ auto runsAs(const ServiceAccount &account)
     return [name = account.meta.name](const auto &object) { return object.serviceAccountName == name; };
 }
 
+// The row of the namespace `ns` in `model` (column 0, NameRole), or -1.
+int findNamespaceRow(const QAbstractItemModel *model, const QString &ns)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(NameRole).toString() == ns)
+            return row;
+    }
+    return -1;
+}
+
+// The settings key of a per-context value: context names may hold '/', QSettings' group separator.
+QString contextKey(const QString &context, const QString &key)
+{
+    return u"contexts/"_s + QString::fromLatin1(QUrl::toPercentEncoding(context)) + u'/' + key;
+}
+
+} // namespace
+
 // Namespace names with the number of service accounts in each, as "payments (3)".
 class NamespaceCounts : public QIdentityProxyModel
 {
@@ -153,6 +171,7 @@ public:
     }
 
     [[nodiscard]] int total() const { return m_total; }
+    [[nodiscard]] int countOf(const QString &ns) const { return m_counts.value(ns); }
 
 private:
     void recount()
@@ -171,8 +190,6 @@ private:
     int m_total = 0;
     QTimer m_recount;
 };
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -201,6 +218,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildToolBar();
     buildMenus();
     m_pages = new QStackedWidget;
+    m_pages->setObjectName(u"pages"_s);
     m_pages->addWidget(buildWelcomePage());
     m_pages->addWidget(buildMainPage());
     setCentralWidget(m_pages);
@@ -272,7 +290,7 @@ void MainWindow::buildActions()
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refreshRequested);
     connect(m_copyName, &QAction::triggered, this, [this] {
         const QTreeView *view = m_tabs->currentIndex() == 0 ? m_accountView : m_secretView;
-        const QModelIndex current = view->currentIndex();
+        const QModelIndex current = chosenIndex(view);
         if (current.isValid())
             QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(NameRole).toString());
     });
@@ -381,9 +399,19 @@ QWidget *MainWindow::buildWelcomePage()
     auto *demo = new QPushButton(tr("Open the demo cluster"));
     demo->setObjectName(u"openDemo"_s);
     connect(demo, &QPushButton::clicked, this, &MainWindow::demoRequested);
+    m_retry = new QPushButton(tr("&Try again"));
+    m_retry->setObjectName(u"retry"_s);
+    m_retry->setToolTip(tr("Read the kubeconfig again and connect (F5)"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &MainWindow::refreshRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_retry);
+    buttons->addWidget(demo);
+    buttons->addStretch();
     layout->addWidget(title);
     layout->addWidget(m_welcomeText);
-    layout->addWidget(demo, 0, Qt::AlignCenter);
+    layout->addLayout(buttons);
     layout->addStretch();
     return page;
 }
@@ -397,9 +425,8 @@ QWidget *MainWindow::buildMainPage()
     layout->addWidget(m_messageBar);
 
     auto *counts = new NamespaceCounts(m_sortedNamespaces, m_accounts, this);
-    counts->countsChanged = [this, counts] {
-        m_allNamespaces->item(0)->setText(tr("All namespaces (%1)").arg(counts->total()));
-    };
+    m_namespaceCounts = counts;
+    counts->countsChanged = [this] { updateNamespaceRows(); };
     auto *namespaces = new QConcatenateTablesProxyModel(this);
     namespaces->addSourceModel(m_allNamespaces);
     namespaces->addSourceModel(counts);
@@ -408,9 +435,20 @@ QWidget *MainWindow::buildMainPage()
     m_namespaceView->setAccessibleName(tr("Namespaces"));
     m_namespaceView->setModel(namespaces);
     m_namespaceView->setUniformItemSizes(true);
+    // The selection decides, not only the current item: an accessibility client selects without moving it.
     connect(m_namespaceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onNamespaceSelected);
-    connect(namespaces, &QAbstractItemModel::rowsInserted, this, [this] {
+    connect(m_namespaceView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onNamespaceSelected);
+    connect(counts, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_missingNamespace.isEmpty() && findNamespaceRow(m_namespaces, m_missingNamespace) >= 0) {
+            // It exists now: the real row replaces the placeholder.
+            const bool chosen = selectedNamespace() == m_missingNamespace;
+            removeExtraNamespace(m_missingNamespace);
+            if (chosen)
+                m_pendingNamespace = m_missingNamespace;
+            m_missingNamespace.clear();
+        }
         if (!m_pendingNamespace.isEmpty())
             selectNamespace(m_pendingNamespace);
     });
@@ -425,6 +463,7 @@ QWidget *MainWindow::buildMainPage()
     connect(m_secretView, &QTreeView::activated, this, &MainWindow::revealSelectedSecret);
     for (QTreeView *view : {m_accountView, m_secretView}) {
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::scheduleDetails);
+        connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::scheduleDetails);
         // Something is always selected when there is something to select, so the details pane is never idle.
         connect(view->model(), &QAbstractItemModel::rowsInserted, view, [view] {
             if (!view->currentIndex().isValid() && view->model()->rowCount() > 0)
@@ -498,6 +537,59 @@ QWidget *MainWindow::buildMainPage()
     return page;
 }
 
+void MainWindow::removeExtraNamespace(const QString &ns)
+{
+    if (const int row = findNamespaceRow(m_allNamespaces, ns); row > 0)
+        m_allNamespaces->removeRow(row);
+}
+
+void MainWindow::addExtraNamespace(const QString &ns)
+{
+    if (ns.isEmpty() || findNamespaceRow(m_allNamespaces, ns) > 0)
+        return;
+    auto *item = new QStandardItem(ns);
+    item->setData(ns, NameRole);
+    m_allNamespaces->appendRow(item);
+    updateNamespaceRows();
+}
+
+void MainWindow::updateNamespaceRows()
+{
+    // "All namespaces" counts what the lists hold; a user who may not list across namespaces cannot choose it.
+    QStandardItem *all = m_allNamespaces->item(0);
+    const bool namespaced = m_session && m_session->isNamespaced();
+    all->setEnabled(!namespaced);
+    all->setText(namespaced ? tr("All namespaces (not allowed)")
+                            : tr("All namespaces (%1)").arg(m_namespaceCounts->total()));
+    // The namespaces offered although not listed: the one a restricted user works in, or one that does not exist.
+    for (int row = 1; row < m_allNamespaces->rowCount(); ++row) {
+        QStandardItem *item = m_allNamespaces->item(row);
+        const QString ns = item->data(NameRole).toString();
+        item->setText(ns == m_missingNamespace ? tr("%1 (not found)").arg(ns)
+                                               : tr("%1 (%2)").arg(ns).arg(m_namespaceCounts->countOf(ns)));
+    }
+}
+
+void MainWindow::markMissingNamespace()
+{
+    const QString ns = m_pendingNamespace;
+    if (ns.isEmpty() || !m_session || m_session->isRefused(m_session->namespaces())
+        || !m_session->namespaces()->hasSynced() || findNamespaceRow(m_namespaces, ns) >= 0)
+        return;
+    // Asked for (--namespace, the context's) but not in the complete list: say so and show it empty, rather than
+    // show every namespace instead.
+    m_missingNamespace = ns;
+    addExtraNamespace(ns);
+    selectNamespace(ns);
+    m_messageBar->showMessage(tr("namespaces \"%1\" not found: the lists are empty until it is created.").arg(ns),
+                              MessageBar::Level::Warning);
+}
+
+QString MainWindow::rememberedNamespace(const QString &context) const
+{
+    return QSettings().value(contextKey(context, u"namespace"_s)).toString();
+}
+
 void MainWindow::setContexts(const QStringList &contexts, const QString &current)
 {
     m_contextSwitcher->clear();
@@ -513,8 +605,13 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_context = context;
     m_secretKeys.clear();
     m_messageBar->hide();
+    for (const QString &warning : std::as_const(m_configWarnings))
+        m_messageBar->showMessage(warning, MessageBar::Level::Warning);
+    m_pendingNamespace.clear();
+    m_missingNamespace.clear();
     m_namespaces->setInformer(session ? session->namespaces() : nullptr);
     m_allNamespaces->setRowCount(1);
+    updateNamespaceRows();
     bindScopedModels();
     m_pages->setCurrentIndex(1);
     for (QAction *action : sessionActions())
@@ -534,11 +631,14 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
                                                                                 : MessageBar::Level::Error);
         });
         connect(session, &ClusterSession::namespacesRefused, this, [this] {
-            // Not allowed to list namespaces: offer the one the context names.
-            auto *item = new QStandardItem(m_session->focusNamespace());
-            item->setData(m_session->focusNamespace(), NameRole);
-            m_allNamespaces->appendRow(item);
+            // Not allowed to list namespaces: offer the one asked for (--namespace, the context's, the last one).
+            const QString ns = m_pendingNamespace.isEmpty() ? m_session->focusNamespace() : m_pendingNamespace;
+            addExtraNamespace(ns);
+            if (selectedNamespace().isEmpty())
+                selectNamespace(ns);
         });
+        connect(session, &ClusterSession::informersReplaced, this, &MainWindow::updateNamespaceRows);
+        connect(session->namespaces(), &Informer::synced, this, &MainWindow::markMissingNamespace);
         connect(session->clusterRoleBindings(), &Informer::added, this, &MainWindow::scheduleDetails);
         connect(session->clusterRoleBindings(), &Informer::modified, this, &MainWindow::scheduleDetails);
         connect(session->clusterRoleBindings(), &Informer::deleted, this, &MainWindow::scheduleDetails);
@@ -567,8 +667,42 @@ void MainWindow::bindScopedModels()
 void MainWindow::showWelcome(const QString &reason)
 {
     m_welcomeText->setText(reason);
+    m_welcomeText->setAccessibleName(m_welcomeText->text());
+    m_retry->hide();
     m_pages->setCurrentIndex(0);
     m_statusLabel->setText(tr("Not connected"));
+}
+
+void MainWindow::showConfigProblem(const QStringList &problems)
+{
+    QString html = u"<p>"_s + tr("The kubeconfig cannot be used (kubectl would stop here too):") + u"</p>"_s;
+    for (const QString &problem : problems)
+        html += u"<p><b>"_s + escaped(problem) + u"</b></p>"_s;
+    html += u"<p>"_s
+        + tr("Correct the file and try again, or look around in a demo cluster that runs on this computer.")
+        + u"</p>"_s;
+    showWelcome(html);
+    m_retry->show();
+    setWindowTitle(tr("SA Admin"));
+}
+
+void MainWindow::setConfigWarnings(const QStringList &warnings)
+{
+    m_configWarnings = warnings;
+    for (const QString &warning : warnings)
+        m_messageBar->showMessage(warning, MessageBar::Level::Warning);
+}
+
+void MainWindow::showContextFailure(const QString &context, const QString &reason)
+{
+    // One state, said once: the context that failed stays chosen, nothing looks half connected.
+    m_contextSwitcher->setCurrentIndex(m_contextSwitcher->findText(context));
+    showWelcome(u"<p><b>"_s + tr("Not connected") + u"</b></p><p>"_s + escaped(reason) + u"</p><p>"_s
+                + tr("Choose another context, or correct the kubeconfig and try again.") + u"</p>"_s);
+    m_retry->show();
+    m_contextInfo->setText(tr("not connected"));
+    setWindowTitle(tr("SA Admin — %1 (not connected)").arg(context));
+    m_statusLabel->setText(tr("Not connected: %1").arg(reason));
 }
 
 void MainWindow::showError(const QString &text)
@@ -576,10 +710,16 @@ void MainWindow::showError(const QString &text)
     m_messageBar->showMessage(text, MessageBar::Level::Error);
 }
 
+QModelIndex MainWindow::chosenIndex(const QAbstractItemView *view)
+{
+    const QModelIndexList selected = view->selectionModel()->selectedIndexes();
+    return selected.isEmpty() ? view->currentIndex() : selected.first().siblingAtColumn(0);
+}
+
 QString MainWindow::selectedNamespace() const
 {
-    const QModelIndex current = m_namespaceView->currentIndex();
-    return current.isValid() && current.row() > 0 ? current.data(NameRole).toString() : QString();
+    const QModelIndex chosen = chosenIndex(m_namespaceView);
+    return chosen.isValid() && chosen.row() > 0 ? chosen.data(NameRole).toString() : QString();
 }
 
 void MainWindow::selectNamespace(const QString &ns)
@@ -588,13 +728,14 @@ void MainWindow::selectNamespace(const QString &ns)
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, 0);
         if ((ns.isEmpty() && row == 0) || (row > 0 && index.data(NameRole).toString() == ns)) {
-            m_namespaceView->setCurrentIndex(index);
+            m_namespaceView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
             m_pendingNamespace.clear();
             return;
         }
     }
-    // Not listed yet: selected when it arrives.
+    // Not listed yet: selected when it arrives, or marked as not found once the list is complete.
     m_pendingNamespace = ns;
+    markMissingNamespace();
 }
 
 void MainWindow::onNamespaceSelected()
@@ -604,7 +745,9 @@ void MainWindow::onNamespaceSelected()
     m_secretProxy->setNamespaceFilter(ns);
     if (m_session)
         m_session->setFocusNamespace(ns);
-    QSettings().setValue(u"session/namespace"_s, ns);
+    // Remembered for this context when it is a choice (not a list emptied by a reset, nor a namespace still to come).
+    if (chosenIndex(m_namespaceView).isValid() && m_pendingNamespace.isEmpty() && !m_context.context.name.isEmpty())
+        QSettings().setValue(contextKey(m_context.context.name, u"namespace"_s), ns);
 }
 
 void MainWindow::updateStatus()
@@ -647,7 +790,7 @@ void MainWindow::updateDetails()
 {
     const bool accounts = m_tabs->currentIndex() == 0;
     const QTreeView *view = accounts ? m_accountView : m_secretView;
-    const QModelIndex current = view->currentIndex();
+    const QModelIndex current = chosenIndex(view);
     if (!current.isValid() || !m_session) {
         m_details->clear();
         return;
@@ -661,6 +804,24 @@ void MainWindow::updateDetails()
     } else if (const auto secret = m_secrets->secretAt(sourceRow)) {
         m_details->setHtml(secretDetails(*secret));
     }
+}
+
+QString MainWindow::unknownSources(const QList<std::pair<Informer *, QString>> &sources) const
+{
+    QStringList refused;
+    QStringList loading;
+    for (const auto &[informer, what] : sources) {
+        if (m_session->isRefused(informer))
+            refused.append(what);
+        else if (!informer->hasSynced())
+            loading.append(what);
+    }
+    QStringList reasons;
+    if (!refused.isEmpty())
+        reasons.append(tr("cannot check: %1 are not readable").arg(refused.join(u", "_s)));
+    if (!loading.isEmpty())
+        reasons.append(tr("cannot check yet: %1 still loading").arg(loading.join(u", "_s)));
+    return reasons.join(u"; "_s);
 }
 
 QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
@@ -693,12 +854,11 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
     html += u"</table><h4>"_s + tr("Image pull secrets") + u"</h4>"_s;
     if (account.imagePullSecrets.isEmpty())
         html += listOrNone({}, tr("none"));
-    // Whether a pull secret exists can only be told when secrets may be listed.
-    const bool secretsKnown = m_session->secrets()->hasSynced() && !m_session->isRefused(m_session->secrets());
+    // Whether a pull secret exists, or which token secrets there are, can only be told when secrets may be listed.
+    const QString secretsUnknown = unknownSources({{m_session->secrets(), tr("secrets")}});
     for (const QString &name : account.imagePullSecrets) {
-        if (!secretsKnown)
-            html +=
-                u"<p>"_s + escaped(name) + u" <i>"_s + tr("(cannot check: secrets are not readable)") + u"</i></p>"_s;
+        if (!secretsUnknown.isEmpty())
+            html += u"<p>"_s + escaped(name) + u" <i>("_s + escaped(secretsUnknown) + u")</i></p>"_s;
         else if (secrets.contains(name))
             html += u"<p>✓ "_s + escaped(name) + u"</p>"_s;
         else
@@ -715,7 +875,9 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
             + (lastUsed.isEmpty() ? tr(" — never used") : tr(" — last used %1").arg(escaped(lastUsed)))
             + u" — <a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + tr("reveal") + u"</a></p>"_s;
     }
-    if (!anyToken)
+    if (!secretsUnknown.isEmpty())
+        html += listOrNone({}, secretsUnknown);
+    else if (!anyToken)
         html += listOrNone({}, tr("none"));
     html += u"<h4>"_s + tr("Used by") + u"</h4>"_s;
     QStringList users;
@@ -746,6 +908,13 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
         users.append(tr("pod/%1 (%2)").arg(escaped(pod.meta.name), escaped(pod.phase))
                      + workloadLinks(u"Pod"_s, pod.meta.name, !pod.meta.hasControllerOwner()));
     }
+    // What could not be looked at is said after what was found; "nothing" only when everything was looked at.
+    const QString usersUnknown = unknownSources({{m_session->deployments(), tr("deployments")},
+                                                 {m_session->statefulSets(), tr("stateful sets")},
+                                                 {m_session->daemonSets(), tr("daemon sets")},
+                                                 {m_session->pods(), tr("pods")}});
+    if (!usersUnknown.isEmpty())
+        users.append(u"<i>"_s + escaped(usersUnknown) + u"</i>"_s);
     html += listOrNone(users, tr("nothing runs as this account"));
     html += u"<h4>"_s + tr("Role bindings") + u"</h4>"_s;
     QStringList bindings;
@@ -760,6 +929,10 @@ QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
         }
     }
     bindings.sort();
+    const QString bindingsUnknown = unknownSources({{m_session->roleBindings(), tr("role bindings")},
+                                                    {m_session->clusterRoleBindings(), tr("cluster role bindings")}});
+    if (!bindingsUnknown.isEmpty())
+        bindings.append(u"<i>"_s + escaped(bindingsUnknown) + u"</i>"_s);
     html += listOrNone(bindings, tr("no bindings: only what every service account may do"));
     return html;
 }
@@ -794,6 +967,9 @@ QString MainWindow::secretDetails(const SecretMeta &secret) const
             references.append(escaped(account->meta.name) + tr(" (token)"));
     }
     references.sort();
+    const QString referencesUnknown = unknownSources({{m_session->serviceAccounts(), tr("service accounts")}});
+    if (!referencesUnknown.isEmpty())
+        references.append(u"<i>"_s + escaped(referencesUnknown) + u"</i>"_s);
     html += listOrNone(references, tr("none"));
     return html;
 }
@@ -862,7 +1038,7 @@ QList<Deployment> MainWindow::deploymentsOf(const ServiceAccount &account) const
 
 std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
 {
-    const QModelIndex current = m_accountView->currentIndex();
+    const QModelIndex current = chosenIndex(m_accountView);
     if (!current.isValid())
         return std::nullopt;
     return m_accounts->accountAt(m_accountProxy->mapToSource(current).row());
@@ -870,7 +1046,7 @@ std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
 
 std::optional<SecretMeta> MainWindow::selectedSecret() const
 {
-    const QModelIndex current = m_secretView->currentIndex();
+    const QModelIndex current = chosenIndex(m_secretView);
     if (!current.isValid())
         return std::nullopt;
     return m_secrets->secretAt(m_secretProxy->mapToSource(current).row());

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAbstractItemView;
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -15,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QProgressBar;
+class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QStandardItemModel;
@@ -26,6 +28,7 @@ class QTreeView;
 namespace sa {
 
 class MessageBar;
+class NamespaceCounts;
 
 // The main window: a context switcher, the namespaces, the service accounts and secrets of the selection,
 // and the details of the selected object, all live. It shows a session; Application decides which.
@@ -42,6 +45,15 @@ public:
     void setSession(ClusterSession *session, const ResolvedContext &context);
     // Shows the page that explains what the tool needs, with a way to open the demo cluster.
     void showWelcome(const QString &reason);
+    // The kubeconfig could not be used: each problem (file, line, error) on the welcome page, with a way to read it
+    // again and the demo cluster, but no advice to create a new file.
+    void showConfigProblem(const QStringList &problems);
+    // Files of the kubeconfig that were skipped: shown above the lists whatever session is shown.
+    void setConfigWarnings(const QStringList &warnings);
+    // `context` could not be used: it stays selected in the switcher, and the window says "Not connected" and why.
+    void showContextFailure(const QString &context, const QString &reason);
+    // The namespace the user last chose in this context ("" for all namespaces, or none chosen yet).
+    [[nodiscard]] QString rememberedNamespace(const QString &context) const;
     void showError(const QString &text);
     [[nodiscard]] MessageBar *messageBar() const { return m_messageBar; }
     [[nodiscard]] QString selectedNamespace() const;
@@ -65,6 +77,16 @@ private:
     void updateDetails();
     void scheduleDetails();
     void onNamespaceSelected();
+    // The namespace to select has not arrived in a complete list: shown as "not found", selected and empty.
+    void markMissingNamespace();
+    void updateNamespaceRows();
+    // Rows after "All namespaces" for namespaces that are not listed (refused list, or not found).
+    void addExtraNamespace(const QString &ns);
+    void removeExtraNamespace(const QString &ns);
+    // The row chosen in `view`: the selected one (as an accessibility client selects) or else the current one.
+    [[nodiscard]] static QModelIndex chosenIndex(const QAbstractItemView *view);
+    // Why a details section cannot be told from these sources ("cannot check: … not readable"), or empty.
+    [[nodiscard]] QString unknownSources(const QList<std::pair<Informer *, QString>> &sources) const;
     QString serviceAccountDetails(const ServiceAccount &account) const;
     QString secretDetails(const SecretMeta &secret) const;
     void restoreSettings();
@@ -108,11 +130,15 @@ private:
     SecretModel *m_secrets;
     QSortFilterProxyModel *m_sortedNamespaces;
     QStandardItemModel *m_allNamespaces;
+    NamespaceCounts *m_namespaceCounts = nullptr;
     ResourceFilterProxy *m_accountProxy;
     ResourceFilterProxy *m_secretProxy;
 
     QStackedWidget *m_pages;
     QLabel *m_welcomeText;
+    QPushButton *m_retry;
+    QStringList m_configWarnings;
+    QString m_missingNamespace; // shown as a placeholder row: it was not in the complete namespace list
     MessageBar *m_messageBar;
     QComboBox *m_contextSwitcher;
     QLabel *m_contextInfo;

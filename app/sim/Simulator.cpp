@@ -191,7 +191,6 @@ QByteArray Simulator::kubeconfig() const
           "  context:\n"
           "    cluster: kube-sim\n"
           "    user: kube-sim-admin\n"
-          "    namespace: default\n"
           "current-context: kube-sim\n"
           "preferences: {}\n"_ba;
 }

@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -305,8 +306,12 @@ private Q_SLOTS:
         for (int row = 0; row < model.rowCount(); ++row) {
             const QModelIndex name = model.index(row, sa::ServiceAccountModel::NameColumn);
             const bool isDefault = name.data(sa::IsDefaultRole).toBool();
-            QCOMPARE(isDefault, name.data().toString() == "default"_L1);
+            QCOMPARE(isDefault, name.data(sa::NameRole).toString() == "default"_L1);
             QCOMPARE(name.data(Qt::ToolTipRole).isValid(), isDefault);
+            // Visible without hovering: in the text and in italics.
+            QCOMPARE(name.data().toString(),
+                     isDefault ? u"default (namespace default)"_s : name.data(sa::NameRole).toString());
+            QCOMPARE(name.data(Qt::FontRole).value<QFont>().italic(), isDefault);
             defaults += isDefault;
         }
         QCOMPARE(defaults, m_namespaces->items().size());

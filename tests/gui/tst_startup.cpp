@@ -1,0 +1,323 @@
+// What the window connects to and shows at start, as kubectl's precedence says, and what it says when it cannot:
+// a broken kubeconfig, a context that cannot be used, sources the user may not read. Offscreen, against kube-sim.
+
+#include "Application.h"
+#include "KubeSimProcess.h"
+#include "Kubectl.h"
+#include "MessageBar.h"
+#include "SimHttp.h"
+#include "resources/Resources.h"
+
+#include <QAccessible>
+#include <QAccessibleActionInterface>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QModelIndex findRow(const QAbstractItemModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(sa::NameRole).toString() == name)
+            return index;
+    }
+    return {};
+}
+
+// Sets (or with an empty value, unsets) an environment variable for the life of the scope.
+class ScopedEnv
+{
+public:
+    ScopedEnv(const char *name, const QByteArray &value)
+        : m_name(name)
+        , m_old(qgetenv(name))
+        , m_had(qEnvironmentVariableIsSet(name))
+    {
+        value.isEmpty() ? qunsetenv(name) : qputenv(name, value);
+    }
+    ~ScopedEnv() { m_had ? qputenv(m_name, m_old) : qunsetenv(m_name); }
+    ScopedEnv(const ScopedEnv &) = delete;
+    ScopedEnv &operator=(const ScopedEnv &) = delete;
+
+private:
+    const char *m_name;
+    QByteArray m_old;
+    bool m_had;
+};
+
+} // namespace
+
+class TestStartup : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T>
+    T *find(const QString &name) const
+    {
+        return m_app->window().findChild<T *>(name);
+    }
+
+    void start(const QString &kubeconfig, const QString &context = {}, const QString &ns = {})
+    {
+        m_app.reset();
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, context, ns, false});
+        m_app->start();
+    }
+
+    QString status() const { return find<QLabel>(u"connectionState"_s)->text(); }
+    QString barText() const { return find<sa::MessageBar>(u"messageBar"_s)->text(); }
+    QString selectedNamespace() const { return m_app->window().selectedNamespace(); }
+    bool welcomeShown() const
+    {
+        return find<QStackedWidget>(u"pages"_s)->currentWidget()->objectName() == "welcomePage"_L1;
+    }
+    QString welcomeText() const
+    {
+        QTextDocument document;
+        document.setHtml(find<QLabel>(u"welcomeText"_s)->text());
+        return document.toPlainText();
+    }
+
+    // The accounts the list shows, all in `ns`.
+    bool accountsAllIn(const QString &ns) const
+    {
+        const QAbstractItemModel *accounts = find<QTreeView>(u"serviceAccounts"_s)->model();
+        for (int row = 0; row < accounts->rowCount(); ++row) {
+            if (accounts->index(row, 0).data(sa::NamespaceRole).toString() != ns)
+                return false;
+        }
+        return accounts->rowCount() > 0;
+    }
+
+    // Selects row `row` of `view` as an accessibility client does: the cell's toggle action, which selects
+    // without making it the current item.
+    static bool toggleThroughAccessibility(QAbstractItemView *view, int row)
+    {
+        QAccessibleInterface *table = QAccessible::queryAccessibleInterface(view);
+        if (!table || !table->tableInterface())
+            return false;
+        QAccessibleInterface *cell = table->tableInterface()->cellAt(row, 0);
+        if (!cell || !cell->actionInterface())
+            return false;
+        cell->actionInterface()->doAction(QAccessibleActionInterface::toggleAction());
+        return true;
+    }
+
+    std::unique_ptr<KubeSimProcess> m_sim;
+    std::unique_ptr<sa::Application> m_app;
+    QString m_config; // contexts admin (current), viewer (namespace ci), system (namespace kube-system), broken
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a test location, not the user's
+        QSettings().clear();
+        m_sim = std::make_unique<KubeSimProcess>(
+            QStringList {u"--seed"_s, u"demo"_s, u"--static-token"_s, u"ci-token,ci-viewer"_s, u"--load"_s,
+                         QStringLiteral(SA_TEST_DATA_DIR) + u"/gui/ci-viewer-rbac.yaml"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+        // Built with the real kubectl, as a user's kubeconfig is.
+        const Kubectl kubectl(*m_sim);
+        QFile admin(m_sim->kubeconfigPath());
+        QVERIFY(admin.open(QIODevice::ReadOnly));
+        m_config = kubectl.writeFile(u"contexts.yaml"_s, admin.readAll());
+        const QList<QStringList> commands {
+            {u"config"_s, u"rename-context"_s, u"kube-sim"_s, u"admin"_s},
+            {u"config"_s, u"set-credentials"_s, u"viewer"_s, u"--token=ci-token"_s},
+            {u"config"_s, u"set-context"_s, u"viewer"_s, u"--cluster=kube-sim"_s, u"--user=viewer"_s,
+             u"--namespace=ci"_s},
+            {u"config"_s, u"set-context"_s, u"system"_s, u"--cluster=kube-sim"_s, u"--user=kube-sim-admin"_s,
+             u"--namespace=kube-system"_s},
+            {u"config"_s, u"set-context"_s, u"broken"_s, u"--cluster=kube-sim"_s, u"--user=ghost"_s},
+            {u"config"_s, u"use-context"_s, u"admin"_s},
+        };
+        for (const QStringList &command : commands) {
+            const CommandResult result = kubectl.run(command, m_config);
+            QVERIFY2(result.exitCode == 0, qPrintable(command.join(u' ') + u": "_s + result.err));
+        }
+    }
+
+    void currentContextDecidesNotTheLastRun()
+    {
+        start(m_config, u"viewer"_s);
+        QTRY_VERIFY2_WITH_TIMEOUT(status().startsWith(u"● Connected as ci-viewer"_s), qPrintable(status()), 20000);
+        // The next start without --context goes where kubectl would: the kubeconfig's current-context.
+        start(m_config);
+        QTRY_VERIFY2_WITH_TIMEOUT(status().startsWith(u"● Connected as kube-sim-admin"_s), qPrintable(status()), 20000);
+        QCOMPARE(find<QComboBox>(u"contextSwitcher"_s)->currentText(), u"admin"_s);
+    }
+
+    void namespaceAtStart()
+    {
+        // The context's namespace.
+        start(m_config, u"system"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+        QTRY_COMPARE(selectedNamespace(), u"kube-system"_s);
+        QTRY_VERIFY(accountsAllIn(u"kube-system"_s));
+        QVERIFY(find<QLabel>(u"contextInfo"_s)->text().endsWith(u"namespace kube-system"_s));
+
+        // No namespace in the context: what the user last chose in it, else all namespaces.
+        start(m_config, u"admin"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+        QCOMPARE(selectedNamespace(), QString());
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        QTRY_VERIFY(findRow(namespaces->model(), u"monitoring"_s).isValid());
+        namespaces->setCurrentIndex(findRow(namespaces->model(), u"monitoring"_s));
+        QTRY_VERIFY(accountsAllIn(u"monitoring"_s));
+        start(m_config, u"admin"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(selectedNamespace(), u"monitoring"_s, 20000);
+        // ... which does not carry over to another context.
+        start(m_config, u"system"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(selectedNamespace(), u"kube-system"_s, 20000);
+
+        // --namespace before everything.
+        start(m_config, u"system"_s, u"payments"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(selectedNamespace(), u"payments"_s, 20000);
+        QTRY_VERIFY(accountsAllIn(u"payments"_s));
+    }
+
+    void missingNamespaceIsShownEmpty()
+    {
+        start(m_config, u"admin"_s, u"nope"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        QTRY_VERIFY(findRow(namespaces->model(), u"nope"_s).isValid());
+        QCOMPARE(findRow(namespaces->model(), u"nope"_s).data().toString(), u"nope (not found)"_s);
+        QCOMPARE(selectedNamespace(), u"nope"_s);
+        QCOMPARE(find<QTreeView>(u"serviceAccounts"_s)->model()->rowCount(), 0);
+        QVERIFY2(barText().contains(u"namespaces \"nope\" not found"_s), qPrintable(barText()));
+        // Created meanwhile: the real namespace takes the placeholder's place, still selected.
+        QCOMPARE(SimHttp(*m_sim).send("POST", u"/api/v1/namespaces"_s, "{\"metadata\":{\"name\":\"nope\"}}").code, 201);
+        QTRY_COMPARE_WITH_TIMEOUT(findRow(namespaces->model(), u"nope"_s).data().toString(), u"nope (1)"_s, 10000);
+        QCOMPARE(selectedNamespace(), u"nope"_s);
+        QTRY_VERIFY(accountsAllIn(u"nope"_s)); // its default account
+    }
+
+    void brokenKubeconfigIsShownNotHidden()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"config"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: a\n  cluster:\n    server: https://x\n   bad: 1\n");
+        file.close();
+        const ScopedEnv kubeconfig("KUBECONFIG", path.toUtf8());
+        start({});
+        QVERIFY(welcomeShown());
+        QVERIFY2(welcomeText().contains(path) && welcomeText().contains(u"line 7"_s), qPrintable(welcomeText()));
+        QVERIFY2(!welcomeText().contains(u"Create one"_s), qPrintable(welcomeText()));
+        QVERIFY(find<QPushButton>(u"openDemo"_s)->isVisibleTo(&m_app->window()));
+        auto *retry = find<QPushButton>(u"retry"_s);
+        QVERIFY(retry->isVisibleTo(&m_app->window()));
+        // Mended, and read again.
+        QFile::remove(path);
+        QVERIFY(QFile::copy(m_config, path));
+        retry->click();
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as kube-sim-admin"_s), 20000);
+        QVERIFY(!welcomeShown());
+    }
+
+    void skippedFileWarningStaysOnShow()
+    {
+        QTemporaryDir dir;
+        const ScopedEnv kubeconfig("KUBECONFIG", (dir.path() + u':' + m_config).toUtf8());
+        start({});
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+        QTest::qWait(200);
+        QVERIFY2(barText().contains(u"read %1: is a directory"_s.arg(dir.path())), qPrintable(barText()));
+    }
+
+    void failedContextIsOneClearState()
+    {
+        start(m_config, u"broken"_s);
+        QVERIFY(welcomeShown());
+        QCOMPARE(find<QComboBox>(u"contextSwitcher"_s)->currentText(), u"broken"_s);
+        QCOMPARE(m_app->window().windowTitle(), u"SA Admin — broken (not connected)"_s);
+        QCOMPARE(
+            status(),
+            u"Not connected: Cannot use context \"broken\": user \"ghost\" was not found for context \"broken\""_s);
+        QVERIFY2(welcomeText().contains(u"user \"ghost\" was not found"_s), qPrintable(welcomeText()));
+        // Another context from the switcher connects.
+        auto *switcher = find<QComboBox>(u"contextSwitcher"_s);
+        Q_EMIT switcher->activated(switcher->findText(u"admin"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as kube-sim-admin"_s), 20000);
+        QCOMPARE(m_app->window().windowTitle(), u"SA Admin — admin"_s);
+    }
+
+    void unreadableSourcesAreNotCalledEmpty()
+    {
+        // ci-viewer may read the ci namespace with the "view" role: no secrets, no bindings, no namespaces.
+        start(m_config, u"viewer"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as ci-viewer"_s), 20000);
+        QTRY_COMPARE(selectedNamespace(), u"ci"_s);
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        const QModelIndex all = namespaces->model()->index(0, 0);
+        QCOMPARE(all.data().toString(), u"All namespaces (not allowed)"_s);
+        QVERIFY(!(all.flags() & Qt::ItemIsEnabled));
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        QTRY_VERIFY(findRow(accounts->model(), u"deployer"_s).isValid());
+        // The namespace offered although not listed counts what it shows.
+        QTRY_COMPARE(findRow(namespaces->model(), u"ci"_s).data().toString(),
+                     u"ci (%1)"_s.arg(accounts->model()->rowCount()));
+        accounts->setCurrentIndex(findRow(accounts->model(), u"deployer"_s));
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY(details->toPlainText().startsWith(u"deployer"_s));
+        const QString text = details->toPlainText();
+        QVERIFY2(text.contains(u"cannot check: role bindings, cluster role bindings are not readable"_s),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(u"no bindings"_s), qPrintable(text));
+        const QString tokens = text.section(u"Token secrets"_s, 1).section(u"Used by"_s, 0, 0);
+        QVERIFY2(tokens.contains(u"cannot check: secrets are not readable"_s), qPrintable(tokens));
+        QVERIFY2(!tokens.contains(u"none"_s), qPrintable(tokens));
+    }
+
+    void accessibilitySelectionIsFollowed()
+    {
+        start(m_config, u"admin"_s, u"payments"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+        QTRY_COMPARE(selectedNamespace(), u"payments"_s);
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        const QModelIndex monitoring = findRow(namespaces->model(), u"monitoring"_s);
+        QVERIFY(monitoring.isValid());
+        QVERIFY(toggleThroughAccessibility(namespaces, monitoring.row()));
+        QVERIFY(namespaces->currentIndex() != monitoring); // selected, not made current
+        QTRY_VERIFY(accountsAllIn(u"monitoring"_s));
+
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        auto *details = find<QTextBrowser>(u"details"_s);
+        for (int row = 0; row < accounts->model()->rowCount(); ++row) {
+            if (accounts->model()->index(row, 0) == accounts->currentIndex())
+                continue;
+            const QString name = accounts->model()->index(row, 0).data(sa::NameRole).toString();
+            QVERIFY(toggleThroughAccessibility(accounts, row));
+            QTRY_VERIFY2(details->toPlainText().startsWith(name), qPrintable(details->toPlainText()));
+            return;
+        }
+        QFAIL("monitoring has a single service account");
+    }
+
+    void cleanupTestCase()
+    {
+        m_app.reset();
+        QCOMPARE(m_sim->stop(), 0);
+    }
+};
+
+QTEST_MAIN(TestStartup)
+#include "tst_startup.moc"
