@@ -504,10 +504,7 @@ QWidget *MainWindow::buildMainPage()
     m_tabs->addTab(m_accountView, tr("Service accounts"));
     m_tabs->addTab(secretsPage, tr("Secrets"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::scheduleDetails);
-    const auto updateCounts = [this] {
-        m_tabs->setTabText(0, tr("Service accounts (%1)").arg(m_accountProxy->rowCount()));
-        m_tabs->setTabText(1, tr("Secrets (%1)").arg(m_secretProxy->rowCount()));
-    };
+    const auto updateCounts = [this] { updateTabCounts(); };
     for (QSortFilterProxyModel *proxy :
          {static_cast<QSortFilterProxyModel *>(m_accountProxy), static_cast<QSortFilterProxyModel *>(m_secretProxy)}) {
         connect(proxy, &QAbstractItemModel::rowsInserted, this, updateCounts);
@@ -535,6 +532,18 @@ QWidget *MainWindow::buildMainPage()
     m_splitter->setSizes({200, 640, 360});
     layout->addWidget(m_splitter, 1);
     return page;
+}
+
+void MainWindow::updateTabCounts()
+{
+    // A list the user may not read has no count: "0" would say it is empty.
+    const auto count = [this](Informer *informer, const QSortFilterProxyModel *proxy) {
+        return m_session && informer && m_session->isRefused(informer) ? tr("not allowed")
+                                                                       : QString::number(proxy->rowCount());
+    };
+    m_tabs->setTabText(
+        0, tr("Service accounts (%1)").arg(count(m_session ? m_session->serviceAccounts() : nullptr, m_accountProxy)));
+    m_tabs->setTabText(1, tr("Secrets (%1)").arg(count(m_session ? m_session->secrets() : nullptr, m_secretProxy)));
 }
 
 void MainWindow::removeExtraNamespace(const QString &ns)
@@ -638,6 +647,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
                 selectNamespace(ns);
         });
         connect(session, &ClusterSession::informersReplaced, this, &MainWindow::updateNamespaceRows);
+        connect(session, &ClusterSession::loadingProgress, this, &MainWindow::updateTabCounts);
         connect(session->namespaces(), &Informer::synced, this, &MainWindow::markMissingNamespace);
         connect(session->clusterRoleBindings(), &Informer::added, this, &MainWindow::scheduleDetails);
         connect(session->clusterRoleBindings(), &Informer::modified, this, &MainWindow::scheduleDetails);

@@ -80,6 +80,7 @@ private:
     // The namespace to select has not arrived in a complete list: shown as "not found", selected and empty.
     void markMissingNamespace();
     void updateNamespaceRows();
+    void updateTabCounts();
     // Rows after "All namespaces" for namespaces that are not listed (refused list, or not found).
     void addExtraNamespace(const QString &ns);
     void removeExtraNamespace(const QString &ns);

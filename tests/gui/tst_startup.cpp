@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -285,6 +286,8 @@ private Q_SLOTS:
         const QString tokens = text.section(u"Token secrets"_s, 1).section(u"Used by"_s, 0, 0);
         QVERIFY2(tokens.contains(u"cannot check: secrets are not readable"_s), qPrintable(tokens));
         QVERIFY2(!tokens.contains(u"none"_s), qPrintable(tokens));
+        // The secrets tab has no count to give.
+        QCOMPARE(find<QTabWidget>(u"kindTabs"_s)->tabText(1), u"Secrets (not allowed)"_s);
     }
 
     void accessibilitySelectionIsFollowed()
