@@ -536,14 +536,21 @@ QWidget *MainWindow::buildMainPage()
 
 void MainWindow::updateTabCounts()
 {
-    // A list the user may not read has no count: "0" would say it is empty.
-    const auto count = [this](Informer *informer, const QSortFilterProxyModel *proxy) {
-        return m_session && informer && m_session->isRefused(informer) ? tr("not allowed")
-                                                                       : QString::number(proxy->rowCount());
+    // A list the user may not read, or that has not arrived, has no count: "0" would say it is empty.
+    const auto title = [this](const QString &what, Informer *informer, const QSortFilterProxyModel *proxy) {
+        if (!m_session || !informer)
+            return what;
+        if (m_session->state() == ClusterSession::State::Failed)
+            return what; // the credentials were refused: nothing is known of this list
+        if (m_session->isRefused(informer))
+            return tr("%1 (not allowed)").arg(what);
+        if (!informer->hasSynced())
+            return what;
+        return tr("%1 (%2)").arg(what).arg(proxy->rowCount());
     };
     m_tabs->setTabText(
-        0, tr("Service accounts (%1)").arg(count(m_session ? m_session->serviceAccounts() : nullptr, m_accountProxy)));
-    m_tabs->setTabText(1, tr("Secrets (%1)").arg(count(m_session ? m_session->secrets() : nullptr, m_secretProxy)));
+        0, title(tr("Service accounts"), m_session ? m_session->serviceAccounts() : nullptr, m_accountProxy));
+    m_tabs->setTabText(1, title(tr("Secrets"), m_session ? m_session->secrets() : nullptr, m_secretProxy));
 }
 
 void MainWindow::removeExtraNamespace(const QString &ns)
@@ -568,8 +575,11 @@ void MainWindow::updateNamespaceRows()
     QStandardItem *all = m_allNamespaces->item(0);
     const bool namespaced = m_session && m_session->isNamespaced();
     all->setEnabled(!namespaced);
-    all->setText(namespaced ? tr("All namespaces (not allowed)")
-                            : tr("All namespaces (%1)").arg(m_namespaceCounts->total()));
+    const bool counted =
+        m_session && m_session->serviceAccounts()->hasSynced() && m_session->state() != ClusterSession::State::Failed;
+    all->setText(namespaced    ? tr("All namespaces (not allowed)")
+                     : counted ? tr("All namespaces (%1)").arg(m_namespaceCounts->total())
+                               : tr("All namespaces"));
     // The namespaces offered although not listed: the one a restricted user works in, or one that does not exist.
     for (int row = 1; row < m_allNamespaces->rowCount(); ++row) {
         QStandardItem *item = m_allNamespaces->item(row);
@@ -648,6 +658,8 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
         });
         connect(session, &ClusterSession::informersReplaced, this, &MainWindow::updateNamespaceRows);
         connect(session, &ClusterSession::loadingProgress, this, &MainWindow::updateTabCounts);
+        connect(session, &ClusterSession::loadingProgress, this, &MainWindow::updateNamespaceRows);
+        connect(session, &ClusterSession::stateChanged, this, &MainWindow::updateTabCounts);
         connect(session->namespaces(), &Informer::synced, this, &MainWindow::markMissingNamespace);
         connect(session->clusterRoleBindings(), &Informer::added, this, &MainWindow::scheduleDetails);
         connect(session->clusterRoleBindings(), &Informer::modified, this, &MainWindow::scheduleDetails);

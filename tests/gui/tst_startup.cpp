@@ -261,6 +261,18 @@ private Q_SLOTS:
         QCOMPARE(m_app->window().windowTitle(), u"SA Admin — admin"_s);
     }
 
+    void refusedCredentialsGiveNoCounts()
+    {
+        // Nothing could be listed: no "0" anywhere, which would say the cluster is empty.
+        const QString kubeconfig = Kubectl(*m_sim).tokenKubeconfig(u"wrong-token.kubeconfig"_s, "wrong-token");
+        start(kubeconfig);
+        QTRY_VERIFY2_WITH_TIMEOUT(status().contains(u"did not accept your credentials"_s), qPrintable(status()), 20000);
+        auto *tabs = find<QTabWidget>(u"kindTabs"_s);
+        QTRY_COMPARE(tabs->tabText(0), u"Service accounts"_s);
+        QCOMPARE(tabs->tabText(1), u"Secrets"_s);
+        QCOMPARE(find<QListView>(u"namespaces"_s)->model()->index(0, 0).data().toString(), u"All namespaces"_s);
+    }
+
     void unreadableSourcesAreNotCalledEmpty()
     {
         // ci-viewer may read the ci namespace with the "view" role: no secrets, no bindings, no namespaces.
