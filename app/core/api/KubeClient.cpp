@@ -98,11 +98,14 @@ void ApiJob::start()
         send(*m_client->m_fixedCredential);
         return;
     }
-    m_client->m_credentials->obtain(this, [this](const std::optional<Credential> &credential, const QString &error) {
-        if (!credential)
+    CredentialProvider *credentials = m_client->m_credentials.get();
+    credentials->obtain(this, [this, credentials](const std::optional<Credential> &credential, const QString &error) {
+        if (!credential) {
             finish({0, {}, {}, ApiError::credential(error)});
-        else
-            send(*credential);
+            return;
+        }
+        m_credentialGeneration = credentials->generation();
+        send(*credential);
     });
 }
 
@@ -145,7 +148,7 @@ void ApiJob::onReplyFinished()
     // A rejected credential from an exec plugin or a token file may just be stale: fetch it again, once.
     if (status == 401 && !m_refreshedCredential && !m_client->m_fixedCredential) {
         m_refreshedCredential = true;
-        m_client->m_credentials->invalidate();
+        m_client->m_credentials->invalidate(m_credentialGeneration);
         start();
         return;
     }

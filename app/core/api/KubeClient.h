@@ -81,6 +81,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
     QList<QSslError> m_sslErrors;
+    quint64 m_credentialGeneration = 0; // of the credential sent, so that a 401 invalidates that one only
     int m_attempt = 0;
     bool m_refreshedCredential = false;
     bool m_done = false;
