@@ -218,7 +218,7 @@ void Informer::onListed(const ListResult &result)
 {
     m_pager->deleteLater();
     if (result.error) {
-        Q_EMIT failed(*result.error);
+        fail(*result.error);
         retryLater(true);
         return;
     }
@@ -239,6 +239,7 @@ void Informer::onListed(const ListResult &result)
     m_synced = true;
     m_backoffMs = 0;
     Q_EMIT synced();
+    recover();
     watch();
 }
 
@@ -263,6 +264,7 @@ void Informer::watch()
     m_buffer.clear();
     m_watchStarted.start();
     m_watch = m_client->send(request);
+    connect(m_watch, &ApiJob::streamOpened, this, &Informer::recover);
     connect(m_watch, &ApiJob::received, this, &Informer::onWatchData);
     connect(m_watch, &ApiJob::finished, this, &Informer::onWatchFinished);
 }
@@ -298,8 +300,8 @@ void Informer::handleEvent(const QJsonObject &event)
         if (expired) {
             list();
         } else {
-            Q_EMIT failed(ApiError::fromStatus(object.value("code"_L1).toInt(),
-                                               QJsonDocument(object).toJson(QJsonDocument::Compact), {}));
+            fail(ApiError::fromStatus(object.value("code"_L1).toInt(),
+                                      QJsonDocument(object).toJson(QJsonDocument::Compact), {}));
             retryLater(true);
         }
         return;
@@ -352,7 +354,7 @@ void Informer::onWatchFinished(const ApiResult &result)
     if (m_state == State::Stopped)
         return;
     if (!result.ok()) {
-        Q_EMIT failed(*result.error);
+        fail(*result.error);
         retryLater(result.error->isExpired());
         return;
     }
@@ -361,6 +363,18 @@ void Informer::onWatchFinished(const ApiResult &result)
         retryLater(false);
     else
         watch();
+}
+
+void Informer::fail(const ApiError &error)
+{
+    m_failing = true;
+    Q_EMIT failed(error);
+}
+
+void Informer::recover()
+{
+    if (std::exchange(m_failing, false))
+        Q_EMIT recovered();
 }
 
 void Informer::retryLater(bool relist)

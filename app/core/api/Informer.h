@@ -111,6 +111,8 @@ Q_SIGNALS:
     void stateChanged(sa::Informer::State state);
     // A list or watch failed; the informer keeps trying. Forbidden and similar errors are reported here.
     void failed(const sa::ApiError &error);
+    // After failed(): a list succeeded or a watch stream opened again, so what failed() reported is over.
+    void recovered();
 
 private:
     void setState(State state);
@@ -123,6 +125,8 @@ private:
     void handleEvent(const QJsonObject &event);
     void retryLater(bool relist);
     void apply(const QString &type, const QJsonObject &item);
+    void fail(const ApiError &error);
+    void recover();
 
     QPointer<KubeClient> m_client;
     QString m_path;
@@ -133,6 +137,7 @@ private:
     QString m_resourceVersion;
     State m_state = State::Idle;
     bool m_synced = false;
+    bool m_failing = false; // failed() was the last word
     QByteArray m_buffer;
     QPointer<ListPager> m_pager;
     QPointer<ApiJob> m_watch;
