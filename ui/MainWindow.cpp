@@ -512,7 +512,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_session = session;
     m_context = context;
     m_secretKeys.clear();
-    m_messageBar->hide();
+    m_messageBar->clear();
     m_namespaces->setInformer(session ? session->namespaces() : nullptr);
     m_allNamespaces->setRowCount(1);
     bindScopedModels();
@@ -528,11 +528,9 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
         connect(session, &ClusterSession::identityChanged, this, &MainWindow::updateStatus);
         connect(session, &ClusterSession::loadingProgress, this, &MainWindow::updateStatus);
         connect(session, &ClusterSession::informersReplaced, this, &MainWindow::bindScopedModels);
-        connect(session, &ClusterSession::failed, this, [this](const QString &what, const ApiError &error) {
-            m_messageBar->showMessage(tr("Cannot list %1: %2").arg(what, error.userMessage()),
-                                      error.isForbidden() || error.isNotFound() ? MessageBar::Level::Warning
-                                                                                : MessageBar::Level::Error);
-        });
+        // One entry per cause, the one about the visible pane first; gone when the lists work again.
+        connect(session, &ClusterSession::problemsChanged, this, &MainWindow::showProblems);
+        connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::showProblems, Qt::UniqueConnection);
         connect(session, &ClusterSession::namespacesRefused, this, [this] {
             // Not allowed to list namespaces: offer the one the context names.
             auto *item = new QStandardItem(m_session->focusNamespace());
@@ -632,10 +630,20 @@ void MainWindow::updateStatus()
         m_statusLabel->setText(tr("● Reconnecting to %1…").arg(m_context.cluster.server));
         break;
     case ClusterSession::State::Failed:
-        m_statusLabel->setText(tr("● Failed: %1").arg(m_session->failure()));
+        // One line, whatever the failure's length (a plugin's install hint, say): the message bar has the rest.
+        m_statusLabel->setText(tr("● Not connected: %1").arg(m_session->failure().section(u'\n', 0, 0).trimmed()));
         m_progress->hide();
         break;
     }
+    m_statusLabel->setToolTip(m_session->state() == ClusterSession::State::Failed ? m_session->failure() : QString());
+}
+
+void MainWindow::showProblems()
+{
+    if (!m_session)
+        return;
+    Informer *visible = m_tabs->currentIndex() == 1 ? m_session->secrets() : m_session->serviceAccounts();
+    m_messageBar->setProblems(m_session->problems().entries(m_session->nameOf(visible)));
 }
 
 void MainWindow::scheduleDetails()
