@@ -602,13 +602,10 @@ private Q_SLOTS:
         QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, "{\"outageMs\":1500}").code, 200);
         QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Reconnecting"_s), 10000);
         // One line for the one cause, whichever lists it hit: the connection is gone, and it is being restored.
-        QTRY_VERIFY_WITH_TIMEOUT(!bar->text().isEmpty(), 10000);
-        const QString during = bar->text();
-        QVERIFY2(!during.contains(u'\n') && !during.contains(u"answered 200"_s), qPrintable(during));
-        static const QRegularExpression lostOrRefused(
-            u"^(The connection to 127.0.0.1 was lost. Reconnecting…|Cannot connect to 127.0.0.1: the connection was "
-            "refused. Is the API server running\\? Retrying…)$"_s);
-        QVERIFY2(lostOrRefused.match(during).hasMatch(), qPrintable(during));
+        // (A watch still being opened when the server went is refused rather than cut: the cut one wins.)
+        QTRY_COMPARE_WITH_TIMEOUT(bar->text(), u"The connection to 127.0.0.1 was lost. Reconnecting…"_s, 10000);
+        QTest::qWait(500); // the lists' reconnection attempts are refused meanwhile: still the same line
+        QCOMPARE(bar->text(), u"The connection to 127.0.0.1 was lost. Reconnecting…"_s);
         // Back: the message goes with its cause, and the status says so.
         QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 30000);
         QTRY_VERIFY2_WITH_TIMEOUT(bar->text().isEmpty(), qPrintable(bar->text()), 10000);

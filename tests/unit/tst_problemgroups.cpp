@@ -93,8 +93,11 @@ private Q_SLOTS:
         QTest::newRow("a cut stream is a lost connection, not an HTTP status")
             << QStringList {u"pods|cut"_s, u"secrets|cut"_s} << QString()
             << QStringList {u"The connection to 127.0.0.1 was lost. Reconnecting…"_s};
-        QTest::newRow("an outage: cut, then refused, one cause")
-            << QStringList {u"pods|cut"_s, u"secrets|cut"_s, u"pods|refused"_s} << QString()
+        QTest::newRow("an outage: cut, then refused, one lost connection")
+            << QStringList {u"pods|cut"_s, u"secrets|cut"_s, u"pods|refused"_s, u"secrets|refused"_s} << QString()
+            << QStringList {u"The connection to 127.0.0.1 was lost. Reconnecting…"_s};
+        QTest::newRow("never connected: refused, retrying")
+            << QStringList {u"pods|refused"_s, u"secrets|refused"_s} << QString()
             << QStringList {u"Cannot connect to 127.0.0.1: the connection was refused. Is the API server running? "
                             "Retrying…"_s};
         QTest::newRow("a list that works again clears its part")

@@ -74,7 +74,7 @@ bool ProblemGroups::report(const QString &resource, const ApiError &error)
     bool changed = removeResource(resource, key);
     auto cause = std::find_if(m_causes.begin(), m_causes.end(), [&key](const Cause &c) { return c.key == key; });
     if (cause == m_causes.end()) {
-        m_causes.append(Cause {key, error.kind, error.httpStatus, {}, {}});
+        m_causes.append(Cause {key, error.kind, error.httpStatus, {}, {}, {}});
         cause = std::prev(m_causes.end());
     }
     const auto report = std::find_if(cause->reports.begin(), cause->reports.end(),
@@ -85,6 +85,10 @@ bool ProblemGroups::report(const QString &resource, const ApiError &error)
     } else {
         changed |= report->sentence != sentence;
         report->sentence = sentence;
+    }
+    if (error.kind == ApiError::Kind::ConnectionLost && cause->lost.isEmpty()) {
+        cause->lost = sentence;
+        changed = true;
     }
     changed |= cause->latest != resource || cause->kind != error.kind;
     cause->latest = resource;
@@ -126,8 +130,9 @@ ProblemGroups::Entry ProblemGroups::entryOf(const Cause &cause, const QString &f
     } else if (cause.kind == ApiError::Kind::Http && cause.httpStatus == 404) {
         entry.severity = Severity::Warning;
         entry.summary = u"The cluster does not serve "_s + names + u": "_s + quoted;
-    } else if (cause.kind == ApiError::Kind::ConnectionLost) {
-        entry.summary = latest + u" Reconnecting…"_s;
+    } else if (!cause.lost.isEmpty()) {
+        // Refused or timed out while reconnecting is still the lost connection, said once (details say the rest).
+        entry.summary = firstLine(cause.lost) + u" Reconnecting…"_s;
     } else if (isConnection(cause.kind)) {
         entry.summary = latest + u" Retrying…"_s;
     } else if (cause.kind == ApiError::Kind::Credential || cause.kind == ApiError::Kind::Tls

@@ -60,6 +60,7 @@ private:
         int httpStatus = 0;
         QList<Report> reports; // one per resource, in the order they arose
         QString latest; // the resource whose report came last
+        QString lost; // the sentence of a connection lost since this cause arose: the retries' errors follow from it
     };
 
     [[nodiscard]] static QString keyOf(const ApiError &error);
