@@ -330,6 +330,18 @@ private Q_SLOTS:
         QVERIFY(result.error);
         QVERIFY2(result.error->userMessage().contains(u"did not complete the TLS handshake"_s),
                  qPrintable(result.error->userMessage()));
+
+        // An informer says so at the first failed attempt, not after the list request's last retry.
+        client->setRetryPolicy(sa::RetryPolicy {});
+        sa::Informer informer(client.get(), u"/api/v1/namespaces"_s, sa::ListFormat::Objects);
+        QList<sa::ApiError> errors;
+        connect(&informer, &sa::Informer::failed, this, [&errors](const sa::ApiError &failure) { errors.append(failure); });
+        informer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 5000);
+        QVERIFY2(errors.first().userMessage().endsWith(u"did not complete the TLS handshake within 0.5 s."_s),
+                 qPrintable(errors.first().userMessage()));
+        QCOMPARE(informer.state(), sa::Informer::State::Listing); // the request is still being retried
+        informer.stop();
     }
 
     void openWatchesNeverStarveRequests()

@@ -78,13 +78,13 @@ ApiError ApiError::connectionLost(const QString &errorString, const QString &hos
     return error;
 }
 
-ApiError ApiError::handshakeTimeout(const QString &server, int seconds, std::optional<bool> accepted, bool tls)
+ApiError ApiError::handshakeTimeout(const QString &server, int milliseconds, std::optional<bool> accepted, bool tls)
 {
     ApiError error;
     error.kind = Kind::Timeout;
     error.reason = u"HandshakeTimeout"_s;
     error.host = server.section(u':', 0, 0);
-    const QString within = u" within %1 s."_s.arg(seconds);
+    const QString within = u" within %1 s."_s.arg(QString::number(milliseconds / 1000.0));
     if (accepted == false)
         error.message = u"The server at "_s + server + u" did not accept the connection"_s + within;
     else if (accepted && tls)

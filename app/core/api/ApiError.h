@@ -46,10 +46,10 @@ public:
                                                 const QString &host, const QList<QSslError> &sslErrors);
     // The answer had begun (its status was 2xx) when the connection broke.
     [[nodiscard]] static ApiError connectionLost(const QString &errorString, const QString &host);
-    // The connection or its TLS handshake was not complete after `seconds`; `accepted`: the server took the TCP
+    // The connection or its TLS handshake was not complete after `milliseconds`; `accepted`: the server took the TCP
     // connection (so TLS is what hangs), nullopt when unknown (through a proxy). `server` is host:port.
-    [[nodiscard]] static ApiError handshakeTimeout(const QString &server, int seconds, std::optional<bool> accepted,
-                                                   bool tls);
+    [[nodiscard]] static ApiError handshakeTimeout(const QString &server, int milliseconds,
+                                                   std::optional<bool> accepted, bool tls);
     [[nodiscard]] static ApiError credential(const QString &message);
     [[nodiscard]] static ApiError decode(const QString &message);
 

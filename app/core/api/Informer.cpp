@@ -65,6 +65,7 @@ void ListPager::fetch(const QString &continueToken)
     if (!continueToken.isEmpty())
         request.query.append({u"continue"_s, continueToken});
     m_job = m_client->send(request);
+    connect(m_job, &ApiJob::retrying, this, &ListPager::retrying);
     connect(m_job, &ApiJob::finished, this, [this, continueToken](const ApiResult &page) {
         if (!page.ok()) {
             // The snapshot behind the token is gone: start the whole list again, as client-go's pager does.
@@ -188,6 +189,8 @@ void Informer::list()
     m_listed.clear();
     connect(m_pager, &ListPager::pageReceived, this, &Informer::onPage);
     connect(m_pager, &ListPager::finished, this, &Informer::onListed);
+    // Said at once, not after the last of the request's retries (a hung TLS handshake takes 10 s an attempt).
+    connect(m_pager, &ListPager::retrying, this, &Informer::fail);
     m_pager->start();
 }
 

@@ -48,6 +48,8 @@ Q_SIGNALS:
     // Each page as it arrives; `restarted` means the pages so far belonged to a list that expired.
     void pageReceived(const QList<QJsonObject> &items, const QJsonArray &columns, bool restarted);
     void finished(const sa::ListResult &result);
+    // A page request failed and is being retried.
+    void retrying(const sa::ApiError &error);
 
 private:
     void fetch(const QString &continueToken);
@@ -109,7 +111,8 @@ Q_SIGNALS:
     // The cache matches the server: after the first list and after every relist.
     void synced();
     void stateChanged(sa::Informer::State state);
-    // A list or watch failed; the informer keeps trying. Forbidden and similar errors are reported here.
+    // A list or watch failed, or a list request is being retried; the informer keeps trying. Forbidden and similar
+    // errors are reported here.
     void failed(const sa::ApiError &error);
     // After failed(): a list succeeded or a watch stream opened again, so what failed() reported is over.
     void recovered();

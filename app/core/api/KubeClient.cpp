@@ -211,9 +211,9 @@ void ApiJob::onHandshakeTimeout()
     const bool tls = server.scheme() == "https"_L1;
     const quint16 port = quint16(server.port(tls ? 443 : 80));
     const QString authority = server.host() + u':' + QString::number(port);
-    const int seconds = std::max(1, m_client->m_handshakeTimeoutMs / 1000);
-    const auto fail = [this, manager, authority, seconds, tls](std::optional<bool> accepted) {
-        const ApiError error = ApiError::handshakeTimeout(authority, seconds, accepted, tls);
+    const int limit = m_client->m_handshakeTimeoutMs;
+    const auto fail = [this, manager, authority, limit, tls](std::optional<bool> accepted) {
+        const ApiError error = ApiError::handshakeTimeout(authority, limit, accepted, tls);
         // Requests queued behind the hung connection wait on it without ever connecting: they share the verdict.
         if (m_client) {
             for (ApiJob *job : m_client->findChildren<ApiJob *>(Qt::FindDirectChildrenOnly)) {
@@ -268,6 +268,7 @@ void ApiJob::failed(ApiResult result)
         return;
     }
     qCDebug(lcApi) << "retrying" << m_request.verb << m_request.path << "in" << decision.delay.count() << "ms";
+    Q_EMIT retrying(*result.error);
     if (!m_retryTimer) {
         m_retryTimer = new QTimer(this);
         m_retryTimer->setSingleShot(true);

@@ -66,6 +66,8 @@ public:
 
 Q_SIGNALS:
     void finished(const sa::ApiResult &result);
+    // An attempt failed and will be retried after the policy's delay: for callers that show progress.
+    void retrying(const sa::ApiError &error);
     // Streams only: the server answered 2xx, the stream is open (data may take a while).
     void streamOpened();
     // Streams only: response bytes as they arrive.
