@@ -646,6 +646,7 @@ private Q_SLOTS:
         QVERIFY(toggle->isVisible());
         toggle->click();
         QVERIFY(find<QLabel>(u"messageDetails"_s)->isVisible());
+        saveScreenshot(&m_app->window(), u"window-refusals-details"_s);
         QVERIFY2(
             bar->detailsText().contains(u"namespaces:\n    namespaces is forbidden: User \"ci-viewer\" cannot list "
                                         "resource \"namespaces\""_s),

@@ -160,12 +160,14 @@ private Q_SLOTS:
         groups.report(u"secrets"_s, forbidden(u"secrets"_s));
         const QList<sa::ProblemGroups::Entry> entries = groups.entries(u"secrets"_s);
         QCOMPARE(entries.size(), 2);
-        // The refusal: one detail per distinct sentence, the visible resource first.
+        // The refusal: one detail per distinct sentence, the visible resource's first.
         QCOMPARE(entries.at(0).resources, (QStringList {u"secrets"_s, u"pods"_s}));
         QCOMPARE(entries.at(0).severity, sa::ProblemGroups::Severity::Warning);
         QCOMPARE(entries.at(0).details.size(), 2);
-        QCOMPARE(entries.at(0).details.at(0).resources, QStringList {u"pods"_s});
-        QCOMPARE(entries.at(0).details.at(0).sentence, forbidden(u"pods"_s).userMessage());
+        QCOMPARE(entries.at(0).details.at(0).resources, QStringList {u"secrets"_s});
+        QCOMPARE(entries.at(0).details.at(0).sentence, forbidden(u"secrets"_s).userMessage());
+        QCOMPARE(entries.at(0).details.at(1).resources, QStringList {u"pods"_s});
+        QCOMPARE(entries.at(0).details.at(1).sentence, forbidden(u"pods"_s).userMessage());
         // The credential: one sentence, whole (the plugin's hint included), for the resources it concerns.
         QCOMPARE(entries.at(1).severity, sa::ProblemGroups::Severity::Error);
         QCOMPARE(entries.at(1).details.size(), 1);

@@ -119,6 +119,8 @@ ProblemGroups::Entry ProblemGroups::entryOf(const Cause &cause, const QString &f
         else
             same->resources.append(report.resource);
     }
+    std::stable_partition(entry.details.begin(), entry.details.end(),
+                          [&first](const Detail &detail) { return detail.resources.contains(first); });
     const QString quoted = firstLine(cause.reports.at(lead >= 0 ? lead : 0).sentence);
     const auto newest = std::find_if(cause.reports.cbegin(), cause.reports.cend(),
                                      [&cause](const Report &report) { return report.resource == cause.latest; });
