@@ -77,6 +77,8 @@ void ClusterSession::removeInformer(Informer *informer)
 {
     m_informers.removeOne(informer);
     m_refused.remove(informer);
+    if (m_problems.clear(m_names.take(informer)))
+        Q_EMIT problemsChanged();
     informer->stop();
     informer->deleteLater();
 }
@@ -93,11 +95,17 @@ Informer *ClusterSession::add(const QString &path, ListFormat format, const QStr
 {
     auto *informer = new Informer(m_client.get(), path, format);
     m_informers.append(informer);
+    m_names.insert(informer, what);
     connect(informer, &Informer::synced, this, [this, informer] {
         m_refused.remove(informer);
         m_failure.clear();
         Q_EMIT loadingProgress(listsLoaded(), listCount());
         updateState();
+    });
+    // A list that works again (listed, or its watch back after a cut) ends its part of any problem.
+    connect(informer, &Informer::recovered, this, [this, what] {
+        if (m_problems.clear(what))
+            Q_EMIT problemsChanged();
     });
     connect(informer, &Informer::stateChanged, this, &ClusterSession::updateState);
     connect(informer, &Informer::failed, this, [this, informer, what](const ApiError &error) {
@@ -114,6 +122,8 @@ Informer *ClusterSession::add(const QString &path, ListFormat format, const QStr
         if (error.kind == ApiError::Kind::Credential || error.kind == ApiError::Kind::Tls || error.isUnauthorized())
             m_failure = error.userMessage();
         Q_EMIT failed(what, error);
+        if (m_problems.report(what, error))
+            Q_EMIT problemsChanged();
         updateState();
     });
     return informer;

@@ -2,7 +2,9 @@
 
 #include "api/Informer.h"
 #include "api/KubeClient.h"
+#include "api/ProblemGroups.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -53,6 +55,10 @@ public:
     // means nothing.
     [[nodiscard]] bool isRefused(Informer *informer) const { return m_refused.contains(informer); }
     [[nodiscard]] int listCount() const { return int(m_informers.size()); }
+    // What is wrong with the lists now, one entry per cause; an entry goes when its lists work again.
+    [[nodiscard]] const ProblemGroups &problems() const { return m_problems; }
+    // The name problems() uses for this informer's collection, e.g. "secrets" or "secrets in ci".
+    [[nodiscard]] QString nameOf(const Informer *informer) const { return m_names.value(informer); }
 
 Q_SIGNALS:
     void stateChanged(sa::ClusterSession::State state);
@@ -60,6 +66,8 @@ Q_SIGNALS:
     void loadingProgress(int loaded, int total);
     // A list or watch failed (e.g. 403 on a resource); `what` names the collection.
     void failed(const QString &what, const sa::ApiError &error);
+    // problems() changed: a cause arose, spread to another list, or ended.
+    void problemsChanged();
     void informersReplaced();
     // The user may not list namespaces: the window offers the context's namespace instead.
     void namespacesRefused();
@@ -83,6 +91,8 @@ private:
     Informer *m_daemonSets;
     Informer *m_roleBindings;
     Informer *m_clusterRoleBindings;
+    QHash<const Informer *, QString> m_names;
+    ProblemGroups m_problems;
     QSet<Informer *> m_refused; // lists the user may not read, or the server does not serve (404)
     bool m_namespaced = false;
     QString m_failure;

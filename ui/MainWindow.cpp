@@ -136,6 +136,11 @@ int findNamespaceRow(const QAbstractItemModel *model, const QString &ns)
     return -1;
 }
 
+QString missingNamespaceText(const QString &ns)
+{
+    return MainWindow::tr("namespaces \"%1\" not found: the lists stay empty until it is created.").arg(ns);
+}
+
 // The settings key of a per-context value: context names may hold '/', QSettings' group separator.
 QString contextKey(const QString &context, const QString &key)
 {
@@ -445,6 +450,7 @@ QWidget *MainWindow::buildMainPage()
             // It exists now: the real row replaces the placeholder.
             const bool chosen = selectedNamespace() == m_missingNamespace;
             removeExtraNamespace(m_missingNamespace);
+            m_messageBar->removeMessage(missingNamespaceText(m_missingNamespace));
             if (chosen)
                 m_pendingNamespace = m_missingNamespace;
             m_missingNamespace.clear();
@@ -600,8 +606,7 @@ void MainWindow::markMissingNamespace()
     m_missingNamespace = ns;
     addExtraNamespace(ns);
     selectNamespace(ns);
-    m_messageBar->showMessage(tr("namespaces \"%1\" not found: the lists are empty until it is created.").arg(ns),
-                              MessageBar::Level::Warning);
+    m_messageBar->showMessage(missingNamespaceText(ns), MessageBar::Level::Warning);
 }
 
 QString MainWindow::rememberedNamespace(const QString &context) const
@@ -623,7 +628,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_session = session;
     m_context = context;
     m_secretKeys.clear();
-    m_messageBar->hide();
+    m_messageBar->clear();
     for (const QString &warning : std::as_const(m_configWarnings))
         m_messageBar->showMessage(warning, MessageBar::Level::Warning);
     m_pendingNamespace.clear();
@@ -644,11 +649,9 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
         connect(session, &ClusterSession::identityChanged, this, &MainWindow::updateStatus);
         connect(session, &ClusterSession::loadingProgress, this, &MainWindow::updateStatus);
         connect(session, &ClusterSession::informersReplaced, this, &MainWindow::bindScopedModels);
-        connect(session, &ClusterSession::failed, this, [this](const QString &what, const ApiError &error) {
-            m_messageBar->showMessage(tr("Cannot list %1: %2").arg(what, error.userMessage()),
-                                      error.isForbidden() || error.isNotFound() ? MessageBar::Level::Warning
-                                                                                : MessageBar::Level::Error);
-        });
+        // One entry per cause, the one about the visible pane first; gone when the lists work again.
+        connect(session, &ClusterSession::problemsChanged, this, &MainWindow::showProblems);
+        connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::showProblems, Qt::UniqueConnection);
         connect(session, &ClusterSession::namespacesRefused, this, [this] {
             // Not allowed to list namespaces: offer the one asked for (--namespace, the context's, the last one).
             const QString ns = m_pendingNamespace.isEmpty() ? m_session->focusNamespace() : m_pendingNamespace;
@@ -797,10 +800,20 @@ void MainWindow::updateStatus()
         m_statusLabel->setText(tr("● Reconnecting to %1…").arg(m_context.cluster.server));
         break;
     case ClusterSession::State::Failed:
-        m_statusLabel->setText(tr("● Failed: %1").arg(m_session->failure()));
+        // One line, whatever the failure's length (a plugin's install hint, say): the message bar has the rest.
+        m_statusLabel->setText(tr("● Not connected: %1").arg(m_session->failure().section(u'\n', 0, 0).trimmed()));
         m_progress->hide();
         break;
     }
+    m_statusLabel->setToolTip(m_session->state() == ClusterSession::State::Failed ? m_session->failure() : QString());
+}
+
+void MainWindow::showProblems()
+{
+    if (!m_session)
+        return;
+    Informer *visible = m_tabs->currentIndex() == 1 ? m_session->secrets() : m_session->serviceAccounts();
+    m_messageBar->setProblems(m_session->problems().entries(m_session->nameOf(visible)));
 }
 
 void MainWindow::scheduleDetails()

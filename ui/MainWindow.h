@@ -73,6 +73,8 @@ private:
     QWidget *buildMainPage();
     QWidget *buildWelcomePage();
     void updateStatus();
+    // The session's problems in the message bar, the visible pane's first.
+    void showProblems();
     void bindScopedModels();
     void updateDetails();
     void scheduleDetails();

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "api/ProblemGroups.h"
+
 #include <QFrame>
+#include <QList>
+#include <QSet>
 #include <QStringList>
 
 class QLabel;
@@ -8,8 +12,10 @@ class QToolButton;
 
 namespace sa {
 
-// A non-modal bar for errors and warnings above the lists (after KMessageWidget): an icon, the text
-// (selectable, so the server's message can be copied) and a close button.
+// A non-modal bar for errors and warnings above the lists (after KMessageWidget): an icon, the text (selectable, so
+// the server's message can be copied), a Details toggle and a close button. It shows the session's problems, one line
+// per cause (setProblems(), which hides the bar once they are all over), and notes (showMessage()) that stay until
+// the bar is closed or cleared. Closing it also hides the problems shown then, until a new cause arises.
 class MessageBar : public QFrame
 {
     Q_OBJECT
@@ -18,16 +24,30 @@ public:
 
     explicit MessageBar(QWidget *parent = nullptr);
     void showMessage(const QString &text, Level level);
+    // Takes back a note whose cause has ended.
+    void removeMessage(const QString &text);
+    // Replaces the problems shown, in this order (the first concerns what the user is looking at).
+    void setProblems(const QList<ProblemGroups::Entry> &problems);
+    // Forgets notes, problems and what was closed (a new session).
+    void clear();
+    // What the bar shows (empty when hidden), and what Details adds.
     [[nodiscard]] QString text() const;
-
-protected:
-    void hideEvent(QHideEvent *event) override;
+    [[nodiscard]] QString detailsText() const;
 
 private:
-    static constexpr int maxLines = 5;
-    QStringList m_lines;
+    void dismiss();
+    void refresh();
+    [[nodiscard]] QList<ProblemGroups::Entry> visibleProblems() const;
+
+    static constexpr int maxNotes = 5;
+    QStringList m_notes;
+    Level m_notesLevel = Level::Information;
+    QList<ProblemGroups::Entry> m_problems;
+    QSet<QString> m_dismissed; // causes shown when the user closed the bar
     QLabel *m_icon;
     QLabel *m_text;
+    QLabel *m_details;
+    QToolButton *m_detailsToggle;
     QToolButton *m_close;
 };
 

@@ -14,7 +14,10 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,7 +64,8 @@ private:
         QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, QJsonDocument(faults).toJson()).code, 200);
     }
 
-    QString writeKubeconfig(const QString &name, const QByteArray &userYaml, const QByteArray &clusterExtra = {})
+    QString writeKubeconfig(const QString &name, const QByteArray &userYaml, const QByteArray &clusterExtra = {},
+                            const QString &server = {})
     {
         QFile admin(m_sim->kubeconfigPath());
         if (!admin.open(QIODevice::ReadOnly))
@@ -72,7 +76,8 @@ private:
                 caLine = line;
         }
         const QByteArray config = "apiVersion: v1\nkind: Config\nclusters:\n- name: sim\n  cluster:\n    server: "_ba
-            + m_sim->url().toUtf8() + '\n' + caLine + '\n' + clusterExtra + "users:\n- name: u\n  user:\n"_ba + userYaml
+            + (server.isEmpty() ? m_sim->url() : server).toUtf8() + '\n' + caLine + '\n' + clusterExtra
+            + "users:\n- name: u\n  user:\n"_ba + userYaml
             + "contexts:\n- name: c\n  context:\n    cluster: sim\n    user: u\ncurrent-context: c\n"_ba;
         const QString path = m_dir.filePath(name);
         QFile file(path);
@@ -236,6 +241,108 @@ private Q_SLOTS:
             createAccount(u"default"_s, u"expired-"_s + QString::number(i));
         QTRY_COMPARE_WITH_TIMEOUT(informer.items().size(), initial + 15, 20000);
         QVERIFY(synced.size() >= 2); // a relist, after the 410
+    }
+
+    void cutStreamIsALostConnection()
+    {
+        // A restart drops the open watch: that is a lost connection, reported as one (not as "the server answered
+        // 200"), and the informer says when its stream is back.
+        sa::Informer informer(m_client.get(), u"/api/v1/namespaces/default/serviceaccounts"_s, sa::ListFormat::Objects);
+        informer.setBackoff(200, 400);
+        QList<sa::ApiError> errors;
+        connect(&informer, &sa::Informer::failed, this, [&errors](const sa::ApiError &error) { errors.append(error); });
+        QSignalSpy synced(&informer, &sa::Informer::synced);
+        QSignalSpy recovered(&informer, &sa::Informer::recovered);
+        informer.start();
+        QVERIFY(synced.wait(10000));
+        QTRY_COMPARE(informer.state(), sa::Informer::State::Watching);
+        QTest::qWait(200); // the stream is open on the server's side too
+        setFaults({{"outageMs"_L1, 1000}});
+        QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
+        const sa::ApiError &cut = errors.first();
+        QCOMPARE(cut.kind, sa::ApiError::Kind::ConnectionLost);
+        QCOMPARE(cut.userMessage(), u"The connection to 127.0.0.1 was lost."_s);
+        QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, 15000);
+        QCOMPARE(informer.state(), sa::Informer::State::Watching);
+        for (const sa::ApiError &error : std::as_const(errors))
+            QVERIFY2(!error.userMessage().contains(u"answered 200"_s), qPrintable(error.userMessage()));
+    }
+
+    void silentServerTimesOut()
+    {
+        // A server that takes the TCP connection and never speaks (no TLS handshake, no answer).
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QSet<QTcpSocket *> spoke; // connections on which the client spoke first: TLS attempts, not probes
+        connect(&silent, &QTcpServer::newConnection, this, [&silent, &spoke] {
+            while (QTcpSocket *socket = silent.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, &spoke] {
+                    spoke.insert(socket);
+                    socket->readAll();
+                });
+            }
+        });
+        const QString server = u"https://127.0.0.1:"_s + QString::number(silent.serverPort());
+        QString error;
+        auto client =
+            clientForKubeconfig(writeKubeconfig(u"silent.kubeconfig"_s, "    token: x\n", {}, server), &error);
+        QVERIFY2(client, qPrintable(error));
+        // An aborted reply is not read: Qt would warn "QIODevice::read (QNetworkReplyHttpImpl): device not open".
+        QTest::failOnWarning(QRegularExpression(u"device not open"_s));
+        sa::RetryPolicy once;
+        once.maxAttempts = 1;
+
+        // The transfer timeout is a timeout (Qt aborts the reply: it is not the caller's cancel).
+        client->setHandshakeTimeout(0);
+        client->setTimeout(800);
+        client->setRetryPolicy(once);
+        sa::ApiResult result = wait(client->send(request("GET", u"/version"_s)));
+        QVERIFY(result.error);
+        QCOMPARE(result.error->kind, sa::ApiError::Kind::Timeout);
+        QVERIFY2(result.error->userMessage().startsWith(u"No answer from 127.0.0.1 in time"_s),
+                 qPrintable(result.error->userMessage()));
+
+        // The handshake has its own, shorter limit, says which step hangs, and is retried with backoff.
+        sa::RetryPolicy twice;
+        twice.maxAttempts = 2;
+        twice.initialBackoff = std::chrono::milliseconds(300);
+        twice.jitter = 0;
+        client->setRetryPolicy(twice);
+        client->setTimeout(30000);
+        client->setHandshakeTimeout(1000);
+        spoke.clear();
+        QElapsedTimer timer;
+        timer.start();
+        result = wait(client->send(request("GET", u"/version"_s)));
+        QVERIFY(result.error);
+        QCOMPARE(result.error->kind, sa::ApiError::Kind::Timeout);
+        QCOMPARE(result.error->userMessage(),
+                 u"The server at 127.0.0.1:%1 accepted the connection but did not complete the TLS handshake within "
+                 "1 s."_s.arg(silent.serverPort()));
+        QCOMPARE(spoke.size(), 2);
+        QVERIFY2(timer.elapsed() >= 2300 && timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+
+        // A watch has no transfer timeout: the handshake limit is what ends it.
+        client->setHandshakeTimeout(500);
+        sa::ApiRequest watch = request("GET", u"/api/v1/namespaces"_s);
+        watch.stream = true;
+        result = wait(client->send(watch));
+        QVERIFY(result.error);
+        QVERIFY2(result.error->userMessage().contains(u"did not complete the TLS handshake"_s),
+                 qPrintable(result.error->userMessage()));
+
+        // An informer says so at the first failed attempt, not after the list request's last retry.
+        client->setRetryPolicy(sa::RetryPolicy {});
+        sa::Informer informer(client.get(), u"/api/v1/namespaces"_s, sa::ListFormat::Objects);
+        QList<sa::ApiError> errors;
+        connect(&informer, &sa::Informer::failed, this,
+                [&errors](const sa::ApiError &failure) { errors.append(failure); });
+        informer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 5000);
+        QVERIFY2(errors.first().userMessage().endsWith(u"did not complete the TLS handshake within 0.5 s."_s),
+                 qPrintable(errors.first().userMessage()));
+        QCOMPARE(informer.state(), sa::Informer::State::Listing); // the request is still being retried
+        informer.stop();
     }
 
     void openWatchesNeverStarveRequests()

@@ -6,6 +6,7 @@
 #include "SimClient.h"
 #include "SimHttp.h"
 
+#include "ClusterSession.h"
 #include "ResourceModels.h"
 #include "api/Informer.h"
 #include "api/KubeClient.h"
@@ -13,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,6 +66,43 @@ private:
         return m_http->send(verb, path, body.isEmpty() ? QByteArray() : json(body), contentType).code;
     }
 
+    // A kubeconfig for kube-sim whose user is an exec plugin: a shell script that appends a line to RUNS each time it
+    // runs, then does `body`. Empty on failure.
+    QString execKubeconfig(const QString &name, const QByteArray &body, QString *runs) const
+    {
+        const QString dir = m_sim->tempPath();
+        *runs = dir + u'/' + name + u".runs"_s;
+        const QString script = dir + u'/' + name + u".sh"_s;
+        QFile plugin(script);
+        if (!plugin.open(QIODevice::WriteOnly)
+            || plugin.write("#!/bin/sh\necho run >> '"_ba + runs->toUtf8() + "'\n"_ba + body) < 0
+            || !plugin.setPermissions(plugin.permissions() | QFile::ExeOwner))
+            return {};
+        plugin.close();
+        QFile admin(m_sim->kubeconfigPath());
+        if (!admin.open(QIODevice::ReadOnly))
+            return {};
+        QByteArray config;
+        for (const QByteArray &line : admin.readAll().split('\n')) {
+            if (line.contains("client-certificate-data"))
+                config += "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      interactiveMode: Never\n"
+                          "      command: "_ba
+                    + script.toUtf8() + '\n';
+            else if (!line.contains("client-key-data"))
+                config += line + '\n';
+        }
+        QFile file(dir + u'/' + name + u".kubeconfig"_s);
+        if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
+            return {};
+        return file.fileName();
+    }
+
+    static int lineCount(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
+    }
+
     static QString accountsPath() { return u"/api/v1/namespaces/"_s + testNamespace + u"/serviceaccounts"_s; }
 
     // Secrets by the value types' reading of the informer's Table rows: the reference for the model and proxy.
@@ -87,7 +126,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"demo"_s});
+        m_sim = std::make_unique<KubeSimProcess>(
+            QStringList {u"--seed"_s, u"demo"_s, u"--static-token"_s, u"plugin-token,plugin-user,system:masters"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_http = std::make_unique<SimHttp>(*m_sim);
         QString error;
@@ -615,6 +655,55 @@ private Q_SLOTS:
         informer.reset();
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.informer(), nullptr);
+    }
+
+    void sessionRunsAWorkingPluginOnce()
+    {
+        // kubectl runs the plugin once per command; a session, whose nine lists and identity request all need the
+        // credential at once, once until the credential expires.
+        QString runs;
+        const QString kubeconfig = execKubeconfig(
+            u"working-plugin"_s,
+            "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":"
+            "{\"token\":\"plugin-token\",\"expirationTimestamp\":\"2099-01-01T00:00:00Z\"}}'\n",
+            &runs);
+        QVERIFY(!kubeconfig.isEmpty());
+        QString error;
+        auto client = clientForKubeconfig(kubeconfig, &error);
+        QVERIFY2(client, qPrintable(error));
+        sa::ClusterSession session(std::move(client));
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), sa::ClusterSession::State::Connected, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.identity(), u"plugin-user (system:masters)"_s, 10000);
+        QTest::qWait(500);
+        QCOMPARE(lineCount(runs), 1);
+        QVERIFY(session.problems().isEmpty());
+    }
+
+    void sessionBacksOffAFailingPlugin()
+    {
+        // A plugin that fails runs once per backoff step (1 s, 2 s, ...), not once per list and retry, and the
+        // session says why once.
+        QString runs;
+        const QString kubeconfig =
+            execKubeconfig(u"failing-plugin"_s, "echo 'token expired, log in again' >&2\nexit 1\n"_ba, &runs);
+        QVERIFY(!kubeconfig.isEmpty());
+        QString error;
+        auto client = clientForKubeconfig(kubeconfig, &error);
+        QVERIFY2(client, qPrintable(error));
+        sa::ClusterSession session(std::move(client));
+        session.start();
+        QTest::qWait(3500);
+        const int count = lineCount(runs);
+        QVERIFY2(count >= 2 && count <= 3, qPrintable(QString::number(count)));
+        QCOMPARE(session.state(), sa::ClusterSession::State::Failed);
+        const QList<sa::ProblemGroups::Entry> problems = session.problems().entries();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().summary.startsWith(u"Cannot get credentials for this cluster: exec: executable "_s)
+                     && problems.first().summary.endsWith(u"failing-plugin.sh failed with exit code 1"_s),
+                 qPrintable(problems.first().summary));
+        QCOMPARE(problems.first().resources.size(), session.listCount());
+        QVERIFY(problems.first().details.first().sentence.contains(u"token expired, log in again"_s));
     }
 
     void bulkScale()

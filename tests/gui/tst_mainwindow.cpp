@@ -21,6 +21,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
+#include <QFile>
 #include <QGuiApplication>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -42,6 +43,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -595,9 +597,19 @@ private Q_SLOTS:
 
     void droppedConnectionReconnects()
     {
+        auto *bar = find<sa::MessageBar>(u"messageBar"_s);
+        QVERIFY(bar->text().isEmpty());
         QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, "{\"outageMs\":1500}").code, 200);
         QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Reconnecting"_s), 10000);
+        // One line for the one cause, whichever lists it hit: the connection is gone, and it is being restored.
+        // (A watch still being opened when the server went is refused rather than cut: the cut one wins.)
+        QTRY_COMPARE_WITH_TIMEOUT(bar->text(), u"The connection to 127.0.0.1 was lost. Reconnecting…"_s, 10000);
+        QTest::qWait(500); // the lists' reconnection attempts are refused meanwhile: still the same line
+        QCOMPARE(bar->text(), u"The connection to 127.0.0.1 was lost. Reconnecting…"_s);
+        // Back: the message goes with its cause, and the status says so.
         QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(bar->text().isEmpty(), qPrintable(bar->text()), 10000);
+        QVERIFY(!bar->isVisible());
         QCOMPARE(SimHttp(*m_sim)
                      .send("POST", u"/api/v1/namespaces/payments/serviceaccounts"_s,
                            "{\"metadata\":{\"name\":\"after-outage\"}}")
@@ -619,14 +631,33 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"forbidden"_s), 20000);
         QVERIFY2(bar->text().contains(u"User \"ci-viewer\" cannot list resource"_s), qPrintable(bar->text()));
         QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as ci-viewer"_s), 20000);
+        // Every refusal is one entry that names what it refuses, in the server's words, not one line per list.
+        QTRY_VERIFY2_WITH_TIMEOUT(bar->text().startsWith(u"Not allowed to list "_s) && !bar->text().contains(u'\n')
+                                      && bar->text().contains(u"secrets in ci"_s),
+                                  qPrintable(bar->text()), 10000);
+        // The refusal that empties the visible pane leads, quoted: the secrets tab shows why it is empty.
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(1);
+        QVERIFY2(bar->text().startsWith(u"Not allowed to list secrets in ci, "_s)
+                     && bar->text().contains(u": secrets is forbidden: User \"ci-viewer\" cannot list resource "
+                                             "\"secrets\" in API group \"\" in the namespace \"ci\""_s),
+                 qPrintable(bar->text()));
+        // Details: each list with the server's whole sentence.
+        auto *toggle = find<QToolButton>(u"messageDetailsToggle"_s);
+        QVERIFY(toggle->isVisible());
+        toggle->click();
+        QVERIFY(find<QLabel>(u"messageDetails"_s)->isVisible());
+        saveScreenshot(&m_app->window(), u"window-refusals-details"_s);
+        QVERIFY2(
+            bar->detailsText().contains(u"namespaces:\n    namespaces is forbidden: User \"ci-viewer\" cannot list "
+                                        "resource \"namespaces\""_s),
+            qPrintable(bar->detailsText()));
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(0);
         // Namespaces cannot be listed either: the context's namespace is offered, and its accounts are shown.
         QTRY_VERIFY_WITH_TIMEOUT(findRow(find<QListView>(u"namespaces"_s)->model(), u"ci"_s).isValid(), 10000);
         auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
         QTRY_VERIFY_WITH_TIMEOUT(findRow(accounts->model(), u"deployer"_s).isValid(), 10000);
         QVERIFY(findRow(accounts->model(), u"image-builder"_s).isValid());
         QVERIFY(!findRow(accounts->model(), u"payments-api"_s).isValid());
-        // Secrets are outside the view role (no secrets rule in "view"): refused, and said so alongside the rest.
-        QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"Cannot list secrets in ci"_s), 10000);
         // So a pull secret cannot be checked, and the details say that rather than call it missing.
         QVERIFY(selectRow(accounts, u"image-builder"_s));
         auto *details = find<QTextBrowser>(u"details"_s);
@@ -650,8 +681,43 @@ private Q_SLOTS:
         m_app.reset();
         m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, {}, false});
         m_app->start();
-        QTRY_VERIFY2_WITH_TIMEOUT(status().startsWith(u"● Failed: The cluster did not accept your credentials"_s),
-                                  qPrintable(status()), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            status().startsWith(u"● Not connected: The cluster did not accept your credentials"_s),
+            qPrintable(status()), 20000);
+    }
+
+    void missingPluginSaysSoOnce()
+    {
+        // A kubeconfig whose exec plugin is not installed: every list fails alike, and the window says it once, in
+        // one line, the plugin's install hint under Details.
+        QFile admin(m_sim->kubeconfigPath());
+        QVERIFY(admin.open(QIODevice::ReadOnly));
+        QByteArray config;
+        for (const QByteArray &line : admin.readAll().split('\n')) {
+            if (line.contains("client-certificate-data"))
+                config += "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      interactiveMode: Never\n"
+                          "      command: sa-test-login-not-installed\n"
+                          "      installHint: Install it with your package manager.\n";
+            else if (!line.contains("client-key-data"))
+                config += line + '\n';
+        }
+        const QString kubeconfig = Kubectl(*m_sim).writeFile(u"missing-plugin.kubeconfig"_s, config);
+        QVERIFY(!kubeconfig.isEmpty());
+        m_app.reset();
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, {}, false});
+        m_app->start();
+        const QString reason =
+            u"Cannot get credentials for this cluster: exec: executable sa-test-login-not-installed not found"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(status(), u"● Not connected: "_s + reason, 20000);
+        auto *bar = find<sa::MessageBar>(u"messageBar"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(bar->text(), reason, 10000);
+        QTest::qWait(1500); // the lists retry: still one entry
+        QCOMPARE(bar->text(), reason);
+        QCOMPARE(status(), u"● Not connected: "_s + reason);
+        QVERIFY2(bar->height() < m_app->window().height() / 5,
+                 qPrintable(u"%1 of %2"_s.arg(bar->height()).arg(m_app->window().height())));
+        QVERIFY(bar->detailsText().contains(u"Install it with your package manager."_s));
+        QVERIFY(bar->detailsText().startsWith(u"namespaces, cluster role bindings, service accounts, "_s));
     }
 
     void cleanupTestCase()

@@ -207,6 +207,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(findRow(namespaces->model(), u"nope"_s).data().toString(), u"nope (1)"_s, 10000);
         QCOMPARE(selectedNamespace(), u"nope"_s);
         QTRY_VERIFY(accountsAllIn(u"nope"_s)); // its default account
+        QVERIFY2(!barText().contains(u"not found"_s), qPrintable(barText()));
     }
 
     void brokenKubeconfigIsShownNotHidden()

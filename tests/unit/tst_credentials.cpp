@@ -188,6 +188,8 @@ private Q_SLOTS:
     void execCaching();
     void execInvalidate();
     void execConcurrentObtainsShareOneRun();
+    void execFailureKeptForTheBackoff();
+    void staleRejectionRefreshesOnce();
     void execTimeoutKillsPlugin();
     void destroyingProviderStopsPlugin();
 
@@ -916,6 +918,64 @@ void CredentialsTest::execConcurrentObtainsShareOneRun()
     QCOMPARE(a->credential->authorization, QByteArray("Bearer shared"));
     QCOMPARE(unguarded->credential->authorization, QByteArray("Bearer shared"));
     QCOMPARE(readFile(state + u"/runs"_s), QByteArray("1\n"));
+}
+
+void CredentialsTest::execFailureKeptForTheBackoff()
+{
+    const QString state = newStateDir();
+    QVERIFY(writeFile(state + u"/stderr"_s, "login expired"));
+    QVERIFY(writeFile(state + u"/exit"_s, "1"));
+    sa::CredentialProvider provider(execUser(state), sa::Cluster());
+    provider.setFailureBackoff(400, 800);
+    QObject context;
+    const QString failure = expand(u"exec: executable %PLUGIN% failed with exit code 1\nlogin expired"_s);
+
+    const auto first = startObtain(provider, &context);
+    QVERIFY(waitFor(*first));
+    QCOMPARE(first->error, failure);
+    // During the backoff every caller gets the same error, later (as from a run), without a run.
+    for (int i = 0; i < 5; ++i) {
+        const auto again = startObtain(provider, &context);
+        QVERIFY(!again->synchronous);
+        QVERIFY(waitFor(*again));
+        QCOMPARE(again->error, failure);
+    }
+    QCOMPARE(readFile(state + u"/runs"_s), QByteArray("1\n"));
+    // After it, one run; the next failure is kept twice as long.
+    QTest::qWait(450);
+    QVERIFY(waitFor(*startObtain(provider, &context)));
+    QVERIFY(waitFor(*startObtain(provider, &context)));
+    QCOMPARE(readFile(state + u"/runs"_s), QByteArray("2\n"));
+    QTest::qWait(450);
+    QVERIFY(waitFor(*startObtain(provider, &context)));
+    QCOMPARE(readFile(state + u"/runs"_s), QByteArray("2\n"));
+    // Fixed (the user logged in): the run after the backoff succeeds, and is cached as usual.
+    QVERIFY(writeFile(state + u"/exit"_s, "0"));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"fresh"_s}})));
+    QTest::qWait(400);
+    const auto fixed = startObtain(provider, &context);
+    QVERIFY(waitFor(*fixed));
+    QCOMPARE(fixed->credential->authorization, QByteArray("Bearer fresh"));
+    QVERIFY(startObtain(provider, &context)->synchronous);
+    QCOMPARE(readFile(state + u"/runs"_s), QByteArray("3\n"));
+}
+
+void CredentialsTest::staleRejectionRefreshesOnce()
+{
+    const QString state = newStateDir();
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"tok"_s}})));
+    sa::CredentialProvider provider(execUser(state), sa::Cluster());
+    QObject context;
+    QVERIFY(waitFor(*startObtain(provider, &context)));
+    const quint64 rejected = provider.generation();
+    // Many requests refused with the same credential: the first refreshes it, the others find it replaced.
+    provider.invalidate(rejected);
+    QVERIFY(waitFor(*startObtain(provider, &context)));
+    QVERIFY(provider.generation() != rejected);
+    provider.invalidate(rejected);
+    provider.invalidate(rejected);
+    QVERIFY(startObtain(provider, &context)->synchronous);
+    QCOMPARE(readFile(state + u"/runs"_s), QByteArray("2\n"));
 }
 
 void CredentialsTest::execTimeoutKillsPlugin()

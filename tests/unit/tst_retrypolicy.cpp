@@ -60,6 +60,12 @@ private Q_SLOTS:
                                    << transport(sa::ApiError::Kind::Network, QNetworkReply::RemoteHostClosedError)
                                    << true << qint64(250);
         QTest::newRow("GET timeout") << "GET"_ba << 1 << transport(sa::ApiError::Kind::Timeout) << true << qint64(250);
+        QTest::newRow("GET cut answer") << "GET"_ba << 1 << sa::ApiError::connectionLost(u"closed"_s, {}) << true
+                                        << qint64(250);
+        QTest::newRow("POST cut answer") << "POST"_ba << 1 << sa::ApiError::connectionLost(u"closed"_s, {}) << false
+                                         << qint64(0);
+        QTest::newRow("POST handshake timeout")
+            << "POST"_ba << 1 << sa::ApiError::handshakeTimeout(u"h:443"_s, 10000, true, true) << true << qint64(250);
         // Reads: answers that will not change are not.
         QTest::newRow("GET 404") << "GET"_ba << 1 << http(404) << false << qint64(0);
         QTest::newRow("GET 403") << "GET"_ba << 1 << http(403) << false << qint64(0);

@@ -69,6 +69,35 @@ ApiError ApiError::fromTransport(QNetworkReply::NetworkError networkError, const
     return error;
 }
 
+ApiError ApiError::connectionLost(const QString &errorString, const QString &host)
+{
+    ApiError error;
+    error.kind = Kind::ConnectionLost;
+    error.host = host;
+    error.message = errorString;
+    return error;
+}
+
+ApiError ApiError::handshakeTimeout(const QString &server, int milliseconds, std::optional<bool> accepted, bool tls)
+{
+    ApiError error;
+    error.kind = Kind::Timeout;
+    error.reason = u"HandshakeTimeout"_s;
+    error.host = server.section(u':', 0, 0);
+    const QString within = u" within %1 s."_s.arg(QString::number(milliseconds / 1000.0));
+    if (accepted == false)
+        error.message = u"The server at "_s + server + u" did not accept the connection"_s + within;
+    else if (accepted && tls)
+        error.message = u"The server at "_s + server
+            + u" accepted the connection but did not complete the TLS handshake"_s + within;
+    else if (accepted)
+        error.message =
+            u"The server at "_s + server + u" accepted the connection but did not take the request"_s + within;
+    else
+        error.message = u"The connection to "_s + server + u" was not established"_s + within;
+    return error;
+}
+
 ApiError ApiError::credential(const QString &message)
 {
     ApiError error;
@@ -92,7 +121,11 @@ QString ApiError::userMessage() const
     case Kind::Canceled:
         return u"The request was canceled."_s;
     case Kind::Timeout:
+        if (reason == "HandshakeTimeout"_L1)
+            return message;
         return u"No answer from "_s + where + u" in time. The cluster may be overloaded or unreachable."_s;
+    case Kind::ConnectionLost:
+        return u"The connection to "_s + where + u" was lost."_s;
     case Kind::Tls:
         return u"The connection to "_s + where + u" is not trusted: "_s + message
             + u". Check the cluster's certificate-authority in your kubeconfig."_s;

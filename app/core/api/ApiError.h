@@ -6,6 +6,8 @@
 #include <QSslError>
 #include <QString>
 
+#include <optional>
+
 namespace sa {
 
 struct StatusCause
@@ -25,6 +27,7 @@ public:
         Network, // DNS, refused, reset, proxy
         Tls, // the certificate could not be verified or the handshake failed
         Timeout, // no answer in time
+        ConnectionLost, // the connection broke after the answer had begun (a watch cut by a restart, say)
         Credential, // the kubeconfig user's credential could not be obtained (exec plugin, files)
         Canceled,
         Decode, // a 2xx body that is not what the API promises
@@ -41,6 +44,12 @@ public:
     [[nodiscard]] static ApiError fromStatus(int httpStatus, const QByteArray &body, const QByteArray &retryAfter);
     [[nodiscard]] static ApiError fromTransport(QNetworkReply::NetworkError error, const QString &errorString,
                                                 const QString &host, const QList<QSslError> &sslErrors);
+    // The answer had begun (its status was 2xx) when the connection broke.
+    [[nodiscard]] static ApiError connectionLost(const QString &errorString, const QString &host);
+    // The connection or its TLS handshake was not complete after `milliseconds`; `accepted`: the server took the TCP
+    // connection (so TLS is what hangs), nullopt when unknown (through a proxy). `server` is host:port.
+    [[nodiscard]] static ApiError handshakeTimeout(const QString &server, int milliseconds,
+                                                   std::optional<bool> accepted, bool tls);
     [[nodiscard]] static ApiError credential(const QString &message);
     [[nodiscard]] static ApiError decode(const QString &message);
 

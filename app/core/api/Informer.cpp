@@ -65,6 +65,7 @@ void ListPager::fetch(const QString &continueToken)
     if (!continueToken.isEmpty())
         request.query.append({u"continue"_s, continueToken});
     m_job = m_client->send(request);
+    connect(m_job, &ApiJob::retrying, this, &ListPager::retrying);
     connect(m_job, &ApiJob::finished, this, [this, continueToken](const ApiResult &page) {
         if (!page.ok()) {
             // The snapshot behind the token is gone: start the whole list again, as client-go's pager does.
@@ -188,6 +189,8 @@ void Informer::list()
     m_listed.clear();
     connect(m_pager, &ListPager::pageReceived, this, &Informer::onPage);
     connect(m_pager, &ListPager::finished, this, &Informer::onListed);
+    // Said at once, not after the last of the request's retries (a hung TLS handshake takes 10 s an attempt).
+    connect(m_pager, &ListPager::retrying, this, &Informer::fail);
     m_pager->start();
 }
 
@@ -218,7 +221,7 @@ void Informer::onListed(const ListResult &result)
 {
     m_pager->deleteLater();
     if (result.error) {
-        Q_EMIT failed(*result.error);
+        fail(*result.error);
         retryLater(true);
         return;
     }
@@ -239,6 +242,7 @@ void Informer::onListed(const ListResult &result)
     m_synced = true;
     m_backoffMs = 0;
     Q_EMIT synced();
+    recover();
     watch();
 }
 
@@ -263,6 +267,7 @@ void Informer::watch()
     m_buffer.clear();
     m_watchStarted.start();
     m_watch = m_client->send(request);
+    connect(m_watch, &ApiJob::streamOpened, this, &Informer::recover);
     connect(m_watch, &ApiJob::received, this, &Informer::onWatchData);
     connect(m_watch, &ApiJob::finished, this, &Informer::onWatchFinished);
 }
@@ -298,8 +303,8 @@ void Informer::handleEvent(const QJsonObject &event)
         if (expired) {
             list();
         } else {
-            Q_EMIT failed(ApiError::fromStatus(object.value("code"_L1).toInt(),
-                                               QJsonDocument(object).toJson(QJsonDocument::Compact), {}));
+            fail(ApiError::fromStatus(object.value("code"_L1).toInt(),
+                                      QJsonDocument(object).toJson(QJsonDocument::Compact), {}));
             retryLater(true);
         }
         return;
@@ -352,7 +357,7 @@ void Informer::onWatchFinished(const ApiResult &result)
     if (m_state == State::Stopped)
         return;
     if (!result.ok()) {
-        Q_EMIT failed(*result.error);
+        fail(*result.error);
         retryLater(result.error->isExpired());
         return;
     }
@@ -361,6 +366,18 @@ void Informer::onWatchFinished(const ApiResult &result)
         retryLater(false);
     else
         watch();
+}
+
+void Informer::fail(const ApiError &error)
+{
+    m_failing = true;
+    Q_EMIT failed(error);
+}
+
+void Informer::recover()
+{
+    if (std::exchange(m_failing, false))
+        Q_EMIT recovered();
 }
 
 void Informer::retryLater(bool relist)

@@ -48,6 +48,8 @@ Q_SIGNALS:
     // Each page as it arrives; `restarted` means the pages so far belonged to a list that expired.
     void pageReceived(const QList<QJsonObject> &items, const QJsonArray &columns, bool restarted);
     void finished(const sa::ListResult &result);
+    // A page request failed and is being retried.
+    void retrying(const sa::ApiError &error);
 
 private:
     void fetch(const QString &continueToken);
@@ -109,8 +111,11 @@ Q_SIGNALS:
     // The cache matches the server: after the first list and after every relist.
     void synced();
     void stateChanged(sa::Informer::State state);
-    // A list or watch failed; the informer keeps trying. Forbidden and similar errors are reported here.
+    // A list or watch failed, or a list request is being retried; the informer keeps trying. Forbidden and similar
+    // errors are reported here.
     void failed(const sa::ApiError &error);
+    // After failed(): a list succeeded or a watch stream opened again, so what failed() reported is over.
+    void recovered();
 
 private:
     void setState(State state);
@@ -123,6 +128,8 @@ private:
     void handleEvent(const QJsonObject &event);
     void retryLater(bool relist);
     void apply(const QString &type, const QJsonObject &item);
+    void fail(const ApiError &error);
+    void recover();
 
     QPointer<KubeClient> m_client;
     QString m_path;
@@ -133,6 +140,7 @@ private:
     QString m_resourceVersion;
     State m_state = State::Idle;
     bool m_synced = false;
+    bool m_failing = false; // failed() was the last word
     QByteArray m_buffer;
     QPointer<ListPager> m_pager;
     QPointer<ApiJob> m_watch;

@@ -6,7 +6,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QTcpSocket>
 #include <QTimer>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -98,11 +101,14 @@ void ApiJob::start()
         send(*m_client->m_fixedCredential);
         return;
     }
-    m_client->m_credentials->obtain(this, [this](const std::optional<Credential> &credential, const QString &error) {
-        if (!credential)
+    CredentialProvider *credentials = m_client->m_credentials.get();
+    credentials->obtain(this, [this, credentials](const std::optional<Credential> &credential, const QString &error) {
+        if (!credential) {
             finish({0, {}, {}, ApiError::credential(error)});
-        else
-            send(*credential);
+            return;
+        }
+        m_credentialGeneration = credentials->generation();
+        send(*credential);
     });
 }
 
@@ -114,7 +120,31 @@ void ApiJob::send(const Credential &credential)
     m_reply = m_client->dispatch(m_request, credential);
     connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+    if (m_client->m_handshakeTimeoutMs > 0) {
+        // Timed from the connection's first packet, not from the call: a request may wait for a pooled connection.
+        if (!m_handshakeTimer) {
+            m_handshakeTimer = new QTimer(this);
+            m_handshakeTimer->setSingleShot(true);
+            connect(m_handshakeTimer, &QTimer::timeout, this, &ApiJob::onHandshakeTimeout);
+        }
+        m_handshakeTimer->setInterval(m_client->m_handshakeTimeoutMs);
+        connect(m_reply, &QNetworkReply::socketStartedConnecting, m_handshakeTimer, qOverload<>(&QTimer::start));
+    }
+    m_handshakeDone = false;
+    for (const auto signal :
+         {&QNetworkReply::encrypted, &QNetworkReply::requestSent, &QNetworkReply::metaDataChanged}) {
+        connect(m_reply, signal, this, [this] {
+            m_handshakeDone = true;
+            if (m_handshakeTimer)
+                m_handshakeTimer->stop();
+        });
+    }
     if (m_request.stream) {
+        connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+            const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300)
+                Q_EMIT streamOpened();
+        });
         connect(m_reply, &QNetworkReply::readyRead, this, [this] {
             const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (status >= 200 && status < 300)
@@ -128,24 +158,104 @@ void ApiJob::onReplyFinished()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->deleteLater();
+    if (m_handshakeTimer)
+        m_handshakeTimer->stop();
     if (m_done)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    ApiResult result {status, reply->readAll(), parseWarnings(reply), std::nullopt};
-    if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
+    // An aborted reply (the transfer timeout aborts) is closed: reading it would only warn "device not open".
+    ApiResult result {status, reply->isOpen() ? reply->readAll() : QByteArray(), parseWarnings(reply), std::nullopt};
+    const QNetworkReply::NetworkError networkError = reply->error();
+    if (status >= 200 && status < 300 && networkError == QNetworkReply::NoError) {
         finish(std::move(result));
         return;
     }
-    if (status > 0) {
+    const QString host = m_client->server().host();
+    if (status >= 200 && status < 300) {
+        // The answer had begun: a stream (or a long body) cut by the network or a server restart, not an HTTP error.
+        result.error = ApiError::connectionLost(reply->errorString(), host);
+    } else if (status > 0) {
         result.error = ApiError::fromStatus(status, result.body, reply->rawHeader("Retry-After"));
+    } else if (networkError == QNetworkReply::OperationCanceledError) {
+        // Not cancel() (that disconnects first): Qt aborts a reply whose transfer timeout expired. Its connection may
+        // hang in the handshake, where Qt would queue the next request: dropped too (see onHandshakeTimeout).
+        if (!m_handshakeDone)
+            reply->manager()->clearConnectionCache();
+        result.error = ApiError::fromTransport(QNetworkReply::TimeoutError, reply->errorString(), host, m_sslErrors);
     } else {
-        result.error =
-            ApiError::fromTransport(reply->error(), reply->errorString(), m_client->server().host(), m_sslErrors);
+        result.error = ApiError::fromTransport(networkError, reply->errorString(), host, m_sslErrors);
     }
+    failed(std::move(result));
+}
+
+QNetworkAccessManager *ApiJob::dropReply()
+{
+    QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    if (m_handshakeTimer)
+        m_handshakeTimer->stop();
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    return reply->manager();
+}
+
+void ApiJob::onHandshakeTimeout()
+{
+    if (m_done || !m_reply || !m_client)
+        return;
+    QNetworkAccessManager *manager = dropReply();
+    // Qt keeps a connection that hangs in its handshake after the abort and gives it the next request, which then
+    // waits for the transfer timeout: drop it, so that a retry connects anew.
+    manager->clearConnectionCache();
+    const QUrl server = m_client->server();
+    const bool tls = server.scheme() == "https"_L1;
+    const quint16 port = quint16(server.port(tls ? 443 : 80));
+    const QString authority = server.host() + u':' + QString::number(port);
+    const int limit = m_client->m_handshakeTimeoutMs;
+    const auto fail = [this, manager, authority, limit, tls](std::optional<bool> accepted) {
+        const ApiError error = ApiError::handshakeTimeout(authority, limit, accepted, tls);
+        // Requests queued behind the hung connection wait on it without ever connecting: they share the verdict.
+        if (m_client) {
+            for (ApiJob *job : m_client->findChildren<ApiJob *>(Qt::FindDirectChildrenOnly)) {
+                if (job != this && !job->m_done && job->m_reply && !job->m_handshakeDone
+                    && job->m_reply->manager() == manager) {
+                    job->dropReply();
+                    job->failed({0, {}, {}, error});
+                }
+            }
+        }
+        failed({0, {}, {}, error});
+    };
+    if (m_client->m_network->proxy().type() != QNetworkProxy::NoProxy) {
+        fail(std::nullopt);
+        return;
+    }
+    // Whether the server takes a TCP connection at all tells a hung TLS endpoint from an unreachable one.
+    auto *probe = new QTcpSocket(this);
+    probe->setProxy(QNetworkProxy::NoProxy);
+    auto answered = std::make_shared<bool>(false);
+    const auto conclude = [probe, answered, fail](bool accepted) {
+        if (std::exchange(*answered, true))
+            return;
+        probe->disconnect();
+        probe->abort();
+        probe->deleteLater();
+        fail(accepted);
+    };
+    connect(probe, &QTcpSocket::connected, this, [conclude] { conclude(true); });
+    connect(probe, &QTcpSocket::errorOccurred, this, [conclude] { conclude(false); });
+    QTimer::singleShot(std::min(m_client->m_handshakeTimeoutMs, 2000), probe, [conclude] { conclude(false); });
+    probe->connectToHost(server.host(), port);
+}
+
+void ApiJob::failed(ApiResult result)
+{
+    if (m_done || !m_client)
+        return;
     // A rejected credential from an exec plugin or a token file may just be stale: fetch it again, once.
-    if (status == 401 && !m_refreshedCredential && !m_client->m_fixedCredential) {
+    if (result.status == 401 && !m_refreshedCredential && !m_client->m_fixedCredential) {
         m_refreshedCredential = true;
-        m_client->m_credentials->invalidate();
+        m_client->m_credentials->invalidate(m_credentialGeneration);
         start();
         return;
     }
@@ -158,6 +268,7 @@ void ApiJob::onReplyFinished()
         return;
     }
     qCDebug(lcApi) << "retrying" << m_request.verb << m_request.path << "in" << decision.delay.count() << "ms";
+    Q_EMIT retrying(*result.error);
     if (!m_retryTimer) {
         m_retryTimer = new QTimer(this);
         m_retryTimer->setSingleShot(true);
@@ -173,6 +284,8 @@ void ApiJob::finish(ApiResult result)
     m_done = true;
     if (m_retryTimer)
         m_retryTimer->stop();
+    if (m_handshakeTimer)
+        m_handshakeTimer->stop();
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
@@ -252,6 +365,7 @@ std::unique_ptr<KubeClient> KubeClient::withToken(const QByteArray &token) const
     client->m_fixedCredential = Credential {"Bearer "_ba + token, std::nullopt, {}};
     client->m_retryPolicy = m_retryPolicy;
     client->m_timeoutMs = m_timeoutMs;
+    client->m_handshakeTimeoutMs = m_handshakeTimeoutMs;
     return client;
 }
 

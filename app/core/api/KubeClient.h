@@ -66,6 +66,10 @@ public:
 
 Q_SIGNALS:
     void finished(const sa::ApiResult &result);
+    // An attempt failed and will be retried after the policy's delay: for callers that show progress.
+    void retrying(const sa::ApiError &error);
+    // Streams only: the server answered 2xx, the stream is open (data may take a while).
+    void streamOpened();
     // Streams only: response bytes as they arrive.
     void received(const QByteArray &data);
 
@@ -74,14 +78,22 @@ private:
     void start();
     void send(const Credential &credential);
     void onReplyFinished();
+    void onHandshakeTimeout();
+    // Aborts the reply in flight, without hearing from it again; returns its manager.
+    QNetworkAccessManager *dropReply();
+    // A failed attempt: refresh a rejected credential once, retry as the policy says, or finish.
+    void failed(ApiResult result);
     void finish(ApiResult result);
 
     QPointer<KubeClient> m_client;
     ApiRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
+    QTimer *m_handshakeTimer = nullptr;
     QList<QSslError> m_sslErrors;
+    quint64 m_credentialGeneration = 0; // of the credential sent, so that a 401 invalidates that one only
     int m_attempt = 0;
+    bool m_handshakeDone = false; // the connection of the reply in flight is up (TLS done, or the request sent)
     bool m_refreshedCredential = false;
     bool m_done = false;
 };
@@ -108,6 +120,9 @@ public:
     [[nodiscard]] const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     void setRetryPolicy(RetryPolicy policy) { m_retryPolicy = std::move(policy); }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // How long a connection may take from the first TCP packet to a complete TLS handshake (Go's
+    // TLSHandshakeTimeout, 10 s, as client-go uses it); 0: no limit but the transfer timeout.
+    void setHandshakeTimeout(int milliseconds) { m_handshakeTimeoutMs = milliseconds; }
     [[nodiscard]] CredentialProvider *credentials() const { return m_credentials.get(); }
 
     // A client for the same cluster that authenticates with this bearer token alone (e.g. to ask who a token
@@ -139,6 +154,7 @@ private:
     [[nodiscard]] QNetworkAccessManager *streamManager();
     RetryPolicy m_retryPolicy;
     int m_timeoutMs = 30000;
+    int m_handshakeTimeoutMs = 10000;
     QByteArray m_clientCertificateDigest; // to drop pooled connections when an exec plugin rotates it
 };
 

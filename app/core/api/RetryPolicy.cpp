@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace sa {
 
 bool RetryPolicy::isSafeToRepeat(const QByteArray &verb)
@@ -36,6 +38,9 @@ RetryPolicy::Decision RetryPolicy::decide(const QByteArray &verb, int attempt, c
         // A refused connection never reached the server; anything later may have been applied.
         retry = read || error.reason.toInt() == QNetworkReply::ConnectionRefusedError;
     } else if (error.kind == ApiError::Kind::Timeout) {
+        // A request that never got through the handshake was never sent.
+        retry = read || error.reason == "HandshakeTimeout"_L1;
+    } else if (error.kind == ApiError::Kind::ConnectionLost) {
         retry = read;
     }
     if (!retry)

@@ -413,6 +413,7 @@ void CredentialProvider::obtain(QObject *context, Callback callback)
             QString error;
             if (auto credential = readStaticCredential(&error)) {
                 m_cached = std::move(credential);
+                ++m_generation;
             } else if (!m_cached) {
                 deliverLater(context, std::move(callback), error);
                 return;
@@ -427,9 +428,19 @@ void CredentialProvider::obtain(QObject *context, Callback callback)
         callback(m_cached, {});
         return;
     }
+    if (!m_process && !m_execFailure.isEmpty() && !m_execRetryAt.hasExpired()) {
+        deliverLater(context, std::move(callback), m_execFailure);
+        return;
+    }
     m_waiters.append(Waiter {context, context != nullptr, std::move(callback)});
     if (!m_process)
         runExec();
+}
+
+void CredentialProvider::invalidate(quint64 rejectedGeneration)
+{
+    if (rejectedGeneration == m_generation)
+        invalidate();
 }
 
 void CredentialProvider::invalidate()
@@ -662,8 +673,18 @@ void CredentialProvider::finishExec(const std::optional<Credential> &credential,
         m_process->deleteLater();
         m_process = nullptr;
     }
-    if (credential)
+    if (credential) {
         m_cached = credential;
+        ++m_generation;
+        m_execFailure.clear();
+        m_execFailures = 0;
+    } else {
+        // Kept for a backoff: requests meanwhile fail with this error rather than each run the plugin.
+        m_execFailure = error;
+        const int backoff = m_failureBackoffMs << std::min(m_execFailures, 16);
+        m_execRetryAt.setRemainingTime(std::min(backoff, m_maxFailureBackoffMs));
+        ++m_execFailures;
+    }
     // Taken first: a callback may call obtain() again, or destroy this provider.
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &waiter : waiters) {

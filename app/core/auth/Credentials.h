@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -76,10 +77,22 @@ public:
     // installHint included). The callback runs synchronously, before obtain() returns, only when a credential is
     // at hand: a static one (token, token file, basic auth, client certificate) or an unexpired cached exec
     // credential. Errors and plugin runs call back later from the event loop, never after `context` is destroyed
-    // (a null context is not guarded). Concurrent calls while a plugin runs share its result.
+    // (a null context is not guarded). The plugin runs once at a time for all callers: concurrent calls while it
+    // runs share its result, and a failure is kept for a backoff (1 s, doubling up to 30 s, reset by success) during
+    // which calls get that error without running the plugin again, as kubectl runs it once per command.
     void obtain(QObject *context, Callback callback);
     // After a 401: the next obtain() re-runs the exec plugin and re-reads the token file.
     void invalidate();
+    // The same, unless the rejected credential (of that generation()) has already been replaced: many requests
+    // refused with one stale credential refresh it once.
+    void invalidate(quint64 rejectedGeneration);
+    // Counts the credentials obtained; what obtain() delivers synchronously or from a plugin run is of the current one.
+    [[nodiscard]] quint64 generation() const { return m_generation; }
+    void setFailureBackoff(int initialMs, int maxMs)
+    {
+        m_failureBackoffMs = initialMs;
+        m_maxFailureBackoffMs = maxMs;
+    }
     void setExecTimeout(int milliseconds) { m_execTimeoutMs = milliseconds; }
     [[nodiscard]] bool usesExecPlugin() const { return m_user.exec.has_value(); }
 
@@ -121,6 +134,13 @@ private:
     QTimer *m_execTimer = nullptr;
     QByteArray m_execStderr;
     QList<Waiter> m_waiters;
+    quint64 m_generation = 0;
+    // The last plugin failure, delivered without a new run until the backoff has passed.
+    QString m_execFailure;
+    QDeadlineTimer m_execRetryAt;
+    int m_execFailures = 0;
+    int m_failureBackoffMs = 1000;
+    int m_maxFailureBackoffMs = 30000;
 };
 
 } // namespace sa
