@@ -591,7 +591,8 @@ void MainWindow::updateNamespaceRows()
         QStandardItem *item = m_allNamespaces->item(row);
         const QString ns = item->data(NameRole).toString();
         item->setText(ns == m_missingNamespace ? tr("%1 (not found)").arg(ns)
-                                               : tr("%1 (%2)").arg(ns).arg(m_namespaceCounts->countOf(ns)));
+                          : counted            ? tr("%1 (%2)").arg(ns).arg(m_namespaceCounts->countOf(ns))
+                                               : ns);
     }
 }
 
