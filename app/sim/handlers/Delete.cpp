@@ -16,7 +16,7 @@ void deleteResource(const RequestScope &scope)
     if (request.hasQuery(u"propagationPolicy"))
         options.insert("propagationPolicy"_L1, request.queryValue(u"propagationPolicy"));
     const WriteResult result = scope.registry.remove(scope.type, scope.ns, scope.name, options, scope.dryRun());
-    if (!result.ok() || scope.type.returnsDeletedObject) {
+    if (!result.ok() || scope.type.strategy->returnsDeletedObject()) {
         scope.respond(result, 200);
         return;
     }
