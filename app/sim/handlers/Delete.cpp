@@ -1,4 +1,5 @@
-// DELETE of one object, and of every object of a collection that the selectors match.
+// DELETE of one object, and of every object of a collection that the selectors match: one by one, up to the
+// first that cannot go.
 
 #include "Handlers.h"
 
@@ -47,8 +48,14 @@ void deleteCollection(const RequestScope &scope)
         const QJsonObject metadata = metadataOf(object);
         const WriteResult result = registry.remove(scope.type, metadata.value("namespace"_L1).toString(),
                                                    metadata.value("name"_L1).toString(), options, scope.dryRun());
-        if (result.ok())
+        if (result.ok()) {
             deleted.append(result.object);
+        } else if (result.failure->code != 404) {
+            // As the generic store's DeleteCollection: the first failure ends the request (what went before
+            // it stays deleted); an object already gone, as one a cascade took, is no failure.
+            scope.fail(*result.failure);
+            return;
+        }
     }
     const QJsonObject listMetadata {{"resourceVersion"_L1, QString::number(registry.store().resourceVersion())}};
     sendJson(scope.exchange, 200, listEnvelope(scope.type, deleted, listMetadata));
