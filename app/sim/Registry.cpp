@@ -1,7 +1,6 @@
 #include "Registry.h"
 
 #include "Patch.h"
-#include "Validation.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -23,234 +22,6 @@ QString str(const QJsonObject &object, QLatin1StringView key)
 void setMetadata(QJsonObject &object, const QJsonObject &metadata)
 {
     object.insert("metadata"_L1, metadata);
-}
-
-// Defaults of the kind's SetDefaults functions and the strategy's PrepareForCreate that matter to clients.
-QJsonObject defaultPodSpec(QJsonObject spec)
-{
-    if (str(spec, "serviceAccountName"_L1).isEmpty() && !str(spec, "serviceAccount"_L1).isEmpty())
-        spec.insert("serviceAccountName"_L1, spec.value("serviceAccount"_L1));
-    if (!spec.contains("restartPolicy"_L1))
-        spec.insert("restartPolicy"_L1, "Always"_L1);
-    if (!spec.contains("dnsPolicy"_L1))
-        spec.insert("dnsPolicy"_L1, "ClusterFirst"_L1);
-    if (!spec.contains("schedulerName"_L1))
-        spec.insert("schedulerName"_L1, "default-scheduler"_L1);
-    if (!spec.contains("terminationGracePeriodSeconds"_L1))
-        spec.insert("terminationGracePeriodSeconds"_L1, 30);
-    if (!spec.contains("securityContext"_L1))
-        spec.insert("securityContext"_L1, QJsonObject());
-    QJsonArray containers = spec.value("containers"_L1).toArray();
-    for (auto &&value : containers) {
-        QJsonObject container = value.toObject();
-        if (!container.contains("imagePullPolicy"_L1)) {
-            const QString image = str(container, "image"_L1);
-            const bool latest = !image.contains(u':') || image.endsWith(":latest"_L1);
-            container.insert("imagePullPolicy"_L1, latest ? "Always"_L1 : "IfNotPresent"_L1);
-        }
-        if (!container.contains("terminationMessagePath"_L1))
-            container.insert("terminationMessagePath"_L1, "/dev/termination-log"_L1);
-        if (!container.contains("terminationMessagePolicy"_L1))
-            container.insert("terminationMessagePolicy"_L1, "File"_L1);
-        if (!container.contains("resources"_L1))
-            container.insert("resources"_L1, QJsonObject());
-        value = container;
-    }
-    if (!containers.isEmpty())
-        spec.insert("containers"_L1, containers);
-    return spec;
-}
-
-// The pod template of a Deployment, ReplicaSet, StatefulSet or DaemonSet spec gets a pod's defaults.
-void defaultPodTemplate(QJsonObject &spec)
-{
-    QJsonObject tmpl = spec.value("template"_L1).toObject();
-    tmpl.insert("spec"_L1, defaultPodSpec(tmpl.value("spec"_L1).toObject()));
-    spec.insert("template"_L1, tmpl);
-}
-
-void applyDefaults(const ResourceType &type, QJsonObject &object)
-{
-    const QString &kind = type.kind;
-    if (kind == "Secret"_L1) {
-        if (str(object, "type"_L1).isEmpty())
-            object.insert("type"_L1, "Opaque"_L1);
-        // stringData is write-only: it is folded into data, where it wins over the same key.
-        const QJsonObject stringData = object.take("stringData"_L1).toObject();
-        if (!stringData.isEmpty()) {
-            QJsonObject data = object.value("data"_L1).toObject();
-            for (auto it = stringData.begin(); it != stringData.end(); ++it)
-                data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
-            object.insert("data"_L1, data);
-        }
-    } else if (kind == "Namespace"_L1) {
-        QJsonObject metadata = metadataOf(object);
-        QJsonObject labels = metadata.value("labels"_L1).toObject();
-        labels.insert("kubernetes.io/metadata.name"_L1, metadata.value("name"_L1));
-        metadata.insert("labels"_L1, labels);
-        setMetadata(object, metadata);
-        QJsonObject spec = object.value("spec"_L1).toObject();
-        if (!spec.contains("finalizers"_L1))
-            spec.insert("finalizers"_L1, QJsonArray {u"kubernetes"_s});
-        object.insert("spec"_L1, spec);
-        QJsonObject status = object.value("status"_L1).toObject();
-        if (!status.contains("phase"_L1))
-            status.insert("phase"_L1, "Active"_L1);
-        object.insert("status"_L1, status);
-    } else if (kind == "Pod"_L1) {
-        object.insert("spec"_L1, defaultPodSpec(object.value("spec"_L1).toObject()));
-    } else if (kind == "Deployment"_L1 || kind == "ReplicaSet"_L1) {
-        QJsonObject spec = object.value("spec"_L1).toObject();
-        if (!spec.contains("replicas"_L1))
-            spec.insert("replicas"_L1, 1);
-        if (kind == "Deployment"_L1) {
-            if (!spec.contains("strategy"_L1)) {
-                spec.insert("strategy"_L1,
-                            QJsonObject {{"type"_L1, "RollingUpdate"_L1},
-                                         {"rollingUpdate"_L1,
-                                          QJsonObject {{"maxUnavailable"_L1, "25%"_L1}, {"maxSurge"_L1, "25%"_L1}}}});
-            }
-            if (!spec.contains("revisionHistoryLimit"_L1))
-                spec.insert("revisionHistoryLimit"_L1, 10);
-            if (!spec.contains("progressDeadlineSeconds"_L1))
-                spec.insert("progressDeadlineSeconds"_L1, 600);
-        }
-        defaultPodTemplate(spec);
-        object.insert("spec"_L1, spec);
-    } else if (kind == "StatefulSet"_L1) {
-        // SetDefaults_StatefulSet, with StatefulSetAutoDeletePVC on as in v1.32.
-        QJsonObject spec = object.value("spec"_L1).toObject();
-        if (!spec.contains("replicas"_L1))
-            spec.insert("replicas"_L1, 1);
-        if (!spec.contains("serviceName"_L1))
-            spec.insert("serviceName"_L1, ""_L1);
-        if (str(spec, "podManagementPolicy"_L1).isEmpty())
-            spec.insert("podManagementPolicy"_L1, "OrderedReady"_L1);
-        QJsonObject strategy = spec.value("updateStrategy"_L1).toObject();
-        if (str(strategy, "type"_L1).isEmpty()) {
-            strategy.insert("type"_L1, "RollingUpdate"_L1);
-            if (!strategy.contains("rollingUpdate"_L1))
-                strategy.insert("rollingUpdate"_L1, QJsonObject());
-        }
-        // Only an explicit or defaulted rollingUpdate gets a partition: kubectl's rollout status tells the two apart.
-        if (str(strategy, "type"_L1) == "RollingUpdate"_L1 && strategy.value("rollingUpdate"_L1).isObject()) {
-            QJsonObject rolling = strategy.value("rollingUpdate"_L1).toObject();
-            if (!rolling.contains("partition"_L1))
-                rolling.insert("partition"_L1, 0);
-            strategy.insert("rollingUpdate"_L1, rolling);
-        }
-        spec.insert("updateStrategy"_L1, strategy);
-        if (!spec.contains("revisionHistoryLimit"_L1))
-            spec.insert("revisionHistoryLimit"_L1, 10);
-        QJsonObject retention = spec.value("persistentVolumeClaimRetentionPolicy"_L1).toObject();
-        for (const auto key : {"whenDeleted"_L1, "whenScaled"_L1}) {
-            if (str(retention, key).isEmpty())
-                retention.insert(key, "Retain"_L1);
-        }
-        spec.insert("persistentVolumeClaimRetentionPolicy"_L1, retention);
-        defaultPodTemplate(spec);
-        object.insert("spec"_L1, spec);
-    } else if (kind == "DaemonSet"_L1) {
-        // SetDefaults_DaemonSet.
-        QJsonObject spec = object.value("spec"_L1).toObject();
-        QJsonObject strategy = spec.value("updateStrategy"_L1).toObject();
-        if (str(strategy, "type"_L1).isEmpty())
-            strategy.insert("type"_L1, "RollingUpdate"_L1);
-        if (str(strategy, "type"_L1) == "RollingUpdate"_L1) {
-            QJsonObject rolling = strategy.value("rollingUpdate"_L1).toObject();
-            if (!rolling.contains("maxUnavailable"_L1))
-                rolling.insert("maxUnavailable"_L1, 1);
-            if (!rolling.contains("maxSurge"_L1))
-                rolling.insert("maxSurge"_L1, 0);
-            strategy.insert("rollingUpdate"_L1, rolling);
-        }
-        spec.insert("updateStrategy"_L1, strategy);
-        if (!spec.contains("revisionHistoryLimit"_L1))
-            spec.insert("revisionHistoryLimit"_L1, 10);
-        defaultPodTemplate(spec);
-        object.insert("spec"_L1, spec);
-    } else if (kind == "RoleBinding"_L1 || kind == "ClusterRoleBinding"_L1) {
-        QJsonArray subjects = object.value("subjects"_L1).toArray();
-        for (auto &&value : subjects) {
-            QJsonObject subject = value.toObject();
-            if (!subject.contains("apiGroup"_L1)) {
-                const QString subjectKind = str(subject, "kind"_L1);
-                subject.insert("apiGroup"_L1,
-                               subjectKind == "ServiceAccount"_L1 ? ""_L1 : "rbac.authorization.k8s.io"_L1);
-            }
-            value = subject;
-        }
-        if (object.contains("subjects"_L1))
-            object.insert("subjects"_L1, subjects);
-    }
-}
-
-// A DaemonSet's internal spec.templateGeneration, which apps/v1 carries in an annotation: 1 on create, one more
-// on each update that changes the template (the strategy's PrepareForCreate/PrepareForUpdate).
-void setTemplateGeneration(QJsonObject &daemonSet, const QJsonObject *old)
-{
-    static const QString key = u"deprecated.daemonset.template.generation"_s;
-    qint64 generation = 1;
-    if (old) {
-        generation = metadataOf(*old).value("annotations"_L1).toObject().value(key).toString().toLongLong();
-        const auto podTemplate = [](const QJsonObject &object) {
-            return object.value("spec"_L1).toObject().value("template"_L1);
-        };
-        if (podTemplate(daemonSet) != podTemplate(*old))
-            ++generation;
-    }
-    QJsonObject metadata = metadataOf(daemonSet);
-    QJsonObject annotations = metadata.value("annotations"_L1).toObject();
-    annotations.insert(key, QString::number(generation));
-    metadata.insert("annotations"_L1, annotations);
-    daemonSet.insert("metadata"_L1, metadata);
-}
-
-// The projected token volume of the ServiceAccount admission plugin, mounted into every container that has
-// nothing at the service-account path yet.
-QJsonObject mountServiceAccountToken(QJsonObject spec)
-{
-    static const QString mountPath = u"/var/run/secrets/kubernetes.io/serviceaccount"_s;
-    const QString volumeName = u"kube-api-access-"_s + randomSuffix(5);
-    bool mounted = false;
-    for (const auto key : {"initContainers"_L1, "containers"_L1}) {
-        QJsonArray containers = spec.value(key).toArray();
-        for (auto &&value : containers) {
-            QJsonObject container = value.toObject();
-            QJsonArray mounts = container.value("volumeMounts"_L1).toArray();
-            const bool hasPath = std::any_of(mounts.begin(), mounts.end(), [](const QJsonValue &mount) {
-                return mount.toObject().value("mountPath"_L1).toString() == mountPath;
-            });
-            if (hasPath)
-                continue;
-            mounts.append(QJsonObject {{"name"_L1, volumeName}, {"readOnly"_L1, true}, {"mountPath"_L1, mountPath}});
-            container.insert("volumeMounts"_L1, mounts);
-            value = container;
-            mounted = true;
-        }
-        if (spec.contains(key))
-            spec.insert(key, containers);
-    }
-    if (!mounted)
-        return spec;
-    QJsonArray volumes = spec.value("volumes"_L1).toArray();
-    const QJsonArray sources {
-        QJsonObject {{"serviceAccountToken"_L1, QJsonObject {{"expirationSeconds"_L1, 3607}, {"path"_L1, "token"_L1}}}},
-        QJsonObject {
-            {"configMap"_L1,
-             QJsonObject {{"name"_L1, "kube-root-ca.crt"_L1},
-                          {"items"_L1, QJsonArray {QJsonObject {{"key"_L1, "ca.crt"_L1}, {"path"_L1, "ca.crt"_L1}}}}}}},
-        QJsonObject {
-            {"downwardAPI"_L1,
-             QJsonObject {{"items"_L1,
-                           QJsonArray {QJsonObject {{"path"_L1, "namespace"_L1},
-                                                    {"fieldRef"_L1,
-                                                     QJsonObject {{"apiVersion"_L1, "v1"_L1},
-                                                                  {"fieldPath"_L1, "metadata.namespace"_L1}}}}}}}}}};
-    volumes.append(QJsonObject {{"name"_L1, volumeName},
-                                {"projected"_L1, QJsonObject {{"sources"_L1, sources}, {"defaultMode"_L1, 420}}}});
-    spec.insert("volumes"_L1, volumes);
-    return spec;
 }
 
 // Fields the server owns: a client's values are dropped on create and kept from storage on update.
@@ -332,40 +103,6 @@ std::optional<ApiFailure> Registry::checkNamespace(const ResourceType &type, con
     return std::nullopt;
 }
 
-std::optional<ApiFailure> Registry::admit(const ResourceType &type, QJsonObject &object, const QString &name) const
-{
-    if (type.kind != "Pod"_L1)
-        return std::nullopt;
-    // The ServiceAccount admission plugin: every pod runs as an existing service account.
-    QJsonObject spec = object.value("spec"_L1).toObject();
-    QString account = str(spec, "serviceAccountName"_L1);
-    if (account.isEmpty()) {
-        account = u"default"_s;
-        spec.insert("serviceAccountName"_L1, account);
-    }
-    spec.insert("serviceAccount"_L1, account);
-    object.insert("spec"_L1, spec);
-    const QJsonObject metadata = metadataOf(object);
-    static const ResourceType *serviceAccounts = findResource(QString(), u"v1"_s, u"serviceaccounts"_s);
-    const QString ns = str(metadata, "namespace"_L1);
-    const auto sa = m_store.get(*serviceAccounts, ns, account);
-    if (!sa) {
-        return status::forbidden(QString(), u"pods"_s, name,
-                                 u"error looking up service account "_s + ns + u'/' + account + u": serviceaccount \""_s
-                                     + account + u"\" not found"_s);
-    }
-    if (!spec.contains("imagePullSecrets"_L1) && sa->contains("imagePullSecrets"_L1))
-        spec.insert("imagePullSecrets"_L1, sa->value("imagePullSecrets"_L1));
-    // The pod's automount setting wins, then the service account's; the default is to mount.
-    const QJsonValue podAutomount = spec.value("automountServiceAccountToken"_L1);
-    const QJsonValue accountAutomount = sa->value("automountServiceAccountToken"_L1);
-    const bool automount = podAutomount.isBool() ? podAutomount.toBool() : accountAutomount.toBool(true);
-    if (automount)
-        spec = mountServiceAccountToken(spec);
-    object.insert("spec"_L1, spec);
-    return std::nullopt;
-}
-
 WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonObject object, bool dryRun)
 {
     if (auto failure = checkTypeMeta(type, object))
@@ -394,16 +131,14 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     setMetadata(object, metadata);
     const QString name = str(metadata, "name"_L1);
 
-    if (type.subresources.contains("status"_L1) && type.kind != "Namespace"_L1 && type.kind != "Node"_L1)
-        object.remove("status"_L1);
-    applyDefaults(type, object);
-    if (type.kind == "DaemonSet"_L1)
-        setTemplateGeneration(object, nullptr);
-    if (auto failure = type.kind == "Namespace"_L1 ? std::nullopt : checkNamespace(type, ns, admissionName))
+    const Strategy &strategy = *type.strategy;
+    strategy.applyDefaults(object);
+    strategy.prepareForCreate(object);
+    if (auto failure = checkNamespace(type, ns, admissionName))
         return {{}, failure};
-    if (auto failure = admit(type, object, admissionName))
+    if (auto failure = strategy.admit(object, admissionName, m_store))
         return {{}, failure};
-    if (const QList<FieldError> errors = validateObject(type.kind, object, nullptr); !errors.isEmpty())
+    if (const QList<FieldError> errors = strategy.validate(object, nullptr); !errors.isEmpty())
         return {{}, status::invalid(type.group, type.kind, name, errors)};
     if (m_store.get(type, ns, name))
         return {{}, status::alreadyExists(type.group, type.plural, name)};
@@ -466,16 +201,9 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
         else
             object.remove("status"_L1);
     }
-    applyDefaults(type, object);
-    if (type.kind == "DaemonSet"_L1)
-        setTemplateGeneration(object, &*existing);
-    if (type.kind == "Pod"_L1) {
-        QJsonObject spec = object.value("spec"_L1).toObject();
-        if (!spec.contains("serviceAccount"_L1) && spec.contains("serviceAccountName"_L1))
-            spec.insert("serviceAccount"_L1, spec.value("serviceAccountName"_L1));
-        object.insert("spec"_L1, spec);
-    }
-    if (const QList<FieldError> errors = validateObject(type.kind, object, &*existing); !errors.isEmpty())
+    type.strategy->applyDefaults(object);
+    type.strategy->prepareForUpdate(object, *existing);
+    if (const QList<FieldError> errors = type.strategy->validate(object, &*existing); !errors.isEmpty())
         return {{}, status::invalid(type.group, type.kind, name, errors)};
     if (sameContent(object, *existing))
         return {*existing, std::nullopt};
@@ -539,22 +267,13 @@ WriteResult Registry::remove(const ResourceType &type, const QString &ns, const 
         return {{}, status::notFound(type.group, type.plural, name)};
     const QJsonObject metadata = metadataOf(*existing);
     const QJsonObject preconditions = options.value("preconditions"_L1).toObject();
-    // The namespace REST checks preconditions itself (pkg/registry/core/namespace/storage); every other
-    // resource fails early in rest.BeforeDelete, whose Conflict names the GroupResource {group, Kind}.
     const auto precondition = [&](const QString &field, QLatin1StringView key,
                                   const QString &consequence) -> std::optional<ApiFailure> {
         const QString want = str(preconditions, key);
         const QString have = str(metadata, key);
         if (want.isEmpty() || want == have)
             return std::nullopt;
-        if (type.kind == "Namespace"_L1) {
-            return status::conflict(type.group, type.plural, name,
-                                    u"Precondition failed: "_s + field + u" in precondition: "_s + want + u", "_s
-                                        + field + u" in object meta: "_s + have);
-        }
-        return status::conflict(type.group, type.kind, name,
-                                u"the "_s + field + u" in the precondition ("_s + want + u") does not match the "_s
-                                    + field + u" in record ("_s + have + u"). "_s + consequence);
+        return type.strategy->preconditionFailed(type, name, field, want, have, consequence);
     };
     if (auto failure = precondition(u"UID"_s, "uid"_L1, u"The object might have been deleted and then recreated"_s))
         return {{}, failure};
@@ -564,18 +283,10 @@ WriteResult Registry::remove(const ResourceType &type, const QString &ns, const 
     if (dryRun)
         return {*existing, std::nullopt};
 
-    if (type.kind == "Namespace"_L1) {
-        // The namespace lifecycle: Terminating until the namespace controller has emptied it.
-        if (metadata.contains("deletionTimestamp"_L1))
+    if (const auto deleting = type.strategy->beginDeletion(*existing)) {
+        if (*deleting == *existing)
             return {*existing, std::nullopt};
-        QJsonObject terminating = *existing;
-        QJsonObject newMetadata = metadata;
-        newMetadata.insert("deletionTimestamp"_L1, nowTimestamp());
-        terminating.insert("metadata"_L1, newMetadata);
-        QJsonObject statusObject = terminating.value("status"_L1).toObject();
-        statusObject.insert("phase"_L1, "Terminating"_L1);
-        terminating.insert("status"_L1, statusObject);
-        return {m_store.update(type, terminating), std::nullopt};
+        return {m_store.update(type, *deleting), std::nullopt};
     }
     const QJsonObject last = m_store.remove(type, ns, name);
     cascadeDelete(last, str(options, "propagationPolicy"_L1));

@@ -25,9 +25,9 @@ struct WriteResult
 
 enum class PatchType { Json, Merge, Strategic, Apply };
 
-// The write path of the apiserver's generic registry: defaulting, admission, validation, optimistic
-// concurrency and the bookkeeping metadata (uid, creationTimestamp, generation). The HTTP handlers,
-// the controllers and the seeds all write through it, so they all behave alike.
+// The write path of the apiserver's generic registry: the kind's strategy (defaulting, admission,
+// validation), optimistic concurrency and the bookkeeping metadata (uid, creationTimestamp, generation). The HTTP
+// handlers, the controllers and the seeds all write through it, so they all behave alike.
 class Registry : public QObject
 {
     Q_OBJECT
@@ -50,8 +50,6 @@ public:
 
 private:
     std::optional<ApiFailure> checkNamespace(const ResourceType &type, const QString &ns, const QString &name) const;
-    // name: the object's name, or its generateName when the server is to generate one.
-    std::optional<ApiFailure> admit(const ResourceType &type, QJsonObject &object, const QString &name) const;
     void cascadeDelete(const QJsonObject &owner, const QString &propagation);
 
     Store &m_store;

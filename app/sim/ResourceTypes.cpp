@@ -1,5 +1,7 @@
 #include "ResourceTypes.h"
 
+#include "kinds/Kinds.h"
+
 using namespace Qt::StringLiterals;
 
 namespace kubesim {
@@ -10,8 +12,8 @@ const QStringList allVerbs {u"create"_s, u"delete"_s, u"deletecollection"_s, u"g
                             u"list"_s,   u"patch"_s,  u"update"_s,           u"watch"_s};
 
 ResourceType makeType(const QString &group, const QString &kind, const QString &plural, bool namespaced,
-                      const QString &hash, const QStringList &shortNames = {}, const QStringList &categories = {},
-                      const QStringList &subresources = {})
+                      const QString &hash, const Strategy &strategy, const QStringList &shortNames = {},
+                      const QStringList &categories = {}, const QStringList &subresources = {})
 {
     ResourceType type;
     type.group = group;
@@ -25,13 +27,21 @@ ResourceType makeType(const QString &group, const QString &kind, const QString &
     type.verbs = allVerbs;
     type.storageVersionHash = hash;
     type.subresources = subresources;
+    type.hasGeneration = group == "apps"_L1;
+    type.strategy = &strategy;
+    return type;
+}
+
+ResourceType withoutVerb(ResourceType type, const QString &verb)
+{
+    type.verbs.removeOne(verb);
     return type;
 }
 
 // The create-only review APIs: served and authorized like resources, never stored.
 ResourceType review(const QString &group, const QString &kind, const QString &plural, bool namespaced)
 {
-    ResourceType type = makeType(group, kind, plural, namespaced, {});
+    ResourceType type = makeType(group, kind, plural, namespaced, {}, defaultStrategy());
     type.singular.clear();
     type.verbs = {u"create"_s};
     type.stored = false;
@@ -44,47 +54,37 @@ QList<ResourceType> makeTypes()
     const QString core, apps = u"apps"_s, rbac = u"rbac.authorization.k8s.io"_s;
     const QString authn = u"authentication.k8s.io"_s, authz = u"authorization.k8s.io"_s;
     const QStringList all {u"all"_s}, status {u"status"_s};
-    QList<ResourceType> types {
-        makeType(core, u"ConfigMap"_s, u"configmaps"_s, true, u"qFsyl6wFWjQ="_s, {u"cm"_s}),
-        makeType(core, u"Namespace"_s, u"namespaces"_s, false, u"Q3oi5N2YM8M="_s, {u"ns"_s}, {}, status),
-        makeType(core, u"Node"_s, u"nodes"_s, false, u"XwShjMxG9Fs="_s, {u"no"_s}, {}, status),
-        makeType(core, u"Pod"_s, u"pods"_s, true, u"xPOwRZ+Yhw8="_s, {u"po"_s}, all, status),
-        makeType(core, u"Secret"_s, u"secrets"_s, true, u"S6u1pOWzb84="_s),
-        makeType(core, u"ServiceAccount"_s, u"serviceaccounts"_s, true, u"pbx9ZvyFpBE="_s, {u"sa"_s}, {}, {u"token"_s}),
-        makeType(apps, u"DaemonSet"_s, u"daemonsets"_s, true, u"dd7pWHUlMKQ="_s, {u"ds"_s}, all, status),
-        makeType(apps, u"Deployment"_s, u"deployments"_s, true, u"8aSe+NMegvE="_s, {u"deploy"_s}, all, status),
-        makeType(apps, u"ReplicaSet"_s, u"replicasets"_s, true, u"P1RzHs8/mWQ="_s, {u"rs"_s}, all, status),
-        makeType(apps, u"StatefulSet"_s, u"statefulsets"_s, true, u"H+vl74LkKdo="_s, {u"sts"_s}, all, status),
+    return {
+        makeType(core, u"ConfigMap"_s, u"configmaps"_s, true, u"qFsyl6wFWjQ="_s, configMapStrategy(), {u"cm"_s}),
+        // The namespace REST has no DeleteCollection.
+        withoutVerb(makeType(core, u"Namespace"_s, u"namespaces"_s, false, u"Q3oi5N2YM8M="_s, namespaceStrategy(),
+                             {u"ns"_s}, {}, status),
+                    u"deletecollection"_s),
+        makeType(core, u"Node"_s, u"nodes"_s, false, u"XwShjMxG9Fs="_s, nodeStrategy(), {u"no"_s}, {}, status),
+        makeType(core, u"Pod"_s, u"pods"_s, true, u"xPOwRZ+Yhw8="_s, podStrategy(), {u"po"_s}, all, status),
+        makeType(core, u"Secret"_s, u"secrets"_s, true, u"S6u1pOWzb84="_s, secretStrategy()),
+        makeType(core, u"ServiceAccount"_s, u"serviceaccounts"_s, true, u"pbx9ZvyFpBE="_s, serviceAccountStrategy(),
+                 {u"sa"_s}, {}, {u"token"_s}),
+        makeType(apps, u"DaemonSet"_s, u"daemonsets"_s, true, u"dd7pWHUlMKQ="_s, daemonSetStrategy(), {u"ds"_s}, all,
+                 status),
+        makeType(apps, u"Deployment"_s, u"deployments"_s, true, u"8aSe+NMegvE="_s, deploymentStrategy(), {u"deploy"_s},
+                 all, status),
+        makeType(apps, u"ReplicaSet"_s, u"replicasets"_s, true, u"P1RzHs8/mWQ="_s, replicaSetStrategy(), {u"rs"_s}, all,
+                 status),
+        makeType(apps, u"StatefulSet"_s, u"statefulsets"_s, true, u"H+vl74LkKdo="_s, statefulSetStrategy(), {u"sts"_s},
+                 all, status),
         review(authn, u"SelfSubjectReview"_s, u"selfsubjectreviews"_s, false),
         review(authn, u"TokenReview"_s, u"tokenreviews"_s, false),
         review(authz, u"LocalSubjectAccessReview"_s, u"localsubjectaccessreviews"_s, true),
         review(authz, u"SelfSubjectAccessReview"_s, u"selfsubjectaccessreviews"_s, false),
         review(authz, u"SelfSubjectRulesReview"_s, u"selfsubjectrulesreviews"_s, false),
         review(authz, u"SubjectAccessReview"_s, u"subjectaccessreviews"_s, false),
-        makeType(rbac, u"ClusterRoleBinding"_s, u"clusterrolebindings"_s, false, u"48tpQ8gZHFc="_s),
-        makeType(rbac, u"ClusterRole"_s, u"clusterroles"_s, false, u"bYE5ZWDrJ44="_s),
-        makeType(rbac, u"RoleBinding"_s, u"rolebindings"_s, true, u"eGsCzGH6b1g="_s),
-        makeType(rbac, u"Role"_s, u"roles"_s, true, u"7FuwZcIIItM="_s),
+        makeType(rbac, u"ClusterRoleBinding"_s, u"clusterrolebindings"_s, false, u"48tpQ8gZHFc="_s,
+                 clusterRoleBindingStrategy()),
+        makeType(rbac, u"ClusterRole"_s, u"clusterroles"_s, false, u"bYE5ZWDrJ44="_s, clusterRoleStrategy()),
+        makeType(rbac, u"RoleBinding"_s, u"rolebindings"_s, true, u"eGsCzGH6b1g="_s, roleBindingStrategy()),
+        makeType(rbac, u"Role"_s, u"roles"_s, true, u"7FuwZcIIItM="_s, roleStrategy()),
     };
-    for (ResourceType &type : types) {
-        if (type.kind == "Namespace"_L1)
-            type.verbs.removeOne(u"deletecollection"_s);
-        // Registry strategies that answer DELETE with the object rather than a Status.
-        type.returnsDeletedObject =
-            type.kind == "Namespace"_L1 || type.kind == "Pod"_L1 || type.kind == "ServiceAccount"_L1;
-        type.hasGeneration = type.group == apps;
-    }
-    return types;
-}
-
-QString nestedString(const QJsonObject &object, QStringView path)
-{
-    QJsonValue value = object;
-    for (const QStringView part : path.split(u'.'))
-        value = value.toObject().value(part);
-    if (value.isBool())
-        return value.toBool() ? u"true"_s : u"false"_s;
-    return value.toString();
 }
 
 } // namespace
@@ -125,26 +125,18 @@ QStringList servedGroups()
 
 std::optional<QString> ResourceType::selectableField(const QJsonObject &object, const QString &field) const
 {
-    if (field == "metadata.name"_L1 || (field == "metadata.namespace"_L1 && namespaced))
-        return nestedString(object, field);
-    // The extra field labels each registry strategy's GetAttrs/SelectableFields adds.
-    static const QStringList podFields {
-        u"spec.nodeName"_s,    u"spec.restartPolicy"_s, u"spec.schedulerName"_s, u"spec.serviceAccountName"_s,
-        u"spec.hostNetwork"_s, u"status.phase"_s,       u"status.podIP"_s,       u"status.nominatedNodeName"_s};
-    if ((kind == "Pod"_L1 && podFields.contains(field)) || (kind == "Secret"_L1 && field == "type"_L1)
-        || (kind == "Namespace"_L1 && field == "status.phase"_L1)
-        || (kind == "ReplicaSet"_L1 && field == "status.replicas"_L1)) {
-        if (field == "status.replicas"_L1)
-            return QString::number(object.value("status"_L1).toObject().value("replicas"_L1).toInteger());
-        return nestedString(object, field);
-    }
+    // Every kind's metadata.name (and metadata.namespace when namespaced), and the labels its strategy adds.
+    if (field == "metadata.name"_L1 || (field == "metadata.namespace"_L1 && namespaced)
+        || strategy->fieldLabels().contains(field))
+        return strategy->fieldValue(object, field);
     return std::nullopt;
 }
 
 QString ResourceType::unsupportedFieldMessage(const QString &field) const
 {
-    // Kinds with their own field label conversion say it one way; the rest use the default conversion.
-    if (kind == "Pod"_L1 || kind == "Secret"_L1 || kind == "Namespace"_L1 || kind == "ReplicaSet"_L1)
+    // Kinds with field labels of their own have their own conversion function, which says it one way; the rest
+    // use the default conversion.
+    if (!strategy->fieldLabels().isEmpty())
         return u"field label not supported: "_s + field;
     return u"\""_s + field + u"\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\""_s;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Strategy.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -9,7 +11,7 @@
 
 namespace kubesim {
 
-// What the simulator serves of one resource, as its discovery document describes it.
+// What the simulator serves of one resource, as its discovery document describes it, and its strategy.
 struct ResourceType
 {
     QString group; // "" for the core group
@@ -24,8 +26,8 @@ struct ResourceType
     QString storageVersionHash;
     QStringList subresources; // "status", "scale"
     bool hasGeneration = false; // metadata.generation counts spec changes
-    bool returnsDeletedObject = false; // DELETE answers with the object rather than a Status
     bool stored = true; // false for the create-only review APIs, which keep nothing
+    const Strategy *strategy = &defaultStrategy(); // what the kind does differently (kinds/)
 
     [[nodiscard]] QString apiVersion() const { return group.isEmpty() ? version : group + u'/' + version; }
     [[nodiscard]] QString listKind() const { return kind + QLatin1String("List"); }

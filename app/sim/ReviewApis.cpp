@@ -4,6 +4,7 @@
 #include "ApiServer.h"
 
 #include "Auth.h"
+#include "RequestScope.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -101,8 +102,11 @@ ApiFailure invalidReview(const ResourceType &type, const QString &field, const Q
 
 } // namespace
 
-void ApiServer::serveReview(HttpExchange *exchange, const ResourceType &type, const QString &ns, const UserInfo &user)
+void ApiServer::serveReview(const RequestScope &scope)
 {
+    HttpExchange *exchange = scope.exchange;
+    const ResourceType &type = scope.type;
+    const UserInfo &user = scope.user;
     ApiFailure failure;
     const auto decoded = decodeRequestBody(exchange->request(), type, &failure);
     if (!decoded) {
@@ -154,7 +158,7 @@ void ApiServer::serveReview(HttpExchange *exchange, const ResourceType &type, co
             return;
         }
         RequestAttributes attributes = attributesFromSpec(spec);
-        if (kind == "LocalSubjectAccessReview"_L1 && attributes.resourceRequest && attributes.ns != ns) {
+        if (kind == "LocalSubjectAccessReview"_L1 && attributes.resourceRequest && attributes.ns != scope.ns) {
             sendFailure(exchange,
                         invalidReview(type, u"spec.resourceAttributes.namespace"_s, attributes.ns,
                                       u"must match metadata.namespace"_s));
@@ -168,8 +172,11 @@ void ApiServer::serveReview(HttpExchange *exchange, const ResourceType &type, co
     sendJson(exchange, 201, reviewResponse(type, body, result));
 }
 
-void ApiServer::serveTokenRequest(HttpExchange *exchange, const QString &ns, const QString &name)
+void ApiServer::serveTokenRequest(const RequestScope &scope)
 {
+    HttpExchange *exchange = scope.exchange;
+    const QString &ns = scope.ns;
+    const QString &name = scope.name;
     static const ResourceType requestType = [] {
         ResourceType type;
         type.group = u"authentication.k8s.io"_s;

@@ -13,10 +13,15 @@ namespace kubesim {
 enum class IncludeObject { None, Metadata, Object };
 
 // Server-side printing (meta.k8s.io Table) with the columns and cells of the apiserver's printers
-// (pkg/printers/internalversion/printers.go).
+// (pkg/printers/internalversion/printers.go): Name, then what the kind's strategy prints.
 [[nodiscard]] QJsonArray tableColumns(const ResourceType &type);
 [[nodiscard]] QJsonObject tableRow(const ResourceType &type, const QJsonObject &object, IncludeObject include,
                                    const QDateTime &now);
+// A column definition, and the Age column most kinds have.
+[[nodiscard]] QJsonObject column(const QString &name, const QString &type, const QString &description, int priority = 0,
+                                 const QString &format = {});
+[[nodiscard]] QJsonObject ageColumn();
+
 // A Table of `objects`; `tableApiVersion` is "meta.k8s.io/v1" or "meta.k8s.io/v1beta1". Column definitions are
 // left null when withColumns is false (watch events after the first).
 [[nodiscard]] QJsonObject makeTable(const ResourceType &type, const QList<QJsonObject> &objects, IncludeObject include,

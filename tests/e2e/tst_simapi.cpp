@@ -353,6 +353,47 @@ private Q_SLOTS:
             !send("GET", u"/api/v1/namespaces/default/serviceaccounts/occ"_s).json().contains("imagePullSecrets"_L1));
     }
 
+    void deleteCollectionAnswersWithTheFirstFailure()
+    {
+        // As the apiserver's DeleteCollection: the objects go one by one, and the first one that cannot go ends
+        // the request with its error; those before it stay deleted. A precondition that only dc-a meets stops
+        // at dc-b.
+        const QString sas = u"/api/v1/namespaces/default/serviceaccounts"_s;
+        const QJsonObject labels {{"sweep"_L1, "dc"_L1}};
+        const HttpResult first = createAccount(u"default"_s, serviceAccount(u"dc-a"_s, labels));
+        QCOMPARE(first.code, 201);
+        const HttpResult second = createAccount(u"default"_s, serviceAccount(u"dc-b"_s, labels));
+        QCOMPARE(second.code, 201);
+        const auto uidOf = [](const HttpResult &result) {
+            return result.json().value("metadata"_L1).toObject().value("uid"_L1).toString();
+        };
+        const QJsonObject options {{"kind"_L1, "DeleteOptions"_L1},
+                                   {"apiVersion"_L1, "v1"_L1},
+                                   {"preconditions"_L1, QJsonObject {{"uid"_L1, uidOf(first)}}}};
+        const HttpResult refused =
+            send("DELETE", sas + u"?labelSelector=sweep%3Ddc"_s, QJsonDocument(options).toJson());
+        QCOMPARE(refused.code, 409);
+        const QJsonObject status = refused.json();
+        QCOMPARE(status.value("kind"_L1).toString(), u"Status"_s);
+        QCOMPARE(status.value("reason"_L1).toString(), u"Conflict"_s);
+        QCOMPARE(status.value("details"_L1).toObject().value("name"_L1).toString(), u"dc-b"_s);
+        QCOMPARE(status.value("message"_L1).toString(),
+                 u"Operation cannot be fulfilled on ServiceAccount \"dc-b\": the UID in the precondition ("_s
+                     + uidOf(first) + u") does not match the UID in record ("_s + uidOf(second)
+                     + u"). The object might have been deleted and then recreated"_s);
+        QCOMPARE(send("GET", sas + u"/dc-a"_s).code, 404);
+        QCOMPARE(send("GET", sas + u"/dc-b"_s).code, 200);
+
+        // Without the precondition the rest goes, and the answer lists what went.
+        const HttpResult swept = send("DELETE", sas + u"?labelSelector=sweep%3Ddc"_s);
+        QCOMPARE(swept.code, 200);
+        QCOMPARE(swept.json().value("kind"_L1).toString(), u"ServiceAccountList"_s);
+        const QJsonArray items = swept.json().value("items"_L1).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first().toObject().value("metadata"_L1).toObject().value("name"_L1).toString(), u"dc-b"_s);
+        QCOMPARE(send("GET", sas + u"/dc-b"_s).code, 404);
+    }
+
     void watchDeliversEventsAndSelectorTransitions()
     {
         const QString rv = send("GET", u"/api/v1/namespaces/default/serviceaccounts"_s)

@@ -1,3 +1,4 @@
+#include "Strategy.h"
 #include "Validation.h"
 
 #include <QJsonDocument>
