@@ -111,6 +111,18 @@ void ActionDialog::revalidate()
         ok->setEnabled(problem.isEmpty() && hasChanges());
 }
 
+void ActionDialog::setDestructive(bool destructive)
+{
+    QPushButton *ok = okButton();
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    if (!ok || !cancel)
+        return; // a result page: only Close is left
+    m_destructive = destructive;
+    // Without a default, QDialogButtonBox makes the first accept button one when it shows: always name it.
+    cancel->setDefault(destructive);
+    ok->setDefault(!destructive);
+}
+
 void ActionDialog::runOperation(Operation *operation, const QString &busyText)
 {
     Q_ASSERT(operation && !m_operation);
@@ -139,6 +151,16 @@ bool ActionDialog::event(QEvent *event)
     if (event->type() == QEvent::LayoutRequest && isVisible())
         growToFit();
     return handled;
+}
+
+void ActionDialog::showEvent(QShowEvent *event)
+{
+    // With nothing in the form focused, the first button in the tab order would be, and Enter presses a focused
+    // button: in a destructive dialog that has to be Cancel.
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    if (m_destructive && cancel && !m_formPage->isAncestorOf(focusWidget()))
+        cancel->setFocus();
+    QDialog::showEvent(event);
 }
 
 void ActionDialog::growToFit()

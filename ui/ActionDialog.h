@@ -48,11 +48,15 @@ protected:
     // Before a failure's message shows: a subclass may add what the user needs to recover by hand.
     virtual void applyFailed(const OperationResult &result) { Q_UNUSED(result) }
     void revalidate();
+    // For an action that destroys or replaces something (deleting, rolling a workload, detaching credentials):
+    // Cancel becomes the default button, so that Enter never applies it; OK has to be pressed on purpose.
+    void setDestructive(bool destructive);
     // Takes over until `operation` finishes; busyText ("Creating…") shows in the button row.
     void runOperation(Operation *operation, const QString &busyText);
     // Replaces the form by `page` (a token, a summary) with only a Close button left.
     void showResultPage(QWidget *page);
     bool event(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     // Grows the dialog when its content (a longer note, a result page) no longer fits; never shrinks it.
@@ -64,6 +68,7 @@ private:
 
     QPointer<Operation> m_operation;
     bool m_cancelRequested = false;
+    bool m_destructive = false;
     bool m_growing = false;
     QStackedWidget *m_pages;
     QWidget *m_formPage;

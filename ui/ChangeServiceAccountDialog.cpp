@@ -136,6 +136,8 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     formLayout()->addRow(m_recovery);
     setMinimumWidth(520);
     okButton()->setText(tr("&Change"));
+    setDestructive(true); // pods are replaced, a bare pod deleted
+    m_workload->setFocus();
 
     connect(m_workload, &QComboBox::currentIndexChanged, this, [this] {
         m_confirm->setChecked(false); // a confirmation is for one pod

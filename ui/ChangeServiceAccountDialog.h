@@ -34,7 +34,8 @@ struct Workload
 
 // "Change the service account of a workload": a Deployment gets a new pod template (a rolling update, followed
 // until its pods run as the new account); a bare pod, whose service account cannot change, is deleted and created
-// again with the same spec, which needs an explicit confirmation. The form says which of the two will happen.
+// again with the same spec, which needs an explicit confirmation. The form says which of the two will happen. It
+// is destructive: Enter cancels, and Change has to be pressed.
 class ChangeServiceAccountDialog : public ActionDialog
 {
     Q_OBJECT

@@ -321,6 +321,9 @@ private Q_SLOTS:
         for (int row = 0; row < list->count(); ++row)
             list->item(row)->setCheckState(list->item(row)->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
         QVERIFY(dialog->findChild<QLabel *>(u"podNote"_s)->text().contains(u"Running without some of them"_s));
+        // Detaching is destructive: Enter would cancel.
+        QVERIFY(dialog->findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
+        QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isDefault());
         saveScreenshot(dialog, u"dialog-pull-secrets"_s);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
@@ -557,6 +560,17 @@ private Q_SLOTS:
         QCOMPARE(m_http->send("POST", u"/api/v1/namespaces/payments/secrets"_s, secret.toUtf8()).code, 201);
         QTRY_VERIFY(findRow(find<QTreeView>(u"secrets"_s)->model(), u"ci-pusher-token"_s).isValid());
         QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"ci-pusher"_s));
+        // Enter, at once or later, cancels: Delete has to be pressed.
+        find<QAction>(u"delete"_s)->trigger();
+        QPointer<QDialog> hasty = m_app->window().findChild<QDialog *>(u"deleteServiceAccountDialog"_s);
+        QVERIFY(hasty);
+        QVERIFY(QTest::qWaitForWindowActive(hasty));
+        QVERIFY(hasty->findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
+        QVERIFY(!hasty->findChild<QPushButton *>(u"okButton"_s)->isDefault());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!hasty);
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/ci-pusher"_s).code, 200);
+
         find<QAction>(u"delete"_s)->trigger();
         QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"deleteServiceAccountDialog"_s);
         QVERIFY(dialog);

@@ -270,6 +270,31 @@ private Q_SLOTS:
         QVERIFY(!empty.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
     }
 
+    void enterNeverChanges()
+    {
+        // Even with the workload from its "change account" link and another account chosen, Enter applies nothing:
+        // Cancel is the default button and Change is pressed on purpose.
+        const auto accountOf = [this] {
+            const QJsonObject deployment = get(u"/apis/apps/v1/namespaces/payments/deployments/payments-api"_s);
+            return deployment[u"spec"][u"template"][u"spec"][u"serviceAccountName"].toString();
+        };
+        const QString before = accountOf();
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"deployment/payments-api"_s, u"default"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+        QVERIFY(ok->isEnabled());
+        QVERIFY(!ok->isDefault());
+        QVERIFY(dialog.findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
+        QCOMPARE(QApplication::focusWidget(), dialog.findChild<QComboBox *>(u"workload"_s));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(!dialog.isBusy());
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QCOMPARE(accountOf(), before);
+    }
+
     void changeDeploymentServiceAccount()
     {
         ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
