@@ -92,6 +92,7 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
 
     m_workload->setObjectName(u"workload"_s);
     m_workload->setAccessibleName(tr("Workload"));
+    m_workload->setPlaceholderText(tr("Choose a workload…"));
     for (const Workload &each : std::as_const(m_workloads))
         m_workload->addItem(tr("%1 (runs as %2)").arg(each.label(), each.serviceAccount));
     // A label names one workload; a bare name may be a deployment's and a pod's: the deployment comes first.
@@ -102,10 +103,12 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     int preselected = indexWhere([&](const Workload &each) { return each.label() == workload; });
     if (preselected < 0)
         preselected = indexWhere([&](const Workload &each) { return each.name == workload; });
-    m_workload->setCurrentIndex(std::max(0, preselected));
+    // None named: none chosen. The user picks the workload to change; a neighbour in the list is never a guess.
+    m_workload->setCurrentIndex(preselected);
 
     m_account->setObjectName(u"serviceAccount"_s);
     m_account->setAccessibleName(tr("Service account to run as"));
+    m_account->setPlaceholderText(tr("Choose a service account…"));
     QStringList accounts = serviceAccounts;
     accounts.sort();
     m_account->addItems(accounts);
@@ -205,8 +208,10 @@ void ChangeServiceAccountDialog::updateForm()
 QString ChangeServiceAccountDialog::validate() const
 {
     const Workload *workload = chosenWorkload();
-    if (!workload)
+    if (m_workloads.isEmpty())
         return tr("%1 has no deployments, stateful sets, daemon sets or bare pods.").arg(m_ns);
+    if (!workload)
+        return tr("Choose the workload whose service account changes.");
     if (m_account->count() == 0)
         return tr("%1 has no service accounts to choose from.").arg(m_ns);
     const QString account = chosenAccount();

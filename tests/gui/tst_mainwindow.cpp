@@ -501,6 +501,25 @@ private Q_SLOTS:
         QTRY_VERIFY(!change);
     }
 
+    void workloadChangeStartsUnchosen()
+    {
+        // Ctrl+Shift+R with payments-worker selected: its name is the target, but no workload is chosen, so Enter
+        // (which cancels anyway) cannot roll a deployment the user never picked.
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-worker"_s));
+        find<QAction>(u"changeWorkload"_s)->trigger();
+        QPointer<QDialog> change = m_app->window().findChild<QDialog *>(u"changeServiceAccountDialog"_s);
+        QVERIFY(change);
+        QVERIFY(QTest::qWaitForWindowActive(change));
+        QCOMPARE(change->findChild<QComboBox *>(u"workload"_s)->currentIndex(), -1);
+        QCOMPARE(change->findChild<QComboBox *>(u"serviceAccount"_s)->currentText(), u"payments-worker"_s);
+        QVERIFY(!change->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!change);
+        const QJsonObject deployment =
+            m_http->send("GET", u"/apis/apps/v1/namespaces/payments/deployments/payments-api"_s).json();
+        QCOMPARE(deployment[u"spec"][u"template"][u"spec"][u"serviceAccountName"].toString(), u"payments-api"_s);
+    }
+
     void automountDialog()
     {
         QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-worker"_s));

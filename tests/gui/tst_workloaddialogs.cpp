@@ -257,6 +257,15 @@ private Q_SLOTS:
 
     void preselectionNeverGuesses()
     {
+        // Opened without a workload (Ctrl+Shift+R): none is chosen, whatever the target, until the user picks one.
+        ChangeServiceAccountDialog unchosen(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                            accounts(u"payments"_s), QString(), u"payments-worker"_s);
+        auto *workload = unchosen.findChild<QComboBox *>(u"workload"_s);
+        QCOMPARE(workload->currentIndex(), -1);
+        QVERIFY(!unchosen.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+        workload->setCurrentIndex(workload->findText(u"deployment/payments-api (runs as payments-api)"_s));
+        QVERIFY(unchosen.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+
         // A target the namespace lacks selects the current account, not a neighbour that OK would apply.
         ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
                                           accounts(u"payments"_s), u"payments-api"_s, u"gone"_s);
