@@ -105,10 +105,19 @@ void ActionDialog::revalidate()
 {
     if (isBusy())
         return;
+    // What a dialog fills in before it shows is not the user's doing; a change once it shows is (typing, choosing).
+    if (isVisible())
+        m_objecting = true;
     const QString problem = validate();
-    showError(problem);
+    showError(m_objecting ? problem : QString());
     if (QPushButton *ok = okButton())
         ok->setEnabled(problem.isEmpty() && hasChanges());
+}
+
+void ActionDialog::showObjectionsAtOnce()
+{
+    m_objecting = true;
+    revalidate();
 }
 
 void ActionDialog::setDestructive(bool destructive)

@@ -149,6 +149,8 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     connect(m_account, &QComboBox::currentIndexChanged, this, &ChangeServiceAccountDialog::updateForm);
     connect(m_confirm, &QCheckBox::toggled, this, &ChangeServiceAccountDialog::revalidate);
     updateForm();
+    if (m_workloads.isEmpty() || accounts.isEmpty())
+        showObjectionsAtOnce(); // there is nothing to choose
 }
 
 void ChangeServiceAccountDialog::applyFailed(const OperationResult &result)

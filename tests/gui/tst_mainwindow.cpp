@@ -203,7 +203,9 @@ private Q_SLOTS:
         auto *ok = dialog->findChild<QPushButton *>(u"okButton"_s);
         auto *name = dialog->findChild<QLineEdit *>(u"name"_s);
         QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->isHidden()); // no complaint before any typing
         QTest::keyClicks(name, u"Bad_Name"_s);
+        QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->isVisible());
         QVERIFY(!ok->isEnabled());
         QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"lower case alphanumeric"_s));
         name->clear();

@@ -315,9 +315,12 @@ private Q_SLOTS:
         auto *consequence = dialog.findChild<QLabel *>(u"consequence"_s);
         auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
         QCOMPARE(workload->currentText(), u"deployment/payments-worker (runs as payments-worker)"_s);
-        // No target given: the current one, which cannot be applied.
+        // No target given: the current one, which cannot be applied; why, once the user changes something.
         QCOMPARE(account->currentText(), u"payments-worker"_s);
         QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.errorText().isEmpty());
+        account->setCurrentIndex(account->findText(u"default"_s));
+        account->setCurrentIndex(account->findText(u"payments-worker"_s));
         QVERIFY(dialog.errorText().contains(u"already runs as payments-worker"_s));
         QVERIFY(dialog.findChild<QCheckBox *>(u"confirmRecreate"_s)->isHidden());
 
@@ -415,6 +418,9 @@ private Q_SLOTS:
                                 u"volumes is lost."_s));
         QVERIFY(confirm->isVisible());
         QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.errorText().isEmpty()); // the unchecked box says it all until the user does something
+        confirm->setChecked(true);
+        confirm->setChecked(false);
         QVERIFY(dialog.errorText().startsWith(u"Confirm"_s));
         confirm->setChecked(true);
         QVERIFY(ok->isEnabled());
