@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -153,7 +154,10 @@ void PullSecretsDialog::updateForm()
 
 bool PullSecretsDialog::hasChanges() const
 {
-    return chosen() != m_account.imagePullSecrets;
+    // The list follows the namespace's order, the account keeps its own: only what is attached counts.
+    const QStringList wanted = chosen();
+    return QSet<QString>(wanted.cbegin(), wanted.cend())
+        != QSet<QString>(m_account.imagePullSecrets.cbegin(), m_account.imagePullSecrets.cend());
 }
 
 void PullSecretsDialog::apply()

@@ -7,6 +7,7 @@
 
 #include "ActionDialog.h"
 #include "ClipboardGuard.h"
+#include "PullSecretsDialog.h"
 #include "SecretField.h"
 #include "api/KubeClient.h"
 #include "api/Operations.h"
@@ -21,6 +22,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
 #include <QProgressBar>
@@ -138,6 +140,8 @@ private Q_SLOTS:
     void dialogShowsResultPage();
     void dialogKeepsServerRefusal();
     void dialogCancelsOperation();
+
+    void pullSecretsInAnyOrderAreNoChange();
 
 private:
     void setLatency(int milliseconds);
@@ -547,6 +551,25 @@ void TestDialogFoundations::dialogCancelsOperation()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 10000);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(!dialog.isBusy());
+}
+
+void TestDialogFoundations::pullSecretsInAnyOrderAreNoChange()
+{
+    // The account lists its pull secrets in its own order, the dialog in the namespace's: the same set, no change.
+    ServiceAccount account;
+    account.meta.ns = u"dlg"_s;
+    account.meta.name = u"builder"_s;
+    account.imagePullSecrets = {u"zeta-cred"_s, u"alpha-cred"_s};
+    PullSecretsDialog dialog(m_client.get(), account, {u"alpha-cred"_s, u"zeta-cred"_s}, {});
+    dialog.show();
+    auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+    QVERIFY(!ok->isEnabled());
+    QListWidgetItem *alpha = dialog.findChild<QListWidget *>(u"pullSecrets"_s)->item(0);
+    QCOMPARE(alpha->text(), u"alpha-cred"_s);
+    alpha->setCheckState(Qt::Unchecked);
+    QVERIFY(ok->isEnabled());
+    alpha->setCheckState(Qt::Checked);
+    QVERIFY(!ok->isEnabled());
 }
 
 QTEST_MAIN(TestDialogFoundations)
