@@ -32,7 +32,9 @@ ActionDialog::ActionDialog(QWidget *parent)
     m_pages->addWidget(m_formPage);
 
     m_error->setObjectName(u"errorLabel"_s);
-    m_error->setAccessibleName(tr("Problem"));
+    // A label's text is its accessible name, read as the sentence it is: a fixed name ("Problem") would stand in
+    // for it. What kind of text it is goes in the description, here and in every dialog's result and notes.
+    m_error->setAccessibleDescription(tr("Problem"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     showAsProblem(m_error, true);
@@ -45,7 +47,7 @@ ActionDialog::ActionDialog(QWidget *parent)
     m_busyIndicator->setMaximumWidth(fontMetrics().averageCharWidth() * 10);
     m_busyIndicator->hide();
     m_busyText->setObjectName(u"busyText"_s);
-    m_busyText->setAccessibleName(tr("Progress"));
+    m_busyText->setAccessibleDescription(tr("Progress"));
     m_busyText->hide();
 
     m_buttons->setObjectName(u"buttons"_s);

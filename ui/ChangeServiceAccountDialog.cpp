@@ -120,7 +120,7 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     m_account->setCurrentIndex(target);
 
     m_consequence->setObjectName(u"consequence"_s);
-    m_consequence->setAccessibleName(tr("What will happen"));
+    m_consequence->setAccessibleDescription(tr("What will happen"));
     m_consequence->setWordWrap(true);
     m_consequence->setContentsMargins(0, 4, 0, 4);
     m_confirm->setObjectName(u"confirmRecreate"_s);
@@ -281,7 +281,7 @@ void ChangeServiceAccountDialog::applySucceeded(const OperationResult &result)
         text += u"\n\n"_s + tr("⚠ The server warned: %1").arg(warning);
     auto *page = new QLabel(text);
     page->setObjectName(u"changeResult"_s);
-    page->setAccessibleName(tr("Result"));
+    page->setAccessibleDescription(tr("Result"));
     page->setWordWrap(true);
     page->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     page->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);

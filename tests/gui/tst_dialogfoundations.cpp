@@ -1,6 +1,7 @@
 // The foundations of the administration dialogs: the clipboard guard, the secret field, and the dialog base
 // driven against a real kube-sim process.
 
+#include "Accessibility.h"
 #include "KubeSimProcess.h"
 #include "SimClient.h"
 #include "SimHttp.h"
@@ -469,6 +470,9 @@ void TestDialogFoundations::dialogValidatesInline()
     QVERIFY(!ok->isEnabled());
     QVERIFY(error->isVisible());
     QCOMPARE(dialog.errorText(), u"Use lower-case letters, digits and '-'."_s);
+    // A screen reader hears the sentence, not just that there is a problem.
+    QCOMPARE(spokenName(error), u"Use lower-case letters, digits and '-'."_s);
+    SA_VERIFY_LABELS_SPOKEN(&dialog);
     dialog.nameEdit()->clear();
     QCOMPARE(dialog.errorText(), u"Enter a name."_s);
     dialog.nameEdit()->setText(u"good-name"_s);
@@ -490,6 +494,7 @@ void TestDialogFoundations::dialogBusyThenCloses()
     auto *busyText = dialog.findChild<QLabel *>(u"busyText"_s);
     QVERIFY(busyText->isVisible());
     QCOMPARE(busyText->text(), u"Creating…"_s);
+    QCOMPARE(spokenName(busyText), u"Creating…"_s);
     QVERIFY(!dialog.nameEdit()->isEnabled());
     QVERIFY(!ok->isEnabled());
     QVERIFY(dialog.findChild<QPushButton *>(u"cancelButton"_s)->isEnabled());
@@ -528,6 +533,7 @@ void TestDialogFoundations::dialogKeepsServerRefusal()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 10000);
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.errorText(), u"serviceaccounts \"taken\" already exists"_s);
+    QCOMPARE(spokenName(dialog.findChild<QLabel *>(u"errorLabel"_s)), dialog.errorText());
     QVERIFY(dialog.findChild<QLabel *>(u"errorLabel"_s)->isVisible());
     QVERIFY(!dialog.findChild<QProgressBar *>(u"busyIndicator"_s)->isVisible());
     QVERIFY(dialog.nameEdit()->isEnabled());

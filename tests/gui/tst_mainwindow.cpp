@@ -1,5 +1,6 @@
 // The main window against kube-sim's demo cluster, offscreen: what a user sees, live.
 
+#include "Accessibility.h"
 #include "ActionDialog.h"
 #include "Application.h"
 #include "AutomountDialog.h"
@@ -208,6 +209,7 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->isVisible());
         QVERIFY(!ok->isEnabled());
         QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"lower case alphanumeric"_s));
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         name->clear();
         QTest::keyClicks(name, u"ci-pusher"_s);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"labels"_s), u"team=ci, tier=build"_s);
@@ -282,6 +284,7 @@ private Q_SLOTS:
         dialog->findChild<QPushButton *>(u"testToken"_s)->click();
         QTRY_COMPARE_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"tokenStatus"_s)->text(),
                                   u"Authenticates as system:serviceaccount:payments:payments-api"_s, 10000);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         // The curl command and the kubeconfig carry the token, so they go through the guard too.
         dialog->findChild<QPushButton *>(u"copyCurl"_s)->click();
         const QString curl = QGuiApplication::clipboard()->text();
@@ -327,6 +330,7 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
         QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isDefault());
         saveScreenshot(dialog, u"dialog-pull-secrets"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
         const QJsonArray expected {QJsonObject {{"name"_L1, "mirror-cred"_L1}}};
@@ -353,6 +357,7 @@ private Q_SLOTS:
         QTest::keyClicks(registry->findChild<QLineEdit *>(u"username"_s), u"robot"_s);
         QVERIFY(!create->isEnabled());
         QVERIFY(registry->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"password"_s));
+        SA_VERIFY_LABELS_SPOKEN(registry);
         QTest::keyClicks(registry->findChild<QLineEdit *>(u"password"_s), u"s3cret pass"_s);
         QVERIFY(create->isEnabled());
         saveScreenshot(registry, u"dialog-registry-secret"_s);
@@ -404,6 +409,7 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QLabel *>(u"explanation"_s)->text().contains(u"never expires"_s));
         QCOMPARE(dialog->findChild<QLineEdit *>(u"name"_s)->text(), u"payments-api-token"_s);
         saveScreenshot(dialog, u"dialog-token-secret"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"tokenSecretResult"_s), 15000);
         auto *token = dialog->findChild<sa::SecretField *>(u"token"_s);
@@ -421,6 +427,7 @@ private Q_SLOTS:
         QCOMPARE(text->text().toLatin1(), stored);
         QVERIFY(dialog->findChild<QLabel *>(u"expiry"_s)->text().contains(u"Never expires"_s));
         saveScreenshot(dialog, u"dialog-token-secret-result"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->reject();
         QTRY_VERIFY(!dialog);
 
@@ -465,6 +472,7 @@ private Q_SLOTS:
         QVERIFY2(store->findChild<QLineEdit *>(u"secretText"_s)->text().startsWith(u"3 bytes (binary): 00 01 ff"_s),
                  qPrintable(store->findChild<QLineEdit *>(u"secretText"_s)->text()));
         saveScreenshot(dialog, u"dialog-reveal-values"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->reject();
         QTRY_VERIFY(!dialog);
 
@@ -548,6 +556,7 @@ private Q_SLOTS:
         QVERIFY(!QJsonDocument(spec).toJson().contains("kube-api-access"));
         QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/pods/payments-worker-shell"_s).code, 200);
         saveScreenshot(dialog, u"dialog-automount"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
 
         // Back to the default: the field goes from the account.
         automount->setCurrentIndex(0);
@@ -598,6 +607,7 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->isVisible());
         QVERIFY(dialog->findChild<QLabel *>(u"consequences"_s)->text().contains(u"ci-pusher-token"_s));
         saveScreenshot(dialog, u"dialog-delete-service-account"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
         QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/ci-pusher"_s).code, 404);
@@ -673,6 +683,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!reveal->isBusy(), 10000);
         QVERIFY2(reveal->errorText().contains(u"User \"ci-viewer\" cannot get resource \"secrets\""_s),
                  qPrintable(reveal->errorText()));
+        SA_VERIFY_LABELS_SPOKEN(reveal);
         QVERIFY(reveal->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
         reveal->reject();
         QTRY_VERIFY(!reveal);

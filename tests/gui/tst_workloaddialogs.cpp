@@ -1,6 +1,7 @@
 // The YAML view and "change the service account of a workload", offscreen against kube-sim's demo cluster; what
 // they did is checked on the server with a second client.
 
+#include "Accessibility.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "Manifests.h"
@@ -234,6 +235,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(status->text(),
                                   u"Could not read Pod payments/no-such-pod:\npods \"no-such-pod\" not found"_s, 10000);
         QVERIFY(status->isVisible());
+        SA_VERIFY_LABELS_SPOKEN(dialog.get());
         QVERIFY(!dialog->isLoaded());
         QVERIFY(!dialog->findChild<QPushButton *>(u"saveYaml"_s)->isEnabled());
         QString error;
@@ -335,6 +337,8 @@ private Q_SLOTS:
         QVERIFY2(consequence->text().startsWith(
                      u"A rolling update replaces its pod; it runs as payments-api once it is done."_s),
                  qPrintable(consequence->text()));
+        QCOMPARE(spokenName(consequence), consequence->text());
+        SA_VERIFY_LABELS_SPOKEN(&dialog);
         QVERIFY(ok->isEnabled());
         QVERIFY(dialog.errorText().isEmpty());
         ok->click();
@@ -343,6 +347,7 @@ private Q_SLOTS:
         QCOMPARE(result,
                  u"deployment/payments-worker now runs as payments-api.\n"
                  u"The rolling update is done: its pod runs as payments-api."_s);
+        QCOMPARE(spokenName(dialog.findChild<QLabel *>(u"changeResult"_s)), result);
 
         // On the server: the template says so, and every pod of the deployment runs as the new account.
         const QJsonObject deployment = get(u"/apis/apps/v1/namespaces/payments/deployments/payments-worker"_s);
@@ -477,6 +482,7 @@ private Q_SLOTS:
         const QString error = dialog.errorText();
         QVERIFY2(error.contains(u"serviceaccount \"temp-runner\" not found"_s), qPrintable(error));
         QVERIFY2(error.contains(u"not found. The original pod was created again."_s), qPrintable(error));
+        SA_VERIFY_LABELS_SPOKEN(&dialog);
         QVERIFY(!dialog.findChild<QLabel *>(u"changeResult"_s));
         // The sentence makes room for itself: the form above it is not squeezed.
         auto *consequence = dialog.findChild<QLabel *>(u"consequence"_s);
