@@ -25,10 +25,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -135,6 +137,7 @@ private Q_SLOTS:
     void fieldShowsBinaryAsHex_data();
     void fieldShowsBinaryAsHex();
     void fieldChildrenAreNamed();
+    void fieldShowsLongValuesWhole();
 
     void dialogValidatesInline();
     void dialogBusyThenCloses();
@@ -271,16 +274,16 @@ void TestDialogFoundations::fieldMasksByDefault()
     SecretField field;
     field.setValue(secret("s3cret-token"));
     field.show();
-    auto *text = field.findChild<QLineEdit *>(u"secretText"_s);
+    auto *text = field.findChild<QPlainTextEdit *>(u"secretText"_s);
     QVERIFY(text);
     QVERIFY(!field.isRevealed());
-    QVERIFY(!text->text().isEmpty());
-    QVERIFY(!text->text().contains(u"s3cret"_s));
-    QCOMPARE(text->text(), QString(text->text().size(), QChar(0x25CF)));
+    QVERIFY(!text->toPlainText().isEmpty());
+    QVERIFY(!text->toPlainText().contains(u"s3cret"_s));
+    QCOMPARE(text->toPlainText(), QString(text->toPlainText().size(), QChar(0x25CF)));
     QVERIFY(text->isReadOnly());
     QCOMPARE(text->font().styleHint() == QFont::Monospace || text->fontInfo().fixedPitch(), true);
     field.clear();
-    QVERIFY(text->text().isEmpty());
+    QVERIFY(text->toPlainText().isEmpty());
     QVERIFY(!field.findChild<QToolButton *>(u"copyButton"_s)->isEnabled());
 }
 
@@ -290,16 +293,16 @@ void TestDialogFoundations::fieldRevealsWithEyeButton()
     field.setValue(secret("s3cret-token"));
     field.show();
     auto *eye = field.findChild<QToolButton *>(u"revealButton"_s);
-    auto *text = field.findChild<QLineEdit *>(u"secretText"_s);
+    auto *text = field.findChild<QPlainTextEdit *>(u"secretText"_s);
     QVERIFY(eye && eye->isCheckable());
     QTest::mouseClick(eye, Qt::LeftButton);
     QVERIFY(field.isRevealed());
-    QCOMPARE(text->text(), u"s3cret-token"_s);
+    QCOMPARE(text->toPlainText(), u"s3cret-token"_s);
     QCOMPARE(eye->text(), u"Hide"_s);
     QTest::mouseClick(eye, Qt::LeftButton);
     QCOMPARE(eye->text(), u"Show"_s);
     QVERIFY(!field.isRevealed());
-    QVERIFY(!text->text().contains(u"s3cret"_s));
+    QVERIFY(!text->toPlainText().contains(u"s3cret"_s));
 }
 
 void TestDialogFoundations::fieldRevealsWithShortcut()
@@ -314,7 +317,7 @@ void TestDialogFoundations::fieldRevealsWithShortcut()
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
+    auto *text = field->findChild<QPlainTextEdit *>(u"secretText"_s);
     // Not while focus is elsewhere: Ctrl+H belongs to the focused field.
     other->setFocus();
     QTest::keyClick(other, Qt::Key_H, Qt::ControlModifier);
@@ -323,7 +326,7 @@ void TestDialogFoundations::fieldRevealsWithShortcut()
     QVERIFY(text->hasFocus());
     QTest::keyClick(text, Qt::Key_H, Qt::ControlModifier);
     QVERIFY(field->isRevealed());
-    QCOMPARE(text->text(), u"s3cret-token"_s);
+    QCOMPARE(text->toPlainText(), u"s3cret-token"_s);
     QTest::keyClick(text, Qt::Key_H, Qt::ControlModifier);
     QVERIFY(!field->isRevealed());
 }
@@ -336,11 +339,11 @@ void TestDialogFoundations::fieldRemasksWhenHidden()
     field->setValue(secret("s3cret-token"));
     dialog.show();
     field->setRevealed(true);
-    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
-    QCOMPARE(text->text(), u"s3cret-token"_s);
+    auto *text = field->findChild<QPlainTextEdit *>(u"secretText"_s);
+    QCOMPARE(text->toPlainText(), u"s3cret-token"_s);
     dialog.reject();
     QVERIFY(!field->isRevealed());
-    QVERIFY(!text->text().contains(u"s3cret"_s));
+    QVERIFY(!text->toPlainText().contains(u"s3cret"_s));
     dialog.show();
     QVERIFY(!field->isRevealed());
 }
@@ -365,7 +368,7 @@ void TestDialogFoundations::fieldRemasksWhenScreenLocks()
     field.setRevealed(true);
     screenSaver(u"/org/gnome/ScreenSaver"_s, u"org.gnome.ScreenSaver"_s, true);
     QTRY_VERIFY(!field.isRevealed());
-    QVERIFY(!field.findChild<QLineEdit *>(u"secretText"_s)->text().contains(u"token-value"_s));
+    QVERIFY(!field.findChild<QPlainTextEdit *>(u"secretText"_s)->toPlainText().contains(u"token-value"_s));
 }
 
 void TestDialogFoundations::fieldCopiesThroughGuard()
@@ -390,7 +393,7 @@ void TestDialogFoundations::fieldCopiesThroughGuard()
 
     // Ctrl+C in the text and Ctrl+Shift+C copy through the guard too, revealed or not.
     QGuiApplication::clipboard()->clear();
-    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
+    auto *text = field->findChild<QPlainTextEdit *>(u"secretText"_s);
     field->setRevealed(true);
     field->setFocus();
     QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier);
@@ -401,9 +404,63 @@ void TestDialogFoundations::fieldCopiesThroughGuard()
     QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(clipboardText(), u"s3cret-token"_s);
     QCOMPARE(countdown.size(), 3);
-    // No selection, so nothing reaches the primary selection either.
+    // Selected, the value stays in the view: what QPlainTextEdit would hand the X11/Wayland primary selection (or a
+    // drag, or its own copy()) holds nothing of it.
     QTest::keyClick(text, Qt::Key_A, Qt::ControlModifier);
-    QVERIFY(!text->hasSelectedText());
+    QVERIFY(text->textCursor().hasSelection());
+    text->copy();
+    QVERIFY(!clipboardText().contains(u"s3cret"_s));
+}
+
+void TestDialogFoundations::fieldShowsLongValuesWhole()
+{
+    ClipboardGuard guard;
+    QWidget window;
+    auto *field = new SecretField(&window);
+    (new QVBoxLayout(&window))->addWidget(field);
+    field->setClipboardGuard(&guard);
+    window.resize(480, 400);
+    // A registry's .dockerconfigjson, 143 bytes: revealed, all of it in view, over a few lines.
+    const QByteArray config = R"({"auths":{"registry.example.com":{"username":"deploy-bot","password":"not-a-real-)"
+                              R"(password","auth":"ZGVwbG95LWJvdDpub3QtYS1yZWFsLXBhc3N3b3Jk"}}})";
+    field->setValue(secret(config));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *text = field->findChild<QPlainTextEdit *>(u"secretText"_s);
+    QVERIFY(text);
+    const int masked = text->height();
+    field->setRevealed(true);
+    QCOMPARE(text->toPlainText(), QString::fromLatin1(config));
+    QTRY_VERIFY(text->height() > 2 * masked);
+    QTRY_COMPARE(text->verticalScrollBar()->maximum(), 0);
+    QCOMPARE(text->horizontalScrollBar()->maximum(), 0);
+
+    // A certificate of 22 lines: a few shown, the rest scrolled to; a line selected is copied through the guard.
+    QByteArray pem = "-----BEGIN CERTIFICATE-----\n";
+    for (int line = 0; line < 20; ++line)
+        pem += QByteArray(64, char('A' + line)) + '\n';
+    pem += "-----END CERTIFICATE-----\n";
+    field->setValue(secret(pem));
+    QCOMPARE(text->toPlainText(), QString::fromLatin1(pem));
+    QTRY_VERIFY(text->verticalScrollBar()->maximum() > 0);
+    QVERIFY(text->height() < 22 * text->fontMetrics().lineSpacing());
+    field->setFocus();
+    QTest::keyClick(text, Qt::Key_End, Qt::ControlModifier);
+    QTRY_COMPARE(text->verticalScrollBar()->value(), text->verticalScrollBar()->maximum());
+    QTextCursor cursor(text->document());
+    cursor.movePosition(QTextCursor::NextBlock);
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    text->setTextCursor(cursor);
+    QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(clipboardText(), QString(64, u'A'));
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(hintFormat));
+
+    // Masked again: the mask alone, on one line, with no history of what was shown.
+    field->setRevealed(false);
+    QCOMPARE(text->toPlainText(), QString(text->toPlainText().size(), QChar(0x25CF)));
+    QVERIFY(!text->textCursor().hasSelection());
+    QVERIFY(!text->document()->isUndoAvailable());
+    QTRY_COMPARE(text->height(), masked);
 }
 
 void TestDialogFoundations::fieldShowsBinaryAsHex_data()
@@ -430,13 +487,14 @@ void TestDialogFoundations::fieldShowsBinaryAsHex()
     field.setValue(SecretBytes(bytes));
     field.show();
     field.setRevealed(true);
-    QCOMPARE(field.findChild<QLineEdit *>(u"secretText"_s)->text(), shown);
+    QCOMPARE(field.findChild<QPlainTextEdit *>(u"secretText"_s)->toPlainText(), shown);
 }
 
 void TestDialogFoundations::fieldChildrenAreNamed()
 {
     SecretField field;
-    for (QWidget *child : field.findChildren<QWidget *>()) {
+    // The field's own widgets (the text view's viewport and scroll bars are Qt's).
+    for (QWidget *child : field.findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly)) {
         QVERIFY2(!child->objectName().isEmpty(), child->metaObject()->className());
         QVERIFY2(!child->accessibleName().isEmpty(), qPrintable(child->objectName()));
     }

@@ -35,6 +35,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -268,17 +270,17 @@ private Q_SLOTS:
 
         // The token is masked until revealed; revealed, it is a real 30-minute token of this account.
         auto *token = dialog->findChild<sa::SecretField *>(u"token"_s);
-        auto *text = token->findChild<QLineEdit *>(u"secretText"_s);
-        QVERIFY(!text->text().contains(u'.'));
+        auto *text = token->findChild<QPlainTextEdit *>(u"secretText"_s);
+        QVERIFY(!text->toPlainText().contains(u'.'));
         token->setRevealed(true);
-        const auto claims = sa::TokenClaims::decode(text->text().toLatin1());
+        const auto claims = sa::TokenClaims::decode(text->toPlainText().toLatin1());
         QVERIFY(claims);
         QCOMPARE(claims->subject, u"system:serviceaccount:payments:payments-api"_s);
         QCOMPARE(claims->issuedAt.secsTo(claims->expiresAt), 1800);
         QVERIFY(dialog->findChild<QLabel *>(u"expiry"_s)->text().contains(u"in 30 min"_s));
         // Copying the token puts it on the clipboard for a while, and the status bar counts down.
         token->copyToClipboard();
-        QCOMPARE(QGuiApplication::clipboard()->text(), text->text());
+        QCOMPARE(QGuiApplication::clipboard()->text(), text->toPlainText());
         QTRY_VERIFY(find<QLabel>(u"clipboardCountdown"_s)->text().startsWith(u"Clipboard clears in "_s));
         QVERIFY(find<QLabel>(u"clipboardCountdown"_s)->isVisible());
         dialog->findChild<QPushButton *>(u"testToken"_s)->click();
@@ -290,7 +292,7 @@ private Q_SLOTS:
         const QString curl = QGuiApplication::clipboard()->text();
         QVERIFY2(curl.startsWith(u"curl --cacert "_s), qPrintable(curl.left(40)));
         QVERIFY(curl.contains(m_sim->url() + u"/api'"_s));
-        QVERIFY(curl.endsWith(u"--header 'Authorization: Bearer "_s + text->text() + u'\''));
+        QVERIFY(curl.endsWith(u"--header 'Authorization: Bearer "_s + text->toPlainText() + u'\''));
         QVERIFY(dialog->findChild<QLabel *>(u"tokenStatus"_s)->text().contains(u"history"_s));
         dialog->findChild<QPushButton *>(u"copyKubeconfig"_s)->click();
         QVERIFY(QGuiApplication::clipboard()->text().contains(u"namespace: \"payments\""_s));
@@ -413,7 +415,7 @@ private Q_SLOTS:
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"tokenSecretResult"_s), 15000);
         auto *token = dialog->findChild<sa::SecretField *>(u"token"_s);
-        auto *text = token->findChild<QLineEdit *>(u"secretText"_s);
+        auto *text = token->findChild<QPlainTextEdit *>(u"secretText"_s);
         token->setRevealed(true);
         const QByteArray stored =
             QByteArray::fromBase64(m_http->send("GET", u"/api/v1/namespaces/payments/secrets/payments-api-token"_s)
@@ -424,7 +426,7 @@ private Q_SLOTS:
                                        .toString()
                                        .toLatin1());
         QVERIFY(!stored.isEmpty());
-        QCOMPARE(text->text().toLatin1(), stored);
+        QCOMPARE(text->toPlainText().toLatin1(), stored);
         QVERIFY(dialog->findChild<QLabel *>(u"expiry"_s)->text().contains(u"Never expires"_s));
         saveScreenshot(dialog, u"dialog-token-secret-result"_s);
         SA_VERIFY_LABELS_SPOKEN(dialog);
@@ -463,18 +465,36 @@ private Q_SLOTS:
         auto *pin = dialog->findChild<sa::SecretField *>(u"value:pin"_s);
         auto *store = dialog->findChild<sa::SecretField *>(u"value:keystore.p12"_s);
         QVERIFY(pin && store);
-        auto *pinText = pin->findChild<QLineEdit *>(u"secretText"_s);
-        QVERIFY(!pinText->text().contains(u"1234"_s));
+        auto *pinText = pin->findChild<QPlainTextEdit *>(u"secretText"_s);
+        QVERIFY(!pinText->toPlainText().contains(u"1234"_s));
         pin->setRevealed(true); // one value revealed, the other still masked
-        QCOMPARE(pinText->text(), u"1234"_s);
+        QCOMPARE(pinText->toPlainText(), u"1234"_s);
         QVERIFY(!store->isRevealed());
         store->setRevealed(true);
-        QVERIFY2(store->findChild<QLineEdit *>(u"secretText"_s)->text().startsWith(u"3 bytes (binary): 00 01 ff"_s),
-                 qPrintable(store->findChild<QLineEdit *>(u"secretText"_s)->text()));
+        QVERIFY2(store->findChild<QPlainTextEdit *>(u"secretText"_s)
+                     ->toPlainText()
+                     .startsWith(u"3 bytes (binary): 00 01 ff"_s),
+                 qPrintable(store->findChild<QPlainTextEdit *>(u"secretText"_s)->toPlainText()));
         saveScreenshot(dialog, u"dialog-reveal-values"_s);
         SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->reject();
         QTRY_VERIFY(!dialog);
+
+        // A registry's .dockerconfigjson (143 bytes): revealed, all of it in view.
+        Q_EMIT find<QTextBrowser>(u"details"_s)->anchorClicked(QUrl(u"reveal:payments/registry-cred"_s));
+        QPointer<QDialog> registry = m_app->window().findChild<QDialog *>(u"secretValuesDialog"_s);
+        QTRY_VERIFY(registry && registry->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(registry->findChild<QWidget *>(u"secretValues"_s), 10000);
+        auto *config = registry->findChild<sa::SecretField *>(u"value:.dockerconfigjson"_s);
+        config->setRevealed(true);
+        auto *configText = config->findChild<QPlainTextEdit *>(u"secretText"_s);
+        QCOMPARE(configText->toPlainText().toUtf8(), config->value().reveal());
+        QVERIFY(configText->toPlainText().endsWith(u"}}}"_s));
+        QTRY_VERIFY(configText->isVisible() && configText->height() > 2 * configText->fontMetrics().lineSpacing());
+        QTRY_COMPARE(configText->verticalScrollBar()->maximum(), 0);
+        QTRY_COMPARE(registry->findChild<QScrollArea *>()->verticalScrollBar()->maximum(), 0); // the dialog grew
+        registry->reject();
+        QTRY_VERIFY(!registry);
 
         // A token secret's token comes with its claims, from the details pane's link.
         Q_EMIT find<QTextBrowser>(u"details"_s)->anchorClicked(QUrl(u"reveal:payments/payments-api-token"_s));
