@@ -8,6 +8,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "MessageBar.h"
+#include "ResourceModels.h"
 #include "Screenshot.h"
 #include "SecretField.h"
 #include "SimHttp.h"
@@ -23,6 +24,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -143,6 +145,26 @@ private Q_SLOTS:
         QCOMPARE(accounts->model()->index(0, 0).data(sa::NameRole).toString(), u"payments-api"_s);
         filter->clear();
         QTRY_VERIFY(accounts->model()->rowCount() >= 3);
+    }
+
+    void secretColumnsFitTheirContents()
+    {
+        // Type labels and Helm release names show whole; Age, last, is not stretched into the room they need.
+        auto *secrets = find<QTreeView>(u"secrets"_s);
+        const QAbstractItemModel *model = secrets->model();
+        QTRY_VERIFY(model->rowCount() > 0);
+        const QFontMetrics metrics(secrets->font());
+        const auto widest = [&](int column) {
+            int width = 0;
+            for (int row = 0; row < qMin(20, model->rowCount()); ++row)
+                width = qMax(width, metrics.horizontalAdvance(model->index(row, column).data().toString()));
+            return width;
+        };
+        const QHeaderView *header = secrets->header();
+        QVERIFY(widest(sa::SecretModel::TypeColumn) > 0);
+        QVERIFY(header->sectionSize(sa::SecretModel::TypeColumn) >= widest(sa::SecretModel::TypeColumn));
+        QVERIFY(header->sectionSize(sa::SecretModel::NameColumn) >= widest(sa::SecretModel::NameColumn));
+        QVERIFY(header->sectionSize(sa::SecretModel::AgeColumn) < header->sectionSize(sa::SecretModel::TypeColumn));
     }
 
     void detailsShowPullSecretsAndWorkloads()
