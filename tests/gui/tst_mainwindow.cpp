@@ -346,7 +346,8 @@ private Q_SLOTS:
         auto *list = dialog->findChild<QListWidget *>(u"pullSecrets"_s);
         QCOMPARE(list->count(), 2);
         QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled()); // nothing changed yet
-        // Attach mirror-cred and detach registry-cred in one go.
+        // Attach mirror-cred and detach registry-cred in one go, in the list as a user would.
+        list->setFocus();
         for (int row = 0; row < list->count(); ++row)
             list->item(row)->setCheckState(list->item(row)->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
         QVERIFY(dialog->findChild<QLabel *>(u"podNote"_s)->text().contains(u"Running without some of them"_s));
@@ -561,11 +562,11 @@ private Q_SLOTS:
         find<QAction>(u"changeWorkload"_s)->trigger();
         QPointer<QDialog> change = m_app->window().findChild<QDialog *>(u"changeServiceAccountDialog"_s);
         QVERIFY(change);
-        QVERIFY(QTest::qWaitForWindowActive(change));
+        QVERIFY(QTest::qWaitForWindowExposed(change));
         QCOMPARE(change->findChild<QComboBox *>(u"workload"_s)->currentIndex(), -1);
         QCOMPARE(change->findChild<QComboBox *>(u"serviceAccount"_s)->currentText(), u"payments-worker"_s);
         QVERIFY(!change->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTest::keyClick(change->focusWidget(), Qt::Key_Return); // where the focus is once the window is active
         QTRY_VERIFY(!change);
         const QJsonObject deployment =
             m_http->send("GET", u"/apis/apps/v1/namespaces/payments/deployments/payments-api"_s).json();
@@ -636,10 +637,11 @@ private Q_SLOTS:
         find<QAction>(u"delete"_s)->trigger();
         QPointer<QDialog> hasty = m_app->window().findChild<QDialog *>(u"deleteServiceAccountDialog"_s);
         QVERIFY(hasty);
-        QVERIFY(QTest::qWaitForWindowActive(hasty));
+        QVERIFY(QTest::qWaitForWindowExposed(hasty));
         QVERIFY(hasty->findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
         QVERIFY(!hasty->findChild<QPushButton *>(u"okButton"_s)->isDefault());
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(hasty->focusWidget(), hasty->findChild<QPushButton *>(u"cancelButton"_s));
+        QTest::keyClick(hasty->focusWidget(), Qt::Key_Return);
         QTRY_VERIFY(!hasty);
         QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/ci-pusher"_s).code, 200);
 

@@ -293,13 +293,14 @@ private Q_SLOTS:
         ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
                                           accounts(u"payments"_s), u"deployment/payments-api"_s, u"default"_s);
         dialog.show();
-        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
         QVERIFY(ok->isEnabled());
         QVERIFY(!ok->isDefault());
         QVERIFY(dialog.findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
-        QCOMPARE(QApplication::focusWidget(), dialog.findChild<QComboBox *>(u"workload"_s));
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        // Enter where the focus is once the window is active.
+        QCOMPARE(dialog.focusWidget(), dialog.findChild<QComboBox *>(u"workload"_s));
+        QTest::keyClick(dialog.focusWidget(), Qt::Key_Return);
         QVERIFY(!dialog.isBusy());
         QVERIFY(!dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
