@@ -32,7 +32,9 @@ ActionDialog::ActionDialog(QWidget *parent)
     m_pages->addWidget(m_formPage);
 
     m_error->setObjectName(u"errorLabel"_s);
-    m_error->setAccessibleName(tr("Problem"));
+    // A label's text is its accessible name, read as the sentence it is: a fixed name ("Problem") would stand in
+    // for it. What kind of text it is goes in the description, here and in every dialog's result and notes.
+    m_error->setAccessibleDescription(tr("Problem"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     showAsProblem(m_error, true);
@@ -45,7 +47,7 @@ ActionDialog::ActionDialog(QWidget *parent)
     m_busyIndicator->setMaximumWidth(fontMetrics().averageCharWidth() * 10);
     m_busyIndicator->hide();
     m_busyText->setObjectName(u"busyText"_s);
-    m_busyText->setAccessibleName(tr("Progress"));
+    m_busyText->setAccessibleDescription(tr("Progress"));
     m_busyText->hide();
 
     m_buttons->setObjectName(u"buttons"_s);
@@ -105,10 +107,31 @@ void ActionDialog::revalidate()
 {
     if (isBusy())
         return;
+    // What a dialog fills in before it shows is not the user's doing; a change once it shows is (typing, choosing).
+    if (isVisible())
+        m_objecting = true;
     const QString problem = validate();
-    showError(problem);
+    showError(m_objecting ? problem : QString());
     if (QPushButton *ok = okButton())
         ok->setEnabled(problem.isEmpty() && hasChanges());
+}
+
+void ActionDialog::showObjectionsAtOnce()
+{
+    m_objecting = true;
+    revalidate();
+}
+
+void ActionDialog::setDestructive(bool destructive)
+{
+    QPushButton *ok = okButton();
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    if (!ok || !cancel)
+        return; // a result page: only Close is left
+    m_destructive = destructive;
+    // Without a default, QDialogButtonBox makes the first accept button one when it shows: always name it.
+    cancel->setDefault(destructive);
+    ok->setDefault(!destructive);
 }
 
 void ActionDialog::runOperation(Operation *operation, const QString &busyText)
@@ -139,6 +162,16 @@ bool ActionDialog::event(QEvent *event)
     if (event->type() == QEvent::LayoutRequest && isVisible())
         growToFit();
     return handled;
+}
+
+void ActionDialog::showEvent(QShowEvent *event)
+{
+    // With nothing in the form focused, the first button in the tab order would be, and Enter presses a focused
+    // button: in a destructive dialog that has to be Cancel.
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    if (m_destructive && cancel && !m_formPage->isAncestorOf(focusWidget()))
+        cancel->setFocus();
+    QDialog::showEvent(event);
 }
 
 void ActionDialog::growToFit()

@@ -16,9 +16,9 @@ namespace sa {
 
 // The base of the administration dialogs (after libQuotient's Dialog). A subclass fills formLayout(), calls
 // revalidate() on every input change and implements validate() and apply(); apply() starts an Operation and hands
-// it to runOperation(). OK stays disabled while validate() has an objection, which shows inline under the form;
-// while the operation runs the inputs are disabled and Cancel cancels it; on failure the dialog stays open with the
-// server's sentence.
+// it to runOperation(). OK stays disabled while validate() has an objection, which shows inline under the form once
+// the user has changed something (a new form does not open with a complaint); while the operation runs the inputs
+// are disabled and Cancel cancels it; on failure the dialog stays open with the server's sentence.
 class ActionDialog : public QDialog
 {
     Q_OBJECT
@@ -48,11 +48,17 @@ protected:
     // Before a failure's message shows: a subclass may add what the user needs to recover by hand.
     virtual void applyFailed(const OperationResult &result) { Q_UNUSED(result) }
     void revalidate();
+    // For a situation no input can fix (nothing to choose from): objections show at once, not after a change.
+    void showObjectionsAtOnce();
+    // For an action that destroys or replaces something (deleting, rolling a workload, detaching credentials):
+    // Cancel becomes the default button, so that Enter never applies it; OK has to be pressed on purpose.
+    void setDestructive(bool destructive);
     // Takes over until `operation` finishes; busyText ("Creating…") shows in the button row.
     void runOperation(Operation *operation, const QString &busyText);
     // Replaces the form by `page` (a token, a summary) with only a Close button left.
     void showResultPage(QWidget *page);
     bool event(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     // Grows the dialog when its content (a longer note, a result page) no longer fits; never shrinks it.
@@ -64,6 +70,8 @@ private:
 
     QPointer<Operation> m_operation;
     bool m_cancelRequested = false;
+    bool m_destructive = false;
+    bool m_objecting = false; // objections show: the user has changed the form
     bool m_growing = false;
     QStackedWidget *m_pages;
     QWidget *m_formPage;

@@ -92,6 +92,7 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
 
     m_workload->setObjectName(u"workload"_s);
     m_workload->setAccessibleName(tr("Workload"));
+    m_workload->setPlaceholderText(tr("Choose a workload…"));
     for (const Workload &each : std::as_const(m_workloads))
         m_workload->addItem(tr("%1 (runs as %2)").arg(each.label(), each.serviceAccount));
     // A label names one workload; a bare name may be a deployment's and a pod's: the deployment comes first.
@@ -102,10 +103,12 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     int preselected = indexWhere([&](const Workload &each) { return each.label() == workload; });
     if (preselected < 0)
         preselected = indexWhere([&](const Workload &each) { return each.name == workload; });
-    m_workload->setCurrentIndex(std::max(0, preselected));
+    // None named: none chosen. The user picks the workload to change; a neighbour in the list is never a guess.
+    m_workload->setCurrentIndex(preselected);
 
     m_account->setObjectName(u"serviceAccount"_s);
     m_account->setAccessibleName(tr("Service account to run as"));
+    m_account->setPlaceholderText(tr("Choose a service account…"));
     QStringList accounts = serviceAccounts;
     accounts.sort();
     m_account->addItems(accounts);
@@ -117,7 +120,7 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     m_account->setCurrentIndex(target);
 
     m_consequence->setObjectName(u"consequence"_s);
-    m_consequence->setAccessibleName(tr("What will happen"));
+    m_consequence->setAccessibleDescription(tr("What will happen"));
     m_consequence->setWordWrap(true);
     m_consequence->setContentsMargins(0, 4, 0, 4);
     m_confirm->setObjectName(u"confirmRecreate"_s);
@@ -136,6 +139,8 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     formLayout()->addRow(m_recovery);
     setMinimumWidth(520);
     okButton()->setText(tr("&Change"));
+    setDestructive(true); // pods are replaced, a bare pod deleted
+    m_workload->setFocus();
 
     connect(m_workload, &QComboBox::currentIndexChanged, this, [this] {
         m_confirm->setChecked(false); // a confirmation is for one pod
@@ -144,6 +149,8 @@ ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const
     connect(m_account, &QComboBox::currentIndexChanged, this, &ChangeServiceAccountDialog::updateForm);
     connect(m_confirm, &QCheckBox::toggled, this, &ChangeServiceAccountDialog::revalidate);
     updateForm();
+    if (m_workloads.isEmpty() || accounts.isEmpty())
+        showObjectionsAtOnce(); // there is nothing to choose
 }
 
 void ChangeServiceAccountDialog::applyFailed(const OperationResult &result)
@@ -203,8 +210,10 @@ void ChangeServiceAccountDialog::updateForm()
 QString ChangeServiceAccountDialog::validate() const
 {
     const Workload *workload = chosenWorkload();
-    if (!workload)
+    if (m_workloads.isEmpty())
         return tr("%1 has no deployments, stateful sets, daemon sets or bare pods.").arg(m_ns);
+    if (!workload)
+        return tr("Choose the workload whose service account changes.");
     if (m_account->count() == 0)
         return tr("%1 has no service accounts to choose from.").arg(m_ns);
     const QString account = chosenAccount();
@@ -272,7 +281,7 @@ void ChangeServiceAccountDialog::applySucceeded(const OperationResult &result)
         text += u"\n\n"_s + tr("⚠ The server warned: %1").arg(warning);
     auto *page = new QLabel(text);
     page->setObjectName(u"changeResult"_s);
-    page->setAccessibleName(tr("Result"));
+    page->setAccessibleDescription(tr("Result"));
     page->setWordWrap(true);
     page->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     page->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);

@@ -35,6 +35,7 @@ DeleteServiceAccountDialog::DeleteServiceAccountDialog(KubeClient *client, const
     formLayout()->addRow(text);
     setMinimumWidth(460);
     okButton()->setText(tr("&Delete"));
+    setDestructive(true);
     revalidate();
 }
 

@@ -6,7 +6,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -84,7 +87,7 @@ PullSecretsDialog::PullSecretsDialog(KubeClient *client, const ServiceAccount &a
         connect(dialog, &QDialog::accepted, this, [this, dialog] {
             // Made in the same flow: listed and checked, attached on OK.
             addSecret(dialog->created(), dialog->created(), true);
-            updatePodNote();
+            updateForm();
             revalidate();
         });
         dialog->open();
@@ -100,10 +103,10 @@ PullSecretsDialog::PullSecretsDialog(KubeClient *client, const ServiceAccount &a
     formLayout()->addRow(m_podNote); // the whole width: it is a sentence or two
     setMinimumWidth(480);
     connect(m_secrets, &QListWidget::itemChanged, this, [this] {
-        updatePodNote();
+        updateForm();
         revalidate();
     });
-    updatePodNote();
+    updateForm();
     revalidate();
 }
 
@@ -125,11 +128,14 @@ QStringList PullSecretsDialog::chosen() const
     return names;
 }
 
-void PullSecretsDialog::updatePodNote()
+void PullSecretsDialog::updateForm()
 {
+    const QStringList wanted = chosen();
+    // Detaching may leave new pods unable to pull their images: then Enter cancels rather than saves.
+    setDestructive(std::ranges::any_of(m_account.imagePullSecrets,
+                                       [&wanted](const QString &name) { return !wanted.contains(name); }));
     // Admission copies the account's pull secrets into a pod only when it is created.
     QStringList lacking;
-    const QStringList wanted = chosen();
     for (auto it = m_podPullSecrets.cbegin(); it != m_podPullSecrets.cend(); ++it) {
         for (const QString &name : wanted) {
             if (!it.value().contains(name)) {
@@ -148,7 +154,10 @@ void PullSecretsDialog::updatePodNote()
 
 bool PullSecretsDialog::hasChanges() const
 {
-    return chosen() != m_account.imagePullSecrets;
+    // The list follows the namespace's order, the account keeps its own: only what is attached counts.
+    const QStringList wanted = chosen();
+    return QSet<QString>(wanted.cbegin(), wanted.cend())
+        != QSet<QString>(m_account.imagePullSecrets.cbegin(), m_account.imagePullSecrets.cend());
 }
 
 void PullSecretsDialog::apply()

@@ -32,7 +32,8 @@ protected:
 private:
     void addSecret(const QString &name, const QString &text, bool checked);
     [[nodiscard]] QStringList chosen() const;
-    void updatePodNote();
+    // The note on running pods, and whether saving detaches anything.
+    void updateForm();
 
     KubeClient *m_client;
     ServiceAccount m_account;

@@ -7,9 +7,13 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
 #include <QShortcut>
 #include <QStringDecoder>
+#include <QStyle>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QToolButton>
 
 #include <algorithm>
@@ -29,21 +33,121 @@ bool isPrintable(const QString &text)
         text, [](QChar c) { return c.category() == QChar::Other_Control && c != u'\t' && c != u'\n' && c != u'\r'; });
 }
 
+// Overwrites a string that held (part of) a secret once its copy is made; QString frees without wiping. Through
+// data(): a buffer still shared (with the view's document) is detached from, never wiped under its other owner.
+void wipe(QString &text)
+{
+    // Through a volatile pointer, so that the stores are not dropped as dead before the string is freed.
+    volatile char16_t *data = reinterpret_cast<volatile char16_t *>(text.data());
+    for (qsizetype i = 0; i < text.size(); ++i)
+        data[i] = 0;
+}
+
+// The value's view: read-only, wrapped anywhere (tokens and base64 have no spaces), as tall as its text up to
+// maxLines, then scrolled. Nothing leaves through the view itself: what QPlainTextEdit would put on the X11/Wayland
+// primary selection, in a drag or on the clipboard is empty; SecretField copies, through its guard.
+class SecretText : public QPlainTextEdit
+{
+public:
+    static constexpr int maxLines = 8;
+
+    explicit SecretText(QWidget *parent)
+        : QPlainTextEdit(parent)
+    {
+        setReadOnly(true);
+        document()->setUndoRedoEnabled(false); // no history of what was shown
+        setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setTabChangesFocus(true);
+        QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+        connect(this, &QPlainTextEdit::textChanged, this, [this] {
+            m_heightWidth = -1;
+            updateGeometry();
+        });
+    }
+
+    [[nodiscard]] bool hasHeightForWidth() const override { return true; }
+
+    [[nodiscard]] int heightForWidth(int width) const override
+    {
+        if (width != m_heightWidth) {
+            m_heightWidth = width;
+            m_height = contentHeight(width);
+        }
+        return m_height;
+    }
+
+    [[nodiscard]] QSize sizeHint() const override
+    {
+        return {QPlainTextEdit::sizeHint().width(), heightForWidth(width())};
+    }
+
+    [[nodiscard]] QSize minimumSizeHint() const override
+    {
+        return {QPlainTextEdit::minimumSizeHint().width(), chrome() + fontMetrics().lineSpacing()};
+    }
+
+protected:
+    [[nodiscard]] QMimeData *createMimeDataFromSelection() const override { return new QMimeData; }
+
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QPlainTextEdit::resizeEvent(event);
+        // Narrower, the text wraps over more lines: ask the layout for the height they need.
+        if (heightForWidth(width()) != height())
+            updateGeometry();
+    }
+
+private:
+    // The frame and the document's margins, around the text; one pixel more, as QPlainTextEdit leaves at the bottom.
+    [[nodiscard]] int chrome() const { return 2 * frameWidth() + 2 * int(document()->documentMargin()) + 1; }
+
+    // The height of the text wrapped at `width`, laid out as QPlainTextDocumentLayout does, up to maxLines. Measured
+    // as if the vertical scroll bar were there: while it is (the moment before this height applies), the text wraps
+    // over more lines, and a height without it would keep it there.
+    [[nodiscard]] int contentHeight(int width) const
+    {
+        const qreal available = width - 2 * frameWidth() - 2 * document()->documentMargin()
+            - style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+        int lines = 0;
+        int height = 0;
+        for (QTextBlock block = document()->begin(); available > 0 && block.isValid() && lines < maxLines;
+             block = block.next()) {
+            QTextLayout layout(block.text(), font());
+            layout.setTextOption(document()->defaultTextOption());
+            layout.beginLayout();
+            for (QTextLine line = layout.createLine(); line.isValid() && lines < maxLines; line = layout.createLine()) {
+                line.setLeadingIncluded(true);
+                line.setLineWidth(available);
+                height += int(line.height());
+                ++lines;
+            }
+            layout.endLayout();
+        }
+        return chrome() + std::max(height, fontMetrics().lineSpacing());
+    }
+
+    mutable int m_heightWidth = -1;
+    mutable int m_height = 0;
+};
+
 } // namespace
 
 SecretField::SecretField(QWidget *parent)
     : QWidget(parent)
-    , m_text(new QLineEdit(this))
+    , m_text(new SecretText(this))
     , m_reveal(new QToolButton(this))
     , m_copy(new QToolButton(this))
 {
     m_text->setObjectName(u"secretText"_s);
     m_text->setAccessibleName(tr("Secret value"));
-    m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setContextMenuPolicy(Qt::NoContextMenu);
-    // Selecting would copy to the X11/Wayland primary selection, and Ctrl+C would bypass the guard.
+    // Ctrl+C and Ctrl+X go through the guard; a masked value has nothing to select (mouse events reach the viewport).
     m_text->installEventFilter(this);
+    m_text->viewport()->installEventFilter(this);
 
     m_reveal->setObjectName(u"revealButton"_s);
     m_reveal->setCheckable(true);
@@ -64,8 +168,8 @@ SecretField::SecretField(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_text, 1);
-    layout->addWidget(m_reveal);
-    layout->addWidget(m_copy);
+    layout->addWidget(m_reveal, 0, Qt::AlignTop);
+    layout->addWidget(m_copy, 0, Qt::AlignTop);
     setFocusProxy(m_text);
 
     connect(m_reveal, &QToolButton::toggled, this, [this](bool revealed) {
@@ -116,7 +220,16 @@ void SecretField::copyToClipboard()
     if (m_value.isEmpty())
         return;
     ClipboardGuard *guard = m_guard ? m_guard.get() : ClipboardGuard::instance();
-    guard->copySecret(m_value);
+    const QTextCursor cursor = m_text->textCursor();
+    if (!isRevealed() || !cursor.hasSelection()) {
+        guard->copySecret(m_value);
+        return;
+    }
+    // Part of what is shown, as it reads: QTextCursor separates lines with U+2029.
+    QString selected = cursor.selectedText();
+    selected.replace(QChar::ParagraphSeparator, u'\n');
+    guard->copySecret(SecretBytes::adopt(selected.toUtf8()));
+    wipe(selected);
 }
 
 QString SecretField::displayText(const SecretBytes &value)
@@ -140,23 +253,32 @@ void SecretField::hideEvent(QHideEvent *event)
 
 bool SecretField::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_text)
+    if (watched != m_text && watched != m_text->viewport())
         return QWidget::eventFilter(watched, event);
+    const bool masked = !isRevealed();
     switch (event->type()) {
     case QEvent::MouseButtonPress:
     case QEvent::MouseButtonDblClick:
+        if (!masked)
+            return false; // selecting and scrolling, as in any read-only text
         m_text->setFocus(Qt::MouseFocusReason);
         return true;
     case QEvent::MouseMove:
     case QEvent::MouseButtonRelease:
-        return true;
+        return masked;
+    case QEvent::ShortcutOverride:
     case QEvent::KeyPress: {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->matches(QKeySequence::Copy) || key->matches(QKeySequence::Cut)) {
-            copyToClipboard();
+            // Ours, neither a shortcut's nor QPlainTextEdit's: the copy goes through the guard.
+            if (event->type() == QEvent::KeyPress)
+                copyToClipboard();
+            event->accept();
             return true;
         }
-        // Only the keys a dialog needs (focus moves, Escape, Enter) go on; the rest would select text.
+        if (event->type() == QEvent::ShortcutOverride || !masked)
+            return false;
+        // Only the keys a dialog needs (focus moves, Escape, Enter) go on; the rest would move within the mask.
         const bool passes = key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab || key->key() == Qt::Key_Escape
             || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
         return !passes;
@@ -170,13 +292,17 @@ void SecretField::updateText()
 {
     m_copy->setEnabled(!m_value.isEmpty());
     m_reveal->setEnabled(!m_value.isEmpty());
+    const bool revealed = isRevealed() && !m_value.isEmpty();
+    // Replaced whole (document and layout), not just scrolled out of view, as soon as it is masked.
     if (m_value.isEmpty())
         m_text->clear();
-    else if (isRevealed())
-        m_text->setText(displayText(m_value));
+    else if (revealed)
+        m_text->setPlainText(displayText(m_value));
     else
-        m_text->setText(QString(maskLength, QChar(0x25CF)));
-    m_text->setCursorPosition(0);
+        m_text->setPlainText(QString(maskLength, QChar(0x25CF)));
+    m_text->setTextInteractionFlags(revealed ? Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard
+                                             : Qt::NoTextInteraction);
+    m_text->moveCursor(QTextCursor::Start);
     m_text->setAccessibleDescription(isRevealed() || m_value.isEmpty() ? QString() : tr("Hidden"));
 }
 

@@ -6,14 +6,15 @@
 #include <QPointer>
 #include <QWidget>
 
-class QLineEdit;
+class QPlainTextEdit;
 class QToolButton;
 
 namespace sa {
 
 // A read-only secret (a token, a password) after KeePassXC's PasswordWidget: masked until the eye button or
 // Ctrl+H reveals it, masked again whenever it is hidden, copied only through a ClipboardGuard. Values that are not
-// text show, when revealed, as their size and hex.
+// text show, when revealed, as their size and hex. A revealed value is wrapped over as many lines as it needs, up to
+// a few, then scrolls; it can be selected, and Ctrl+C copies the selection, through the guard too.
 class SecretField : public QWidget
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
     void setRevealed(bool revealed);
     // Null: the application's guard.
     void setClipboardGuard(ClipboardGuard *guard) { m_guard = guard; }
+    // The value, or the part of it selected while revealed.
     void copyToClipboard();
 
     // What a revealed value looks like: the text, or "N bytes: hex…" when it is not printable UTF-8.
@@ -46,7 +48,7 @@ private:
 
     SecretBytes m_value;
     QPointer<ClipboardGuard> m_guard;
-    QLineEdit *m_text;
+    QPlainTextEdit *m_text;
     QToolButton *m_reveal;
     QToolButton *m_copy;
 };

@@ -4,6 +4,7 @@
 #include "SecretField.h"
 #include "TokenView.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -78,7 +79,29 @@ void SecretValuesDialog::applySucceeded(const OperationResult &result)
     layout->addWidget(scroll, 1);
     showResultPage(page);
     // Room for the values, up to a screenful; beyond that, the page scrolls.
-    resize(qMax(width(), 640), qMin(qMax(height(), values->sizeHint().height() + 120), 640));
+    resize(qMax(width(), 640), qMin(qMax(height(), values->sizeHint().height() + 120), maxHeight));
+    // A revealed value may need more lines than its mask: the dialog grows then too, which it would not by itself
+    // (a scroll area keeps the size hint it first had).
+    m_values = values;
+    m_scroll = scroll;
+    values->installEventFilter(this);
+}
+
+bool SecretValuesDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Before the layout handles it: fit once it has.
+    if (watched == m_values && event->type() == QEvent::LayoutRequest)
+        QMetaObject::invokeMethod(this, &SecretValuesDialog::fitValues, Qt::QueuedConnection);
+    return ActionDialog::eventFilter(watched, event);
+}
+
+void SecretValuesDialog::fitValues()
+{
+    const int width = m_scroll->viewport()->width();
+    const int wanted = m_values->hasHeightForWidth() ? m_values->heightForWidth(width) : m_values->sizeHint().height();
+    const int missing = wanted - m_scroll->viewport()->height();
+    if (missing > 0 && height() < maxHeight)
+        resize(this->width(), qMin(height() + missing, maxHeight));
 }
 
 } // namespace sa

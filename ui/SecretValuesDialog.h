@@ -2,6 +2,8 @@
 
 #include "ActionDialog.h"
 
+class QScrollArea;
+
 namespace sa {
 
 // "Reveal values": one GET of the secret when the dialog opens (the only moment its values are read), each value
@@ -17,11 +19,19 @@ protected:
     QString validate() const override { return {}; }
     void apply() override;
     void applySucceeded(const OperationResult &result) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Grows the dialog, up to maxHeight, so that the values need no scrolling (a revealed one may wrap over lines).
+    void fitValues();
+
+    static constexpr int maxHeight = 640;
+
     KubeClient *m_client;
     QString m_ns;
     QString m_name;
+    QWidget *m_values = nullptr;
+    QScrollArea *m_scroll = nullptr;
 };
 
 } // namespace sa

@@ -79,7 +79,7 @@ TokenView::TokenView(KubeClient *client, const QString &ns, const QString &servi
     m_expiry->setObjectName(u"expiry"_s);
     m_expiry->setWordWrap(true);
     m_status->setObjectName(u"tokenStatus"_s);
-    m_status->setAccessibleName(tr("Result"));
+    m_status->setAccessibleDescription(tr("Result"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 

@@ -39,13 +39,13 @@ YamlDialog::YamlDialog(KubeClient *client, const QString &kind, const QString &n
     setWindowTitle(tr("YAML of %1 %2/%3").arg(kind, ns, name));
 
     m_placeholder->setObjectName(u"yamlStatus"_s);
-    m_placeholder->setAccessibleName(tr("Status"));
+    m_placeholder->setAccessibleDescription(tr("Status"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setMargin(fontMetrics().averageCharWidth() * 4);
     m_placeholder->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_saveStatus->setObjectName(u"saveStatus"_s);
-    m_saveStatus->setAccessibleName(tr("Saved"));
+    m_saveStatus->setAccessibleDescription(tr("Saved"));
     m_saveStatus->setWordWrap(true);
     m_saveStatus->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_saveStatus->hide();

@@ -273,7 +273,15 @@ QTreeView *makeView(QAbstractItemModel *model)
     view->sortByColumn(0, Qt::AscendingOrder);
     view->setAlternatingRowColors(true);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->header()->setStretchLastSection(true);
+    view->header()->setStretchLastSection(false);
+    view->header()->setResizeContentsPrecision(200);
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, view,
+                     [view, model](const QModelIndex &parent, int first, int last) {
+                         if (parent.isValid() || model->rowCount() != last - first + 1)
+                             return;
+                         for (int column = 0; column < model->columnCount(); ++column)
+                             view->resizeColumnToContents(column);
+                     });
     return view;
 }
 

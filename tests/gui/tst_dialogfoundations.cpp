@@ -1,12 +1,14 @@
 // The foundations of the administration dialogs: the clipboard guard, the secret field, and the dialog base
 // driven against a real kube-sim process.
 
+#include "Accessibility.h"
 #include "KubeSimProcess.h"
 #include "SimClient.h"
 #include "SimHttp.h"
 
 #include "ActionDialog.h"
 #include "ClipboardGuard.h"
+#include "PullSecretsDialog.h"
 #include "SecretField.h"
 #include "api/KubeClient.h"
 #include "api/Operations.h"
@@ -21,11 +23,14 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -132,12 +137,15 @@ private Q_SLOTS:
     void fieldShowsBinaryAsHex_data();
     void fieldShowsBinaryAsHex();
     void fieldChildrenAreNamed();
+    void fieldShowsLongValuesWhole();
 
     void dialogValidatesInline();
     void dialogBusyThenCloses();
     void dialogShowsResultPage();
     void dialogKeepsServerRefusal();
     void dialogCancelsOperation();
+
+    void pullSecretsInAnyOrderAreNoChange();
 
 private:
     void setLatency(int milliseconds);
@@ -266,16 +274,16 @@ void TestDialogFoundations::fieldMasksByDefault()
     SecretField field;
     field.setValue(secret("s3cret-token"));
     field.show();
-    auto *text = field.findChild<QLineEdit *>(u"secretText"_s);
+    auto *text = field.findChild<QPlainTextEdit *>(u"secretText"_s);
     QVERIFY(text);
     QVERIFY(!field.isRevealed());
-    QVERIFY(!text->text().isEmpty());
-    QVERIFY(!text->text().contains(u"s3cret"_s));
-    QCOMPARE(text->text(), QString(text->text().size(), QChar(0x25CF)));
+    QVERIFY(!text->toPlainText().isEmpty());
+    QVERIFY(!text->toPlainText().contains(u"s3cret"_s));
+    QCOMPARE(text->toPlainText(), QString(text->toPlainText().size(), QChar(0x25CF)));
     QVERIFY(text->isReadOnly());
     QCOMPARE(text->font().styleHint() == QFont::Monospace || text->fontInfo().fixedPitch(), true);
     field.clear();
-    QVERIFY(text->text().isEmpty());
+    QVERIFY(text->toPlainText().isEmpty());
     QVERIFY(!field.findChild<QToolButton *>(u"copyButton"_s)->isEnabled());
 }
 
@@ -285,16 +293,16 @@ void TestDialogFoundations::fieldRevealsWithEyeButton()
     field.setValue(secret("s3cret-token"));
     field.show();
     auto *eye = field.findChild<QToolButton *>(u"revealButton"_s);
-    auto *text = field.findChild<QLineEdit *>(u"secretText"_s);
+    auto *text = field.findChild<QPlainTextEdit *>(u"secretText"_s);
     QVERIFY(eye && eye->isCheckable());
     QTest::mouseClick(eye, Qt::LeftButton);
     QVERIFY(field.isRevealed());
-    QCOMPARE(text->text(), u"s3cret-token"_s);
+    QCOMPARE(text->toPlainText(), u"s3cret-token"_s);
     QCOMPARE(eye->text(), u"Hide"_s);
     QTest::mouseClick(eye, Qt::LeftButton);
     QCOMPARE(eye->text(), u"Show"_s);
     QVERIFY(!field.isRevealed());
-    QVERIFY(!text->text().contains(u"s3cret"_s));
+    QVERIFY(!text->toPlainText().contains(u"s3cret"_s));
 }
 
 void TestDialogFoundations::fieldRevealsWithShortcut()
@@ -309,7 +317,7 @@ void TestDialogFoundations::fieldRevealsWithShortcut()
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
+    auto *text = field->findChild<QPlainTextEdit *>(u"secretText"_s);
     // Not while focus is elsewhere: Ctrl+H belongs to the focused field.
     other->setFocus();
     QTest::keyClick(other, Qt::Key_H, Qt::ControlModifier);
@@ -318,7 +326,7 @@ void TestDialogFoundations::fieldRevealsWithShortcut()
     QVERIFY(text->hasFocus());
     QTest::keyClick(text, Qt::Key_H, Qt::ControlModifier);
     QVERIFY(field->isRevealed());
-    QCOMPARE(text->text(), u"s3cret-token"_s);
+    QCOMPARE(text->toPlainText(), u"s3cret-token"_s);
     QTest::keyClick(text, Qt::Key_H, Qt::ControlModifier);
     QVERIFY(!field->isRevealed());
 }
@@ -331,11 +339,11 @@ void TestDialogFoundations::fieldRemasksWhenHidden()
     field->setValue(secret("s3cret-token"));
     dialog.show();
     field->setRevealed(true);
-    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
-    QCOMPARE(text->text(), u"s3cret-token"_s);
+    auto *text = field->findChild<QPlainTextEdit *>(u"secretText"_s);
+    QCOMPARE(text->toPlainText(), u"s3cret-token"_s);
     dialog.reject();
     QVERIFY(!field->isRevealed());
-    QVERIFY(!text->text().contains(u"s3cret"_s));
+    QVERIFY(!text->toPlainText().contains(u"s3cret"_s));
     dialog.show();
     QVERIFY(!field->isRevealed());
 }
@@ -360,7 +368,7 @@ void TestDialogFoundations::fieldRemasksWhenScreenLocks()
     field.setRevealed(true);
     screenSaver(u"/org/gnome/ScreenSaver"_s, u"org.gnome.ScreenSaver"_s, true);
     QTRY_VERIFY(!field.isRevealed());
-    QVERIFY(!field.findChild<QLineEdit *>(u"secretText"_s)->text().contains(u"token-value"_s));
+    QVERIFY(!field.findChild<QPlainTextEdit *>(u"secretText"_s)->toPlainText().contains(u"token-value"_s));
 }
 
 void TestDialogFoundations::fieldCopiesThroughGuard()
@@ -385,7 +393,7 @@ void TestDialogFoundations::fieldCopiesThroughGuard()
 
     // Ctrl+C in the text and Ctrl+Shift+C copy through the guard too, revealed or not.
     QGuiApplication::clipboard()->clear();
-    auto *text = field->findChild<QLineEdit *>(u"secretText"_s);
+    auto *text = field->findChild<QPlainTextEdit *>(u"secretText"_s);
     field->setRevealed(true);
     field->setFocus();
     QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier);
@@ -396,9 +404,63 @@ void TestDialogFoundations::fieldCopiesThroughGuard()
     QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(clipboardText(), u"s3cret-token"_s);
     QCOMPARE(countdown.size(), 3);
-    // No selection, so nothing reaches the primary selection either.
+    // Selected, the value stays in the view: what QPlainTextEdit would hand the X11/Wayland primary selection (or a
+    // drag, or its own copy()) holds nothing of it.
     QTest::keyClick(text, Qt::Key_A, Qt::ControlModifier);
-    QVERIFY(!text->hasSelectedText());
+    QVERIFY(text->textCursor().hasSelection());
+    text->copy();
+    QVERIFY(!clipboardText().contains(u"s3cret"_s));
+}
+
+void TestDialogFoundations::fieldShowsLongValuesWhole()
+{
+    ClipboardGuard guard;
+    QWidget window;
+    auto *field = new SecretField(&window);
+    (new QVBoxLayout(&window))->addWidget(field);
+    field->setClipboardGuard(&guard);
+    window.resize(480, 400);
+    // A registry's .dockerconfigjson, 143 bytes: revealed, all of it in view, over a few lines.
+    const QByteArray config = R"({"auths":{"registry.example.com":{"username":"deploy-bot","password":"not-a-real-)"
+                              R"(password","auth":"ZGVwbG95LWJvdDpub3QtYS1yZWFsLXBhc3N3b3Jk"}}})";
+    field->setValue(secret(config));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *text = field->findChild<QPlainTextEdit *>(u"secretText"_s);
+    QVERIFY(text);
+    const int masked = text->height();
+    field->setRevealed(true);
+    QCOMPARE(text->toPlainText(), QString::fromLatin1(config));
+    QTRY_VERIFY(text->height() > 2 * masked);
+    QTRY_COMPARE(text->verticalScrollBar()->maximum(), 0);
+    QCOMPARE(text->horizontalScrollBar()->maximum(), 0);
+
+    // A certificate of 22 lines: a few shown, the rest scrolled to; a line selected is copied through the guard.
+    QByteArray pem = "-----BEGIN CERTIFICATE-----\n";
+    for (int line = 0; line < 20; ++line)
+        pem += QByteArray(64, char('A' + line)) + '\n';
+    pem += "-----END CERTIFICATE-----\n";
+    field->setValue(secret(pem));
+    QCOMPARE(text->toPlainText(), QString::fromLatin1(pem));
+    QTRY_VERIFY(text->verticalScrollBar()->maximum() > 0);
+    QVERIFY(text->height() < 22 * text->fontMetrics().lineSpacing());
+    field->setFocus();
+    QTest::keyClick(text, Qt::Key_End, Qt::ControlModifier);
+    QTRY_COMPARE(text->verticalScrollBar()->value(), text->verticalScrollBar()->maximum());
+    QTextCursor cursor(text->document());
+    cursor.movePosition(QTextCursor::NextBlock);
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    text->setTextCursor(cursor);
+    QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(clipboardText(), QString(64, u'A'));
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(hintFormat));
+
+    // Masked again: the mask alone, on one line, with no history of what was shown.
+    field->setRevealed(false);
+    QCOMPARE(text->toPlainText(), QString(text->toPlainText().size(), QChar(0x25CF)));
+    QVERIFY(!text->textCursor().hasSelection());
+    QVERIFY(!text->document()->isUndoAvailable());
+    QTRY_COMPARE(text->height(), masked);
 }
 
 void TestDialogFoundations::fieldShowsBinaryAsHex_data()
@@ -425,13 +487,14 @@ void TestDialogFoundations::fieldShowsBinaryAsHex()
     field.setValue(SecretBytes(bytes));
     field.show();
     field.setRevealed(true);
-    QCOMPARE(field.findChild<QLineEdit *>(u"secretText"_s)->text(), shown);
+    QCOMPARE(field.findChild<QPlainTextEdit *>(u"secretText"_s)->toPlainText(), shown);
 }
 
 void TestDialogFoundations::fieldChildrenAreNamed()
 {
     SecretField field;
-    for (QWidget *child : field.findChildren<QWidget *>()) {
+    // The field's own widgets (the text view's viewport and scroll bars are Qt's).
+    for (QWidget *child : field.findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly)) {
         QVERIFY2(!child->objectName().isEmpty(), child->metaObject()->className());
         QVERIFY2(!child->accessibleName().isEmpty(), qPrintable(child->objectName()));
     }
@@ -457,12 +520,19 @@ void TestDialogFoundations::dialogValidatesInline()
     auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
     auto *error = dialog.findChild<QLabel *>(u"errorLabel"_s);
     QVERIFY(ok && error);
+    // A new form does not open with a complaint: OK waits, the objection waits for the user's first change.
     QVERIFY(!ok->isEnabled());
-    QVERIFY(error->isVisible());
-    QCOMPARE(error->text(), u"Enter a name."_s);
+    QVERIFY(error->isHidden());
+    QVERIFY(dialog.errorText().isEmpty());
     QTest::keyClicks(dialog.nameEdit(), u"Bad_Name"_s);
     QVERIFY(!ok->isEnabled());
+    QVERIFY(error->isVisible());
     QCOMPARE(dialog.errorText(), u"Use lower-case letters, digits and '-'."_s);
+    // A screen reader hears the sentence, not just that there is a problem.
+    QCOMPARE(spokenName(error), u"Use lower-case letters, digits and '-'."_s);
+    SA_VERIFY_LABELS_SPOKEN(&dialog);
+    dialog.nameEdit()->clear();
+    QCOMPARE(dialog.errorText(), u"Enter a name."_s);
     dialog.nameEdit()->setText(u"good-name"_s);
     QVERIFY(ok->isEnabled());
     QVERIFY(!error->isVisible());
@@ -482,6 +552,7 @@ void TestDialogFoundations::dialogBusyThenCloses()
     auto *busyText = dialog.findChild<QLabel *>(u"busyText"_s);
     QVERIFY(busyText->isVisible());
     QCOMPARE(busyText->text(), u"Creating…"_s);
+    QCOMPARE(spokenName(busyText), u"Creating…"_s);
     QVERIFY(!dialog.nameEdit()->isEnabled());
     QVERIFY(!ok->isEnabled());
     QVERIFY(dialog.findChild<QPushButton *>(u"cancelButton"_s)->isEnabled());
@@ -520,6 +591,7 @@ void TestDialogFoundations::dialogKeepsServerRefusal()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 10000);
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.errorText(), u"serviceaccounts \"taken\" already exists"_s);
+    QCOMPARE(spokenName(dialog.findChild<QLabel *>(u"errorLabel"_s)), dialog.errorText());
     QVERIFY(dialog.findChild<QLabel *>(u"errorLabel"_s)->isVisible());
     QVERIFY(!dialog.findChild<QProgressBar *>(u"busyIndicator"_s)->isVisible());
     QVERIFY(dialog.nameEdit()->isEnabled());
@@ -543,6 +615,25 @@ void TestDialogFoundations::dialogCancelsOperation()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 10000);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(!dialog.isBusy());
+}
+
+void TestDialogFoundations::pullSecretsInAnyOrderAreNoChange()
+{
+    // The account lists its pull secrets in its own order, the dialog in the namespace's: the same set, no change.
+    ServiceAccount account;
+    account.meta.ns = u"dlg"_s;
+    account.meta.name = u"builder"_s;
+    account.imagePullSecrets = {u"zeta-cred"_s, u"alpha-cred"_s};
+    PullSecretsDialog dialog(m_client.get(), account, {u"alpha-cred"_s, u"zeta-cred"_s}, {});
+    dialog.show();
+    auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+    QVERIFY(!ok->isEnabled());
+    QListWidgetItem *alpha = dialog.findChild<QListWidget *>(u"pullSecrets"_s)->item(0);
+    QCOMPARE(alpha->text(), u"alpha-cred"_s);
+    alpha->setCheckState(Qt::Unchecked);
+    QVERIFY(ok->isEnabled());
+    alpha->setCheckState(Qt::Checked);
+    QVERIFY(!ok->isEnabled());
 }
 
 QTEST_MAIN(TestDialogFoundations)

@@ -1,5 +1,6 @@
 // The main window against kube-sim's demo cluster, offscreen: what a user sees, live.
 
+#include "Accessibility.h"
 #include "ActionDialog.h"
 #include "Application.h"
 #include "AutomountDialog.h"
@@ -7,6 +8,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "MessageBar.h"
+#include "ResourceModels.h"
 #include "Screenshot.h"
 #include "SecretField.h"
 #include "SimHttp.h"
@@ -23,6 +25,7 @@
 #include <QDialog>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,6 +38,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -144,6 +149,26 @@ private Q_SLOTS:
         QTRY_VERIFY(accounts->model()->rowCount() >= 3);
     }
 
+    void secretColumnsFitTheirContents()
+    {
+        // Type labels and Helm release names show whole; Age, last, is not stretched into the room they need.
+        auto *secrets = find<QTreeView>(u"secrets"_s);
+        const QAbstractItemModel *model = secrets->model();
+        QTRY_VERIFY(model->rowCount() > 0);
+        const QFontMetrics metrics(secrets->font());
+        const auto widest = [&](int column) {
+            int width = 0;
+            for (int row = 0; row < qMin(20, model->rowCount()); ++row)
+                width = qMax(width, metrics.horizontalAdvance(model->index(row, column).data().toString()));
+            return width;
+        };
+        const QHeaderView *header = secrets->header();
+        QVERIFY(widest(sa::SecretModel::TypeColumn) > 0);
+        QVERIFY(header->sectionSize(sa::SecretModel::TypeColumn) >= widest(sa::SecretModel::TypeColumn));
+        QVERIFY(header->sectionSize(sa::SecretModel::NameColumn) >= widest(sa::SecretModel::NameColumn));
+        QVERIFY(header->sectionSize(sa::SecretModel::AgeColumn) < header->sectionSize(sa::SecretModel::TypeColumn));
+    }
+
     void detailsShowPullSecretsAndWorkloads()
     {
         auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
@@ -205,9 +230,12 @@ private Q_SLOTS:
         auto *ok = dialog->findChild<QPushButton *>(u"okButton"_s);
         auto *name = dialog->findChild<QLineEdit *>(u"name"_s);
         QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->isHidden()); // no complaint before any typing
         QTest::keyClicks(name, u"Bad_Name"_s);
+        QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->isVisible());
         QVERIFY(!ok->isEnabled());
         QVERIFY(dialog->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"lower case alphanumeric"_s));
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         name->clear();
         QTest::keyClicks(name, u"ci-pusher"_s);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"labels"_s), u"team=ci, tier=build"_s);
@@ -266,28 +294,29 @@ private Q_SLOTS:
 
         // The token is masked until revealed; revealed, it is a real 30-minute token of this account.
         auto *token = dialog->findChild<sa::SecretField *>(u"token"_s);
-        auto *text = token->findChild<QLineEdit *>(u"secretText"_s);
-        QVERIFY(!text->text().contains(u'.'));
+        auto *text = token->findChild<QPlainTextEdit *>(u"secretText"_s);
+        QVERIFY(!text->toPlainText().contains(u'.'));
         token->setRevealed(true);
-        const auto claims = sa::TokenClaims::decode(text->text().toLatin1());
+        const auto claims = sa::TokenClaims::decode(text->toPlainText().toLatin1());
         QVERIFY(claims);
         QCOMPARE(claims->subject, u"system:serviceaccount:payments:payments-api"_s);
         QCOMPARE(claims->issuedAt.secsTo(claims->expiresAt), 1800);
         QVERIFY(dialog->findChild<QLabel *>(u"expiry"_s)->text().contains(u"in 30 min"_s));
         // Copying the token puts it on the clipboard for a while, and the status bar counts down.
         token->copyToClipboard();
-        QCOMPARE(QGuiApplication::clipboard()->text(), text->text());
+        QCOMPARE(QGuiApplication::clipboard()->text(), text->toPlainText());
         QTRY_VERIFY(find<QLabel>(u"clipboardCountdown"_s)->text().startsWith(u"Clipboard clears in "_s));
         QVERIFY(find<QLabel>(u"clipboardCountdown"_s)->isVisible());
         dialog->findChild<QPushButton *>(u"testToken"_s)->click();
         QTRY_COMPARE_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"tokenStatus"_s)->text(),
                                   u"Authenticates as system:serviceaccount:payments:payments-api"_s, 10000);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         // The curl command and the kubeconfig carry the token, so they go through the guard too.
         dialog->findChild<QPushButton *>(u"copyCurl"_s)->click();
         const QString curl = QGuiApplication::clipboard()->text();
         QVERIFY2(curl.startsWith(u"curl --cacert "_s), qPrintable(curl.left(40)));
         QVERIFY(curl.contains(m_sim->url() + u"/api'"_s));
-        QVERIFY(curl.endsWith(u"--header 'Authorization: Bearer "_s + text->text() + u'\''));
+        QVERIFY(curl.endsWith(u"--header 'Authorization: Bearer "_s + text->toPlainText() + u'\''));
         QVERIFY(dialog->findChild<QLabel *>(u"tokenStatus"_s)->text().contains(u"history"_s));
         dialog->findChild<QPushButton *>(u"copyKubeconfig"_s)->click();
         QVERIFY(QGuiApplication::clipboard()->text().contains(u"namespace: \"payments\""_s));
@@ -319,11 +348,16 @@ private Q_SLOTS:
         auto *list = dialog->findChild<QListWidget *>(u"pullSecrets"_s);
         QCOMPARE(list->count(), 2);
         QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled()); // nothing changed yet
-        // Attach mirror-cred and detach registry-cred in one go.
+        // Attach mirror-cred and detach registry-cred in one go, in the list as a user would.
+        list->setFocus();
         for (int row = 0; row < list->count(); ++row)
             list->item(row)->setCheckState(list->item(row)->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
         QVERIFY(dialog->findChild<QLabel *>(u"podNote"_s)->text().contains(u"Running without some of them"_s));
+        // Detaching is destructive: Enter would cancel.
+        QVERIFY(dialog->findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
+        QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isDefault());
         saveScreenshot(dialog, u"dialog-pull-secrets"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
         const QJsonArray expected {QJsonObject {{"name"_L1, "mirror-cred"_L1}}};
@@ -350,6 +384,7 @@ private Q_SLOTS:
         QTest::keyClicks(registry->findChild<QLineEdit *>(u"username"_s), u"robot"_s);
         QVERIFY(!create->isEnabled());
         QVERIFY(registry->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"password"_s));
+        SA_VERIFY_LABELS_SPOKEN(registry);
         QTest::keyClicks(registry->findChild<QLineEdit *>(u"password"_s), u"s3cret pass"_s);
         QVERIFY(create->isEnabled());
         saveScreenshot(registry, u"dialog-registry-secret"_s);
@@ -401,10 +436,11 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QLabel *>(u"explanation"_s)->text().contains(u"never expires"_s));
         QCOMPARE(dialog->findChild<QLineEdit *>(u"name"_s)->text(), u"payments-api-token"_s);
         saveScreenshot(dialog, u"dialog-token-secret"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"tokenSecretResult"_s), 15000);
         auto *token = dialog->findChild<sa::SecretField *>(u"token"_s);
-        auto *text = token->findChild<QLineEdit *>(u"secretText"_s);
+        auto *text = token->findChild<QPlainTextEdit *>(u"secretText"_s);
         token->setRevealed(true);
         const QByteArray stored =
             QByteArray::fromBase64(m_http->send("GET", u"/api/v1/namespaces/payments/secrets/payments-api-token"_s)
@@ -415,9 +451,10 @@ private Q_SLOTS:
                                        .toString()
                                        .toLatin1());
         QVERIFY(!stored.isEmpty());
-        QCOMPARE(text->text().toLatin1(), stored);
+        QCOMPARE(text->toPlainText().toLatin1(), stored);
         QVERIFY(dialog->findChild<QLabel *>(u"expiry"_s)->text().contains(u"Never expires"_s));
         saveScreenshot(dialog, u"dialog-token-secret-result"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->reject();
         QTRY_VERIFY(!dialog);
 
@@ -453,17 +490,36 @@ private Q_SLOTS:
         auto *pin = dialog->findChild<sa::SecretField *>(u"value:pin"_s);
         auto *store = dialog->findChild<sa::SecretField *>(u"value:keystore.p12"_s);
         QVERIFY(pin && store);
-        auto *pinText = pin->findChild<QLineEdit *>(u"secretText"_s);
-        QVERIFY(!pinText->text().contains(u"1234"_s));
+        auto *pinText = pin->findChild<QPlainTextEdit *>(u"secretText"_s);
+        QVERIFY(!pinText->toPlainText().contains(u"1234"_s));
         pin->setRevealed(true); // one value revealed, the other still masked
-        QCOMPARE(pinText->text(), u"1234"_s);
+        QCOMPARE(pinText->toPlainText(), u"1234"_s);
         QVERIFY(!store->isRevealed());
         store->setRevealed(true);
-        QVERIFY2(store->findChild<QLineEdit *>(u"secretText"_s)->text().startsWith(u"3 bytes (binary): 00 01 ff"_s),
-                 qPrintable(store->findChild<QLineEdit *>(u"secretText"_s)->text()));
+        QVERIFY2(store->findChild<QPlainTextEdit *>(u"secretText"_s)
+                     ->toPlainText()
+                     .startsWith(u"3 bytes (binary): 00 01 ff"_s),
+                 qPrintable(store->findChild<QPlainTextEdit *>(u"secretText"_s)->toPlainText()));
         saveScreenshot(dialog, u"dialog-reveal-values"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->reject();
         QTRY_VERIFY(!dialog);
+
+        // A registry's .dockerconfigjson (143 bytes): revealed, all of it in view.
+        Q_EMIT find<QTextBrowser>(u"details"_s)->anchorClicked(QUrl(u"reveal:payments/registry-cred"_s));
+        QPointer<QDialog> registry = m_app->window().findChild<QDialog *>(u"secretValuesDialog"_s);
+        QTRY_VERIFY(registry && registry->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(registry->findChild<QWidget *>(u"secretValues"_s), 10000);
+        auto *config = registry->findChild<sa::SecretField *>(u"value:.dockerconfigjson"_s);
+        config->setRevealed(true);
+        auto *configText = config->findChild<QPlainTextEdit *>(u"secretText"_s);
+        QCOMPARE(configText->toPlainText().toUtf8(), config->value().reveal());
+        QVERIFY(configText->toPlainText().endsWith(u"}}}"_s));
+        QTRY_VERIFY(configText->isVisible() && configText->height() > 2 * configText->fontMetrics().lineSpacing());
+        QTRY_COMPARE(configText->verticalScrollBar()->maximum(), 0);
+        QTRY_COMPARE(registry->findChild<QScrollArea *>()->verticalScrollBar()->maximum(), 0); // the dialog grew
+        registry->reject();
+        QTRY_VERIFY(!registry);
 
         // A token secret's token comes with its claims, from the details pane's link.
         Q_EMIT find<QTextBrowser>(u"details"_s)->anchorClicked(QUrl(u"reveal:payments/payments-api-token"_s));
@@ -500,6 +556,25 @@ private Q_SLOTS:
         QTRY_VERIFY(!change);
     }
 
+    void workloadChangeStartsUnchosen()
+    {
+        // Ctrl+Shift+R with payments-worker selected: its name is the target, but no workload is chosen, so Enter
+        // (which cancels anyway) cannot roll a deployment the user never picked.
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-worker"_s));
+        find<QAction>(u"changeWorkload"_s)->trigger();
+        QPointer<QDialog> change = m_app->window().findChild<QDialog *>(u"changeServiceAccountDialog"_s);
+        QVERIFY(change);
+        QVERIFY(QTest::qWaitForWindowExposed(change));
+        QCOMPARE(change->findChild<QComboBox *>(u"workload"_s)->currentIndex(), -1);
+        QCOMPARE(change->findChild<QComboBox *>(u"serviceAccount"_s)->currentText(), u"payments-worker"_s);
+        QVERIFY(!change->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+        QTest::keyClick(change->focusWidget(), Qt::Key_Return); // where the focus is once the window is active
+        QTRY_VERIFY(!change);
+        const QJsonObject deployment =
+            m_http->send("GET", u"/apis/apps/v1/namespaces/payments/deployments/payments-api"_s).json();
+        QCOMPARE(deployment[u"spec"][u"template"][u"spec"][u"serviceAccountName"].toString(), u"payments-api"_s);
+    }
+
     void automountDialog()
     {
         QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-worker"_s));
@@ -526,6 +601,7 @@ private Q_SLOTS:
         QVERIFY(!QJsonDocument(spec).toJson().contains("kube-api-access"));
         QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/pods/payments-worker-shell"_s).code, 200);
         saveScreenshot(dialog, u"dialog-automount"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
 
         // Back to the default: the field goes from the account.
         automount->setCurrentIndex(0);
@@ -559,12 +635,25 @@ private Q_SLOTS:
         QCOMPARE(m_http->send("POST", u"/api/v1/namespaces/payments/secrets"_s, secret.toUtf8()).code, 201);
         QTRY_VERIFY(findRow(find<QTreeView>(u"secrets"_s)->model(), u"ci-pusher-token"_s).isValid());
         QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"ci-pusher"_s));
+        // Enter, at once or later, cancels: Delete has to be pressed.
+        find<QAction>(u"delete"_s)->trigger();
+        QPointer<QDialog> hasty = m_app->window().findChild<QDialog *>(u"deleteServiceAccountDialog"_s);
+        QVERIFY(hasty);
+        QVERIFY(QTest::qWaitForWindowExposed(hasty));
+        QVERIFY(hasty->findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
+        QVERIFY(!hasty->findChild<QPushButton *>(u"okButton"_s)->isDefault());
+        QCOMPARE(hasty->focusWidget(), hasty->findChild<QPushButton *>(u"cancelButton"_s));
+        QTest::keyClick(hasty->focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!hasty);
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/ci-pusher"_s).code, 200);
+
         find<QAction>(u"delete"_s)->trigger();
         QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"deleteServiceAccountDialog"_s);
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         QVERIFY(dialog->findChild<QLabel *>(u"consequences"_s)->text().contains(u"ci-pusher-token"_s));
         saveScreenshot(dialog, u"dialog-delete-service-account"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
         QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/ci-pusher"_s).code, 404);
@@ -669,6 +758,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!reveal->isBusy(), 10000);
         QVERIFY2(reveal->errorText().contains(u"User \"ci-viewer\" cannot get resource \"secrets\""_s),
                  qPrintable(reveal->errorText()));
+        SA_VERIFY_LABELS_SPOKEN(reveal);
         QVERIFY(reveal->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
         reveal->reject();
         QTRY_VERIFY(!reveal);

@@ -1,6 +1,7 @@
 // The YAML view and "change the service account of a workload", offscreen against kube-sim's demo cluster; what
 // they did is checked on the server with a second client.
 
+#include "Accessibility.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "Manifests.h"
@@ -234,6 +235,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(status->text(),
                                   u"Could not read Pod payments/no-such-pod:\npods \"no-such-pod\" not found"_s, 10000);
         QVERIFY(status->isVisible());
+        SA_VERIFY_LABELS_SPOKEN(dialog.get());
         QVERIFY(!dialog->isLoaded());
         QVERIFY(!dialog->findChild<QPushButton *>(u"saveYaml"_s)->isEnabled());
         QString error;
@@ -257,6 +259,15 @@ private Q_SLOTS:
 
     void preselectionNeverGuesses()
     {
+        // Opened without a workload (Ctrl+Shift+R): none is chosen, whatever the target, until the user picks one.
+        ChangeServiceAccountDialog unchosen(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                            accounts(u"payments"_s), QString(), u"payments-worker"_s);
+        auto *workload = unchosen.findChild<QComboBox *>(u"workload"_s);
+        QCOMPARE(workload->currentIndex(), -1);
+        QVERIFY(!unchosen.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+        workload->setCurrentIndex(workload->findText(u"deployment/payments-api (runs as payments-api)"_s));
+        QVERIFY(unchosen.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+
         // A target the namespace lacks selects the current account, not a neighbour that OK would apply.
         ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
                                           accounts(u"payments"_s), u"payments-api"_s, u"gone"_s);
@@ -270,6 +281,32 @@ private Q_SLOTS:
         QVERIFY(!empty.findChild<QPushButton *>(u"okButton"_s)->isEnabled());
     }
 
+    void enterNeverChanges()
+    {
+        // Even with the workload from its "change account" link and another account chosen, Enter applies nothing:
+        // Cancel is the default button and Change is pressed on purpose.
+        const auto accountOf = [this] {
+            const QJsonObject deployment = get(u"/apis/apps/v1/namespaces/payments/deployments/payments-api"_s);
+            return deployment[u"spec"][u"template"][u"spec"][u"serviceAccountName"].toString();
+        };
+        const QString before = accountOf();
+        ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
+                                          accounts(u"payments"_s), u"deployment/payments-api"_s, u"default"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+        QVERIFY(ok->isEnabled());
+        QVERIFY(!ok->isDefault());
+        QVERIFY(dialog.findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
+        // Enter where the focus is once the window is active.
+        QCOMPARE(dialog.focusWidget(), dialog.findChild<QComboBox *>(u"workload"_s));
+        QTest::keyClick(dialog.focusWidget(), Qt::Key_Return);
+        QVERIFY(!dialog.isBusy());
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QCOMPARE(accountOf(), before);
+    }
+
     void changeDeploymentServiceAccount()
     {
         ChangeServiceAccountDialog dialog(m_client.get(), u"payments"_s, workloads(u"payments"_s),
@@ -281,9 +318,12 @@ private Q_SLOTS:
         auto *consequence = dialog.findChild<QLabel *>(u"consequence"_s);
         auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
         QCOMPARE(workload->currentText(), u"deployment/payments-worker (runs as payments-worker)"_s);
-        // No target given: the current one, which cannot be applied.
+        // No target given: the current one, which cannot be applied; why, once the user changes something.
         QCOMPARE(account->currentText(), u"payments-worker"_s);
         QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.errorText().isEmpty());
+        account->setCurrentIndex(account->findText(u"default"_s));
+        account->setCurrentIndex(account->findText(u"payments-worker"_s));
         QVERIFY(dialog.errorText().contains(u"already runs as payments-worker"_s));
         QVERIFY(dialog.findChild<QCheckBox *>(u"confirmRecreate"_s)->isHidden());
 
@@ -298,6 +338,8 @@ private Q_SLOTS:
         QVERIFY2(consequence->text().startsWith(
                      u"A rolling update replaces its pod; it runs as payments-api once it is done."_s),
                  qPrintable(consequence->text()));
+        QCOMPARE(spokenName(consequence), consequence->text());
+        SA_VERIFY_LABELS_SPOKEN(&dialog);
         QVERIFY(ok->isEnabled());
         QVERIFY(dialog.errorText().isEmpty());
         ok->click();
@@ -306,6 +348,7 @@ private Q_SLOTS:
         QCOMPARE(result,
                  u"deployment/payments-worker now runs as payments-api.\n"
                  u"The rolling update is done: its pod runs as payments-api."_s);
+        QCOMPARE(spokenName(dialog.findChild<QLabel *>(u"changeResult"_s)), result);
 
         // On the server: the template says so, and every pod of the deployment runs as the new account.
         const QJsonObject deployment = get(u"/apis/apps/v1/namespaces/payments/deployments/payments-worker"_s);
@@ -381,6 +424,9 @@ private Q_SLOTS:
                                 u"volumes is lost."_s));
         QVERIFY(confirm->isVisible());
         QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.errorText().isEmpty()); // the unchecked box says it all until the user does something
+        confirm->setChecked(true);
+        confirm->setChecked(false);
         QVERIFY(dialog.errorText().startsWith(u"Confirm"_s));
         confirm->setChecked(true);
         QVERIFY(ok->isEnabled());
@@ -437,6 +483,7 @@ private Q_SLOTS:
         const QString error = dialog.errorText();
         QVERIFY2(error.contains(u"serviceaccount \"temp-runner\" not found"_s), qPrintable(error));
         QVERIFY2(error.contains(u"not found. The original pod was created again."_s), qPrintable(error));
+        SA_VERIFY_LABELS_SPOKEN(&dialog);
         QVERIFY(!dialog.findChild<QLabel *>(u"changeResult"_s));
         // The sentence makes room for itself: the form above it is not squeezed.
         auto *consequence = dialog.findChild<QLabel *>(u"consequence"_s);
