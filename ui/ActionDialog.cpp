@@ -12,6 +12,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace sa {
@@ -154,8 +156,31 @@ void ActionDialog::showResultPage(QWidget *page)
     showError({});
 }
 
+void ActionDialog::putButtonsLast()
+{
+    // The button row is made before the subclass fills the form, so it would come first in the tab order, and
+    // the first focus would land on a button instead of the first field.
+    QWidget *last = nullptr;
+    for (QWidget *widget = nextInFocusChain(); widget && widget != this; widget = widget->nextInFocusChain()) {
+        if (m_pages->isAncestorOf(widget) && (widget->focusPolicy() & Qt::TabFocus))
+            last = widget;
+    }
+    if (!last)
+        return;
+    QList<QAbstractButton *> buttons = m_buttons->buttons();
+    std::ranges::sort(buttons, {}, [](const QAbstractButton *button) { return button->x(); }); // as they show
+    for (QAbstractButton *button : std::as_const(buttons)) {
+        QWidget::setTabOrder(last, button);
+        last = button;
+    }
+}
+
 bool ActionDialog::event(QEvent *event)
 {
+    if (event->type() == QEvent::Show && !m_tabOrderSet) {
+        m_tabOrderSet = true;
+        putButtonsLast();
+    }
     const bool handled = QDialog::event(event);
     // Any change of content (a longer note, an error, a result page) ends in a layout request here: grow then,
     // once shown (showing sizes the dialog itself).

@@ -63,6 +63,8 @@ protected:
 private:
     // Grows the dialog when its content (a longer note, a result page) no longer fits; never shrinks it.
     void growToFit();
+    // Moves the buttons after the form in the tab order (once, when first shown).
+    void putButtonsLast();
     void onOk();
     void onFinished(const OperationResult &result);
     void setBusy(bool busy, const QString &text = {});
@@ -73,6 +75,7 @@ private:
     bool m_destructive = false;
     bool m_objecting = false; // objections show: the user has changed the form
     bool m_growing = false;
+    bool m_tabOrderSet = false;
     QStackedWidget *m_pages;
     QWidget *m_formPage;
     QFormLayout *m_form;

@@ -19,6 +19,7 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QImage>
 #include <QLabel>
@@ -524,6 +525,11 @@ void TestDialogFoundations::dialogValidatesInline()
     QVERIFY(!ok->isEnabled());
     QVERIFY(error->isHidden());
     QVERIFY(dialog.errorText().isEmpty());
+    // The form comes first in the tab order: the first field has the focus, Tab goes on to the buttons.
+    QApplication::setActiveWindow(&dialog);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.nameEdit());
+    QCOMPARE(qobject_cast<QDialogButtonBox *>(dialog.nameEdit()->nextInFocusChain()->parentWidget()),
+             dialog.findChild<QDialogButtonBox *>(u"buttons"_s));
     QTest::keyClicks(dialog.nameEdit(), u"Bad_Name"_s);
     QVERIFY(!ok->isEnabled());
     QVERIFY(error->isVisible());
