@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace sa;
@@ -88,13 +89,15 @@ private Q_SLOTS:
 private:
     std::unique_ptr<KubeClient> clientFor(const KubeSimProcess &sim);
     ApiResult api(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    ApiResult call(const ApiRequest &request);
     OperationResult finish(Operation *operation, int timeoutMs = 30000);
     void createNamespace(const QString &name);
     QJsonObject createServiceAccount(const QString &ns, const QString &name, const QStringList &pullSecrets = {});
     QJsonObject createDeployment(const QString &ns, const QString &name, const QString &app, int replicas);
     QJsonObject createWorkload(const QString &kind, const QString &ns, const QString &name, const QString &app,
                                QJsonObject spec);
-    QJsonArray podsWithLabel(const QString &ns, const QString &selector);
+    std::optional<QJsonArray> podsWithLabel(const QString &ns, const QString &selector);
+    qsizetype podCount(const QString &ns, const QString &selector);
 
     std::unique_ptr<KubeSimProcess> m_sim;
     std::unique_ptr<KubeClient> m_client;
@@ -116,9 +119,21 @@ ApiResult TestOperations::api(const QByteArray &verb, const QString &path, const
     request.path = path;
     if (!body.isEmpty())
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QSignalSpy spy(m_client->send(request), &ApiJob::finished);
-    if (!spy.wait(30000))
-        return {};
+    return call(request);
+}
+
+ApiResult TestOperations::call(const ApiRequest &request)
+{
+    ApiJob *job = m_client->send(request);
+    QSignalSpy spy(job, &ApiJob::finished);
+    if (!spy.wait(30000)) {
+        // A default ApiResult is ok(): a hang must not pass as a success.
+        job->cancel();
+        ApiResult timedOut;
+        timedOut.error = ApiError::decode(u"timed out: "_s + QString::fromLatin1(request.verb) + u' ' + request.path);
+        timedOut.error->kind = ApiError::Kind::Timeout;
+        return timedOut;
+    }
     return spy.first().first().value<ApiResult>();
 }
 
@@ -179,15 +194,24 @@ QJsonObject TestOperations::createWorkload(const QString &kind, const QString &n
     return created.json();
 }
 
-QJsonArray TestOperations::podsWithLabel(const QString &ns, const QString &selector)
+std::optional<QJsonArray> TestOperations::podsWithLabel(const QString &ns, const QString &selector)
 {
     ApiRequest request;
     request.path = u"/api/v1/namespaces/"_s + ns + u"/pods"_s;
     request.query = {{u"labelSelector"_s, selector}};
-    QSignalSpy spy(m_client->send(request), &ApiJob::finished);
-    if (!spy.wait(30000))
-        return {};
-    return spy.first().first().value<ApiResult>().json().value("items"_L1).toArray();
+    const ApiResult listed = call(request);
+    if (!listed.ok()) {
+        qWarning() << "listing pods" << selector << "failed:" << listed.error->userMessage();
+        return std::nullopt;
+    }
+    return listed.json().value("items"_L1).toArray();
+}
+
+// -1 when the pods could not be listed, so that no expected count matches a failure.
+qsizetype TestOperations::podCount(const QString &ns, const QString &selector)
+{
+    const std::optional<QJsonArray> pods = podsWithLabel(ns, selector);
+    return pods ? pods->size() : -1;
 }
 
 void TestOperations::initTestCase()
@@ -566,7 +590,7 @@ void TestOperations::deploymentServiceAccountRollsOut()
 {
     QVERIFY(!createServiceAccount(u"ops-deploy"_s, u"runner"_s).isEmpty());
     QVERIFY(!createDeployment(u"ops-deploy"_s, u"web"_s, u"web"_s, 2).isEmpty());
-    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=web"_s).size(), 2);
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=web"_s), 2);
 
     Operation *operation = ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"web"_s, u"runner"_s);
     QSignalSpy progress(operation, &Operation::progress);
@@ -578,8 +602,8 @@ void TestOperations::deploymentServiceAccountRollsOut()
 
     // Old pods go as the rollout completes; every pod left runs as the new account.
     const auto allRunAsRunner = [this] {
-        const QJsonArray pods = podsWithLabel(u"ops-deploy"_s, u"app=web"_s);
-        return pods.size() == 2 && std::all_of(pods.begin(), pods.end(), [](const QJsonValue &pod) {
+        const std::optional<QJsonArray> pods = podsWithLabel(u"ops-deploy"_s, u"app=web"_s);
+        return pods && pods->size() == 2 && std::all_of(pods->begin(), pods->end(), [](const QJsonValue &pod) {
                    return pod[u"spec"][u"serviceAccountName"].toString() == "runner"_L1;
                });
     };
@@ -596,11 +620,11 @@ void TestOperations::statefulAndDaemonSetsRollOut()
     QVERIFY(!createServiceAccount(u"ops-deploy"_s, u"set-runner"_s).isEmpty());
     QVERIFY(!createWorkload(u"StatefulSet"_s, u"ops-deploy"_s, u"db"_s, u"db"_s, {{"replicas"_L1, 2}}).isEmpty());
     QVERIFY(!createWorkload(u"DaemonSet"_s, u"ops-deploy"_s, u"agent"_s, u"agent"_s, {}).isEmpty());
-    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=db"_s).size(), 2);
-    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=agent"_s).size(), 1); // one node
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=db"_s), 2);
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=agent"_s), 1); // one node
     const auto allRunAs = [this](const QString &selector, qsizetype count) {
-        const QJsonArray pods = podsWithLabel(u"ops-deploy"_s, selector);
-        return pods.size() == count && std::all_of(pods.begin(), pods.end(), [](const QJsonValue &pod) {
+        const std::optional<QJsonArray> pods = podsWithLabel(u"ops-deploy"_s, selector);
+        return pods && pods->size() == count && std::all_of(pods->begin(), pods->end(), [](const QJsonValue &pod) {
                    return pod[u"spec"][u"serviceAccountName"].toString() == "set-runner"_L1;
                });
     };
@@ -627,15 +651,16 @@ void TestOperations::statefulAndDaemonSetsRollOut()
     QVERIFY(!createWorkload(u"StatefulSet"_s, u"ops-deploy"_s, u"legacy"_s, u"legacy"_s,
                             {{"updateStrategy"_L1, QJsonObject {{"type"_L1, "OnDelete"_L1}}}})
                  .isEmpty());
-    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=legacy"_s).size(), 1);
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=legacy"_s), 1);
     const OperationResult onDelete = finish(ops::setWorkloadServiceAccount(
         m_client.get(), u"StatefulSet"_s, u"ops-deploy"_s, u"legacy"_s, u"set-runner"_s));
     QVERIFY2(onDelete.ok(), qPrintable(describe(onDelete)));
     QCOMPARE(onDelete.warnings.size(), 1);
     QVERIFY2(onDelete.warnings.first().contains(u"only when they are deleted"_s),
              qPrintable(onDelete.warnings.first()));
-    QCOMPARE(podsWithLabel(u"ops-deploy"_s, u"app=legacy"_s).first()[u"spec"][u"serviceAccountName"].toString(),
-             u"default"_s);
+    const std::optional<QJsonArray> legacyPods = podsWithLabel(u"ops-deploy"_s, u"app=legacy"_s);
+    QVERIFY(legacyPods && legacyPods->size() == 1);
+    QCOMPARE(legacyPods->first()[u"spec"][u"serviceAccountName"].toString(), u"default"_s);
 
     const OperationResult notAWorkload =
         finish(ops::setWorkloadServiceAccount(m_client.get(), u"Job"_s, u"ops-deploy"_s, u"x"_s, u"set-runner"_s));
@@ -719,8 +744,10 @@ void TestOperations::recreateBarePod()
 void TestOperations::recreateRefusesControlledPod()
 {
     QVERIFY(!createDeployment(u"ops-pod"_s, u"owned"_s, u"owned"_s, 1).isEmpty());
-    QTRY_COMPARE(podsWithLabel(u"ops-pod"_s, u"app=owned"_s).size(), 1);
-    const QJsonObject pod = podsWithLabel(u"ops-pod"_s, u"app=owned"_s).first().toObject();
+    QTRY_COMPARE(podCount(u"ops-pod"_s, u"app=owned"_s), 1);
+    const std::optional<QJsonArray> pods = podsWithLabel(u"ops-pod"_s, u"app=owned"_s);
+    QVERIFY(pods && pods->size() == 1);
+    const QJsonObject pod = pods->first().toObject();
     const QString name = metadataOf(pod).value("name"_L1).toString();
 
     const OperationResult result =
