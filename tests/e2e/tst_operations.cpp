@@ -5,6 +5,7 @@
 #include "Kubectl.h"
 #include "SimClient.h"
 
+#include "api/CredentialExports.h"
 #include "api/KubeClient.h"
 #include "api/Operations.h"
 #include "config/Kubeconfig.h"

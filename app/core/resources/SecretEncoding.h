@@ -1,0 +1,32 @@
+#pragma once
+
+#include "resources/SecretBytes.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+// Encodings of secret values that leave no copy behind: every buffer a secret passes through is either wiped or
+// sized up front so that no reallocation strands a copy.
+namespace sa {
+
+// Overwrites a buffer in place, through every implicitly shared copy (a request body the finished job still
+// holds, a reply the job received), rather than detaching a fresh copy to wipe. Only for buffers whose readers
+// are all done.
+void wipe(const QByteArray &bytes);
+void wipe(QString &text);
+
+// A secret value that JSON parsing handed over as a QString: moved into SecretBytes, the string wiped.
+[[nodiscard]] SecretBytes takeSecret(QString text);
+
+// Appends a string as Go's encoding/json writes it (HTML-safe escapes included), so that a .dockerconfigjson is
+// byte for byte what kubectl stores. `out` must have room reserved: a reallocation would leave a copy behind.
+void appendGoJsonString(QByteArray &out, const QByteArray &utf8);
+
+// Appends a YAML double-quoted scalar: quotes, backslashes, control characters and the characters YAML 1.1 reads
+// as line breaks (NEL, LS, PS) escaped, everything else as is. `out` must have room reserved (see above).
+void appendYamlQuoted(QByteArray &out, const QByteArray &utf8);
+// `text` as a YAML double-quoted scalar (appendYamlQuoted()).
+[[nodiscard]] QByteArray yamlQuoted(const QString &text);
+
+} // namespace sa
