@@ -54,33 +54,78 @@ void appendGoJsonString(QByteArray &out, const QByteArray &utf8)
     out += '"';
 }
 
-void appendYamlQuoted(QByteArray &out, const QByteArray &utf8)
+void appendYamlEscaped(QByteArray &out, QByteArrayView utf8)
 {
-    static constexpr char hex[] = "0123456789abcdef";
+    static constexpr char hex[] = "0123456789ABCDEF";
     const auto byte = [&utf8](qsizetype i) { return i < utf8.size() ? static_cast<unsigned char>(utf8.at(i)) : 0; };
-    out += '"';
+    const auto appendHex = [&out](const char *escape, unsigned value, int digits) {
+        out += escape;
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4)
+            out += hex[(value >> shift) & 0xf];
+    };
     for (qsizetype i = 0; i < utf8.size(); ++i) {
         const unsigned char c = byte(i);
         if (c == '"' || c == '\\') {
             out += '\\';
             out += char(c);
         } else if (c < 0x20 || c == 0x7f) {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
+            // C0 controls and DEL may not appear raw; a line break or tab raw would be folded away.
+            switch (c) {
+            case '\0':
+                out += "\\0";
+                break;
+            case '\a':
+                out += "\\a";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\v':
+                out += "\\v";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case 0x1b:
+                out += "\\e";
+                break;
+            default:
+                appendHex("\\x", c, 2);
+            }
         } else if (c == 0xc2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9f) {
-            // C1 controls (NEL among them) may not appear raw.
-            out += "\\x";
-            out += hex[byte(i + 1) >> 4];
-            out += hex[byte(i + 1) & 0xf];
+            // C1 controls may not appear raw (NEL, a line break to YAML 1.1 readers, among them). Not \N for NEL:
+            // yaml-cpp reads that as a lone 0x85 byte, not as U+0085.
+            appendHex("\\x", byte(i + 1), 2);
             ++i;
         } else if (c == 0xe2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xa8 || byte(i + 2) == 0xa9)) {
+            // LS and PS: line breaks to YAML 1.1 readers.
             out += byte(i + 2) == 0xa8 ? "\\L" : "\\P";
+            i += 2;
+        } else if (c == 0xef
+                   && ((byte(i + 1) == 0xbb && byte(i + 2) == 0xbf)
+                       || (byte(i + 1) == 0xbf && (byte(i + 2) == 0xbe || byte(i + 2) == 0xbf)))) {
+            // A byte order mark (which readers drop), and the non-characters U+FFFE and U+FFFF.
+            appendHex("\\u", (0xfu << 12) | ((byte(i + 1) & 0x3fu) << 6) | (byte(i + 2) & 0x3fu), 4);
             i += 2;
         } else {
             out += char(c);
         }
     }
+}
+
+void appendYamlQuoted(QByteArray &out, const QByteArray &utf8)
+{
+    out += '"';
+    appendYamlEscaped(out, utf8);
     out += '"';
 }
 

@@ -23,8 +23,13 @@ void wipe(QString &text);
 // byte for byte what kubectl stores. `out` must have room reserved: a reallocation would leave a copy behind.
 void appendGoJsonString(QByteArray &out, const QByteArray &utf8);
 
-// Appends a YAML double-quoted scalar: quotes, backslashes, control characters and the characters YAML 1.1 reads
-// as line breaks (NEL, LS, PS) escaped, everything else as is. `out` must have room reserved (see above).
+// The one YAML double-quoted scalar writer (toYaml()'s too), escaping much as go-yaml does for kubectl: quotes,
+// backslashes, C0 and C1 controls and DEL (named escapes where YAML has one, else \xHH; NEL too, as yaml-cpp
+// misreads \N), LS and PS (\L, \P: line breaks to YAML 1.1 readers), the byte order mark and U+FFFE/U+FFFF
+// (\uXXXX); everything else as is, so that YAML 1.1 and 1.2 readers alike read the text back. At most 4 bytes out per
+// byte in. appendYamlEscaped() writes the inside, appendYamlQuoted() the quotes around it. `out` must have room
+// reserved (see above).
+void appendYamlEscaped(QByteArray &out, QByteArrayView utf8);
 void appendYamlQuoted(QByteArray &out, const QByteArray &utf8);
 // `text` as a YAML double-quoted scalar (appendYamlQuoted()).
 [[nodiscard]] QByteArray yamlQuoted(const QString &text);
