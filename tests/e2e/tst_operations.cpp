@@ -7,6 +7,7 @@
 
 #include "api/CredentialExports.h"
 #include "api/KubeClient.h"
+#include "api/OperationSequence.h"
 #include "api/Operations.h"
 #include "config/Kubeconfig.h"
 #include "resources/Resources.h"
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void curlCommandWorks();
     void cancel();
     void cancelKeepsPodRecreationWhole();
+    void sequenceRunsStepsInOrder();
 
 private:
     std::unique_ptr<KubeClient> clientFor(const KubeSimProcess &sim);
@@ -1010,6 +1012,36 @@ void TestOperations::cancelKeepsPodRecreationWhole()
     const ApiResult now = api("GET", u"/api/v1/namespaces/ops-pod/pods/steady"_s);
     QVERIFY(now.ok());
     QCOMPARE(now.json()[u"spec"][u"serviceAccountName"].toString(), u"new-sa"_s);
+}
+
+void TestOperations::sequenceRunsStepsInOrder()
+{
+    QStringList made;
+    const auto create = [this, &made](const QString &name) -> OperationSequence::Step {
+        return [this, &made, name] {
+            made.append(name);
+            ServiceAccountSpec spec;
+            spec.ns = u"ops-sa"_s;
+            spec.name = name;
+            return ops::createServiceAccount(m_client.get(), spec);
+        };
+    };
+    QVERIFY(finish(new OperationSequence(m_client.get(), {})).ok());
+
+    const OperationResult done =
+        finish(new OperationSequence(m_client.get(), {create(u"seq-a"_s), create(u"seq-b"_s)}));
+    QVERIFY2(done.ok(), qPrintable(describe(done)));
+    QCOMPARE(made, (QStringList {u"seq-a"_s, u"seq-b"_s}));
+    QVERIFY(api("GET", u"/api/v1/namespaces/ops-sa/serviceaccounts/seq-b"_s).ok());
+
+    // The first failure ends it: the steps after it are never made.
+    made.clear();
+    const OperationResult failed =
+        finish(new OperationSequence(m_client.get(), {create(u"seq-c"_s), create(u"seq-a"_s), create(u"seq-d"_s)}));
+    QVERIFY(failed.error && failed.error->isConflict());
+    QCOMPARE(made, (QStringList {u"seq-c"_s, u"seq-a"_s}));
+    const ApiResult missing = api("GET", u"/api/v1/namespaces/ops-sa/serviceaccounts/seq-d"_s);
+    QVERIFY(missing.error && missing.error->isNotFound());
 }
 
 QTEST_GUILESS_MAIN(TestOperations)
