@@ -595,7 +595,8 @@ void TestOperations::deploymentServiceAccountRollsOut()
     QVERIFY(!createDeployment(u"ops-deploy"_s, u"web"_s, u"web"_s, 2).isEmpty());
     QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=web"_s), 2);
 
-    Operation *operation = ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"web"_s, u"runner"_s);
+    Operation *operation =
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"web"_s, u"runner"_s);
     QSignalSpy progress(operation, &Operation::progress);
     const OperationResult result = finish(operation, 60000);
     QVERIFY2(result.ok(), qPrintable(describe(result)));
@@ -612,8 +613,8 @@ void TestOperations::deploymentServiceAccountRollsOut()
     };
     QTRY_VERIFY_WITH_TIMEOUT(allRunAsRunner(), 30000);
 
-    const OperationResult missing =
-        finish(ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"nothing"_s, u"runner"_s));
+    const OperationResult missing = finish(
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"nothing"_s, u"runner"_s));
     QVERIFY(missing.error && missing.error->isNotFound());
     QCOMPARE(missing.error->userMessage(), u"deployments.apps \"nothing\" not found"_s);
 }
@@ -677,7 +678,7 @@ void TestOperations::deploymentRolloutTimesOut()
     // With the controllers down nothing rolls, and the operation gives up after its time.
     QVERIFY(api("PUT", u"/kube-sim/v1/faults"_s, QJsonObject {{"controllersPaused"_L1, true}}).ok());
     Operation *operation =
-        ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"later"_s, 3000);
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"stuck"_s, u"later"_s, 3000);
     QSignalSpy progress(operation, &Operation::progress);
     const OperationResult result = finish(operation, 30000);
     QVERIFY(api("DELETE", u"/kube-sim/v1/faults"_s).ok());
@@ -694,8 +695,9 @@ void TestOperations::deploymentRolloutRefused()
     // after the progress deadline.
     QElapsedTimer timer;
     timer.start();
-    const OperationResult result =
-        finish(ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000), 30000);
+    const OperationResult result = finish(
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000),
+        30000);
     QVERIFY(!result.ok());
     QVERIFY2(result.error->userMessage().startsWith(u"The new pods of deployment \"stuck\" are refused: "_s),
              qPrintable(result.error->userMessage()));
@@ -974,7 +976,7 @@ void TestOperations::curlCommandWorks()
 void TestOperations::cancel()
 {
     Operation *operation =
-        ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000);
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000);
     QSignalSpy finished(operation, &Operation::finished);
     QSignalSpy progress(operation, &Operation::progress);
     QVERIFY(progress.wait());

@@ -67,13 +67,10 @@ Operation *detachPullSecret(KubeClient *client, const QString &ns, const QString
                             const QString &secretName);
 Operation *createDockerRegistrySecret(KubeClient *client, const QString &ns, const QString &name,
                                       const DockerRegistryCredentials &credentials);
-// Sets spec.template.spec.serviceAccountName (a rolling update) and follows the rollout until it is done
-// (progress() carries kubectl's rollout messages) or timeoutMs passes.
-Operation *setDeploymentServiceAccount(KubeClient *client, const QString &ns, const QString &deployment,
-                                       const QString &serviceAccount, int timeoutMs = 120000);
-// The same for a Deployment, StatefulSet or DaemonSet (`kind`), following its rollout as `kubectl rollout status`
-// does. A set whose updateStrategy is OnDelete succeeds at once, with a warning that its pods keep their account
-// until they are deleted.
+// Sets spec.template.spec.serviceAccountName of a Deployment, StatefulSet or DaemonSet (`kind`; a rolling update)
+// and follows its rollout as `kubectl rollout status` does, until it is done (progress() carries kubectl's rollout
+// messages) or timeoutMs passes. A set whose updateStrategy is OnDelete succeeds at once, with a warning that its pods
+// keep their account until they are deleted.
 Operation *setWorkloadServiceAccount(KubeClient *client, const QString &kind, const QString &ns, const QString &name,
                                      const QString &serviceAccount, int timeoutMs = 120000);
 // A pod's service account cannot change: deletes the bare pod and creates it again with the new account

@@ -122,12 +122,6 @@ Operation *setWorkloadServiceAccount(KubeClient *client, const QString &kind, co
     return new WorkloadRollout(client, kind, ns, name, serviceAccount, timeoutMs);
 }
 
-Operation *setDeploymentServiceAccount(KubeClient *client, const QString &ns, const QString &deployment,
-                                       const QString &serviceAccount, int timeoutMs)
-{
-    return setWorkloadServiceAccount(client, u"Deployment"_s, ns, deployment, serviceAccount, timeoutMs);
-}
-
 } // namespace ops
 
 } // namespace sa
