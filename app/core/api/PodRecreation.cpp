@@ -21,6 +21,20 @@ bool isTokenVolume(const QJsonValue &volume)
     return volume[u"name"].toString().startsWith("kube-api-access-"_L1);
 }
 
+// Drops the token volumes (or their mounts) from the list `field` of `object`, and the list if that empties it.
+void removeTokenVolumes(QJsonObject &object, QLatin1StringView field)
+{
+    QJsonArray kept;
+    for (const QJsonValue &entry : object.value(field).toArray()) {
+        if (!isTokenVolume(entry))
+            kept.append(entry);
+    }
+    if (kept.isEmpty())
+        object.remove(field);
+    else
+        object.insert(field, kept);
+}
+
 // The pod as a client would have written it: no server-set metadata or status, no node, and no token volume
 // the ServiceAccount admission plugin added for the old account (it adds one for the new account).
 QJsonObject podToCreate(const QJsonObject &pod, const QString &serviceAccount)
@@ -37,30 +51,14 @@ QJsonObject podToCreate(const QJsonObject &pod, const QString &serviceAccount)
     // Ephemeral containers can only be added to a running pod, never on create.
     spec.remove("ephemeralContainers"_L1);
     spec.insert("serviceAccountName"_L1, serviceAccount);
-    QJsonArray volumes;
-    for (const QJsonValue &volume : spec.value("volumes"_L1).toArray()) {
-        if (!isTokenVolume(volume))
-            volumes.append(volume);
-    }
-    if (volumes.isEmpty())
-        spec.remove("volumes"_L1);
-    else
-        spec.insert("volumes"_L1, volumes);
+    removeTokenVolumes(spec, "volumes"_L1);
     for (const auto list : {"initContainers"_L1, "containers"_L1}) {
         if (!spec.contains(list))
             continue;
         QJsonArray containers = spec.value(list).toArray();
         for (auto container = containers.begin(); container != containers.end(); ++container) {
             QJsonObject object = container->toObject();
-            QJsonArray mounts;
-            for (const QJsonValue &mount : object.value("volumeMounts"_L1).toArray()) {
-                if (!isTokenVolume(mount))
-                    mounts.append(mount);
-            }
-            if (mounts.isEmpty())
-                object.remove("volumeMounts"_L1);
-            else
-                object.insert("volumeMounts"_L1, mounts);
+            removeTokenVolumes(object, "volumeMounts"_L1);
             *container = object;
         }
         spec.insert(list, containers);
