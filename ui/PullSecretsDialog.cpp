@@ -1,6 +1,7 @@
 #include "PullSecretsDialog.h"
 
 #include "RegistrySecretDialog.h"
+#include "api/OperationSequence.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -14,43 +15,6 @@
 using namespace Qt::StringLiterals;
 
 namespace sa {
-
-namespace {
-
-// Runs operations one after another and reports the first failure, or success when all are done.
-class OperationSequence : public Operation
-{
-public:
-    using Step = std::function<Operation *()>;
-
-    OperationSequence(KubeClient *client, QList<Step> steps)
-        : Operation(client)
-        , m_steps(std::move(steps))
-    {
-        QMetaObject::invokeMethod(this, &OperationSequence::next, Qt::QueuedConnection);
-    }
-
-private:
-    void next()
-    {
-        if (m_steps.isEmpty()) {
-            succeed({});
-            return;
-        }
-        Operation *step = m_steps.takeFirst()();
-        connect(this, &Operation::finished, step, &Operation::cancel);
-        connect(step, &Operation::finished, this, [this](const OperationResult &result) {
-            if (!result.ok())
-                fail(*result.error);
-            else
-                next();
-        });
-    }
-
-    QList<Step> m_steps;
-};
-
-} // namespace
 
 PullSecretsDialog::PullSecretsDialog(KubeClient *client, const ServiceAccount &account,
                                      const QStringList &registrySecrets,

@@ -3,6 +3,7 @@
 #include "ClipboardGuard.h"
 #include "SecretField.h"
 
+#include "api/CredentialExports.h"
 #include "api/KubeClient.h"
 #include "api/Operations.h"
 #include "resources/Resources.h"

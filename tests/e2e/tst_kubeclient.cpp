@@ -40,13 +40,22 @@ private:
     {
         sa::ApiResult result;
         bool done = false;
-        QObject::connect(job, &sa::ApiJob::finished, [&](const sa::ApiResult &r) {
+        QObject context; // disconnects the lambda, which refers to this frame, when the wait ends
+        QObject::connect(job, &sa::ApiJob::finished, &context, [&](const sa::ApiResult &r) {
             result = r;
             done = true;
         });
         const QDeadlineTimer deadline(30000);
         while (!done && !deadline.hasExpired())
             QTest::qWait(10);
+        if (!done) {
+            // A default ApiResult is ok(): a hang must not pass as a success.
+            const QString path = job->request().path;
+            job->cancel();
+            result = {};
+            result.error = sa::ApiError::decode(u"timed out waiting for "_s + path);
+            result.error->kind = sa::ApiError::Kind::Timeout;
+        }
         return result;
     }
 

@@ -15,6 +15,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <optional>
+
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
@@ -94,26 +96,27 @@ private:
         return run.exitCode == 0 ? run.out.trimmed().toLatin1() : QByteArray();
     }
 
-    QJsonObject post(const QString &path, const QJsonObject &body)
+    // nullopt when no answer came in 10 s, so that a hang is never read as an empty answer.
+    std::optional<QJsonObject> post(const QString &path, const QJsonObject &body)
     {
         QNetworkRequest request(QUrl(m_sim->url() + path));
         request.setSslConfiguration(m_sim->adminTls());
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
         std::unique_ptr<QNetworkReply> reply(m_network.post(request, QJsonDocument(body).toJson()));
         QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
+        if (!reply->isFinished() && !finished.wait(10000))
+            return std::nullopt;
         return QJsonDocument::fromJson(reply->readAll()).object();
     }
 
-    QByteArray get(const QString &path)
+    std::optional<QByteArray> get(const QString &path)
     {
         QNetworkRequest request(QUrl(m_sim->url() + path));
         request.setSslConfiguration(m_sim->adminTls());
         std::unique_ptr<QNetworkReply> reply(m_network.get(request));
         QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
+        if (!reply->isFinished() && !finished.wait(10000))
+            return std::nullopt;
         return reply->readAll();
     }
 
@@ -207,10 +210,14 @@ private Q_SLOTS:
 
     void tokenVerifiesAgainstJwks()
     {
-        const QJsonObject discovery = QJsonDocument::fromJson(get(u"/.well-known/openid-configuration"_s)).object();
+        const std::optional<QByteArray> discoveryBody = get(u"/.well-known/openid-configuration"_s);
+        QVERIFY(discoveryBody);
+        const QJsonObject discovery = QJsonDocument::fromJson(*discoveryBody).object();
         QCOMPARE(discovery.value("issuer"_L1).toString(), u"https://kubernetes.default.svc.cluster.local"_s);
         QCOMPARE(discovery.value("id_token_signing_alg_values_supported"_L1).toArray(), QJsonArray {u"RS256"_s});
-        const QJsonObject jwks = QJsonDocument::fromJson(get(u"/openid/v1/jwks"_s)).object();
+        const std::optional<QByteArray> jwksBody = get(u"/openid/v1/jwks"_s);
+        QVERIFY(jwksBody);
+        const QJsonObject jwks = QJsonDocument::fromJson(*jwksBody).object();
         const QByteArray token = createToken();
         QVERIFY(verifyWithJwks(token, jwks));
         // A token whose claims were altered no longer verifies.
@@ -286,11 +293,12 @@ private Q_SLOTS:
     void tokenReview()
     {
         const QByteArray token = createToken();
-        QJsonObject review = post(u"/apis/authentication.k8s.io/v1/tokenreviews"_s,
-                                  {{"apiVersion"_L1, "authentication.k8s.io/v1"_L1},
-                                   {"kind"_L1, "TokenReview"_L1},
-                                   {"spec"_L1, QJsonObject {{"token"_L1, QString::fromLatin1(token)}}}});
-        QJsonObject status = review.value("status"_L1).toObject();
+        std::optional<QJsonObject> review = post(u"/apis/authentication.k8s.io/v1/tokenreviews"_s,
+                                                 {{"apiVersion"_L1, "authentication.k8s.io/v1"_L1},
+                                                  {"kind"_L1, "TokenReview"_L1},
+                                                  {"spec"_L1, QJsonObject {{"token"_L1, QString::fromLatin1(token)}}}});
+        QVERIFY(review);
+        QJsonObject status = review->value("status"_L1).toObject();
         QCOMPARE(status.value("authenticated"_L1).toBool(), true);
         QCOMPARE(status.value("user"_L1).toObject().value("username"_L1).toString(),
                  u"system:serviceaccount:default:data-sa"_s);
@@ -304,7 +312,8 @@ private Q_SLOTS:
                       {{"apiVersion"_L1, "authentication.k8s.io/v1"_L1},
                        {"kind"_L1, "TokenReview"_L1},
                        {"spec"_L1, QJsonObject {{"token"_L1, "garbage"_L1}}}});
-        status = review.value("status"_L1).toObject();
+        QVERIFY(review);
+        status = review->value("status"_L1).toObject();
         QVERIFY(!status.value("authenticated"_L1).toBool());
         QVERIFY(!status.value("error"_L1).toString().isEmpty());
     }

@@ -5,7 +5,9 @@
 #include "Kubectl.h"
 #include "SimClient.h"
 
+#include "api/CredentialExports.h"
 #include "api/KubeClient.h"
+#include "api/OperationSequence.h"
 #include "api/Operations.h"
 #include "config/Kubeconfig.h"
 #include "resources/Resources.h"
@@ -21,6 +23,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace sa;
@@ -84,17 +87,20 @@ private Q_SLOTS:
     void curlCommandWorks();
     void cancel();
     void cancelKeepsPodRecreationWhole();
+    void sequenceRunsStepsInOrder();
 
 private:
     std::unique_ptr<KubeClient> clientFor(const KubeSimProcess &sim);
     ApiResult api(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    ApiResult call(const ApiRequest &request);
     OperationResult finish(Operation *operation, int timeoutMs = 30000);
     void createNamespace(const QString &name);
     QJsonObject createServiceAccount(const QString &ns, const QString &name, const QStringList &pullSecrets = {});
     QJsonObject createDeployment(const QString &ns, const QString &name, const QString &app, int replicas);
     QJsonObject createWorkload(const QString &kind, const QString &ns, const QString &name, const QString &app,
                                QJsonObject spec);
-    QJsonArray podsWithLabel(const QString &ns, const QString &selector);
+    std::optional<QJsonArray> podsWithLabel(const QString &ns, const QString &selector);
+    qsizetype podCount(const QString &ns, const QString &selector);
 
     std::unique_ptr<KubeSimProcess> m_sim;
     std::unique_ptr<KubeClient> m_client;
@@ -116,9 +122,21 @@ ApiResult TestOperations::api(const QByteArray &verb, const QString &path, const
     request.path = path;
     if (!body.isEmpty())
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QSignalSpy spy(m_client->send(request), &ApiJob::finished);
-    if (!spy.wait(30000))
-        return {};
+    return call(request);
+}
+
+ApiResult TestOperations::call(const ApiRequest &request)
+{
+    ApiJob *job = m_client->send(request);
+    QSignalSpy spy(job, &ApiJob::finished);
+    if (!spy.wait(30000)) {
+        // A default ApiResult is ok(): a hang must not pass as a success.
+        job->cancel();
+        ApiResult timedOut;
+        timedOut.error = ApiError::decode(u"timed out: "_s + QString::fromLatin1(request.verb) + u' ' + request.path);
+        timedOut.error->kind = ApiError::Kind::Timeout;
+        return timedOut;
+    }
     return spy.first().first().value<ApiResult>();
 }
 
@@ -179,15 +197,24 @@ QJsonObject TestOperations::createWorkload(const QString &kind, const QString &n
     return created.json();
 }
 
-QJsonArray TestOperations::podsWithLabel(const QString &ns, const QString &selector)
+std::optional<QJsonArray> TestOperations::podsWithLabel(const QString &ns, const QString &selector)
 {
     ApiRequest request;
     request.path = u"/api/v1/namespaces/"_s + ns + u"/pods"_s;
     request.query = {{u"labelSelector"_s, selector}};
-    QSignalSpy spy(m_client->send(request), &ApiJob::finished);
-    if (!spy.wait(30000))
-        return {};
-    return spy.first().first().value<ApiResult>().json().value("items"_L1).toArray();
+    const ApiResult listed = call(request);
+    if (!listed.ok()) {
+        qWarning() << "listing pods" << selector << "failed:" << listed.error->userMessage();
+        return std::nullopt;
+    }
+    return listed.json().value("items"_L1).toArray();
+}
+
+// -1 when the pods could not be listed, so that no expected count matches a failure.
+qsizetype TestOperations::podCount(const QString &ns, const QString &selector)
+{
+    const std::optional<QJsonArray> pods = podsWithLabel(ns, selector);
+    return pods ? pods->size() : -1;
 }
 
 void TestOperations::initTestCase()
@@ -566,9 +593,10 @@ void TestOperations::deploymentServiceAccountRollsOut()
 {
     QVERIFY(!createServiceAccount(u"ops-deploy"_s, u"runner"_s).isEmpty());
     QVERIFY(!createDeployment(u"ops-deploy"_s, u"web"_s, u"web"_s, 2).isEmpty());
-    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=web"_s).size(), 2);
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=web"_s), 2);
 
-    Operation *operation = ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"web"_s, u"runner"_s);
+    Operation *operation =
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"web"_s, u"runner"_s);
     QSignalSpy progress(operation, &Operation::progress);
     const OperationResult result = finish(operation, 60000);
     QVERIFY2(result.ok(), qPrintable(describe(result)));
@@ -578,15 +606,15 @@ void TestOperations::deploymentServiceAccountRollsOut()
 
     // Old pods go as the rollout completes; every pod left runs as the new account.
     const auto allRunAsRunner = [this] {
-        const QJsonArray pods = podsWithLabel(u"ops-deploy"_s, u"app=web"_s);
-        return pods.size() == 2 && std::all_of(pods.begin(), pods.end(), [](const QJsonValue &pod) {
+        const std::optional<QJsonArray> pods = podsWithLabel(u"ops-deploy"_s, u"app=web"_s);
+        return pods && pods->size() == 2 && std::all_of(pods->begin(), pods->end(), [](const QJsonValue &pod) {
                    return pod[u"spec"][u"serviceAccountName"].toString() == "runner"_L1;
                });
     };
     QTRY_VERIFY_WITH_TIMEOUT(allRunAsRunner(), 30000);
 
-    const OperationResult missing =
-        finish(ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"nothing"_s, u"runner"_s));
+    const OperationResult missing = finish(
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"nothing"_s, u"runner"_s));
     QVERIFY(missing.error && missing.error->isNotFound());
     QCOMPARE(missing.error->userMessage(), u"deployments.apps \"nothing\" not found"_s);
 }
@@ -596,11 +624,11 @@ void TestOperations::statefulAndDaemonSetsRollOut()
     QVERIFY(!createServiceAccount(u"ops-deploy"_s, u"set-runner"_s).isEmpty());
     QVERIFY(!createWorkload(u"StatefulSet"_s, u"ops-deploy"_s, u"db"_s, u"db"_s, {{"replicas"_L1, 2}}).isEmpty());
     QVERIFY(!createWorkload(u"DaemonSet"_s, u"ops-deploy"_s, u"agent"_s, u"agent"_s, {}).isEmpty());
-    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=db"_s).size(), 2);
-    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=agent"_s).size(), 1); // one node
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=db"_s), 2);
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=agent"_s), 1); // one node
     const auto allRunAs = [this](const QString &selector, qsizetype count) {
-        const QJsonArray pods = podsWithLabel(u"ops-deploy"_s, selector);
-        return pods.size() == count && std::all_of(pods.begin(), pods.end(), [](const QJsonValue &pod) {
+        const std::optional<QJsonArray> pods = podsWithLabel(u"ops-deploy"_s, selector);
+        return pods && pods->size() == count && std::all_of(pods->begin(), pods->end(), [](const QJsonValue &pod) {
                    return pod[u"spec"][u"serviceAccountName"].toString() == "set-runner"_L1;
                });
     };
@@ -627,15 +655,16 @@ void TestOperations::statefulAndDaemonSetsRollOut()
     QVERIFY(!createWorkload(u"StatefulSet"_s, u"ops-deploy"_s, u"legacy"_s, u"legacy"_s,
                             {{"updateStrategy"_L1, QJsonObject {{"type"_L1, "OnDelete"_L1}}}})
                  .isEmpty());
-    QTRY_COMPARE(podsWithLabel(u"ops-deploy"_s, u"app=legacy"_s).size(), 1);
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=legacy"_s), 1);
     const OperationResult onDelete = finish(ops::setWorkloadServiceAccount(
         m_client.get(), u"StatefulSet"_s, u"ops-deploy"_s, u"legacy"_s, u"set-runner"_s));
     QVERIFY2(onDelete.ok(), qPrintable(describe(onDelete)));
     QCOMPARE(onDelete.warnings.size(), 1);
     QVERIFY2(onDelete.warnings.first().contains(u"only when they are deleted"_s),
              qPrintable(onDelete.warnings.first()));
-    QCOMPARE(podsWithLabel(u"ops-deploy"_s, u"app=legacy"_s).first()[u"spec"][u"serviceAccountName"].toString(),
-             u"default"_s);
+    const std::optional<QJsonArray> legacyPods = podsWithLabel(u"ops-deploy"_s, u"app=legacy"_s);
+    QVERIFY(legacyPods && legacyPods->size() == 1);
+    QCOMPARE(legacyPods->first()[u"spec"][u"serviceAccountName"].toString(), u"default"_s);
 
     const OperationResult notAWorkload =
         finish(ops::setWorkloadServiceAccount(m_client.get(), u"Job"_s, u"ops-deploy"_s, u"x"_s, u"set-runner"_s));
@@ -649,7 +678,7 @@ void TestOperations::deploymentRolloutTimesOut()
     // With the controllers down nothing rolls, and the operation gives up after its time.
     QVERIFY(api("PUT", u"/kube-sim/v1/faults"_s, QJsonObject {{"controllersPaused"_L1, true}}).ok());
     Operation *operation =
-        ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"later"_s, 3000);
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"stuck"_s, u"later"_s, 3000);
     QSignalSpy progress(operation, &Operation::progress);
     const OperationResult result = finish(operation, 30000);
     QVERIFY(api("DELETE", u"/kube-sim/v1/faults"_s).ok());
@@ -666,8 +695,9 @@ void TestOperations::deploymentRolloutRefused()
     // after the progress deadline.
     QElapsedTimer timer;
     timer.start();
-    const OperationResult result =
-        finish(ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000), 30000);
+    const OperationResult result = finish(
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000),
+        30000);
     QVERIFY(!result.ok());
     QVERIFY2(result.error->userMessage().startsWith(u"The new pods of deployment \"stuck\" are refused: "_s),
              qPrintable(result.error->userMessage()));
@@ -719,8 +749,10 @@ void TestOperations::recreateBarePod()
 void TestOperations::recreateRefusesControlledPod()
 {
     QVERIFY(!createDeployment(u"ops-pod"_s, u"owned"_s, u"owned"_s, 1).isEmpty());
-    QTRY_COMPARE(podsWithLabel(u"ops-pod"_s, u"app=owned"_s).size(), 1);
-    const QJsonObject pod = podsWithLabel(u"ops-pod"_s, u"app=owned"_s).first().toObject();
+    QTRY_COMPARE(podCount(u"ops-pod"_s, u"app=owned"_s), 1);
+    const std::optional<QJsonArray> pods = podsWithLabel(u"ops-pod"_s, u"app=owned"_s);
+    QVERIFY(pods && pods->size() == 1);
+    const QJsonObject pod = pods->first().toObject();
     const QString name = metadataOf(pod).value("name"_L1).toString();
 
     const OperationResult result =
@@ -944,7 +976,7 @@ void TestOperations::curlCommandWorks()
 void TestOperations::cancel()
 {
     Operation *operation =
-        ops::setDeploymentServiceAccount(m_client.get(), u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000);
+        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000);
     QSignalSpy finished(operation, &Operation::finished);
     QSignalSpy progress(operation, &Operation::progress);
     QVERIFY(progress.wait());
@@ -982,6 +1014,36 @@ void TestOperations::cancelKeepsPodRecreationWhole()
     const ApiResult now = api("GET", u"/api/v1/namespaces/ops-pod/pods/steady"_s);
     QVERIFY(now.ok());
     QCOMPARE(now.json()[u"spec"][u"serviceAccountName"].toString(), u"new-sa"_s);
+}
+
+void TestOperations::sequenceRunsStepsInOrder()
+{
+    QStringList made;
+    const auto create = [this, &made](const QString &name) -> OperationSequence::Step {
+        return [this, &made, name] {
+            made.append(name);
+            ServiceAccountSpec spec;
+            spec.ns = u"ops-sa"_s;
+            spec.name = name;
+            return ops::createServiceAccount(m_client.get(), spec);
+        };
+    };
+    QVERIFY(finish(new OperationSequence(m_client.get(), {})).ok());
+
+    const OperationResult done =
+        finish(new OperationSequence(m_client.get(), {create(u"seq-a"_s), create(u"seq-b"_s)}));
+    QVERIFY2(done.ok(), qPrintable(describe(done)));
+    QCOMPARE(made, (QStringList {u"seq-a"_s, u"seq-b"_s}));
+    QVERIFY(api("GET", u"/api/v1/namespaces/ops-sa/serviceaccounts/seq-b"_s).ok());
+
+    // The first failure ends it: the steps after it are never made.
+    made.clear();
+    const OperationResult failed =
+        finish(new OperationSequence(m_client.get(), {create(u"seq-c"_s), create(u"seq-a"_s), create(u"seq-d"_s)}));
+    QVERIFY(failed.error && failed.error->isConflict());
+    QCOMPARE(made, (QStringList {u"seq-c"_s, u"seq-a"_s}));
+    const ApiResult missing = api("GET", u"/api/v1/namespaces/ops-sa/serviceaccounts/seq-d"_s);
+    QVERIFY(missing.error && missing.error->isNotFound());
 }
 
 QTEST_GUILESS_MAIN(TestOperations)

@@ -44,8 +44,10 @@ HttpResult SimHttp::send(const QByteArray &verb, const QString &path, const QByt
     QNetworkAccessManager &network = anonymous ? m_anonymousNetwork : m_network;
     std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(req, verb, body));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(20000))
-        return {};
+    if (!reply->isFinished() && !finished.wait(20000)) {
+        reply->abort();
+        return {0, QNetworkReply::TimeoutError, {}, {}, {}};
+    }
     return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->error(),
             reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll(), reply->rawHeaderPairs()};
 }

@@ -13,7 +13,7 @@ class KubeSimProcess;
 
 struct HttpResult
 {
-    int code = 0; // 0 when no HTTP answer came (see error)
+    int code = 0; // 0 when no HTTP answer came (see error; TimeoutError when none came in time)
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QByteArray contentType;
     QByteArray body;

@@ -22,7 +22,7 @@ sa::ApiError transport(sa::ApiError::Kind kind, QNetworkReply::NetworkError code
 {
     sa::ApiError error;
     error.kind = kind;
-    error.reason = QString::number(int(code));
+    error.networkError = code;
     return error;
 }
 

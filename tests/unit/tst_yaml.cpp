@@ -2,6 +2,7 @@
 // a Secret's values when masked.
 
 #include "Manifests.h"
+#include "resources/SecretEncoding.h"
 #include "resources/Yaml.h"
 
 #include <QDirIterator>
@@ -100,6 +101,46 @@ private Q_SLOTS:
         QFile kubectlYaml(path.chopped(4) + u"yaml"_s);
         if (kubectlYaml.open(QIODevice::ReadOnly))
             QCOMPARE(yaml, withoutManagedFieldsText(kubectlYaml.readAll()));
+    }
+
+    // The one double-quoted scalar writer (kubeconfigs with a token in them, and toYaml()): go-yaml's escapes.
+    void quotedScalars_data()
+    {
+        QTest::addColumn<QByteArray>("utf8");
+        QTest::addColumn<QByteArray>("quoted");
+        QTest::newRow("plain") << "abc.def-ghi"_ba
+                               << "\"abc.def-ghi\""_ba;
+        QTest::newRow("empty") << QByteArray() << "\"\""_ba;
+        QTest::newRow("quote, backslash") << "a\"b\\c"_ba
+                                          << "\"a\\\"b\\\\c\""_ba;
+        QTest::newRow("tab, newline, cr") << "a\tb\nc\rd"_ba
+                                          << "\"a\\tb\\nc\\rd\""_ba;
+        QTest::newRow("nul, bell, escape") << QByteArray("\0\a\x1b", 3) << "\"\\0\\a\\e\""_ba;
+        QTest::newRow("other C0, DEL") << "\x01\x1f\x7f"_ba
+                                       << "\"\\x01\\x1F\\x7F\""_ba;
+        QTest::newRow("NEL, other C1") << "\xc2\x85\xc2\x9f"_ba
+                                       << "\"\\x85\\x9F\""_ba;
+        QTest::newRow("LS, PS") << "\xe2\x80\xa8\xe2\x80\xa9"_ba
+                                << "\"\\L\\P\""_ba;
+        QTest::newRow("BOM, U+FFFE, U+FFFF") << "x\xef\xbb\xbf\xef\xbf\xbe\xef\xbf\xbf"_ba
+                                             << "\"x\\uFEFF\\uFFFE\\uFFFF\""_ba;
+        QTest::newRow("unicode as is") << "\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80 \xc2\xa0"_ba
+                                       << "\"\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80 \xc2\xa0\""_ba;
+    }
+
+    void quotedScalars()
+    {
+        QFETCH(QByteArray, utf8);
+        QFETCH(QByteArray, quoted);
+        QByteArray out;
+        // The reservation callers make for secrets: no escape may outgrow it (a reallocation leaves a copy).
+        out.reserve(4 * utf8.size() + 2);
+        const qsizetype capacity = out.capacity();
+        sa::appendYamlQuoted(out, utf8);
+        QCOMPARE(out, quoted);
+        QCOMPARE(out.capacity(), capacity);
+        QCOMPARE(readBack("v: "_ba + out + '\n').toObject().value("v"_L1).toString(), QString::fromUtf8(utf8));
+        QCOMPARE(sa::yamlQuoted(QString::fromUtf8(utf8)), quoted);
     }
 
     void trickyStrings_data()

@@ -65,7 +65,7 @@ ApiError ApiError::fromTransport(QNetworkReply::NetworkError networkError, const
     } else {
         error.message = errorString;
     }
-    error.reason = QString::number(int(networkError));
+    error.networkError = networkError;
     return error;
 }
 
@@ -82,7 +82,7 @@ ApiError ApiError::handshakeTimeout(const QString &server, int milliseconds, std
 {
     ApiError error;
     error.kind = Kind::Timeout;
-    error.reason = u"HandshakeTimeout"_s;
+    error.handshakeTimedOut = true;
     error.host = server.section(u':', 0, 0);
     const QString within = u" within %1 s."_s.arg(QString::number(milliseconds / 1000.0));
     if (accepted == false)
@@ -121,7 +121,7 @@ QString ApiError::userMessage() const
     case Kind::Canceled:
         return u"The request was canceled."_s;
     case Kind::Timeout:
-        if (reason == "HandshakeTimeout"_L1)
+        if (handshakeTimedOut)
             return message;
         return u"No answer from "_s + where + u" in time. The cluster may be overloaded or unreachable."_s;
     case Kind::ConnectionLost:
@@ -130,7 +130,7 @@ QString ApiError::userMessage() const
         return u"The connection to "_s + where + u" is not trusted: "_s + message
             + u". Check the cluster's certificate-authority in your kubeconfig."_s;
     case Kind::Network: {
-        const int code = reason.toInt();
+        const QNetworkReply::NetworkError code = networkError;
         if (code == QNetworkReply::ConnectionRefusedError)
             return u"Cannot connect to "_s + where + u": the connection was refused. Is the API server running?"_s;
         if (code == QNetworkReply::HostNotFoundError)

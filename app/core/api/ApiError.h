@@ -35,7 +35,10 @@ public:
 
     Kind kind = Kind::Http;
     int httpStatus = 0;
-    QString reason; // Status.reason: NotFound, Conflict, Forbidden, Invalid, Expired, ...
+    QString reason; // Status.reason: NotFound, Conflict, Forbidden, Invalid, Expired, ... (Http only)
+    // Network, Tls, Timeout: the transport's error code (NoError when none was reported).
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    bool handshakeTimedOut = false; // Timeout: the connection or its TLS handshake, not the answer, came too late
     QString message; // Status.message, or the transport's own words
     QList<StatusCause> causes;
     int retryAfterSeconds = -1; // from Retry-After or details.retryAfterSeconds; -1 when absent

@@ -294,7 +294,8 @@ void ApiJob::finish(ApiResult result)
         reply->deleteLater();
     }
     if (result.error)
-        qCDebug(lcApi) << m_request.verb << m_request.path << "failed:" << result.status << result.error->reason;
+        qCDebug(lcApi) << m_request.verb << m_request.path << "failed:" << result.status << result.error->reason
+                       << result.error->networkError;
     Q_EMIT finished(result);
     deleteLater();
 }

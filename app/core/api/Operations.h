@@ -1,65 +1,15 @@
 #pragma once
 
-#include "api/KubeClient.h"
+#include "api/Operation.h"
 #include "resources/Resources.h"
 
-#include <QDateTime>
-#include <QJsonObject>
 #include <QMap>
-#include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <optional>
 
 namespace sa {
-
-struct OperationResult
-{
-    std::optional<ApiError> error;
-    QJsonObject object; // the object the operation produced or read last
-    QStringList warnings; // the server's Warning headers
-    SecretBytes token; // requestToken, createTokenSecret
-    QDateTime expiresAt; // requestToken
-    std::optional<Secret> secret; // readSecret, createTokenSecret
-    [[nodiscard]] bool ok() const { return !error.has_value(); }
-};
-
-// A multi-step API action. It emits finished() exactly once, always from the event loop (then deletes itself),
-// and progress() on the way; cancel() stops it between steps with a Canceled error, except while it runs steps
-// that must not be left half-done (a pod between its deletion and its re-creation): then it carries on.
-class Operation : public QObject
-{
-    Q_OBJECT
-public:
-    explicit Operation(KubeClient *client);
-    void cancel();
-
-Q_SIGNALS:
-    void progress(const QString &message);
-    void finished(const sa::OperationResult &result);
-
-protected:
-    // Sends a request; `next` runs with its result unless the operation was canceled or finished meanwhile.
-    void call(ApiRequest request, std::function<void(const ApiResult &)> next);
-    // `object`: what the user needs to recover by hand, when the operation could not undo its own steps.
-    void fail(const ApiError &error, const QJsonObject &object = {});
-    void succeed(OperationResult result);
-    // Runs `next` after a delay (polling, conflict backoff), unless canceled.
-    void after(int milliseconds, std::function<void()> next);
-    void setCancelable(bool cancelable) { m_cancelable = cancelable; }
-
-    QPointer<KubeClient> m_client;
-
-private:
-    void finish(OperationResult result);
-
-    QPointer<ApiJob> m_job;
-    bool m_done = false;
-    bool m_cancelable = true;
-};
 
 struct ServiceAccountSpec
 {
@@ -117,13 +67,10 @@ Operation *detachPullSecret(KubeClient *client, const QString &ns, const QString
                             const QString &secretName);
 Operation *createDockerRegistrySecret(KubeClient *client, const QString &ns, const QString &name,
                                       const DockerRegistryCredentials &credentials);
-// Sets spec.template.spec.serviceAccountName (a rolling update) and follows the rollout until it is done
-// (progress() carries kubectl's rollout messages) or timeoutMs passes.
-Operation *setDeploymentServiceAccount(KubeClient *client, const QString &ns, const QString &deployment,
-                                       const QString &serviceAccount, int timeoutMs = 120000);
-// The same for a Deployment, StatefulSet or DaemonSet (`kind`), following its rollout as `kubectl rollout status`
-// does. A set whose updateStrategy is OnDelete succeeds at once, with a warning that its pods keep their account
-// until they are deleted.
+// Sets spec.template.spec.serviceAccountName of a Deployment, StatefulSet or DaemonSet (`kind`; a rolling update)
+// and follows its rollout as `kubectl rollout status` does, until it is done (progress() carries kubectl's rollout
+// messages) or timeoutMs passes. A set whose updateStrategy is OnDelete succeeds at once, with a warning that its pods
+// keep their account until they are deleted.
 Operation *setWorkloadServiceAccount(KubeClient *client, const QString &kind, const QString &ns, const QString &name,
                                      const QString &serviceAccount, int timeoutMs = 120000);
 // A pod's service account cannot change: deletes the bare pod and creates it again with the new account
@@ -143,15 +90,5 @@ Operation *canServiceAccount(KubeClient *client, const QString &ns, const QStrin
                              const QString &name = {});
 
 } // namespace ops
-
-// A kubeconfig that lets a service account use the cluster with this token: the context's server, CA and
-// tls-server-name, a user named after the account, and the account's namespace.
-[[nodiscard]] SecretBytes serviceAccountKubeconfig(const ResolvedContext &context, const QString &ns,
-                                                   const QString &serviceAccount, const SecretBytes &token);
-
-// A shell command that calls the cluster's /api with this token, verified as the context verifies the server:
-// `curl --cacert CA 'https://SERVER/api' --header 'Authorization: Bearer TOKEN'`. An inline CA becomes a process
-// substitution (bash, zsh), tls-server-name a --connect-to, proxy-url a --proxy.
-[[nodiscard]] SecretBytes curlCommand(const ResolvedContext &context, const SecretBytes &token);
 
 } // namespace sa

@@ -36,10 +36,10 @@ RetryPolicy::Decision RetryPolicy::decide(const QByteArray &verb, int attempt, c
         retry = provenNotApplied || (read && (status == 500 || status == 502 || status == 503 || status == 504));
     } else if (error.kind == ApiError::Kind::Network) {
         // A refused connection never reached the server; anything later may have been applied.
-        retry = read || error.reason.toInt() == QNetworkReply::ConnectionRefusedError;
+        retry = read || error.networkError == QNetworkReply::ConnectionRefusedError;
     } else if (error.kind == ApiError::Kind::Timeout) {
         // A request that never got through the handshake was never sent.
-        retry = read || error.reason == "HandshakeTimeout"_L1;
+        retry = read || error.handshakeTimedOut;
     } else if (error.kind == ApiError::Kind::ConnectionLost) {
         retry = read;
     }

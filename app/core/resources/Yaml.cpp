@@ -1,5 +1,7 @@
 #include "resources/Yaml.h"
 
+#include "resources/SecretEncoding.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QRegularExpression>
@@ -76,40 +78,26 @@ bool canBePlain(const QString &text)
     return !text.contains(": "_L1) && !text.contains(" #"_L1) && !text.endsWith(u':');
 }
 
-// Appends `text` double-quoted, with escapes for what may not appear raw; everything else as UTF-8.
+// Appends `text` double-quoted (appendYamlQuoted()'s escapes). A lone surrogate cannot be written as UTF-8: its code
+// unit is what can be kept, as \uXXXX.
 void appendDoubleQuoted(QByteArray &out, const QString &text)
 {
     static constexpr char hex[] = "0123456789ABCDEF";
     out += '"';
+    qsizetype start = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
-        if (c == u'"' || c == u'\\') {
-            out += '\\';
-            out += char(c);
-        } else if (c == u'\n') {
-            out += "\\n";
-        } else if (c == u'\t') {
-            out += "\\t";
-        } else if (c == u'\r') {
-            out += "\\r";
-        } else if (c < 0x100 && needsEscape(c)) {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
-        } else if (needsEscape(c)
-                   || (QChar::isSurrogate(c)
-                       && !(QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()))) {
-            // A lone surrogate cannot be written as UTF-8: its code unit is what can be kept.
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+        } else if (QChar::isSurrogate(c)) {
+            appendYamlEscaped(out, QStringView(text).mid(start, i - start).toUtf8());
             out += "\\u";
             for (int shift = 12; shift >= 0; shift -= 4)
                 out += hex[(c >> shift) & 0xf];
-        } else if (QChar::isHighSurrogate(c)) {
-            out += QStringView(text).mid(i, 2).toUtf8();
-            ++i;
-        } else {
-            out += QStringView(text).mid(i, 1).toUtf8();
+            start = i + 1;
         }
     }
+    appendYamlEscaped(out, QStringView(text).mid(start).toUtf8());
     out += '"';
 }
 

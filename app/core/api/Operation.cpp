@@ -1,0 +1,86 @@
+#include "api/Operation.h"
+
+#include "api/OperationSupport.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+using detail::operationError;
+
+Operation::Operation(KubeClient *client)
+    : QObject(client)
+    , m_client(client)
+{ }
+
+void Operation::cancel()
+{
+    if (m_done || !m_cancelable)
+        return;
+    if (m_job) {
+        m_job->disconnect(this);
+        m_job->cancel();
+    }
+    ApiError canceled;
+    canceled.kind = ApiError::Kind::Canceled;
+    canceled.message = u"canceled"_s;
+    fail(canceled);
+}
+
+void Operation::call(ApiRequest request, std::function<void(const ApiResult &)> next)
+{
+    if (m_done)
+        return;
+    if (!m_client) {
+        fail(operationError(u"The connection to the cluster was closed."_s));
+        return;
+    }
+    m_job = m_client->send(std::move(request));
+    connect(m_job, &ApiJob::finished, this, [this, next = std::move(next)](const ApiResult &result) {
+        m_job.clear();
+        if (!m_done)
+            next(result);
+    });
+}
+
+void Operation::fail(const ApiError &error, const QJsonObject &object)
+{
+    OperationResult result;
+    result.error = error;
+    result.object = object;
+    finish(std::move(result));
+}
+
+void Operation::succeed(OperationResult result)
+{
+    result.error.reset();
+    finish(std::move(result));
+}
+
+void Operation::finish(OperationResult result)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    // Queued, so that finished() never comes before the caller connected to it, even for an operation that
+    // fails before its first request.
+    QMetaObject::invokeMethod(
+        this,
+        [this, result = std::move(result)] {
+            Q_EMIT finished(result);
+            deleteLater();
+        },
+        Qt::QueuedConnection);
+}
+
+void Operation::after(int milliseconds, std::function<void()> next)
+{
+    QTimer::singleShot(milliseconds, this, [this, next = std::move(next)] {
+        if (!m_done)
+            next();
+    });
+}
+
+} // namespace sa

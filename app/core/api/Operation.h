@@ -1,0 +1,63 @@
+#pragma once
+
+#include "api/KubeClient.h"
+#include "resources/Resources.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace sa {
+
+struct OperationResult
+{
+    std::optional<ApiError> error;
+    QJsonObject object; // the object the operation produced or read last
+    QStringList warnings; // the server's Warning headers
+    SecretBytes token; // requestToken, createTokenSecret
+    QDateTime expiresAt; // requestToken
+    std::optional<Secret> secret; // readSecret, createTokenSecret
+    [[nodiscard]] bool ok() const { return !error.has_value(); }
+};
+
+// A multi-step API action. It emits finished() exactly once, always from the event loop (then deletes itself),
+// and progress() on the way; cancel() stops it between steps with a Canceled error, except while it runs steps
+// that must not be left half-done (a pod between its deletion and its re-creation): then it carries on.
+class Operation : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Operation(KubeClient *client);
+    void cancel();
+
+Q_SIGNALS:
+    void progress(const QString &message);
+    void finished(const sa::OperationResult &result);
+
+protected:
+    // Sends a request; `next` runs with its result unless the operation was canceled or finished meanwhile.
+    void call(ApiRequest request, std::function<void(const ApiResult &)> next);
+    // `object`: what the user needs to recover by hand, when the operation could not undo its own steps.
+    void fail(const ApiError &error, const QJsonObject &object = {});
+    void succeed(OperationResult result);
+    // Runs `next` after a delay (polling, conflict backoff), unless canceled.
+    void after(int milliseconds, std::function<void()> next);
+    void setCancelable(bool cancelable) { m_cancelable = cancelable; }
+
+    QPointer<KubeClient> m_client;
+
+private:
+    void finish(OperationResult result);
+
+    QPointer<ApiJob> m_job;
+    bool m_done = false;
+    bool m_cancelable = true;
+};
+
+} // namespace sa

@@ -1,0 +1,84 @@
+#include "api/OperationSupport.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace sa::detail {
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray compact(const QJsonArray &array)
+{
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+ApiRequest request(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &contentType)
+{
+    ApiRequest result;
+    result.verb = verb;
+    result.path = path;
+    result.body = body;
+    result.contentType = contentType;
+    return result;
+}
+
+ApiRequest jsonRequest(const QByteArray &verb, const QString &path, const QJsonObject &body,
+                       const QByteArray &contentType)
+{
+    return request(verb, path, compact(body), contentType);
+}
+
+QString corePath(const QString &ns, QLatin1StringView resource, const QString &name)
+{
+    const QString collection = u"/api/v1/namespaces/"_s + ns + u'/' + resource;
+    return name.isEmpty() ? collection : collection + u'/' + name;
+}
+
+QString appsPath(const QString &kind, const QString &ns, const QString &name)
+{
+    return u"/apis/apps/v1/namespaces/"_s + ns + u'/' + kind.toLower() + u"s/"_s + name;
+}
+
+QString uidOf(const QJsonObject &object)
+{
+    return object.value("metadata"_L1).toObject().value("uid"_L1).toString();
+}
+
+ApiError operationError(const QString &message)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.message = message;
+    return error;
+}
+
+ApiError combinedError(ApiError first, const QString &message)
+{
+    first.message = message;
+    return first;
+}
+
+QString seconds(int milliseconds)
+{
+    return QString::number((milliseconds + 999) / 1000);
+}
+
+QJsonObject withoutData(QJsonObject object)
+{
+    object.remove("data"_L1);
+    object.remove("stringData"_L1);
+    return object;
+}
+
+Operation *failedOperation(KubeClient *client, const ApiError &error)
+{
+    auto *operation = new LambdaOperation(client);
+    operation->fail(error);
+    return operation;
+}
+
+} // namespace sa::detail

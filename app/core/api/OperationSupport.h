@@ -1,0 +1,53 @@
+#pragma once
+
+#include "api/Operation.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLatin1StringView>
+#include <QString>
+
+// What the operations share: request builders, API paths, the errors an operation concludes itself. Internal to
+// api/: no UI code includes this.
+namespace sa::detail {
+
+[[nodiscard]] QByteArray compact(const QJsonObject &object);
+[[nodiscard]] QByteArray compact(const QJsonArray &array);
+
+[[nodiscard]] ApiRequest request(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                                 const QByteArray &contentType = {});
+[[nodiscard]] ApiRequest jsonRequest(const QByteArray &verb, const QString &path, const QJsonObject &body,
+                                     const QByteArray &contentType = {});
+
+[[nodiscard]] QString corePath(const QString &ns, QLatin1StringView resource, const QString &name = {});
+// Deployment, StatefulSet or DaemonSet.
+[[nodiscard]] QString appsPath(const QString &kind, const QString &ns, const QString &name);
+
+[[nodiscard]] QString uidOf(const QJsonObject &object);
+
+// A failure this operation concluded itself (no server answer to quote): userMessage() shows the sentence.
+[[nodiscard]] ApiError operationError(const QString &message);
+// Keeps the first failure's status (what the caller may branch on) and tells both stories.
+[[nodiscard]] ApiError combinedError(ApiError first, const QString &message);
+
+// Milliseconds as whole seconds, rounded up, for messages.
+[[nodiscard]] QString seconds(int milliseconds);
+
+// The object without its secret values, for result.object.
+[[nodiscard]] QJsonObject withoutData(QJsonObject object);
+
+// Operation's steps are protected, so that only operations drive them; this one is built from lambdas.
+class LambdaOperation final : public Operation
+{
+public:
+    using Operation::call;
+    using Operation::fail;
+    using Operation::Operation;
+    using Operation::succeed;
+};
+
+// An operation that fails at once (from the event loop, as every operation finishes) with `error`.
+[[nodiscard]] Operation *failedOperation(KubeClient *client, const ApiError &error);
+
+} // namespace sa::detail
