@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ActionCollection.h"
 #include "AutomountDialog.h"
 #include "ChangeServiceAccountDialog.h"
 #include "ClipboardGuard.h"
@@ -145,6 +146,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_accountProxy(new ResourceFilterProxy(this))
     , m_secretProxy(new ResourceFilterProxy(this))
     , m_usage(new ServiceAccountUsage(this))
+    , m_actions(new ActionCollection(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("SA Admin"));
@@ -192,73 +194,67 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    const auto action = [this](const QString &text, const QKeySequence &shortcut, const QString &name) {
-        auto *a = new QAction(text, this);
-        a->setObjectName(name);
-        a->setShortcut(shortcut);
-        addAction(a);
-        return a;
-    };
-    // The administration actions need a cluster: enabled with a session.
-    m_newAccount = action(tr("&New service account…"), QKeySequence(u"Ctrl+N"_s), u"newServiceAccount"_s);
-    m_issueToken = action(tr("&Issue token…"), QKeySequence(u"Ctrl+T"_s), u"issueToken"_s);
-    m_newTokenSecret =
-        action(tr("New &long-lived token secret…"), QKeySequence(u"Ctrl+Shift+T"_s), u"newTokenSecret"_s);
-    m_pullSecrets = action(tr("Image &pull secrets…"), QKeySequence(u"Ctrl+P"_s), u"pullSecrets"_s);
-    m_automount = action(tr("Token &automount and pod snippet…"), QKeySequence(u"Ctrl+M"_s), u"automount"_s);
-    m_revealSecret = action(tr("&Reveal values…"), QKeySequence(u"Ctrl+R"_s), u"revealSecret"_s);
-    m_changeWorkload =
-        action(tr("&Change a workload's service account…"), QKeySequence(u"Ctrl+Shift+R"_s), u"changeWorkload"_s);
-    m_showYaml = action(tr("&YAML…"), QKeySequence(u"Ctrl+Y"_s), u"showYaml"_s);
-    m_delete = action(tr("&Delete"), QKeySequence::Delete, u"delete"_s);
-    for (QAction *pending : sessionActions())
-        pending->setEnabled(false);
-    m_issueToken->setToolTip(tr("Issue a token that expires (TokenRequest)"));
-    m_pullSecrets->setToolTip(tr("Attach or detach registry credentials"));
-    connect(m_newAccount, &QAction::triggered, this, &MainWindow::newServiceAccount);
-    connect(m_issueToken, &QAction::triggered, this, &MainWindow::issueToken);
-    connect(m_newTokenSecret, &QAction::triggered, this, &MainWindow::newTokenSecret);
-    connect(m_pullSecrets, &QAction::triggered, this, &MainWindow::editPullSecrets);
-    connect(m_automount, &QAction::triggered, this, &MainWindow::editAutomount);
-    connect(m_revealSecret, &QAction::triggered, this, &MainWindow::revealSelectedSecret);
-    connect(m_changeWorkload, &QAction::triggered, this, [this] { changeWorkloadServiceAccount(); });
-    connect(m_showYaml, &QAction::triggered, this, &MainWindow::showSelectedYaml);
-    connect(m_delete, &QAction::triggered, this, &MainWindow::deleteServiceAccount);
-    m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
-    m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
-    m_switchContext = action(tr("Switch context"), QKeySequence(u"Ctrl+K"_s), u"switchContext"_s);
-    m_focusFilter = action(tr("Filter"), QKeySequence::Find, u"focusFilter"_s);
-    connect(m_refresh, &QAction::triggered, this, &MainWindow::refreshRequested);
-    connect(m_copyName, &QAction::triggered, this, [this] {
-        const QTreeView *view = currentTab() == Tab::ServiceAccounts ? m_accountView : m_secretView;
-        const QModelIndex current = chosenIndex(view);
-        if (current.isValid())
-            QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(NameRole).toString());
-    });
+    using enum ActionCollection::Place;
+    using Enabled = ActionCollection::Enabled;
+    // In the order they appear in every menu, toolbar and context menu that has them.
+    m_actions->add({u"newServiceAccount"_s, tr("&New service account…"), QKeySequence(u"Ctrl+N"_s),
+                    Enabled::WithSession, AccountMenu | ToolBar | AccountList, [this] { newServiceAccount(); }});
+    m_actions->add({u"issueToken"_s, tr("&Issue token…"), QKeySequence(u"Ctrl+T"_s), Enabled::WithSession,
+                    AccountMenu | ToolBar | AccountList, [this] { issueToken(); },
+                    tr("Issue a token that expires (TokenRequest)")});
+    m_actions->add({u"newTokenSecret"_s, tr("New &long-lived token secret…"), QKeySequence(u"Ctrl+Shift+T"_s),
+                    Enabled::WithSession, AccountMenu | AccountList, [this] { newTokenSecret(); }});
+    m_actions->add({u"pullSecrets"_s, tr("Image &pull secrets…"), QKeySequence(u"Ctrl+P"_s), Enabled::WithSession,
+                    AccountMenu | ToolBar | AccountList, [this] { editPullSecrets(); },
+                    tr("Attach or detach registry credentials")});
+    m_actions->add({u"automount"_s, tr("Token &automount and pod snippet…"), QKeySequence(u"Ctrl+M"_s),
+                    Enabled::WithSession, AccountMenu | AccountList, [this] { editAutomount(); }});
+    m_actions->add({u"changeWorkload"_s, tr("&Change a workload's service account…"), QKeySequence(u"Ctrl+Shift+R"_s),
+                    Enabled::WithSession, AccountMenu | AccountList, [this] { changeWorkloadServiceAccount(); }});
+    m_actions->add({u"revealSecret"_s, tr("&Reveal values…"), QKeySequence(u"Ctrl+R"_s), Enabled::WithSession,
+                    SecretMenu | SecretList, [this] { revealSelectedSecret(); }});
+    m_actions->add({u"showYaml"_s, tr("&YAML…"), QKeySequence(u"Ctrl+Y"_s), Enabled::WithSession,
+                    SecretMenu | ViewMenu | AccountList | SecretList, [this] { showSelectedYaml(); }});
+    m_actions->add({u"copyName"_s, tr("Copy name"), QKeySequence::Copy, Enabled::Always,
+                    AccountMenuTail | AccountList | SecretList, [this] { copySelectedName(); }});
+    m_actions->add({u"delete"_s, tr("&Delete"), QKeySequence::Delete, Enabled::WithSession,
+                    AccountMenuTail | AccountList, [this] { deleteServiceAccount(); }});
+    m_actions->add(
+        {u"switchContext"_s, tr("Switch context"), QKeySequence(u"Ctrl+K"_s), Enabled::Always, ClusterMenu, [this] {
+             m_contextSwitcher->setFocus();
+             m_contextSwitcher->showPopup();
+         }});
+    m_actions->add({u"focusFilter"_s, tr("Filter"), QKeySequence::Find, Enabled::Always, ViewMenu, [this] {
+                        m_filter->setFocus();
+                        m_filter->selectAll();
+                    }});
+    m_actions->add({u"refresh"_s, tr("Refresh"), QKeySequence::Refresh, Enabled::Always, ClusterMenu | ViewMenu,
+                    [this] { Q_EMIT refreshRequested(); }});
 }
 
-QList<QAction *> MainWindow::sessionActions() const
+void MainWindow::copySelectedName()
 {
-    return {m_newAccount,   m_issueToken,     m_newTokenSecret, m_pullSecrets, m_automount,
-            m_revealSecret, m_changeWorkload, m_showYaml,       m_delete};
+    const QTreeView *view = currentTab() == Tab::ServiceAccounts ? m_accountView : m_secretView;
+    const QModelIndex current = chosenIndex(view);
+    if (current.isValid())
+        QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(NameRole).toString());
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
-    cluster->addAction(m_switchContext);
-    cluster->addAction(m_refresh);
+    cluster->addActions(m_actions->in(ActionCollection::Place::ClusterMenu));
     cluster->addSeparator();
     QAction *quit = cluster->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     quit->setObjectName(u"quit"_s);
     QMenu *account = menuBar()->addMenu(tr("&Service account"));
-    account->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount, m_changeWorkload});
+    account->addActions(m_actions->in(ActionCollection::Place::AccountMenu));
     account->addSeparator();
-    account->addActions({m_copyName, m_delete});
+    account->addActions(m_actions->in(ActionCollection::Place::AccountMenuTail));
     QMenu *secret = menuBar()->addMenu(tr("S&ecret"));
-    secret->addActions({m_revealSecret, m_showYaml});
+    secret->addActions(m_actions->in(ActionCollection::Place::SecretMenu));
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({m_showYaml, m_focusFilter, m_refresh});
+    view->addActions(m_actions->in(ActionCollection::Place::ViewMenu));
     view->addSeparator();
     QAction *delay = view->addAction(tr("Clear copied &secrets after…"), this, [this] {
         ClipboardGuard *guard = ClipboardGuard::instance();
@@ -286,19 +282,13 @@ void MainWindow::buildToolBar()
     m_contextSwitcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_contextSwitcher, &QComboBox::activated, this,
             [this](int index) { Q_EMIT contextRequested(m_contextSwitcher->itemText(index)); });
-    connect(m_switchContext, &QAction::triggered, this, [this] {
-        m_contextSwitcher->setFocus();
-        m_contextSwitcher->showPopup();
-    });
     toolBar->addWidget(m_contextSwitcher);
     m_contextInfo = new QLabel;
     m_contextInfo->setObjectName(u"contextInfo"_s);
     m_contextInfo->setContentsMargins(8, 0, 8, 0);
     toolBar->addWidget(m_contextInfo);
     toolBar->addSeparator();
-    toolBar->addAction(m_newAccount);
-    toolBar->addAction(m_issueToken);
-    toolBar->addAction(m_pullSecrets);
+    toolBar->addActions(m_actions->in(ActionCollection::Place::ToolBar));
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -308,10 +298,6 @@ void MainWindow::buildToolBar()
     m_filter->setAccessibleName(tr("Filter"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMaximumWidth(260);
-    connect(m_focusFilter, &QAction::triggered, this, [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
-    });
     // Filtering tens of thousands of rows takes a moment: wait until the typing pauses.
     auto *filterDelay = new QTimer(this);
     filterDelay->setSingleShot(true);
@@ -399,9 +385,8 @@ QWidget *MainWindow::buildMainPage()
     m_accountView->setAccessibleName(tr("Service accounts"));
     m_secretView = makeListView(m_secretProxy, u"secrets"_s);
     m_secretView->setAccessibleName(tr("Secrets"));
-    m_accountView->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount,
-                               m_changeWorkload, m_showYaml, m_copyName, m_delete});
-    m_secretView->addActions({m_revealSecret, m_showYaml, m_copyName});
+    m_accountView->addActions(m_actions->in(ActionCollection::Place::AccountList));
+    m_secretView->addActions(m_actions->in(ActionCollection::Place::SecretList));
     connect(m_secretView, &QTreeView::activated, this, &MainWindow::revealSelectedSecret);
     for (QTreeView *view : {m_accountView, m_secretView}) {
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateDetails);
@@ -574,8 +559,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     updateNamespaceRows();
     bindScopedModels();
     m_pages->setCurrentIndex(1);
-    for (QAction *action : sessionActions())
-        action->setEnabled(session != nullptr);
+    m_actions->setSessionAvailable(session != nullptr);
     m_contextInfo->setText(
         tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
     m_contextSwitcher->setCurrentText(context.context.name);
@@ -937,10 +921,8 @@ void MainWindow::onDetailsLink(const QUrl &link)
     } else if (scheme == "runas"_L1) {
         changeWorkloadServiceAccount(path);
     } else if (scheme == "action"_L1) {
-        for (QAction *action : sessionActions()) {
-            if (action->objectName() == path)
-                action->trigger();
-        }
+        if (QAction *action = m_actions->sessionAction(path))
+            action->trigger();
     }
 }
 

@@ -28,6 +28,7 @@ class QTreeView;
 
 namespace sa {
 
+class ActionCollection;
 class DetailsPane;
 class MessageBar;
 class NamespaceCounts;
@@ -97,7 +98,7 @@ private:
     void restoreSettings();
     void loadSecretKeys(const QString &key);
     void buildMenus();
-    [[nodiscard]] QList<QAction *> sessionActions() const;
+    void copySelectedName();
     void newServiceAccount();
     void issueToken();
     void newTokenSecret();
@@ -156,19 +157,7 @@ private:
     QLabel *m_statusLabel;
     QProgressBar *m_progress;
 
-    QAction *m_newAccount;
-    QAction *m_issueToken;
-    QAction *m_newTokenSecret;
-    QAction *m_pullSecrets;
-    QAction *m_automount;
-    QAction *m_revealSecret;
-    QAction *m_changeWorkload;
-    QAction *m_showYaml;
-    QAction *m_copyName;
-    QAction *m_delete;
-    QAction *m_refresh;
-    QAction *m_switchContext;
-    QAction *m_focusFilter;
+    ActionCollection *m_actions;
 };
 
 } // namespace sa
