@@ -1,12 +1,14 @@
 // ServiceAccountUsage against a real kube-sim: what belongs to an account (pods, workloads, token and pull secrets,
 // bindings) and which accounts reference a secret, kept current by watch events: an object that changes its account
-// moves, a deleted one goes, and an event for an unrelated object touches no other account.
+// moves, a deleted one goes, and an event for an unrelated object touches no other account. Also the details
+// pane's HTML made from it.
 
 #include "KubeSimProcess.h"
 #include "SimClient.h"
 #include "SimHttp.h"
 
 #include "ClusterSession.h"
+#include "DetailsPane.h"
 #include "ServiceAccountUsage.h"
 
 #include <QJsonArray>
@@ -177,6 +179,42 @@ private Q_SLOTS:
         QVERIFY(token);
         QCOMPARE(usage.referencesTo(*token).size(), 1);
         QVERIFY(!usage.referencesTo(*token)[0].pullSecret);
+    }
+
+    void detailsHtml()
+    {
+        // What the details pane shows, from the index alone (no window).
+        const auto account = m_usage->account(kNs, u"app"_s);
+        QVERIFY(account);
+        const sa::SourceStates known = m_usage->sourceStates();
+        QCOMPARE(sa::unknownSourcesText(known, {sa::Source::Secrets, sa::Source::Pods}), QString());
+        const QString html = sa::serviceAccountDetailsHtml(*account, *m_usage, known);
+        QVERIFY(html.contains(u"✓ registry"_s));
+        QVERIFY(html.contains(u"⚠ missing — <b>missing: pods cannot pull with it</b>"_s));
+        QVERIFY(html.contains(u"⚠ app-token — never used — <a href=\"reveal:usage/app-token\">reveal</a>"_s));
+        QVERIFY(html.contains(u"deployment/web ("_s));
+        QVERIFY(html.contains(u"<a href=\"runas:statefulset/db\">change account</a>"_s));
+        QVERIFY(html.contains(u"pod/solo ("_s));
+        QVERIFY(html.contains(u"ClusterRole/view — app-view (in usage)"_s));
+        QVERIFY(html.contains(u"ClusterRole/view — app-view-all (cluster-wide)"_s));
+
+        // Sources refused or still loading are said instead of "none".
+        sa::SourceStates unknown = known;
+        unknown.states[size_t(sa::Source::Secrets)] = sa::SourceStates::State::Refused;
+        unknown.states[size_t(sa::Source::Pods)] = sa::SourceStates::State::Loading;
+        QCOMPARE(sa::unknownSourcesText(unknown, {sa::Source::Secrets, sa::Source::Pods}),
+                 u"cannot check: secrets are not readable; cannot check yet: pods still loading"_s);
+        const QString partial = sa::serviceAccountDetailsHtml(*account, *m_usage, unknown);
+        QVERIFY(partial.contains(u"registry <i>(cannot check: secrets are not readable)</i>"_s));
+        QVERIFY(partial.contains(u"<i>cannot check yet: pods still loading</i>"_s));
+
+        const auto registry = m_usage->secret(kNs, u"registry"_s);
+        QVERIFY(registry);
+        const QString secretHtml = sa::secretDetailsHtml(*registry, nullptr, *m_usage, known);
+        QVERIFY(secretHtml.contains(u"<p>app (image pull secret)</p>"_s));
+        QVERIFY(secretHtml.contains(u"<a href=\"keys:usage/registry\">show names</a>"_s));
+        const QStringList keys {u".dockerconfigjson"_s};
+        QVERIFY(sa::secretDetailsHtml(*registry, &keys, *m_usage, known).contains(u".dockerconfigjson"_s));
     }
 
     void workloadMovesToItsNewAccount()
