@@ -30,17 +30,33 @@ void removeFrom(QHash<QString, Inner> &outer, const QString &key, const QString 
         outer.erase(it);
 }
 
-// Stores `item` under `key` unless `sign` removes it; a removal only takes the item of the same uid (a relist may
-// add the object that replaced it first).
-void putByKey(QHash<QString, QJsonObject> &byKey, const QString &key, const QJsonObject &item, int sign)
+// Stores `item` under its namespace and name unless `sign` removes it; a removal only takes the item of the same uid
+// (a relist may add the object that replaced it first).
+void putByName(QHash<QString, QHash<QString, QJsonObject>> &byNamespace, const QString &ns, const QString &name,
+               const QJsonObject &item, int sign)
 {
     if (sign > 0) {
-        byKey.insert(key, item);
+        byNamespace[ns].insert(name, item);
         return;
     }
-    const auto it = byKey.find(key);
-    if (it != byKey.end() && Informer::uidOf(*it) == Informer::uidOf(item))
-        byKey.erase(it);
+    const auto names = byNamespace.find(ns);
+    if (names == byNamespace.end())
+        return;
+    const auto it = names->find(name);
+    if (it != names->end() && Informer::uidOf(*it) == Informer::uidOf(item))
+        names->erase(it);
+    if (names->isEmpty())
+        byNamespace.erase(names);
+}
+
+const QJsonObject *findByName(const QHash<QString, QHash<QString, QJsonObject>> &byNamespace, const QString &ns,
+                              const QString &name)
+{
+    const auto names = byNamespace.constFind(ns);
+    if (names == byNamespace.cend())
+        return nullptr;
+    const auto it = names->constFind(name);
+    return it == names->cend() ? nullptr : &*it;
 }
 
 } // namespace
@@ -92,7 +108,6 @@ void ServiceAccountUsage::rebuild()
     for (auto &byAccount : m_byAccount)
         byAccount.clear();
     m_accounts.clear();
-    m_accountNames.clear();
     m_secrets.clear();
     m_referencedBy.clear();
     if (ClusterSession *session = m_session) {
@@ -151,6 +166,9 @@ void ServiceAccountUsage::notify()
 {
     if (m_touchedAccounts.isEmpty() && m_touchedSecrets.isEmpty())
         return;
+    // Lists, not sets: an event touches one or two keys, and a set's table costs more than the event.
+    m_touchedAccounts.removeDuplicates();
+    m_touchedSecrets.removeDuplicates();
     Q_EMIT changed(std::exchange(m_touchedAccounts, {}), std::exchange(m_touchedSecrets, {}));
 }
 
@@ -205,9 +223,9 @@ void ServiceAccountUsage::applyOwned(Kind kind, const QJsonObject &item, int sig
             m_byAccount[kind][account].insert(uid, item);
         else
             removeFrom(m_byAccount[kind], account, uid);
-        m_touchedAccounts.insert(account);
+        m_touchedAccounts.append(account);
         if (kind == TokenSecrets)
-            m_touchedSecrets.insert(keyOfItem(item));
+            m_touchedSecrets.append(keyOfItem(item));
     }
 }
 
@@ -218,12 +236,8 @@ void ServiceAccountUsage::applyAccount(const QJsonObject &item, int sign)
     const QString name = meta.value("name"_L1).toString();
     const QString uid = meta.value("uid"_L1).toString();
     const QString key = keyOf(ns, name);
-    putByKey(m_accounts, key, item, sign);
-    if (sign > 0)
-        m_accountNames[ns].insert(uid, name);
-    else
-        removeFrom(m_accountNames, ns, uid);
-    m_touchedAccounts.insert(key);
+    putByName(m_accounts, ns, name, item, sign);
+    m_touchedAccounts.append(key);
     // The secrets it lists now say (or no longer say) that it references them.
     for (const auto field : {"imagePullSecrets"_L1, "secrets"_L1}) {
         for (const QJsonValue &reference : item.value(field).toArray()) {
@@ -232,24 +246,25 @@ void ServiceAccountUsage::applyAccount(const QJsonObject &item, int sign)
                 m_referencedBy[secretKey].insert(uid, name);
             else
                 removeFrom(m_referencedBy, secretKey, uid);
-            m_touchedSecrets.insert(secretKey);
+            m_touchedSecrets.append(secretKey);
         }
     }
     // Its token secrets name it: whether it exists shows in their details.
     for (const QJsonObject &secret : m_byAccount[TokenSecrets].value(key))
-        m_touchedSecrets.insert(keyOfItem(secret));
+        m_touchedSecrets.append(keyOfItem(secret));
 }
 
 void ServiceAccountUsage::applySecret(const QJsonObject &item, int sign)
 {
-    const QString key = keyOfItem(item);
-    putByKey(m_secrets, key, item, sign);
-    m_touchedSecrets.insert(key);
+    const QJsonObject meta = Informer::metadataOf(item);
+    const QString ns = meta.value("namespace"_L1).toString();
+    const QString key = keyOf(ns, meta.value("name"_L1).toString());
+    putByName(m_secrets, ns, meta.value("name"_L1).toString(), item, sign);
+    m_touchedSecrets.append(key);
     applyOwned(TokenSecrets, item, sign);
     // The accounts that list it: whether it exists shows in theirs.
-    const QString ns = key.section(u'/', 0, 0);
     for (const QString &account : m_referencedBy.value(key))
-        m_touchedAccounts.insert(keyOf(ns, account));
+        m_touchedAccounts.append(keyOf(ns, account));
 }
 
 template<typename T>
@@ -266,26 +281,25 @@ QList<T> ServiceAccountUsage::owned(Kind kind, const QString &ns, const QString 
 
 std::optional<ServiceAccount> ServiceAccountUsage::account(const QString &ns, const QString &name) const
 {
-    const auto it = m_accounts.constFind(keyOf(ns, name));
-    return it == m_accounts.cend() ? std::nullopt : ServiceAccount::fromJson(*it);
+    const QJsonObject *item = findByName(m_accounts, ns, name);
+    return item ? ServiceAccount::fromJson(*item) : std::nullopt;
 }
 
 std::optional<SecretMeta> ServiceAccountUsage::secret(const QString &ns, const QString &name) const
 {
-    const auto it = m_secrets.constFind(keyOf(ns, name));
-    return it == m_secrets.cend() ? std::nullopt : SecretMeta::fromTableItem(*it);
+    const QJsonObject *item = findByName(m_secrets, ns, name);
+    return item ? SecretMeta::fromTableItem(*item) : std::nullopt;
 }
 
 bool ServiceAccountUsage::secretExists(const QString &ns, const QString &name) const
 {
-    return m_secrets.contains(keyOf(ns, name));
+    return findByName(m_secrets, ns, name) != nullptr;
 }
 
 QStringList ServiceAccountUsage::accountNamesIn(const QString &ns) const
 {
-    QStringList names = m_accountNames.value(ns).values();
+    QStringList names = m_accounts.value(ns).keys();
     names.sort();
-    names.removeDuplicates();
     return names;
 }
 

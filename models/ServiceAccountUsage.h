@@ -89,7 +89,7 @@ public:
 Q_SIGNALS:
     // An event changed what is known of these accounts (the account itself, or what belongs to it) and of these
     // secrets (the secret itself, or the accounts that reference it). Keys as keyOf().
-    void changed(const QSet<QString> &accounts, const QSet<QString> &secrets);
+    void changed(const QStringList &accounts, const QStringList &secrets);
     // Everything may have changed (another session, replaced informers).
     void reset();
 
@@ -113,13 +113,14 @@ private:
     UsageInformers m_informers {};
     QList<QMetaObject::Connection> m_connections;
     std::array<QHash<QString, Items>, KindCount> m_byAccount; // account key → its objects of that kind
-    QHash<QString, QJsonObject> m_accounts; // by key
-    QHash<QString, QHash<QString, QString>> m_accountNames; // namespace → uid → account name
-    QHash<QString, QJsonObject> m_secrets; // by key: metadata-only rows
+    // Namespace → name → object: the namespace's string is kept once, not in every key (60,000 secrets).
+    using ByName = QHash<QString, QJsonObject>;
+    QHash<QString, ByName> m_accounts;
+    QHash<QString, ByName> m_secrets; // metadata-only rows
     QHash<QString, QHash<QString, QString>> m_referencedBy; // secret key → uid → name of an account listing it
     // Collected while one event is applied, then sent in one changed().
-    QSet<QString> m_touchedAccounts;
-    QSet<QString> m_touchedSecrets;
+    QStringList m_touchedAccounts;
+    QStringList m_touchedSecrets;
 };
 
 } // namespace sa

@@ -308,7 +308,7 @@ void DetailsPane::scheduleRebuild()
     m_rebuildTimer.start();
 }
 
-void DetailsPane::onChanged(const QSet<QString> &accounts, const QSet<QString> &secrets)
+void DetailsPane::onChanged(const QStringList &accounts, const QStringList &secrets)
 {
     if ((m_shown == Shown::Account && accounts.contains(m_key))
         || (m_shown == Shown::Secret && secrets.contains(m_key)))

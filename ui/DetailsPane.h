@@ -47,7 +47,7 @@ private:
     enum class Shown { Nothing, Account, Secret };
     void show(Shown kind, const QString &ns, const QString &name);
     void rebuild();
-    void onChanged(const QSet<QString> &accounts, const QSet<QString> &secrets);
+    void onChanged(const QStringList &accounts, const QStringList &secrets);
 
     QPointer<ServiceAccountUsage> m_usage;
     Shown m_shown = Shown::Nothing;

@@ -466,7 +466,7 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     if (options.churnSeconds <= 0)
         return figures;
     QObject::connect(&usage, &ServiceAccountUsage::changed, &usage,
-                     [&](const QSet<QString> &touched) { figures.churnConcerning += touched.contains(shownKey); });
+                     [&](const QStringList &touched) { figures.churnConcerning += touched.contains(shownKey); });
     const int rebuildsBeforeChurn = details->rebuildCount();
     spin(500); // the watches are open
     qint64 firstEvent = -1;

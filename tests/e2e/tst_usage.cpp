@@ -229,7 +229,7 @@ private Q_SLOTS:
         QVERIFY(m_usage->deploymentsOf(kNs, u"app"_s).isEmpty());
         bool both = false;
         for (const QList<QVariant> &arguments : std::as_const(changed)) {
-            const auto accounts = arguments.at(0).value<QSet<QString>>();
+            const auto accounts = arguments.at(0).value<QStringList>();
             both = both || (accounts.contains(u"usage/app"_s) && accounts.contains(u"usage/other"_s));
         }
         QVERIFY(both);
@@ -257,8 +257,8 @@ private Q_SLOTS:
         QTRY_VERIFY(m_usage->secretExists(kNs, u"unrelated"_s));
         QVERIFY(!changed.isEmpty());
         for (const QList<QVariant> &arguments : std::as_const(changed)) {
-            QVERIFY(arguments.at(0).value<QSet<QString>>().isEmpty());
-            QCOMPARE(arguments.at(1).value<QSet<QString>>(), QSet<QString> {u"usage/unrelated"_s});
+            QVERIFY(arguments.at(0).value<QStringList>().isEmpty());
+            QCOMPARE(arguments.at(1).value<QStringList>(), QStringList {u"usage/unrelated"_s});
         }
     }
 
