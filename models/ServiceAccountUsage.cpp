@@ -268,11 +268,12 @@ void ServiceAccountUsage::applySecret(const QJsonObject &item, int sign)
 }
 
 template<typename T>
-QList<T> ServiceAccountUsage::owned(Kind kind, const QString &ns, const QString &name) const
+QList<T> ServiceAccountUsage::owned(Kind kind, const QString &ns, const QString &name,
+                                    std::optional<T> (*parse)(const QJsonObject &)) const
 {
     QList<T> objects;
     for (const QJsonObject &item : m_byAccount[kind].value(keyOf(ns, name))) {
-        if (auto object = T::fromJson(item))
+        if (auto object = parse(item))
             objects.append(*object);
     }
     std::ranges::sort(objects, {}, [](const T &object) { return object.meta.name; });
@@ -325,13 +326,7 @@ QList<DaemonSet> ServiceAccountUsage::daemonSetsOf(const QString &ns, const QStr
 
 QList<SecretMeta> ServiceAccountUsage::tokenSecretsOf(const QString &ns, const QString &name) const
 {
-    QList<SecretMeta> secrets;
-    for (const QJsonObject &item : m_byAccount[TokenSecrets].value(keyOf(ns, name))) {
-        if (auto secret = SecretMeta::fromTableItem(item))
-            secrets.append(*secret);
-    }
-    std::ranges::sort(secrets, {}, [](const SecretMeta &secret) { return secret.meta.name; });
-    return secrets;
+    return owned<SecretMeta>(TokenSecrets, ns, name, &SecretMeta::fromTableItem);
 }
 
 QList<RoleBinding> ServiceAccountUsage::bindingsOf(const QString &ns, const QString &name) const

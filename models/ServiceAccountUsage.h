@@ -107,7 +107,8 @@ private:
     [[nodiscard]] static QStringList accountsOf(Kind kind, const QJsonObject &item);
     void notify();
     template<typename T>
-    [[nodiscard]] QList<T> owned(Kind kind, const QString &ns, const QString &name) const;
+    [[nodiscard]] QList<T> owned(Kind kind, const QString &ns, const QString &name,
+                                 std::optional<T> (*parse)(const QJsonObject &) = &T::fromJson) const;
 
     QPointer<ClusterSession> m_session;
     UsageInformers m_informers {};
