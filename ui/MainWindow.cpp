@@ -1,12 +1,15 @@
 #include "MainWindow.h"
 
+#include "ActionCollection.h"
 #include "AutomountDialog.h"
 #include "ChangeServiceAccountDialog.h"
 #include "ClipboardGuard.h"
 #include "CreateServiceAccountDialog.h"
 #include "DeleteServiceAccountDialog.h"
+#include "DetailsPane.h"
 #include "IssueTokenDialog.h"
 #include "MessageBar.h"
+#include "NamespaceCounts.h"
 #include "PullSecretsDialog.h"
 #include "SecretValuesDialog.h"
 #include "TokenSecretDialog.h"
@@ -23,7 +26,6 @@
 #include <QConcatenateTablesProxyModel>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QIdentityProxyModel>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
@@ -54,30 +56,6 @@ namespace {
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
-}
-
-QString row(const QString &label, const QString &valueHtml)
-{
-    return u"<tr><td style='padding-right:12px; color:palette(mid)'>"_s + escaped(label) + u"</td><td>"_s + valueHtml
-        + u"</td></tr>"_s;
-}
-
-QString mapText(const QMap<QString, QString> &map)
-{
-    if (map.isEmpty())
-        return u"<i>none</i>"_s;
-    QStringList lines;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        lines.append(escaped(it.key()) + u'=' + escaped(it.value()));
-    return lines.join(u"<br>"_s);
-}
-
-// Lines of HTML, or the reason there are none, in italics.
-QString listOrNone(const QStringList &lines, const QString &none)
-{
-    if (lines.isEmpty())
-        return u"<p><i>"_s + escaped(none) + u"</i></p>"_s;
-    return u"<p>"_s + lines.join(u"<br>"_s) + u"</p>"_s;
 }
 
 // Rows measured when the columns are fitted to their contents: enough for a fair width, few enough that a list of
@@ -135,12 +113,6 @@ QList<T> objectsIn(const Informer *informer, const QString &ns)
     return objectsIn<T>(informer, ns, [](const T &) { return true; });
 }
 
-// For objectsIn: what runs as this account (a pod, or the pods of a workload's template).
-auto runsAs(const ServiceAccount &account)
-{
-    return [name = account.meta.name](const auto &object) { return object.serviceAccountName == name; };
-}
-
 // The row of the namespace `ns` in `model` (column 0, NameRole), or -1.
 int findNamespaceRow(const QAbstractItemModel *model, const QString &ns)
 {
@@ -164,53 +136,6 @@ QString contextKey(const QString &context, const QString &key)
 
 } // namespace
 
-// Namespace names with the number of service accounts in each, as "payments (3)".
-class NamespaceCounts : public QIdentityProxyModel
-{
-public:
-    std::function<void()> countsChanged = [] {}; // after every recount
-
-    NamespaceCounts(QAbstractItemModel *namespaces, QAbstractItemModel *accounts, QObject *parent)
-        : QIdentityProxyModel(parent)
-        , m_accounts(accounts)
-    {
-        setSourceModel(namespaces);
-        m_recount.setSingleShot(true);
-        connect(&m_recount, &QTimer::timeout, this, &NamespaceCounts::recount);
-        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-            connect(accounts, signal, &m_recount, [this] { m_recount.start(); });
-        connect(accounts, &QAbstractItemModel::modelReset, &m_recount, [this] { m_recount.start(); });
-    }
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role != Qt::DisplayRole || index.column() != 0)
-            return QIdentityProxyModel::data(index, role);
-        const QString name = index.data(NameRole).toString();
-        return QString(name + u" ("_s + QString::number(m_counts.value(name)) + u')');
-    }
-
-    [[nodiscard]] int total() const { return m_total; }
-    [[nodiscard]] int countOf(const QString &ns) const { return m_counts.value(ns); }
-
-private:
-    void recount()
-    {
-        m_counts.clear();
-        m_total = m_accounts->rowCount();
-        for (int row = 0; row < m_total; ++row)
-            ++m_counts[m_accounts->index(row, 0).data(NamespaceRole).toString()];
-        if (rowCount() > 0)
-            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0), {Qt::DisplayRole});
-        countsChanged();
-    }
-
-    QAbstractItemModel *m_accounts;
-    QHash<QString, int> m_counts;
-    int m_total = 0;
-    QTimer m_recount;
-};
-
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_namespaces(new NamespaceModel(this))
@@ -220,7 +145,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_allNamespaces(new QStandardItemModel(this))
     , m_accountProxy(new ResourceFilterProxy(this))
     , m_secretProxy(new ResourceFilterProxy(this))
-    , m_detailsTimer(new QTimer(this))
+    , m_usage(new ServiceAccountUsage(this))
+    , m_actions(new ActionCollection(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("SA Admin"));
@@ -230,9 +156,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_allNamespaces->appendRow(new QStandardItem(tr("All namespaces")));
     m_accountProxy->setSourceModel(m_accounts);
     m_secretProxy->setSourceModel(m_secrets);
-    m_detailsTimer->setSingleShot(true);
-    m_detailsTimer->setInterval(100);
-    connect(m_detailsTimer, &QTimer::timeout, this, &MainWindow::updateDetails);
 
     buildActions();
     buildToolBar();
@@ -271,73 +194,67 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    const auto action = [this](const QString &text, const QKeySequence &shortcut, const QString &name) {
-        auto *a = new QAction(text, this);
-        a->setObjectName(name);
-        a->setShortcut(shortcut);
-        addAction(a);
-        return a;
-    };
-    // The administration actions need a cluster: enabled with a session.
-    m_newAccount = action(tr("&New service account…"), QKeySequence(u"Ctrl+N"_s), u"newServiceAccount"_s);
-    m_issueToken = action(tr("&Issue token…"), QKeySequence(u"Ctrl+T"_s), u"issueToken"_s);
-    m_newTokenSecret =
-        action(tr("New &long-lived token secret…"), QKeySequence(u"Ctrl+Shift+T"_s), u"newTokenSecret"_s);
-    m_pullSecrets = action(tr("Image &pull secrets…"), QKeySequence(u"Ctrl+P"_s), u"pullSecrets"_s);
-    m_automount = action(tr("Token &automount and pod snippet…"), QKeySequence(u"Ctrl+M"_s), u"automount"_s);
-    m_revealSecret = action(tr("&Reveal values…"), QKeySequence(u"Ctrl+R"_s), u"revealSecret"_s);
-    m_changeWorkload =
-        action(tr("&Change a workload's service account…"), QKeySequence(u"Ctrl+Shift+R"_s), u"changeWorkload"_s);
-    m_showYaml = action(tr("&YAML…"), QKeySequence(u"Ctrl+Y"_s), u"showYaml"_s);
-    m_delete = action(tr("&Delete"), QKeySequence::Delete, u"delete"_s);
-    for (QAction *pending : sessionActions())
-        pending->setEnabled(false);
-    m_issueToken->setToolTip(tr("Issue a token that expires (TokenRequest)"));
-    m_pullSecrets->setToolTip(tr("Attach or detach registry credentials"));
-    connect(m_newAccount, &QAction::triggered, this, &MainWindow::newServiceAccount);
-    connect(m_issueToken, &QAction::triggered, this, &MainWindow::issueToken);
-    connect(m_newTokenSecret, &QAction::triggered, this, &MainWindow::newTokenSecret);
-    connect(m_pullSecrets, &QAction::triggered, this, &MainWindow::editPullSecrets);
-    connect(m_automount, &QAction::triggered, this, &MainWindow::editAutomount);
-    connect(m_revealSecret, &QAction::triggered, this, &MainWindow::revealSelectedSecret);
-    connect(m_changeWorkload, &QAction::triggered, this, [this] { changeWorkloadServiceAccount(); });
-    connect(m_showYaml, &QAction::triggered, this, &MainWindow::showSelectedYaml);
-    connect(m_delete, &QAction::triggered, this, &MainWindow::deleteServiceAccount);
-    m_copyName = action(tr("Copy name"), QKeySequence::Copy, u"copyName"_s);
-    m_refresh = action(tr("Refresh"), QKeySequence::Refresh, u"refresh"_s);
-    m_switchContext = action(tr("Switch context"), QKeySequence(u"Ctrl+K"_s), u"switchContext"_s);
-    m_focusFilter = action(tr("Filter"), QKeySequence::Find, u"focusFilter"_s);
-    connect(m_refresh, &QAction::triggered, this, &MainWindow::refreshRequested);
-    connect(m_copyName, &QAction::triggered, this, [this] {
-        const QTreeView *view = m_tabs->currentIndex() == 0 ? m_accountView : m_secretView;
-        const QModelIndex current = chosenIndex(view);
-        if (current.isValid())
-            QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(NameRole).toString());
-    });
+    using enum ActionCollection::Place;
+    using Enabled = ActionCollection::Enabled;
+    // In the order they appear in every menu, toolbar and context menu that has them.
+    m_actions->add({u"newServiceAccount"_s, tr("&New service account…"), QKeySequence(u"Ctrl+N"_s),
+                    Enabled::WithSession, AccountMenu | ToolBar | AccountList, [this] { newServiceAccount(); }});
+    m_actions->add({u"issueToken"_s, tr("&Issue token…"), QKeySequence(u"Ctrl+T"_s), Enabled::WithSession,
+                    AccountMenu | ToolBar | AccountList, [this] { issueToken(); },
+                    tr("Issue a token that expires (TokenRequest)")});
+    m_actions->add({u"newTokenSecret"_s, tr("New &long-lived token secret…"), QKeySequence(u"Ctrl+Shift+T"_s),
+                    Enabled::WithSession, AccountMenu | AccountList, [this] { newTokenSecret(); }});
+    m_actions->add({u"pullSecrets"_s, tr("Image &pull secrets…"), QKeySequence(u"Ctrl+P"_s), Enabled::WithSession,
+                    AccountMenu | ToolBar | AccountList, [this] { editPullSecrets(); },
+                    tr("Attach or detach registry credentials")});
+    m_actions->add({u"automount"_s, tr("Token &automount and pod snippet…"), QKeySequence(u"Ctrl+M"_s),
+                    Enabled::WithSession, AccountMenu | AccountList, [this] { editAutomount(); }});
+    m_actions->add({u"changeWorkload"_s, tr("&Change a workload's service account…"), QKeySequence(u"Ctrl+Shift+R"_s),
+                    Enabled::WithSession, AccountMenu | AccountList, [this] { changeWorkloadServiceAccount(); }});
+    m_actions->add({u"revealSecret"_s, tr("&Reveal values…"), QKeySequence(u"Ctrl+R"_s), Enabled::WithSession,
+                    SecretMenu | SecretList, [this] { revealSelectedSecret(); }});
+    m_actions->add({u"showYaml"_s, tr("&YAML…"), QKeySequence(u"Ctrl+Y"_s), Enabled::WithSession,
+                    SecretMenu | ViewMenu | AccountList | SecretList, [this] { showSelectedYaml(); }});
+    m_actions->add({u"copyName"_s, tr("Copy name"), QKeySequence::Copy, Enabled::Always,
+                    AccountMenuTail | AccountList | SecretList, [this] { copySelectedName(); }});
+    m_actions->add({u"delete"_s, tr("&Delete"), QKeySequence::Delete, Enabled::WithSession,
+                    AccountMenuTail | AccountList, [this] { deleteServiceAccount(); }});
+    m_actions->add(
+        {u"switchContext"_s, tr("Switch context"), QKeySequence(u"Ctrl+K"_s), Enabled::Always, ClusterMenu, [this] {
+             m_contextSwitcher->setFocus();
+             m_contextSwitcher->showPopup();
+         }});
+    m_actions->add({u"focusFilter"_s, tr("Filter"), QKeySequence::Find, Enabled::Always, ViewMenu, [this] {
+                        m_filter->setFocus();
+                        m_filter->selectAll();
+                    }});
+    m_actions->add({u"refresh"_s, tr("Refresh"), QKeySequence::Refresh, Enabled::Always, ClusterMenu | ViewMenu,
+                    [this] { Q_EMIT refreshRequested(); }});
 }
 
-QList<QAction *> MainWindow::sessionActions() const
+void MainWindow::copySelectedName()
 {
-    return {m_newAccount,   m_issueToken,     m_newTokenSecret, m_pullSecrets, m_automount,
-            m_revealSecret, m_changeWorkload, m_showYaml,       m_delete};
+    const QTreeView *view = currentTab() == Tab::ServiceAccounts ? m_accountView : m_secretView;
+    const QModelIndex current = chosenIndex(view);
+    if (current.isValid())
+        QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(NameRole).toString());
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
-    cluster->addAction(m_switchContext);
-    cluster->addAction(m_refresh);
+    cluster->addActions(m_actions->in(ActionCollection::Place::ClusterMenu));
     cluster->addSeparator();
     QAction *quit = cluster->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     quit->setObjectName(u"quit"_s);
     QMenu *account = menuBar()->addMenu(tr("&Service account"));
-    account->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount, m_changeWorkload});
+    account->addActions(m_actions->in(ActionCollection::Place::AccountMenu));
     account->addSeparator();
-    account->addActions({m_copyName, m_delete});
+    account->addActions(m_actions->in(ActionCollection::Place::AccountMenuTail));
     QMenu *secret = menuBar()->addMenu(tr("S&ecret"));
-    secret->addActions({m_revealSecret, m_showYaml});
+    secret->addActions(m_actions->in(ActionCollection::Place::SecretMenu));
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({m_showYaml, m_focusFilter, m_refresh});
+    view->addActions(m_actions->in(ActionCollection::Place::ViewMenu));
     view->addSeparator();
     QAction *delay = view->addAction(tr("Clear copied &secrets after…"), this, [this] {
         ClipboardGuard *guard = ClipboardGuard::instance();
@@ -365,19 +282,13 @@ void MainWindow::buildToolBar()
     m_contextSwitcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_contextSwitcher, &QComboBox::activated, this,
             [this](int index) { Q_EMIT contextRequested(m_contextSwitcher->itemText(index)); });
-    connect(m_switchContext, &QAction::triggered, this, [this] {
-        m_contextSwitcher->setFocus();
-        m_contextSwitcher->showPopup();
-    });
     toolBar->addWidget(m_contextSwitcher);
     m_contextInfo = new QLabel;
     m_contextInfo->setObjectName(u"contextInfo"_s);
     m_contextInfo->setContentsMargins(8, 0, 8, 0);
     toolBar->addWidget(m_contextInfo);
     toolBar->addSeparator();
-    toolBar->addAction(m_newAccount);
-    toolBar->addAction(m_issueToken);
-    toolBar->addAction(m_pullSecrets);
+    toolBar->addActions(m_actions->in(ActionCollection::Place::ToolBar));
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -387,10 +298,6 @@ void MainWindow::buildToolBar()
     m_filter->setAccessibleName(tr("Filter"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMaximumWidth(260);
-    connect(m_focusFilter, &QAction::triggered, this, [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
-    });
     // Filtering tens of thousands of rows takes a moment: wait until the typing pauses.
     auto *filterDelay = new QTimer(this);
     filterDelay->setSingleShot(true);
@@ -446,7 +353,7 @@ QWidget *MainWindow::buildMainPage()
 
     auto *counts = new NamespaceCounts(m_sortedNamespaces, m_accounts, this);
     m_namespaceCounts = counts;
-    counts->countsChanged = [this] { updateNamespaceRows(); };
+    connect(counts, &NamespaceCounts::countsChanged, this, &MainWindow::updateNamespaceRows);
     auto *namespaces = new QConcatenateTablesProxyModel(this);
     namespaces->addSourceModel(m_allNamespaces);
     namespaces->addSourceModel(counts);
@@ -478,13 +385,12 @@ QWidget *MainWindow::buildMainPage()
     m_accountView->setAccessibleName(tr("Service accounts"));
     m_secretView = makeListView(m_secretProxy, u"secrets"_s);
     m_secretView->setAccessibleName(tr("Secrets"));
-    m_accountView->addActions({m_newAccount, m_issueToken, m_newTokenSecret, m_pullSecrets, m_automount,
-                               m_changeWorkload, m_showYaml, m_copyName, m_delete});
-    m_secretView->addActions({m_revealSecret, m_showYaml, m_copyName});
+    m_accountView->addActions(m_actions->in(ActionCollection::Place::AccountList));
+    m_secretView->addActions(m_actions->in(ActionCollection::Place::SecretList));
     connect(m_secretView, &QTreeView::activated, this, &MainWindow::revealSelectedSecret);
     for (QTreeView *view : {m_accountView, m_secretView}) {
-        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::scheduleDetails);
-        connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::scheduleDetails);
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateDetails);
+        connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
         // Something is always selected when there is something to select, so the details pane is never idle.
         connect(view->model(), &QAbstractItemModel::rowsInserted, view, [view] {
             if (!view->currentIndex().isValid() && view->model()->rowCount() > 0)
@@ -522,9 +428,9 @@ QWidget *MainWindow::buildMainPage()
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"kindTabs"_s);
-    m_tabs->addTab(m_accountView, tr("Service accounts"));
-    m_tabs->addTab(secretsPage, tr("Secrets"));
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::scheduleDetails);
+    m_tabs->insertTab(int(Tab::ServiceAccounts), m_accountView, tr("Service accounts"));
+    m_tabs->insertTab(int(Tab::Secrets), secretsPage, tr("Secrets"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateDetails);
     const auto updateCounts = [this] { updateTabCounts(); };
     for (QSortFilterProxyModel *proxy :
          {static_cast<QSortFilterProxyModel *>(m_accountProxy), static_cast<QSortFilterProxyModel *>(m_secretProxy)}) {
@@ -535,12 +441,8 @@ QWidget *MainWindow::buildMainPage()
     }
     updateCounts();
 
-    m_details = new QTextBrowser;
-    m_details->setObjectName(u"details"_s);
-    m_details->setAccessibleName(tr("Details"));
-    m_details->setOpenLinks(false);
+    m_details = new DetailsPane(m_usage);
     connect(m_details, &QTextBrowser::anchorClicked, this, &MainWindow::onDetailsLink);
-    m_details->setPlaceholderText(tr("Select a service account or a secret to see its details."));
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -570,8 +472,10 @@ void MainWindow::updateTabCounts()
         return tr("%1 (%2)").arg(what).arg(proxy->rowCount());
     };
     m_tabs->setTabText(
-        0, title(tr("Service accounts"), m_session ? m_session->serviceAccounts() : nullptr, m_accountProxy));
-    m_tabs->setTabText(1, title(tr("Secrets"), m_session ? m_session->secrets() : nullptr, m_secretProxy));
+        int(Tab::ServiceAccounts),
+        title(tr("Service accounts"), m_session ? m_session->serviceAccounts() : nullptr, m_accountProxy));
+    m_tabs->setTabText(int(Tab::Secrets),
+                       title(tr("Secrets"), m_session ? m_session->secrets() : nullptr, m_secretProxy));
 }
 
 void MainWindow::removeExtraNamespace(const QString &ns)
@@ -643,19 +547,19 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
         m_session->disconnect(this);
     m_session = session;
     m_context = context;
-    m_secretKeys.clear();
+    m_details->forgetSecretKeys();
     m_messageBar->clear();
     for (const QString &warning : std::as_const(m_configWarnings))
         m_messageBar->showMessage(warning, MessageBar::Level::Warning);
     m_pendingNamespace.clear();
     m_missingNamespace.clear();
+    m_usage->setSession(session);
     m_namespaces->setInformer(session ? session->namespaces() : nullptr);
     m_allNamespaces->setRowCount(1);
     updateNamespaceRows();
     bindScopedModels();
     m_pages->setCurrentIndex(1);
-    for (QAction *action : sessionActions())
-        action->setEnabled(session != nullptr);
+    m_actions->setSessionAvailable(session != nullptr);
     m_contextInfo->setText(
         tr("cluster %1 · user %2 · namespace %3").arg(context.cluster.server, context.user.name, context.ns));
     m_contextSwitcher->setCurrentText(context.context.name);
@@ -680,12 +584,14 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
         connect(session, &ClusterSession::loadingProgress, this, &MainWindow::updateNamespaceRows);
         connect(session, &ClusterSession::stateChanged, this, &MainWindow::updateTabCounts);
         connect(session->namespaces(), &Informer::synced, this, &MainWindow::markMissingNamespace);
-        connect(session->clusterRoleBindings(), &Informer::added, this, &MainWindow::scheduleDetails);
-        connect(session->clusterRoleBindings(), &Informer::modified, this, &MainWindow::scheduleDetails);
-        connect(session->clusterRoleBindings(), &Informer::deleted, this, &MainWindow::scheduleDetails);
+        // What the details can tell depends on which lists are loaded or refused.
+        const auto rebuildDetails = [this] { m_details->scheduleRebuild(); };
+        connect(session, &ClusterSession::loadingProgress, this, rebuildDetails);
+        connect(session, &ClusterSession::problemsChanged, this, rebuildDetails);
+        connect(session, &ClusterSession::stateChanged, this, rebuildDetails);
     }
     updateStatus();
-    scheduleDetails();
+    updateDetails();
 }
 
 void MainWindow::bindScopedModels()
@@ -693,16 +599,6 @@ void MainWindow::bindScopedModels()
     ClusterSession *session = m_session;
     m_accounts->setInformer(session ? session->serviceAccounts() : nullptr);
     m_secrets->setInformer(session ? session->secrets() : nullptr);
-    if (!session)
-        return;
-    // The details follow the objects they describe.
-    for (Informer *informer : {session->serviceAccounts(), session->secrets(), session->pods(), session->deployments(),
-                               session->statefulSets(), session->daemonSets(), session->roleBindings()}) {
-        connect(informer, &Informer::added, this, &MainWindow::scheduleDetails);
-        connect(informer, &Informer::modified, this, &MainWindow::scheduleDetails);
-        connect(informer, &Informer::deleted, this, &MainWindow::scheduleDetails);
-    }
-    scheduleDetails();
 }
 
 void MainWindow::showWelcome(const QString &reason)
@@ -755,6 +651,11 @@ QModelIndex MainWindow::chosenIndex(const QAbstractItemView *view)
 {
     const QModelIndexList selected = view->selectionModel()->selectedIndexes();
     return selected.isEmpty() ? view->currentIndex() : selected.first().siblingAtColumn(0);
+}
+
+MainWindow::Tab MainWindow::currentTab() const
+{
+    return Tab(m_tabs->currentIndex());
 }
 
 QString MainWindow::selectedNamespace() const
@@ -828,201 +729,25 @@ void MainWindow::showProblems()
 {
     if (!m_session)
         return;
-    Informer *visible = m_tabs->currentIndex() == 1 ? m_session->secrets() : m_session->serviceAccounts();
+    Informer *visible = currentTab() == Tab::Secrets ? m_session->secrets() : m_session->serviceAccounts();
     m_messageBar->setProblems(m_session->problems().entries(m_session->nameOf(visible)));
-}
-
-void MainWindow::scheduleDetails()
-{
-    m_detailsTimer->start();
 }
 
 void MainWindow::updateDetails()
 {
-    const bool accounts = m_tabs->currentIndex() == 0;
+    const bool accounts = currentTab() == Tab::ServiceAccounts;
     const QTreeView *view = accounts ? m_accountView : m_secretView;
     const QModelIndex current = chosenIndex(view);
     if (!current.isValid() || !m_session) {
-        m_details->clear();
+        m_details->showNothing();
         return;
     }
-    const QSortFilterProxyModel *proxy = accounts ? static_cast<QSortFilterProxyModel *>(m_accountProxy)
-                                                  : static_cast<QSortFilterProxyModel *>(m_secretProxy);
-    const int sourceRow = proxy->mapToSource(current).row();
-    if (accounts) {
-        if (const auto account = m_accounts->accountAt(sourceRow))
-            m_details->setHtml(serviceAccountDetails(*account));
-    } else if (const auto secret = m_secrets->secretAt(sourceRow)) {
-        m_details->setHtml(secretDetails(*secret));
-    }
-}
-
-QString MainWindow::unknownSources(const QList<std::pair<Informer *, QString>> &sources) const
-{
-    QStringList refused;
-    QStringList loading;
-    for (const auto &[informer, what] : sources) {
-        if (m_session->isRefused(informer))
-            refused.append(what);
-        else if (!informer->hasSynced())
-            loading.append(what);
-    }
-    QStringList reasons;
-    if (!refused.isEmpty())
-        reasons.append(tr("cannot check: %1 are not readable").arg(refused.join(u", "_s)));
-    if (!loading.isEmpty())
-        reasons.append(tr("cannot check yet: %1 still loading").arg(loading.join(u", "_s)));
-    return reasons.join(u"; "_s);
-}
-
-QString MainWindow::serviceAccountDetails(const ServiceAccount &account) const
-{
-    const QString &ns = account.meta.ns;
-    QHash<QString, SecretMeta> secrets; // of this namespace, by name
-    for (const QJsonObject &item : m_session->secrets()->items()) {
-        if (Informer::metadataOf(item).value("namespace"_L1).toString() != ns)
-            continue;
-        if (auto secret = SecretMeta::fromTableItem(item))
-            secrets.insert(secret->meta.name, *secret);
-    }
-    QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3>"_s;
-    // The common actions, as links (the details pane is text).
-    QStringList links;
-    for (const auto &[action, text] :
-         {std::pair {m_issueToken, tr("Issue token")}, std::pair {m_pullSecrets, tr("Pull secrets")},
-          std::pair {m_newTokenSecret, tr("Token secret")}, std::pair {m_automount, tr("Automount")}})
-        links.append(u"<a href=\"action:"_s + action->objectName() + u"\">"_s + escaped(text) + u"</a>"_s);
-    html += u"<p>"_s + links.join(u" · "_s) + u"</p><table>"_s;
-    html += row(tr("Namespace"), escaped(ns));
-    html += row(tr("Created"),
-                escaped(QLocale().toString(account.meta.creationTimestamp.toLocalTime(), QLocale::ShortFormat)));
-    const QString automount = !account.automountServiceAccountToken ? tr("default (on)")
-        : *account.automountServiceAccountToken                     ? tr("on")
-                                                                    : tr("off");
-    html += row(tr("Automount token"), escaped(automount));
-    html += row(tr("Labels"), mapText(account.meta.labels));
-    html += row(tr("Annotations"), mapText(account.meta.annotations));
-    html += u"</table><h4>"_s + tr("Image pull secrets") + u"</h4>"_s;
-    if (account.imagePullSecrets.isEmpty())
-        html += listOrNone({}, tr("none"));
-    // Whether a pull secret exists, or which token secrets there are, can only be told when secrets may be listed.
-    const QString secretsUnknown = unknownSources({{m_session->secrets(), tr("secrets")}});
-    for (const QString &name : account.imagePullSecrets) {
-        if (!secretsUnknown.isEmpty())
-            html += u"<p>"_s + escaped(name) + u" <i>("_s + escaped(secretsUnknown) + u")</i></p>"_s;
-        else if (secrets.contains(name))
-            html += u"<p>✓ "_s + escaped(name) + u"</p>"_s;
-        else
-            html += u"<p>⚠ "_s + escaped(name) + u" — <b>"_s + tr("missing: pods cannot pull with it") + u"</b></p>"_s;
-    }
-    html += u"<h4>"_s + tr("Token secrets (legacy, never expire)") + u"</h4>"_s;
-    bool anyToken = false;
-    for (const SecretMeta &secret : std::as_const(secrets)) {
-        if (secret.serviceAccountName() != account.meta.name)
-            continue;
-        anyToken = true;
-        const QString lastUsed = secret.meta.labels.value(u"kubernetes.io/legacy-token-last-used"_s);
-        html += u"<p>⚠ "_s + escaped(secret.meta.name)
-            + (lastUsed.isEmpty() ? tr(" — never used") : tr(" — last used %1").arg(escaped(lastUsed)))
-            + u" — <a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + tr("reveal") + u"</a></p>"_s;
-    }
-    if (!secretsUnknown.isEmpty())
-        html += listOrNone({}, secretsUnknown);
-    else if (!anyToken)
-        html += listOrNone({}, tr("none"));
-    html += u"<h4>"_s + tr("Used by") + u"</h4>"_s;
-    QStringList users;
-    // Each with its YAML and, for what can run as another account, the way to change that.
-    const auto workloadLinks = [&ns](const QString &kind, const QString &name, bool changeable) -> QString {
-        QString out = u" — <a href=\"yaml:"_s + kind + u'/' + escaped(ns) + u'/' + escaped(name) + u"\">YAML</a>"_s;
-        if (changeable)
-            out += u" · <a href=\"runas:"_s + kind.toLower() + u'/' + escaped(name) + u"\">"_s + tr("change account")
-                + u"</a>"_s;
-        return out;
-    };
-    const auto ready = [](const QString &kind, const QString &name, qint64 readyPods, qint64 wanted) -> QString {
-        return tr("%1/%2 (%3 of %4 ready)").arg(kind.toLower(), escaped(name)).arg(readyPods).arg(wanted);
-    };
-    for (const Deployment &deployment : deploymentsOf(account)) {
-        users.append(ready(u"Deployment"_s, deployment.meta.name, deployment.readyReplicas, deployment.replicas)
-                     + workloadLinks(u"Deployment"_s, deployment.meta.name, true));
-    }
-    for (const StatefulSet &set : objectsIn<StatefulSet>(m_session->statefulSets(), ns, runsAs(account))) {
-        users.append(ready(u"StatefulSet"_s, set.meta.name, set.readyReplicas, set.replicas)
-                     + workloadLinks(u"StatefulSet"_s, set.meta.name, true));
-    }
-    for (const DaemonSet &set : objectsIn<DaemonSet>(m_session->daemonSets(), ns, runsAs(account))) {
-        users.append(ready(u"DaemonSet"_s, set.meta.name, set.numberReady, set.desiredNumberScheduled)
-                     + workloadLinks(u"DaemonSet"_s, set.meta.name, true));
-    }
-    for (const Pod &pod : podsOf(account)) {
-        users.append(tr("pod/%1 (%2)").arg(escaped(pod.meta.name), escaped(pod.phase))
-                     + workloadLinks(u"Pod"_s, pod.meta.name, !pod.meta.hasControllerOwner()));
-    }
-    // What could not be looked at is said after what was found; "nothing" only when everything was looked at.
-    const QString usersUnknown = unknownSources({{m_session->deployments(), tr("deployments")},
-                                                 {m_session->statefulSets(), tr("stateful sets")},
-                                                 {m_session->daemonSets(), tr("daemon sets")},
-                                                 {m_session->pods(), tr("pods")}});
-    if (!usersUnknown.isEmpty())
-        users.append(u"<i>"_s + escaped(usersUnknown) + u"</i>"_s);
-    html += listOrNone(users, tr("nothing runs as this account"));
-    html += u"<h4>"_s + tr("Role bindings") + u"</h4>"_s;
-    QStringList bindings;
-    for (Informer *informer : {m_session->roleBindings(), m_session->clusterRoleBindings()}) {
-        for (const QJsonObject &item : informer->items()) {
-            const auto binding = RoleBinding::fromJson(item);
-            if (!binding || !binding->bindsServiceAccount(ns, account.meta.name))
-                continue;
-            const QString scope = binding->meta.ns.isEmpty() ? tr("cluster-wide") : tr("in %1").arg(binding->meta.ns);
-            bindings.append(escaped(binding->roleKind + u'/' + binding->roleName) + u" — "_s
-                            + escaped(binding->meta.name) + u" ("_s + escaped(scope) + u')');
-        }
-    }
-    bindings.sort();
-    const QString bindingsUnknown = unknownSources({{m_session->roleBindings(), tr("role bindings")},
-                                                    {m_session->clusterRoleBindings(), tr("cluster role bindings")}});
-    if (!bindingsUnknown.isEmpty())
-        bindings.append(u"<i>"_s + escaped(bindingsUnknown) + u"</i>"_s);
-    html += listOrNone(bindings, tr("no bindings: only what every service account may do"));
-    return html;
-}
-
-QString MainWindow::secretDetails(const SecretMeta &secret) const
-{
-    QString html = u"<h3>"_s + escaped(secret.meta.name) + u"</h3>"_s;
-    html += u"<p><a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + tr("Reveal values…")
-        + u"</a> · <a href=\"yaml:Secret/"_s + escaped(secret.meta.key()) + u"\">YAML</a></p><table>"_s;
-    html += row(tr("Namespace"), escaped(secret.meta.ns));
-    html += row(tr("Type"),
-                escaped(SecretModel::typeLabel(secret.type)) + u" <small>("_s + escaped(secret.type) + u")</small>"_s);
-    // Key names only come with the values, so they are read when the user asks, and the values dropped at once.
-    const auto keys = m_secretKeys.constFind(secret.meta.key());
-    html += row(tr("Keys"),
-                keys != m_secretKeys.cend()
-                    ? escaped(keys->join(u", "_s))
-                    : QString(QString::number(secret.keyCount) + u" — <a href=\"keys:"_s + escaped(secret.meta.key())
-                              + u"\">"_s + tr("show names") + u"</a>"_s));
-    html += row(tr("Created"),
-                escaped(QLocale().toString(secret.meta.creationTimestamp.toLocalTime(), QLocale::ShortFormat)));
-    html += row(tr("Labels"), mapText(secret.meta.labels));
-    html += u"</table><h4>"_s + tr("Referenced by service accounts") + u"</h4>"_s;
-    QStringList references;
-    for (const QJsonObject &item : m_session->serviceAccounts()->items()) {
-        const auto account = ServiceAccount::fromJson(item);
-        if (!account || account->meta.ns != secret.meta.ns)
-            continue;
-        if (account->imagePullSecrets.contains(secret.meta.name))
-            references.append(escaped(account->meta.name) + tr(" (image pull secret)"));
-        else if (account->secrets.contains(secret.meta.name) || secret.serviceAccountName() == account->meta.name)
-            references.append(escaped(account->meta.name) + tr(" (token)"));
-    }
-    references.sort();
-    const QString referencesUnknown = unknownSources({{m_session->serviceAccounts(), tr("service accounts")}});
-    if (!referencesUnknown.isEmpty())
-        references.append(u"<i>"_s + escaped(referencesUnknown) + u"</i>"_s);
-    html += listOrNone(references, tr("none"));
-    return html;
+    const QString ns = current.data(NamespaceRole).toString();
+    const QString name = current.data(NameRole).toString();
+    if (accounts)
+        m_details->showAccount(ns, name);
+    else
+        m_details->showSecret(ns, name);
 }
 
 void MainWindow::openDialog(QDialog *dialog)
@@ -1077,16 +802,6 @@ QStringList MainWindow::registrySecretsIn(const QString &ns) const
     return secretsIn(ns, {u"kubernetes.io/dockerconfigjson"_s, u"kubernetes.io/dockercfg"_s});
 }
 
-QList<Pod> MainWindow::podsOf(const ServiceAccount &account) const
-{
-    return objectsIn<Pod>(m_session->pods(), account.meta.ns, runsAs(account));
-}
-
-QList<Deployment> MainWindow::deploymentsOf(const ServiceAccount &account) const
-{
-    return objectsIn<Deployment>(m_session->deployments(), account.meta.ns, runsAs(account));
-}
-
 std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
 {
     const QModelIndex current = chosenIndex(m_accountView);
@@ -1109,7 +824,7 @@ void MainWindow::issueToken()
     if (!account)
         return;
     QStringList pods;
-    for (const Pod &pod : podsOf(*account))
+    for (const Pod &pod : m_usage->podsOf(account->meta.ns, account->meta.name))
         pods.append(pod.meta.name);
     openDialog(new IssueTokenDialog(m_session->client(), account->meta.ns, account->meta.name, pods,
                                     secretsIn(account->meta.ns), this));
@@ -1127,7 +842,7 @@ void MainWindow::editPullSecrets()
     if (!account)
         return;
     QMap<QString, QStringList> podPullSecrets;
-    for (const Pod &pod : podsOf(*account))
+    for (const Pod &pod : m_usage->podsOf(account->meta.ns, account->meta.name))
         podPullSecrets.insert(pod.meta.name, pod.imagePullSecrets);
     openDialog(new PullSecretsDialog(m_session->client(), *account, registrySecretsIn(account->meta.ns), podPullSecrets,
                                      this));
@@ -1147,7 +862,7 @@ void MainWindow::revealSecret(const QString &ns, const QString &name)
 
 void MainWindow::revealSelectedSecret()
 {
-    const auto secret = m_session && m_tabs->currentIndex() == 1 ? selectedSecret() : std::nullopt;
+    const auto secret = m_session && currentTab() == Tab::Secrets ? selectedSecret() : std::nullopt;
     if (!secret) {
         statusBar()->showMessage(tr("Select a secret to reveal its values."), 5000);
         return;
@@ -1163,7 +878,7 @@ void MainWindow::showYaml(const QString &kind, const QString &ns, const QString 
 
 void MainWindow::showSelectedYaml()
 {
-    if (m_tabs->currentIndex() == 0) {
+    if (currentTab() == Tab::ServiceAccounts) {
         if (const auto account = accountFor(tr("Select a service account or a secret to see its YAML.")))
             showYaml(u"ServiceAccount"_s, account->meta.ns, account->meta.name);
     } else if (const auto secret = m_session ? selectedSecret() : std::nullopt) {
@@ -1178,7 +893,7 @@ void MainWindow::changeWorkloadServiceAccount(const QString &workload)
     if (!m_session)
         return;
     // The namespace of the selected account (which is also the target preselected), else the selected one.
-    const auto account = m_tabs->currentIndex() == 0 ? selectedServiceAccount() : std::nullopt;
+    const auto account = currentTab() == Tab::ServiceAccounts ? selectedServiceAccount() : std::nullopt;
     const QString ns = account ? account->meta.ns : selectedNamespace();
     if (ns.isEmpty()) {
         statusBar()->showMessage(tr("Select a namespace or a service account first."), 5000);
@@ -1187,14 +902,7 @@ void MainWindow::changeWorkloadServiceAccount(const QString &workload)
     const QList<Workload> workloads = Workload::of(
         ns, objectsIn<Deployment>(m_session->deployments(), ns), objectsIn<Pod>(m_session->pods(), ns),
         objectsIn<StatefulSet>(m_session->statefulSets(), ns), objectsIn<DaemonSet>(m_session->daemonSets(), ns));
-    QStringList accounts;
-    for (int row = 0; row < m_accounts->rowCount(); ++row) {
-        const QModelIndex index = m_accounts->index(row, 0);
-        if (index.data(NamespaceRole).toString() == ns)
-            accounts.append(index.data(NameRole).toString());
-    }
-    accounts.sort();
-    openDialog(new ChangeServiceAccountDialog(m_session->client(), ns, workloads, accounts, workload,
+    openDialog(new ChangeServiceAccountDialog(m_session->client(), ns, workloads, m_usage->accountNamesIn(ns), workload,
                                               account ? account->meta.name : QString(), this));
 }
 
@@ -1213,40 +921,25 @@ void MainWindow::onDetailsLink(const QUrl &link)
     } else if (scheme == "runas"_L1) {
         changeWorkloadServiceAccount(path);
     } else if (scheme == "action"_L1) {
-        for (QAction *action : sessionActions()) {
-            if (action->objectName() == path)
-                action->trigger();
-        }
+        if (QAction *action = m_actions->sessionAction(path))
+            action->trigger();
     }
 }
 
 void MainWindow::deleteServiceAccount()
 {
     const QString why = tr("Select a service account to delete.");
-    if (m_tabs->currentIndex() != 0) {
+    if (currentTab() != Tab::ServiceAccounts) {
         statusBar()->showMessage(why, 5000);
         return;
     }
     const auto account = accountFor(why);
     if (!account)
         return;
-    const QString &ns = account->meta.ns;
     QStringList tokenSecrets;
-    for (const QJsonObject &item : m_session->secrets()->items()) {
-        const auto secret = SecretMeta::fromTableItem(item);
-        if (secret && secret->meta.ns == ns && secret->serviceAccountName() == account->meta.name)
-            tokenSecrets.append(secret->meta.name);
-    }
-    QStringList users;
-    for (const Deployment &deployment : deploymentsOf(*account))
-        users.append(u"deployment/"_s + deployment.meta.name);
-    for (const StatefulSet &set : objectsIn<StatefulSet>(m_session->statefulSets(), ns, runsAs(*account)))
-        users.append(u"statefulset/"_s + set.meta.name);
-    for (const DaemonSet &set : objectsIn<DaemonSet>(m_session->daemonSets(), ns, runsAs(*account)))
-        users.append(u"daemonset/"_s + set.meta.name);
-    for (const Pod &pod : podsOf(*account))
-        users.append(u"pod/"_s + pod.meta.name);
-    tokenSecrets.sort();
+    for (const SecretMeta &secret : m_usage->tokenSecretsOf(account->meta.ns, account->meta.name))
+        tokenSecrets.append(secret.meta.name);
+    const QStringList users = m_usage->usersOf(account->meta.ns, account->meta.name);
     openDialog(new DeleteServiceAccountDialog(m_session->client(), *account, tokenSecrets, users, this));
 }
 
@@ -1261,8 +954,7 @@ void MainWindow::loadSecretKeys(const QString &key)
                                       MessageBar::Level::Error);
             return;
         }
-        m_secretKeys.insert(key, result.secret->data.keys()); // the values go with `result`
-        scheduleDetails();
+        m_details->setSecretKeys(key, result.secret->data.keys()); // the values go with `result`
     });
 }
 

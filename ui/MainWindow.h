@@ -2,6 +2,7 @@
 
 #include "ClusterSession.h"
 #include "ResourceModels.h"
+#include "ServiceAccountUsage.h"
 #include "config/Kubeconfig.h"
 
 #include <QMainWindow>
@@ -27,6 +28,8 @@ class QTreeView;
 
 namespace sa {
 
+class ActionCollection;
+class DetailsPane;
 class MessageBar;
 class NamespaceCounts;
 
@@ -68,6 +71,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The kind tabs, in their order.
+    enum class Tab { ServiceAccounts, Secrets };
+    [[nodiscard]] Tab currentTab() const;
+
     void buildActions();
     void buildToolBar();
     QWidget *buildMainPage();
@@ -76,8 +83,8 @@ private:
     // The session's problems in the message bar, the visible pane's first.
     void showProblems();
     void bindScopedModels();
+    // Shows the chosen account or secret in the details pane.
     void updateDetails();
-    void scheduleDetails();
     void onNamespaceSelected();
     // The namespace to select has not arrived in a complete list: shown as "not found", selected and empty.
     void markMissingNamespace();
@@ -88,14 +95,10 @@ private:
     void removeExtraNamespace(const QString &ns);
     // The row chosen in `view`: the selected one (as an accessibility client selects) or else the current one.
     [[nodiscard]] static QModelIndex chosenIndex(const QAbstractItemView *view);
-    // Why a details section cannot be told from these sources ("cannot check: … not readable"), or empty.
-    [[nodiscard]] QString unknownSources(const QList<std::pair<Informer *, QString>> &sources) const;
-    QString serviceAccountDetails(const ServiceAccount &account) const;
-    QString secretDetails(const SecretMeta &secret) const;
     void restoreSettings();
     void loadSecretKeys(const QString &key);
     void buildMenus();
-    [[nodiscard]] QList<QAction *> sessionActions() const;
+    void copySelectedName();
     void newServiceAccount();
     void issueToken();
     void newTokenSecret();
@@ -119,14 +122,10 @@ private:
     [[nodiscard]] QStringList secretsIn(const QString &ns, const QStringList &types = {}) const;
     // The namespace's registry credentials (dockerconfigjson and dockercfg secrets), by name.
     [[nodiscard]] QStringList registrySecretsIn(const QString &ns) const;
-    // What runs as the account, sorted by name.
-    [[nodiscard]] QList<Pod> podsOf(const ServiceAccount &account) const;
-    [[nodiscard]] QList<Deployment> deploymentsOf(const ServiceAccount &account) const;
 
     QPointer<ClusterSession> m_session;
     ResolvedContext m_context;
     QString m_pendingNamespace;
-    QHash<QString, QStringList> m_secretKeys; // "ns/name" → key names the user asked to see
 
     NamespaceModel *m_namespaces;
     ServiceAccountModel *m_accounts;
@@ -136,6 +135,7 @@ private:
     NamespaceCounts *m_namespaceCounts = nullptr;
     ResourceFilterProxy *m_accountProxy;
     ResourceFilterProxy *m_secretProxy;
+    ServiceAccountUsage *m_usage;
 
     QStackedWidget *m_pages;
     QLabel *m_welcomeText;
@@ -152,25 +152,12 @@ private:
     QTreeView *m_secretView;
     QComboBox *m_secretType;
     QCheckBox *m_hideHelm;
-    QTextBrowser *m_details;
+    DetailsPane *m_details;
     QSplitter *m_splitter;
     QLabel *m_statusLabel;
     QProgressBar *m_progress;
-    QTimer *m_detailsTimer;
 
-    QAction *m_newAccount;
-    QAction *m_issueToken;
-    QAction *m_newTokenSecret;
-    QAction *m_pullSecrets;
-    QAction *m_automount;
-    QAction *m_revealSecret;
-    QAction *m_changeWorkload;
-    QAction *m_showYaml;
-    QAction *m_copyName;
-    QAction *m_delete;
-    QAction *m_refresh;
-    QAction *m_switchContext;
-    QAction *m_focusFilter;
+    ActionCollection *m_actions;
 };
 
 } // namespace sa

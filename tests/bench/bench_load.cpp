@@ -3,9 +3,11 @@
 // stalls meanwhile and under a stream of watch events; the peak memory; and proof that no secret value crossed
 // the wire. kube-sim serves the cluster as a separate process, so its work never counts as ours.
 
+#include "DetailsPane.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "ResourceModels.h"
+#include "ServiceAccountUsage.h"
 #include "SimClient.h"
 #include "SimHttp.h"
 #include "api/Informer.h"
@@ -43,6 +45,8 @@ constexpr int heartbeatMs = 5;
 constexpr double stallTargetMs = 50;
 constexpr double rssTargetMiB = 250;
 constexpr int pageSize = 500; // ListPager's
+constexpr double detailsTargetMs = 16; // one frame
+constexpr int selections = 100;
 
 struct Options
 {
@@ -302,6 +306,11 @@ struct Figures
     double churnRate = 0;
     double churnStallMs = 0;
     ValueCount values;
+    double selectWorstMs = -1; // selection change → details pane rebuilt, worst of `selections`
+    double selectMedianMs = -1;
+    int unrelatedRebuilds = -1; // details rebuilds after a watch event for an unrelated secret
+    int churnRebuilds = 0; // details rebuilds during the churn
+    int churnConcerning = 0; // churn events that concerned the account shown
     int informerErrors = 0;
     QString error;
 };
@@ -316,10 +325,20 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     ResourceFilterProxy secretProxy;
     accountProxy.setSourceModel(&accountModel);
     secretProxy.setSourceModel(&secretModel);
+    // The usage index and the details pane, wired to the account list as MainWindow wires them.
+    ServiceAccountUsage usage;
     QWidget window;
     auto *layout = new QHBoxLayout(&window);
-    layout->addWidget(makeView(&accountProxy));
+    QTreeView *accountView = makeView(&accountProxy);
+    layout->addWidget(accountView);
     layout->addWidget(makeView(&secretProxy));
+    auto *details = new DetailsPane(&usage);
+    layout->addWidget(details);
+    QObject::connect(accountView->selectionModel(), &QItemSelectionModel::currentChanged, details,
+                     [details](const QModelIndex &current) {
+                         details->showAccount(current.data(NamespaceRole).toString(),
+                                              current.data(NameRole).toString());
+                     });
     window.resize(1600, 900);
     window.show();
     spin(100);
@@ -376,6 +395,7 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     QTimer::singleShot(300000, &filled, &QEventLoop::quit);
     accountModel.setInformer(&accounts);
     secretModel.setInformer(&secrets);
+    usage.setInformers({&accounts, &secrets});
     accounts.start();
     secrets.start();
     filled.exec();
@@ -396,8 +416,58 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     figures.rssLoadedMiB = memoryMiB("VmRSS:");
     figures.peakLoadedMiB = memoryMiB("VmHWM:");
 
+    // Selecting accounts across the list: from the selection change until the details pane has its new content
+    // (a debounce would count).
+    QList<double> selectMs;
+    for (int i = 0; i < selections; ++i) {
+        const QModelIndex index = accountProxy.index(int(qint64(i) * accountProxy.rowCount() / selections), 0);
+        const int before = details->rebuildCount();
+        QElapsedTimer selectClock;
+        selectClock.start();
+        accountView->setCurrentIndex(index);
+        while (details->rebuildCount() == before && selectClock.elapsed() < 5000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents);
+        selectMs.append(double(selectClock.nsecsElapsed()) / 1e6);
+        if (!details->toPlainText().startsWith(index.data(NameRole).toString())) {
+            figures.error = u"the details pane does not show "_s + index.data(NameRole).toString();
+            return figures;
+        }
+    }
+    std::ranges::sort(selectMs);
+    figures.selectWorstMs = selectMs.last();
+    figures.selectMedianMs = selectMs.at(selectMs.size() / 2);
+
+    SimHttp http(sim);
+    const QString shownKey = ServiceAccountUsage::keyOf(accountView->currentIndex().data(NamespaceRole).toString(),
+                                                        accountView->currentIndex().data(NameRole).toString());
+    {
+        // A watch event for a secret of another namespace: the index takes it, the details pane does nothing.
+        const QModelIndex other = secretProxy.index(0, 0);
+        const QString ns = other.data(NamespaceRole).toString();
+        const QString name = other.data(NameRole).toString();
+        if (ns == shownKey.section(u'/', 0, 0)) {
+            figures.error = u"the first secret is in the shown account's namespace"_s;
+            return figures;
+        }
+        const int before = details->rebuildCount();
+        QEventLoop modified;
+        QObject::connect(&secrets, &Informer::modified, &modified, [&](const QJsonObject &item) {
+            if (Informer::metadataOf(item).value("name"_L1).toString() == name)
+                modified.quit();
+        });
+        QTimer::singleShot(10000, &modified, &QEventLoop::quit);
+        http.send("PATCH", u"/api/v1/namespaces/"_s + ns + u"/secrets/"_s + name,
+                  "{\"metadata\":{\"labels\":{\"bench\":\"unrelated\"}}}", "application/merge-patch+json");
+        modified.exec();
+        spin(300); // past any debounce
+        figures.unrelatedRebuilds = details->rebuildCount() - before;
+    }
+
     if (options.churnSeconds <= 0)
         return figures;
+    QObject::connect(&usage, &ServiceAccountUsage::changed, &usage,
+                     [&](const QStringList &touched) { figures.churnConcerning += touched.contains(shownKey); });
+    const int rebuildsBeforeChurn = details->rebuildCount();
     spin(500); // the watches are open
     qint64 firstEvent = -1;
     qint64 lastEvent = -1;
@@ -414,7 +484,6 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
             churned.quit();
     });
     QTimer::singleShot((options.churnSeconds + 15) * 1000, &churned, &QEventLoop::quit);
-    SimHttp http(sim);
     stall.start();
     churnClock.start();
     const HttpResult put =
@@ -430,6 +499,7 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     spin(250);
     stall.stop();
     figures.churnStallMs = stall.worstMs();
+    figures.churnRebuilds = details->rebuildCount() - rebuildsBeforeChurn;
     if (lastEvent > 0)
         figures.churnRate = double(figures.churnEvents) * 1000.0 / double(lastEvent);
     http.send("DELETE", u"/kube-sim/v1/faults"_s);
@@ -561,6 +631,9 @@ int main(int argc, char *argv[])
         ? std::optional<bool>(figures.churnStallMs <= stallTargetMs)
         : std::nullopt;
     const std::optional<bool> rssOk = rss >= 0 ? std::optional<bool>(rss <= rssTargetMiB) : std::nullopt;
+    const std::optional<bool> selectOk =
+        figures.selectWorstMs >= 0 ? std::optional<bool>(figures.selectWorstMs <= detailsTargetMs) : std::nullopt;
+    const bool unrelatedOk = figures.unrelatedRebuilds == 0;
 
     std::printf("\nSA Admin load benchmark: seed %s (%d service accounts, %d secrets), kube-sim %s\n\n",
                 qPrintable(options.seed), options.accounts + options.namespaces + 4, options.secrets,
@@ -595,6 +668,14 @@ int main(int argc, char *argv[])
               QString::number(figures.rssBeforeMiB, 'f', 1) + u" / "_s + QString::number(figures.rssLoadedMiB, 'f', 1)
                   + u" ("_s + QString::number(figures.peakLoadedMiB, 'f', 1) + u") MiB"_s,
               QString(), QString());
+    table.add(u"select an account -> details pane shown (worst of 100)"_s, ms(figures.selectWorstMs), u"<= 16 ms"_s,
+              verdict(selectOk));
+    table.add(u"  median"_s, ms(figures.selectMedianMs), QString(), QString());
+    table.add(u"details rebuilds after an unrelated watch event"_s, QString::number(figures.unrelatedRebuilds),
+              u"== 0"_s, verdict(unrelatedOk));
+    table.add(u"  details rebuilds during churn / events about the shown account"_s,
+              QString::number(figures.churnRebuilds) + u" / "_s + QString::number(figures.churnConcerning), QString(),
+              QString());
     table.add(u"secret value bytes received (informer)"_s,
               QString::number(valueBytes) + u" in "_s + QString::number(figures.values.fields) + u" fields"_s,
               u"== 0"_s, verdict(figures.values.bytes == 0 && figures.values.fields == 0));
@@ -629,19 +710,26 @@ int main(int argc, char *argv[])
         {"secretValueBytes"_L1, valueBytes},
         {"secretValueFields"_L1, figures.values.fields},
         {"rawDataObjects"_L1, raw.dataObjects},
+        {"selectWorstMs"_L1, figures.selectWorstMs},
+        {"selectMedianMs"_L1, figures.selectMedianMs},
+        {"unrelatedRebuilds"_L1, figures.unrelatedRebuilds},
+        {"churnRebuilds"_L1, figures.churnRebuilds},
+        {"churnConcerning"_L1, figures.churnConcerning},
         {"pass"_L1,
          QJsonObject {{"loadVsKubectl"_L1, optionalBool(vsKubectl)},
                       {"loadVsRaw"_L1, optionalBool(vsRaw)},
                       {"loadStall"_L1, optionalBool(loadStall)},
                       {"churnStall"_L1, optionalBool(churnStall)},
                       {"peakRss"_L1, optionalBool(rssOk)},
+                      {"selectDetails"_L1, optionalBool(selectOk)},
+                      {"unrelatedEventNoRebuild"_L1, unrelatedOk},
                       {"noSecretValues"_L1, noValues}}},
     };
     std::printf("\n%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
 
     // Performance targets are reported, not enforced (they are meant for the full size); correctness is.
-    bool sane = loaded && noValues && figures.informerErrors == 0;
+    bool sane = loaded && noValues && figures.informerErrors == 0 && unrelatedOk;
     if (options.churnSeconds > 0 && figures.churnEvents == 0) {
         std::fprintf(stderr, "bench_load: no churn event arrived\n");
         sane = false;

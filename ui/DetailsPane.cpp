@@ -1,0 +1,336 @@
+#include "DetailsPane.h"
+
+#include "ResourceModels.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString row(const QString &label, const QString &valueHtml)
+{
+    return u"<tr><td style='padding-right:12px; color:palette(mid)'>"_s + escaped(label) + u"</td><td>"_s + valueHtml
+        + u"</td></tr>"_s;
+}
+
+QString mapText(const QMap<QString, QString> &map)
+{
+    if (map.isEmpty())
+        return u"<i>none</i>"_s;
+    QStringList lines;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        lines.append(escaped(it.key()) + u'=' + escaped(it.value()));
+    return lines.join(u"<br>"_s);
+}
+
+// Lines of HTML, or the reason there are none, in italics.
+QString listOrNone(const QStringList &lines, const QString &none)
+{
+    if (lines.isEmpty())
+        return u"<p><i>"_s + escaped(none) + u"</i></p>"_s;
+    return u"<p>"_s + lines.join(u"<br>"_s) + u"</p>"_s;
+}
+
+QString created(const ObjectMeta &meta)
+{
+    return escaped(QLocale().toString(meta.creationTimestamp.toLocalTime(), QLocale::ShortFormat));
+}
+
+// The collection as the "cannot check" sentences name it.
+QString sourceName(Source source)
+{
+    switch (source) {
+    case Source::ServiceAccounts:
+        return DetailsPane::tr("service accounts");
+    case Source::Secrets:
+        return DetailsPane::tr("secrets");
+    case Source::Pods:
+        return DetailsPane::tr("pods");
+    case Source::Deployments:
+        return DetailsPane::tr("deployments");
+    case Source::StatefulSets:
+        return DetailsPane::tr("stateful sets");
+    case Source::DaemonSets:
+        return DetailsPane::tr("daemon sets");
+    case Source::RoleBindings:
+        return DetailsPane::tr("role bindings");
+    case Source::ClusterRoleBindings:
+        return DetailsPane::tr("cluster role bindings");
+    case Source::Count:
+        break;
+    }
+    return {};
+}
+
+// The sections of an account's details after its table.
+QString pullSecretsSection(const ServiceAccount &account, const ServiceAccountUsage &usage, const QString &unknown)
+{
+    QString html = u"<h4>"_s + DetailsPane::tr("Image pull secrets") + u"</h4>"_s;
+    if (account.imagePullSecrets.isEmpty())
+        html += listOrNone({}, DetailsPane::tr("none"));
+    // Whether a pull secret exists can only be told when secrets may be listed.
+    for (const QString &name : account.imagePullSecrets) {
+        if (!unknown.isEmpty())
+            html += u"<p>"_s + escaped(name) + u" <i>("_s + escaped(unknown) + u")</i></p>"_s;
+        else if (usage.secretExists(account.meta.ns, name))
+            html += u"<p>✓ "_s + escaped(name) + u"</p>"_s;
+        else
+            html += u"<p>⚠ "_s + escaped(name) + u" — <b>"_s + DetailsPane::tr("missing: pods cannot pull with it")
+                + u"</b></p>"_s;
+    }
+    return html;
+}
+
+QString tokenSecretsSection(const ServiceAccount &account, const ServiceAccountUsage &usage, const QString &unknown)
+{
+    QString html = u"<h4>"_s + DetailsPane::tr("Token secrets (legacy, never expire)") + u"</h4>"_s;
+    const QList<SecretMeta> secrets = usage.tokenSecretsOf(account.meta.ns, account.meta.name);
+    for (const SecretMeta &secret : secrets) {
+        const QString lastUsed = secret.meta.labels.value(u"kubernetes.io/legacy-token-last-used"_s);
+        html += u"<p>⚠ "_s + escaped(secret.meta.name)
+            + (lastUsed.isEmpty() ? DetailsPane::tr(" — never used")
+                                  : DetailsPane::tr(" — last used %1").arg(escaped(lastUsed)))
+            + u" — <a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + DetailsPane::tr("reveal")
+            + u"</a></p>"_s;
+    }
+    if (!unknown.isEmpty())
+        html += listOrNone({}, unknown);
+    else if (secrets.isEmpty())
+        html += listOrNone({}, DetailsPane::tr("none"));
+    return html;
+}
+
+QString usedBySection(const ServiceAccount &account, const ServiceAccountUsage &usage, const SourceStates &states)
+{
+    const QString &ns = account.meta.ns;
+    const QString &name = account.meta.name;
+    QStringList users;
+    // Each with its YAML and, for what can run as another account, the way to change that.
+    const auto workloadLinks = [&ns](const QString &kind, const QString &object, bool changeable) -> QString {
+        QString out = u" — <a href=\"yaml:"_s + kind + u'/' + escaped(ns) + u'/' + escaped(object) + u"\">YAML</a>"_s;
+        if (changeable)
+            out += u" · <a href=\"runas:"_s + kind.toLower() + u'/' + escaped(object) + u"\">"_s
+                + DetailsPane::tr("change account") + u"</a>"_s;
+        return out;
+    };
+    const auto ready = [](const QString &kind, const QString &object, qint64 readyPods, qint64 wanted) -> QString {
+        return DetailsPane::tr("%1/%2 (%3 of %4 ready)")
+            .arg(kind.toLower(), escaped(object))
+            .arg(readyPods)
+            .arg(wanted);
+    };
+    for (const Deployment &deployment : usage.deploymentsOf(ns, name)) {
+        users.append(ready(u"Deployment"_s, deployment.meta.name, deployment.readyReplicas, deployment.replicas)
+                     + workloadLinks(u"Deployment"_s, deployment.meta.name, true));
+    }
+    for (const StatefulSet &set : usage.statefulSetsOf(ns, name)) {
+        users.append(ready(u"StatefulSet"_s, set.meta.name, set.readyReplicas, set.replicas)
+                     + workloadLinks(u"StatefulSet"_s, set.meta.name, true));
+    }
+    for (const DaemonSet &set : usage.daemonSetsOf(ns, name)) {
+        users.append(ready(u"DaemonSet"_s, set.meta.name, set.numberReady, set.desiredNumberScheduled)
+                     + workloadLinks(u"DaemonSet"_s, set.meta.name, true));
+    }
+    for (const Pod &pod : usage.podsOf(ns, name)) {
+        users.append(DetailsPane::tr("pod/%1 (%2)").arg(escaped(pod.meta.name), escaped(pod.phase))
+                     + workloadLinks(u"Pod"_s, pod.meta.name, !pod.meta.hasControllerOwner()));
+    }
+    // What could not be looked at is said after what was found; "nothing" only when everything was looked at.
+    const QString unknown =
+        unknownSourcesText(states, {Source::Deployments, Source::StatefulSets, Source::DaemonSets, Source::Pods});
+    if (!unknown.isEmpty())
+        users.append(u"<i>"_s + escaped(unknown) + u"</i>"_s);
+    return u"<h4>"_s + DetailsPane::tr("Used by") + u"</h4>"_s
+        + listOrNone(users, DetailsPane::tr("nothing runs as this account"));
+}
+
+QString bindingsSection(const ServiceAccount &account, const ServiceAccountUsage &usage, const SourceStates &states)
+{
+    QStringList bindings;
+    for (const RoleBinding &binding : usage.bindingsOf(account.meta.ns, account.meta.name)) {
+        const QString scope =
+            binding.meta.ns.isEmpty() ? DetailsPane::tr("cluster-wide") : DetailsPane::tr("in %1").arg(binding.meta.ns);
+        bindings.append(escaped(binding.roleKind + u'/' + binding.roleName) + u" — "_s + escaped(binding.meta.name)
+                        + u" ("_s + escaped(scope) + u')');
+    }
+    bindings.sort();
+    const QString unknown = unknownSourcesText(states, {Source::RoleBindings, Source::ClusterRoleBindings});
+    if (!unknown.isEmpty())
+        bindings.append(u"<i>"_s + escaped(unknown) + u"</i>"_s);
+    return u"<h4>"_s + DetailsPane::tr("Role bindings") + u"</h4>"_s
+        + listOrNone(bindings, DetailsPane::tr("no bindings: only what every service account may do"));
+}
+
+} // namespace
+
+QString unknownSourcesText(const SourceStates &states, std::initializer_list<Source> sources)
+{
+    QStringList refused;
+    QStringList loading;
+    for (const Source source : sources) {
+        if (states.of(source) == SourceStates::State::Refused)
+            refused.append(sourceName(source));
+        else if (states.of(source) == SourceStates::State::Loading)
+            loading.append(sourceName(source));
+    }
+    QStringList reasons;
+    if (!refused.isEmpty())
+        reasons.append(DetailsPane::tr("cannot check: %1 are not readable").arg(refused.join(u", "_s)));
+    if (!loading.isEmpty())
+        reasons.append(DetailsPane::tr("cannot check yet: %1 still loading").arg(loading.join(u", "_s)));
+    return reasons.join(u"; "_s);
+}
+
+QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAccountUsage &usage,
+                                  const SourceStates &states)
+{
+    QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3>"_s;
+    // The common actions, as links (the details pane is text), named by their actions' object names.
+    QStringList links;
+    for (const auto &[action, text] : {std::pair {u"issueToken"_s, DetailsPane::tr("Issue token")},
+                                       std::pair {u"pullSecrets"_s, DetailsPane::tr("Pull secrets")},
+                                       std::pair {u"newTokenSecret"_s, DetailsPane::tr("Token secret")},
+                                       std::pair {u"automount"_s, DetailsPane::tr("Automount")}})
+        links.append(u"<a href=\"action:"_s + action + u"\">"_s + escaped(text) + u"</a>"_s);
+    html += u"<p>"_s + links.join(u" · "_s) + u"</p><table>"_s;
+    html += row(DetailsPane::tr("Namespace"), escaped(account.meta.ns));
+    html += row(DetailsPane::tr("Created"), created(account.meta));
+    const QString automount = !account.automountServiceAccountToken ? DetailsPane::tr("default (on)")
+        : *account.automountServiceAccountToken                     ? DetailsPane::tr("on")
+                                                                    : DetailsPane::tr("off");
+    html += row(DetailsPane::tr("Automount token"), escaped(automount));
+    html += row(DetailsPane::tr("Labels"), mapText(account.meta.labels));
+    html += row(DetailsPane::tr("Annotations"), mapText(account.meta.annotations));
+    html += u"</table>"_s;
+    // Whether a pull secret exists, or which token secrets there are, can only be told when secrets may be listed.
+    const QString secretsUnknown = unknownSourcesText(states, {Source::Secrets});
+    html += pullSecretsSection(account, usage, secretsUnknown);
+    html += tokenSecretsSection(account, usage, secretsUnknown);
+    html += usedBySection(account, usage, states);
+    html += bindingsSection(account, usage, states);
+    return html;
+}
+
+QString secretDetailsHtml(const SecretMeta &secret, const QStringList *keyNames, const ServiceAccountUsage &usage,
+                          const SourceStates &states)
+{
+    QString html = u"<h3>"_s + escaped(secret.meta.name) + u"</h3>"_s;
+    html += u"<p><a href=\"reveal:"_s + escaped(secret.meta.key()) + u"\">"_s + DetailsPane::tr("Reveal values…")
+        + u"</a> · <a href=\"yaml:Secret/"_s + escaped(secret.meta.key()) + u"\">YAML</a></p><table>"_s;
+    html += row(DetailsPane::tr("Namespace"), escaped(secret.meta.ns));
+    html += row(DetailsPane::tr("Type"),
+                escaped(SecretModel::typeLabel(secret.type)) + u" <small>("_s + escaped(secret.type) + u")</small>"_s);
+    // Key names only come with the values, so they are read when the user asks, and the values dropped at once.
+    html +=
+        row(DetailsPane::tr("Keys"),
+            keyNames ? escaped(keyNames->join(u", "_s))
+                     : QString(QString::number(secret.keyCount) + u" — <a href=\"keys:"_s + escaped(secret.meta.key())
+                               + u"\">"_s + DetailsPane::tr("show names") + u"</a>"_s));
+    html += row(DetailsPane::tr("Created"), created(secret.meta));
+    html += row(DetailsPane::tr("Labels"), mapText(secret.meta.labels));
+    html += u"</table><h4>"_s + DetailsPane::tr("Referenced by service accounts") + u"</h4>"_s;
+    QStringList references;
+    for (const ServiceAccountUsage::Reference &reference : usage.referencesTo(secret))
+        references.append(
+            escaped(reference.account)
+            + (reference.pullSecret ? DetailsPane::tr(" (image pull secret)") : DetailsPane::tr(" (token)")));
+    const QString unknown = unknownSourcesText(states, {Source::ServiceAccounts});
+    if (!unknown.isEmpty())
+        references.append(u"<i>"_s + escaped(unknown) + u"</i>"_s);
+    html += listOrNone(references, DetailsPane::tr("none"));
+    return html;
+}
+
+DetailsPane::DetailsPane(ServiceAccountUsage *usage, QWidget *parent)
+    : QTextBrowser(parent)
+    , m_usage(usage)
+{
+    setObjectName(u"details"_s);
+    setAccessibleName(tr("Details"));
+    setOpenLinks(false);
+    setPlaceholderText(tr("Select a service account or a secret to see its details."));
+    m_rebuildTimer.setSingleShot(true);
+    m_rebuildTimer.setInterval(100);
+    connect(&m_rebuildTimer, &QTimer::timeout, this, &DetailsPane::rebuild);
+    connect(usage, &ServiceAccountUsage::changed, this, &DetailsPane::onChanged);
+    connect(usage, &ServiceAccountUsage::reset, this, &DetailsPane::scheduleRebuild);
+}
+
+void DetailsPane::showAccount(const QString &ns, const QString &name)
+{
+    show(Shown::Account, ns, name);
+}
+
+void DetailsPane::showSecret(const QString &ns, const QString &name)
+{
+    show(Shown::Secret, ns, name);
+}
+
+void DetailsPane::showNothing()
+{
+    show(Shown::Nothing, {}, {});
+}
+
+void DetailsPane::show(Shown kind, const QString &ns, const QString &name)
+{
+    // The same object again (selection and current item change together): nothing to do unless a rebuild is due.
+    if (kind == m_shown && ns == m_ns && name == m_name && !m_rebuildTimer.isActive())
+        return;
+    m_shown = kind;
+    m_ns = ns;
+    m_name = name;
+    m_key = ServiceAccountUsage::keyOf(ns, name);
+    rebuild();
+}
+
+void DetailsPane::setSecretKeys(const QString &key, const QStringList &names)
+{
+    m_secretKeys.insert(key, names);
+    if (m_shown == Shown::Secret && m_key == key)
+        scheduleRebuild();
+}
+
+void DetailsPane::forgetSecretKeys()
+{
+    m_secretKeys.clear();
+}
+
+void DetailsPane::scheduleRebuild()
+{
+    m_rebuildTimer.start();
+}
+
+void DetailsPane::onChanged(const QStringList &accounts, const QStringList &secrets)
+{
+    if ((m_shown == Shown::Account && accounts.contains(m_key))
+        || (m_shown == Shown::Secret && secrets.contains(m_key)))
+        scheduleRebuild();
+}
+
+void DetailsPane::rebuild()
+{
+    m_rebuildTimer.stop();
+    ++m_rebuilds;
+    if (!m_usage || m_shown == Shown::Nothing) {
+        clear();
+        return;
+    }
+    const SourceStates states = m_usage->sourceStates();
+    if (m_shown == Shown::Account) {
+        if (const auto account = m_usage->account(m_ns, m_name))
+            setHtml(serviceAccountDetailsHtml(*account, *m_usage, states));
+    } else if (const auto secret = m_usage->secret(m_ns, m_name)) {
+        const auto keys = m_secretKeys.constFind(m_key);
+        setHtml(secretDetailsHtml(*secret, keys != m_secretKeys.cend() ? &*keys : nullptr, *m_usage, states));
+    }
+}
+
+} // namespace sa

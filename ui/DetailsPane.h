@@ -1,0 +1,62 @@
+#pragma once
+
+#include "ServiceAccountUsage.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QTextBrowser>
+#include <QTimer>
+
+#include <initializer_list>
+
+namespace sa {
+
+// What the details pane shows, as HTML with links (action:, reveal:, keys:, yaml:, runas:), made from an object and
+// the usage index alone, so that it can be tested without a window.
+
+// Why a section cannot be told from these sources ("cannot check: … are not readable"), or empty.
+[[nodiscard]] QString unknownSourcesText(const SourceStates &states, std::initializer_list<Source> sources);
+[[nodiscard]] QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAccountUsage &usage,
+                                                const SourceStates &states);
+// `keyNames`: the key names the user asked to see, or null while only their number is known.
+[[nodiscard]] QString secretDetailsHtml(const SecretMeta &secret, const QStringList *keyNames,
+                                        const ServiceAccountUsage &usage, const SourceStates &states);
+
+// The details of one service account or secret, kept current: rebuilt at once when another object is shown, and
+// (after a short pause that gathers a burst of events) when an event concerns the one shown; events about other
+// objects cost nothing here.
+class DetailsPane : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit DetailsPane(ServiceAccountUsage *usage, QWidget *parent = nullptr);
+
+    void showAccount(const QString &ns, const QString &name);
+    void showSecret(const QString &ns, const QString &name);
+    void showNothing();
+    // The key names of secret `key` ("ns/name"), read when the user asked; forgotten with the session.
+    void setSecretKeys(const QString &key, const QStringList &names);
+    void forgetSecretKeys();
+    // Rebuilds soon: what the sources' states say (loading, refused) may have changed.
+    void scheduleRebuild();
+
+    // How many times the content was built, for the benchmark and tests.
+    [[nodiscard]] int rebuildCount() const { return m_rebuilds; }
+
+private:
+    enum class Shown { Nothing, Account, Secret };
+    void show(Shown kind, const QString &ns, const QString &name);
+    void rebuild();
+    void onChanged(const QStringList &accounts, const QStringList &secrets);
+
+    QPointer<ServiceAccountUsage> m_usage;
+    Shown m_shown = Shown::Nothing;
+    QString m_key; // "ns/name" of what is shown
+    QString m_ns;
+    QString m_name;
+    QHash<QString, QStringList> m_secretKeys; // "ns/name" → key names the user asked to see
+    QTimer m_rebuildTimer;
+    int m_rebuilds = 0;
+};
+
+} // namespace sa
