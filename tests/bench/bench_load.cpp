@@ -6,6 +6,7 @@
 #include "DetailsPane.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
+#include "ListView.h"
 #include "ResourceModels.h"
 #include "ServiceAccountUsage.h"
 #include "SimClient.h"
@@ -266,29 +267,6 @@ KubectlRun runKubectl(const KubeSimProcess &sim)
     return once();
 }
 
-QTreeView *makeView(QAbstractItemModel *model)
-{
-    // As MainWindow sets up its lists.
-    auto *view = new QTreeView;
-    view->setModel(model);
-    view->setRootIsDecorated(false);
-    view->setUniformRowHeights(true);
-    view->setSortingEnabled(true);
-    view->sortByColumn(0, Qt::AscendingOrder);
-    view->setAlternatingRowColors(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->header()->setStretchLastSection(false);
-    view->header()->setResizeContentsPrecision(200);
-    QObject::connect(model, &QAbstractItemModel::rowsInserted, view,
-                     [view, model](const QModelIndex &parent, int first, int last) {
-                         if (parent.isValid() || model->rowCount() != last - first + 1)
-                             return;
-                         for (int column = 0; column < model->columnCount(); ++column)
-                             view->resizeColumnToContents(column);
-                     });
-    return view;
-}
-
 struct Figures
 {
     qint64 loadMs = -1;
@@ -329,9 +307,9 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     ServiceAccountUsage usage;
     QWidget window;
     auto *layout = new QHBoxLayout(&window);
-    QTreeView *accountView = makeView(&accountProxy);
+    QTreeView *accountView = makeListView(&accountProxy, u"serviceAccounts"_s);
     layout->addWidget(accountView);
-    layout->addWidget(makeView(&secretProxy));
+    layout->addWidget(makeListView(&secretProxy, u"secrets"_s));
     auto *details = new DetailsPane(&usage);
     layout->addWidget(details);
     QObject::connect(accountView->selectionModel(), &QItemSelectionModel::currentChanged, details,
