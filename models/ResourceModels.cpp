@@ -19,68 +19,6 @@ constexpr int listBatchMs = 150;
 
 constexpr auto helmReleaseType = "helm.sh/release.v1"_L1;
 
-// A workload kind's part of WorkloadModel: it answers WorkloadModel's columns and roles.
-class WorkloadTable final : public InformerTable<WorkloadRow>
-{
-public:
-    WorkloadTable(QString kind, QObject *parent)
-        : InformerTable(parent)
-        , m_kind(std::move(kind))
-    { }
-
-protected:
-    std::span<const char *const> columnTitles() const override
-    {
-        // WorkloadModel takes its headers from its tables.
-        static constexpr const char *titles[] = {QT_TR_NOOP("Kind"), QT_TR_NOOP("Name"), QT_TR_NOOP("Namespace"),
-                                                 QT_TR_NOOP("Status")};
-        static_assert(std::size(titles) == WorkloadModel::ColumnCount);
-        return titles;
-    }
-
-    WorkloadRow parse(const QJsonObject &item) override
-    {
-        WorkloadRow row;
-        parseBase(row, item);
-        row.kind = m_kind;
-        // The value types know the API's defaults (an unset serviceAccountName, spec.replicas).
-        if (m_kind == "Pod"_L1) {
-            if (const auto pod = Pod::fromJson(item)) {
-                row.serviceAccount = row.ns + u'/' + pod->serviceAccountName;
-                row.status = intern(pod->phase);
-            }
-        } else if (const auto deployment = Deployment::fromJson(item)) {
-            row.serviceAccount = row.ns + u'/' + deployment->serviceAccountName;
-            row.status = QString::number(deployment->readyReplicas) + u'/' + QString::number(deployment->replicas);
-        }
-        return row;
-    }
-
-    QVariant value(const WorkloadRow &row, int column, int role) const override
-    {
-        if (role == KindRole)
-            return row.kind;
-        if (role == ServiceAccountRole)
-            return row.serviceAccount;
-        if (role != Qt::DisplayRole && role != SortRole)
-            return {};
-        switch (column) {
-        case WorkloadModel::KindColumn:
-            return row.kind;
-        case WorkloadModel::NameColumn:
-            return row.name;
-        case WorkloadModel::NamespaceColumn:
-            return row.ns;
-        case WorkloadModel::StatusColumn:
-            return row.status;
-        }
-        return {};
-    }
-
-private:
-    const QString m_kind;
-};
-
 // "3h12m", or "3h" when the minor part is 0.
 QString units(qint64 major, char16_t majorUnit, qint64 minor = 0, char16_t minorUnit = u's')
 {
@@ -358,7 +296,7 @@ InformerTableModel::Change InformerTable<Row>::replaceRow(int row, const QJsonOb
         }
     }
     // The other roles belong to the whole row.
-    for (int role = UidRole; role <= KindRole; ++role) {
+    for (int role = UidRole; role < RoleEnd; ++role) {
         if (role != SortRole && cell(old, 0, role) != cell(fresh, 0, role))
             note(0, columns - 1, role);
     }
@@ -382,7 +320,6 @@ QVariant InformerTableModel::headerData(int section, Qt::Orientation orientation
 template class InformerTable<NamespaceRow>;
 template class InformerTable<ServiceAccountRow>;
 template class InformerTable<SecretRow>;
-template class InformerTable<WorkloadRow>;
 
 NamespaceRow NamespaceModel::parse(const QJsonObject &item)
 {
@@ -524,84 +461,6 @@ QVariant SecretModel::value(const SecretRow &row, int column, int role) const
     return {};
 }
 
-WorkloadModel::WorkloadModel(QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_deployments(new WorkloadTable(u"Deployment"_s, this))
-    , m_pods(new WorkloadTable(u"Pod"_s, this))
-{
-    follow(m_deployments);
-    follow(m_pods);
-}
-
-void WorkloadModel::setInformers(Informer *pods, Informer *deployments)
-{
-    beginResetModel();
-    m_resetting = true;
-    m_pods->setInformer(pods);
-    m_deployments->setInformer(deployments);
-    m_resetting = false;
-    endResetModel();
-}
-
-int WorkloadModel::offsetOf(const InformerTableModel *part) const
-{
-    return part == m_pods ? m_deployments->rowCount() : 0;
-}
-
-void WorkloadModel::follow(InformerTableModel *part)
-{
-    connect(part, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this, part](const QModelIndex &, int first, int last) {
-                beginInsertRows({}, offsetOf(part) + first, offsetOf(part) + last);
-            });
-    connect(part, &QAbstractItemModel::rowsInserted, this, [this] { endInsertRows(); });
-    connect(part, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this, part](const QModelIndex &, int first, int last) {
-                beginRemoveRows({}, offsetOf(part) + first, offsetOf(part) + last);
-            });
-    connect(part, &QAbstractItemModel::rowsRemoved, this, [this] { endRemoveRows(); });
-    connect(part, &QAbstractItemModel::dataChanged, this,
-            [this, part](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
-                const int offset = offsetOf(part);
-                Q_EMIT dataChanged(index(offset + topLeft.row(), topLeft.column()),
-                                   index(offset + bottomRight.row(), bottomRight.column()), roles);
-            });
-    // A part resets alone only when its informer goes away.
-    connect(part, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        if (!m_resetting)
-            beginResetModel();
-    });
-    connect(part, &QAbstractItemModel::modelReset, this, [this] {
-        if (!m_resetting)
-            endResetModel();
-    });
-}
-
-int WorkloadModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_deployments->rowCount() + m_pods->rowCount();
-}
-
-int WorkloadModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant WorkloadModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const int deployments = m_deployments->rowCount();
-    if (index.row() < deployments)
-        return m_deployments->index(index.row(), index.column()).data(role);
-    return m_pods->index(index.row() - deployments, index.column()).data(role);
-}
-
-QVariant WorkloadModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    return m_deployments->headerData(section, orientation, role);
-}
-
 ResourceFilterProxy::ResourceFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -641,21 +500,10 @@ void ResourceFilterProxy::setHideHelmReleases(bool hide)
     invalidateRowsFilter();
 }
 
-void ResourceFilterProxy::setServiceAccountFilter(const QString &ns, const QString &name)
-{
-    const QString account = name.isEmpty() ? QString() : QString(ns + u'/' + name);
-    if (account == m_account)
-        return;
-    m_account = account;
-    invalidateRowsFilter();
-}
-
 bool ResourceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_namespace.isEmpty() && index.data(NamespaceRole).toString() != m_namespace)
-        return false;
-    if (!m_account.isEmpty() && index.data(ServiceAccountRole).toString() != m_account)
         return false;
     if (m_hideHelm || !m_types.isEmpty()) {
         const QString type = index.data(SecretTypeRole).toString();

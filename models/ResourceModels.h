@@ -29,8 +29,7 @@ enum ModelRole {
     LabelsRole, // "k=v k2=v2", for the text filter
     SecretTypeRole, // SecretModel: the raw type string
     IsDefaultRole, // ServiceAccountModel: the namespace's "default" account
-    ServiceAccountRole, // WorkloadModel: "namespace/name" of the account a pod or deployment runs as
-    KindRole, // WorkloadModel: "Pod" or "Deployment"
+    RoleEnd, // one past the last
 };
 
 // An age as kubectl prints it (apimachinery's duration.HumanDuration): "45s", "5m30s", "3h12m", "696d", "3y".
@@ -66,20 +65,12 @@ struct SecretRow : RowBase
     int keys = 0;
 };
 
-struct WorkloadRow : RowBase
-{
-    QString kind;
-    QString serviceAccount; // namespace/name
-    QString status;
-};
-
 } // namespace sa
 
 // Rows move by memmove when a removal closes a gap.
 Q_DECLARE_TYPEINFO(sa::NamespaceRow, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(sa::ServiceAccountRow, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(sa::SecretRow, Q_RELOCATABLE_TYPE);
-Q_DECLARE_TYPEINFO(sa::WorkloadRow, Q_RELOCATABLE_TYPE);
 
 namespace sa {
 
@@ -178,7 +169,6 @@ private:
 extern template class InformerTable<NamespaceRow>;
 extern template class InformerTable<ServiceAccountRow>;
 extern template class InformerTable<SecretRow>;
-extern template class InformerTable<WorkloadRow>;
 
 class NamespaceModel : public InformerTable<NamespaceRow>
 {
@@ -250,32 +240,8 @@ protected:
     QVariant value(const SecretRow &row, int column, int role) const override;
 };
 
-// Pods and deployments, for "who runs as this service account": the deployments' rows, then the pods'. Each
-// kind is an InformerTable of its own whose signals are passed on with the row offset.
-class WorkloadModel : public QAbstractTableModel
-{
-    Q_OBJECT
-public:
-    enum Column { KindColumn, NameColumn, NamespaceColumn, StatusColumn, ColumnCount };
-    explicit WorkloadModel(QObject *parent = nullptr);
-    // Follows both informers (either may be null); one reset.
-    void setInformers(Informer *pods, Informer *deployments);
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    void follow(InformerTableModel *part);
-    [[nodiscard]] int offsetOf(const InformerTableModel *part) const;
-
-    InformerTableModel *m_deployments;
-    InformerTableModel *m_pods;
-    bool m_resetting = false;
-};
-
 // Filters for the list panes: a namespace (empty: all), text in the name or labels, secret types, hiding
-// Helm release secrets, and a service account (for WorkloadModel). Sorts by SortRole, names case-insensitively.
+// Helm release secrets. Sorts by SortRole, names case-insensitively.
 class ResourceFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -285,7 +251,6 @@ public:
     void setTextFilter(const QString &text);
     void setSecretTypes(const QStringList &types); // empty: all
     void setHideHelmReleases(bool hide);
-    void setServiceAccountFilter(const QString &ns, const QString &name); // empty name: no filter
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -295,7 +260,6 @@ private:
     QString m_text;
     QStringList m_types;
     bool m_hideHelm = false;
-    QString m_account; // namespace/name
 };
 
 } // namespace sa

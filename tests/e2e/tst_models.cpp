@@ -120,8 +120,6 @@ private:
     std::unique_ptr<sa::Informer> m_namespaces;
     std::unique_ptr<sa::Informer> m_accounts;
     std::unique_ptr<sa::Informer> m_secrets;
-    std::unique_ptr<sa::Informer> m_pods;
-    std::unique_ptr<sa::Informer> m_deployments;
 
 private Q_SLOTS:
     void initTestCase()
@@ -139,15 +137,13 @@ private Q_SLOTS:
         m_namespaces = startInformer(m_client.get(), u"/api/v1/namespaces"_s, Objects);
         m_accounts = startInformer(m_client.get(), u"/api/v1/serviceaccounts"_s, Objects);
         m_secrets = startInformer(m_client.get(), u"/api/v1/secrets"_s, TableMetadata);
-        m_pods = startInformer(m_client.get(), u"/api/v1/pods"_s, Objects);
-        m_deployments = startInformer(m_client.get(), u"/apis/apps/v1/deployments"_s, Objects);
-        for (const auto *informer : {&m_namespaces, &m_accounts, &m_secrets, &m_pods, &m_deployments})
+        for (const auto *informer : {&m_namespaces, &m_accounts, &m_secrets})
             QTRY_VERIFY_WITH_TIMEOUT((*informer)->state() == sa::Informer::State::Watching, 15000);
     }
 
     void cleanupTestCase()
     {
-        for (auto *informer : {&m_namespaces, &m_accounts, &m_secrets, &m_pods, &m_deployments})
+        for (auto *informer : {&m_namespaces, &m_accounts, &m_secrets})
             informer->reset();
     }
 
@@ -384,7 +380,7 @@ private Q_SLOTS:
         for (int r = 0; r < model.rowCount(); ++r) {
             QVERIFY(!leaks(json(model.itemAt(r))));
             for (int column = 0; column < model.columnCount(); ++column) {
-                for (int role = 0; role <= sa::KindRole + 8; ++role) {
+                for (int role = 0; role < sa::RoleEnd + 8; ++role) {
                     const QVariant data = model.index(r, column).data(role);
                     const QByteArray text =
                         data.canConvert<QJsonObject>() ? json(data.toJsonObject()) : data.toString().toUtf8();
@@ -573,75 +569,6 @@ private Q_SLOTS:
         QVERIFY(QList<int>({200, 202}).contains(send("DELETE", u"/api/v1/namespaces/models-short"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(rowNamed(model, u"models-short"_s, {}), -1, 15000);
         QCOMPARE(model.rowCount(), m_namespaces->items().size());
-    }
-
-    void workloads()
-    {
-        sa::WorkloadModel model;
-        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        model.setInformers(m_pods.get(), m_deployments.get());
-        QCOMPARE(reset.size(), 1);
-        sa::ResourceFilterProxy proxy;
-        proxy.setSourceModel(&model);
-        proxy.sort(sa::WorkloadModel::NameColumn);
-        QAbstractItemModelTester checkModel(&model, tester);
-        QAbstractItemModelTester checkProxy(&proxy, tester);
-        const auto expectedRows = [this] { return m_pods->items().size() + m_deployments->items().size(); };
-        QCOMPARE(model.rowCount(), expectedRows());
-
-        const auto workload = [&model](const QString &kind, const QString &name, const QString &ns) {
-            for (int row = 0; row < model.rowCount(); ++row) {
-                const QModelIndex index = model.index(row, 0);
-                if (index.data(sa::KindRole) == kind && index.data(sa::NameRole) == name
-                    && index.data(sa::NamespaceRole) == ns)
-                    return row;
-            }
-            return -1;
-        };
-        const int api = workload(u"Deployment"_s, u"payments-api"_s, u"payments"_s);
-        QVERIFY(api >= 0);
-        QCOMPARE(model.index(api, sa::WorkloadModel::KindColumn).data().toString(), u"Deployment"_s);
-        QCOMPARE(model.index(api, 0).data(sa::ServiceAccountRole).toString(), u"payments/payments-api"_s);
-        QTRY_COMPARE(
-            model.index(workload(u"Deployment"_s, u"payments-api"_s, u"payments"_s), sa::WorkloadModel::StatusColumn)
-                .data()
-                .toString(),
-            u"2/2"_s);
-
-        // The deployment's pods and the deployment itself run as payments-api, nothing else does.
-        proxy.setServiceAccountFilter(u"payments"_s, u"payments-api"_s);
-        QCOMPARE(proxy.rowCount(), 3);
-        for (int row = 0; row < proxy.rowCount(); ++row)
-            QCOMPARE(proxy.index(row, 0).data(sa::ServiceAccountRole).toString(), u"payments/payments-api"_s);
-        for (int row = 0; row < model.rowCount(); ++row) {
-            const QModelIndex index = model.index(row, sa::WorkloadModel::StatusColumn);
-            if (index.data(sa::KindRole) == "Pod"_L1)
-                QVERIFY(!index.data().toString().isEmpty());
-        }
-
-        // A new deployment: rows for it and for its pods arrive at both offsets.
-        proxy.setServiceAccountFilter(testNamespace, u"default"_s);
-        QCOMPARE(proxy.rowCount(), 0);
-        const QJsonObject labels {{"app"_L1, "web"_L1}};
-        const QJsonObject deployment {
-            {"metadata"_L1, QJsonObject {{"name"_L1, "web"_L1}}},
-            {"spec"_L1,
-             QJsonObject {{"replicas"_L1, 2},
-                          {"selector"_L1, QJsonObject {{"matchLabels"_L1, labels}}},
-                          {"template"_L1,
-                           QJsonObject {{"metadata"_L1, QJsonObject {{"labels"_L1, labels}}},
-                                        {"spec"_L1,
-                                         QJsonObject {{"containers"_L1,
-                                                       QJsonArray {QJsonObject {{"name"_L1, "web"_L1},
-                                                                                {"image"_L1, "nginx:1.27"_L1}}}}}}}}}}};
-        const QString deployments = u"/apis/apps/v1/namespaces/"_s + testNamespace + u"/deployments"_s;
-        QCOMPARE(send("POST", deployments, deployment), 201);
-        QTRY_COMPARE(proxy.rowCount(), 3);
-        QCOMPARE(model.rowCount(), expectedRows());
-        QVERIFY(QList<int>({200, 202}).contains(send("DELETE", deployments + u"/web"_s)));
-        QTRY_COMPARE(workload(u"Deployment"_s, u"web"_s, testNamespace), -1);
-        QTRY_COMPARE(model.rowCount(), expectedRows());
-        QCOMPARE(reset.size(), 1);
     }
 
     void informerGoneEmptiesModel()
