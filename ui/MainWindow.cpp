@@ -59,23 +59,17 @@ QString escaped(const QString &text)
     return text.toHtmlEscaped();
 }
 
-// The objects of `informer` in namespace `ns` that `keep` accepts, by name.
-template<typename T, typename Keep>
-QList<T> objectsIn(const Informer *informer, const QString &ns, Keep keep)
+// The objects of `informer` in namespace `ns`, by name.
+template<typename T>
+QList<T> objectsIn(const Informer *informer, const QString &ns)
 {
     QList<T> objects;
     for (const QJsonObject &item : informer->items()) {
-        if (auto object = T::fromJson(item); object && object->meta.ns == ns && keep(*object))
+        if (auto object = T::fromJson(item); object && object->meta.ns == ns)
             objects.append(*object);
     }
     std::ranges::sort(objects, {}, [](const T &object) { return object.meta.name; });
     return objects;
-}
-
-template<typename T>
-QList<T> objectsIn(const Informer *informer, const QString &ns)
-{
-    return objectsIn<T>(informer, ns, [](const T &) { return true; });
 }
 
 // The row of the namespace `ns` in `model` (column 0, NameRole), or -1.
