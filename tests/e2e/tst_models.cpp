@@ -97,6 +97,20 @@ private:
         return file.fileName();
     }
 
+    // A session on `kubeconfig`, started; null (with a warning saying why) when no client could be made.
+    static std::unique_ptr<sa::ClusterSession> startSession(const QString &kubeconfig)
+    {
+        QString error;
+        auto client = clientForKubeconfig(kubeconfig, &error);
+        if (!client) {
+            qWarning("client: %s", qPrintable(error));
+            return nullptr;
+        }
+        auto session = std::make_unique<sa::ClusterSession>(std::move(client));
+        session->start();
+        return session;
+    }
+
     static int lineCount(const QString &path)
     {
         QFile file(path);
@@ -595,16 +609,13 @@ private Q_SLOTS:
             "{\"token\":\"plugin-token\",\"expirationTimestamp\":\"2099-01-01T00:00:00Z\"}}'\n",
             &runs);
         QVERIFY(!kubeconfig.isEmpty());
-        QString error;
-        auto client = clientForKubeconfig(kubeconfig, &error);
-        QVERIFY2(client, qPrintable(error));
-        sa::ClusterSession session(std::move(client));
-        session.start();
-        QTRY_COMPARE_WITH_TIMEOUT(session.state(), sa::ClusterSession::State::Connected, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.identity(), u"plugin-user (system:masters)"_s, 10000);
+        const auto session = startSession(kubeconfig);
+        QVERIFY(session);
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), sa::ClusterSession::State::Connected, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->identity(), u"plugin-user (system:masters)"_s, 10000);
         QTest::qWait(500);
         QCOMPARE(lineCount(runs), 1);
-        QVERIFY(session.problems().isEmpty());
+        QVERIFY(session->problems().isEmpty());
     }
 
     void sessionBacksOffAFailingPlugin()
@@ -615,21 +626,18 @@ private Q_SLOTS:
         const QString kubeconfig =
             execKubeconfig(u"failing-plugin"_s, "echo 'token expired, log in again' >&2\nexit 1\n"_ba, &runs);
         QVERIFY(!kubeconfig.isEmpty());
-        QString error;
-        auto client = clientForKubeconfig(kubeconfig, &error);
-        QVERIFY2(client, qPrintable(error));
-        sa::ClusterSession session(std::move(client));
-        session.start();
+        const auto session = startSession(kubeconfig);
+        QVERIFY(session);
         QTest::qWait(3500);
         const int count = lineCount(runs);
         QVERIFY2(count >= 2 && count <= 3, qPrintable(QString::number(count)));
-        QCOMPARE(session.state(), sa::ClusterSession::State::Failed);
-        const QList<sa::ProblemGroups::Entry> problems = session.problems().entries();
+        QCOMPARE(session->state(), sa::ClusterSession::State::Failed);
+        const QList<sa::ProblemGroups::Entry> problems = session->problems().entries();
         QCOMPARE(problems.size(), 1);
         QVERIFY2(problems.first().summary.startsWith(u"Cannot get credentials for this cluster: exec: executable "_s)
                      && problems.first().summary.endsWith(u"failing-plugin.sh failed with exit code 1"_s),
                  qPrintable(problems.first().summary));
-        QCOMPARE(problems.first().resources.size(), session.listCount());
+        QCOMPARE(problems.first().resources.size(), session->listCount());
         QVERIFY(problems.first().details.first().sentence.contains(u"token expired, log in again"_s));
     }
 

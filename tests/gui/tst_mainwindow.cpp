@@ -9,6 +9,7 @@
 #include "Kubectl.h"
 #include "MessageBar.h"
 #include "ResourceModels.h"
+#include "Rows.h"
 #include "Screenshot.h"
 #include "SecretField.h"
 #include "SimHttp.h"
@@ -52,20 +53,6 @@
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QModelIndex findRow(const QAbstractItemModel *model, const QString &name)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QModelIndex index = model->index(row, 0);
-        if (index.data(sa::NameRole).toString() == name || index.data().toString() == name)
-            return index;
-    }
-    return {};
-}
-
-} // namespace
 
 class TestMainWindow : public QObject
 {

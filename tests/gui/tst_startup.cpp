@@ -5,6 +5,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "MessageBar.h"
+#include "Rows.h"
 #include "SimHttp.h"
 #include "resources/Resources.h"
 
@@ -28,16 +29,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QModelIndex findRow(const QAbstractItemModel *model, const QString &name)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QModelIndex index = model->index(row, 0);
-        if (index.data(sa::NameRole).toString() == name)
-            return index;
-    }
-    return {};
-}
 
 // Sets (or with an empty value, unsets) an environment variable for the life of the scope.
 class ScopedEnv
