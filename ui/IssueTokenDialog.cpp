@@ -119,14 +119,15 @@ void IssueTokenDialog::applySucceeded(const OperationResult &result)
     page->setObjectName(u"tokenResult"_s);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(new QLabel(tr("<b>Token for %1/%2</b>").arg(m_ns.toHtmlEscaped(), m_account.toHtmlEscaped())));
-    auto *view = new TokenView(m_client, m_ns, m_account, result.token);
+    const IssuedToken &issued = *result.get<IssuedToken>();
+    auto *view = new TokenView(m_client, m_ns, m_account, issued.token);
     layout->addWidget(view);
     QStringList notes;
     for (const QString &warning : result.warnings)
         notes.append(tr("⚠ The server changed the request: %1").arg(warning));
     // A cluster may also cap lifetimes without a word (--service-account-max-token-expiration, or extend them
     // with --service-account-extend-token-expiration): compare what came with what was asked.
-    const auto claims = TokenClaims::decode(result.token.reveal());
+    const auto claims = TokenClaims::decode(issued.token.reveal());
     const qint64 asked = lifetimeSeconds();
     const qint64 granted = claims && claims->issuedAt.isValid() ? claims->issuedAt.secsTo(claims->expiresAt) : asked;
     if (notes.isEmpty() && granted < asked - 60)

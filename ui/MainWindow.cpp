@@ -913,7 +913,7 @@ void MainWindow::loadSecretKeys(const QString &key)
                                       MessageBar::Level::Error);
             return;
         }
-        m_details->setSecretKeys(key, result.secret->data.keys()); // the values go with `result`
+        m_details->setSecretKeys(key, result.get<Secret>()->data.keys()); // the values go with `result`
     });
 }
 

@@ -40,7 +40,7 @@ void SecretValuesDialog::apply()
 
 void SecretValuesDialog::applySucceeded(const OperationResult &result)
 {
-    const Secret &secret = *result.secret;
+    const Secret &secret = *result.get<Secret>();
     auto *page = new QWidget;
     page->setObjectName(u"secretValues"_s);
     auto *layout = new QVBoxLayout(page);

@@ -64,7 +64,7 @@ void TokenSecretDialog::applySucceeded(const OperationResult &result)
                                  .arg(m_ns.toHtmlEscaped(), m_name->text().toHtmlEscaped(), m_account.toHtmlEscaped()));
     title->setWordWrap(true);
     layout->addWidget(title);
-    layout->addWidget(new TokenView(m_client, m_ns, m_account, result.token));
+    layout->addWidget(new TokenView(m_client, m_ns, m_account, result.get<Secret>()->data.value(u"token"_s)));
     layout->addStretch();
     showResultPage(page);
 }

@@ -295,24 +295,26 @@ void TestOperations::tokenRequestDurations()
         QCOMPARE(result.error->httpStatus, 422);
         QVERIFY2(result.error->userMessage().contains(u"may not specify a duration less than 10 minutes"_s),
                  qPrintable(result.error->userMessage()));
-        QVERIFY(result.token.isEmpty());
+        QVERIFY(!result.get<IssuedToken>());
         return;
     }
     QVERIFY2(result.ok(), qPrintable(describe(result)));
-    QVERIFY(!result.token.isEmpty());
-    // The token lives in result.token only, not in the object the UI may show.
+    const IssuedToken *issued = result.get<IssuedToken>();
+    QVERIFY(issued);
+    QVERIFY(!issued->token.isEmpty());
+    // The token lives in the IssuedToken only, not in the object the UI may show.
     QVERIFY(!result.object[u"status"].toObject().contains("token"_L1));
-    QVERIFY(qAbs(before.secsTo(result.expiresAt) - expected) <= 5);
+    QVERIFY(qAbs(before.secsTo(issued->expiresAt) - expected) <= 5);
 
     QString error;
-    const std::optional<TokenClaims> claims = TokenClaims::decode(result.token.reveal(), &error);
+    const std::optional<TokenClaims> claims = TokenClaims::decode(issued->token.reveal(), &error);
     QVERIFY2(claims, qPrintable(error));
     QCOMPARE(claims->subject, u"system:serviceaccount:ops-token:durations"_s);
     QCOMPARE(claims->ns, u"ops-token"_s);
     QCOMPARE(claims->serviceAccountName, u"durations"_s);
     QCOMPARE(claims->serviceAccountUid, metadataOf(account).value("uid"_L1).toString());
     QCOMPARE(claims->issuedAt.secsTo(claims->expiresAt), expected);
-    QCOMPARE(claims->expiresAt, result.expiresAt);
+    QCOMPARE(claims->expiresAt, issued->expiresAt);
     QVERIFY(!claims->legacy);
 }
 
@@ -332,7 +334,7 @@ void TestOperations::tokenRequestAudienceAndBinding()
     options.boundUid = metadataOf(secret.json()).value("uid"_L1).toString();
     const OperationResult result = finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"bound"_s, options));
     QVERIFY2(result.ok(), qPrintable(describe(result)));
-    const std::optional<TokenClaims> claims = TokenClaims::decode(result.token.reveal());
+    const std::optional<TokenClaims> claims = TokenClaims::decode(result.get<IssuedToken>()->token.reveal());
     QVERIFY(claims);
     QCOMPARE(claims->audiences, QStringList {u"vault"_s});
     QCOMPARE(claims->boundKind, u"Secret"_s);
@@ -365,7 +367,8 @@ void TestOperations::tokenRequestShortenedWarning()
     const OperationResult result = finish(ops::requestToken(client.get(), u"default"_s, u"capped"_s, options));
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     QCOMPARE(result.warnings, QStringList {u"requested expiration of 7200 seconds shortened to 3600 seconds"_s});
-    QVERIFY(qAbs(before.secsTo(result.expiresAt) - 3600) <= 5);
+    QVERIFY(result.get<IssuedToken>());
+    QVERIFY(qAbs(before.secsTo(result.get<IssuedToken>()->expiresAt) - 3600) <= 5);
 }
 
 void TestOperations::whoAmIWithIssuedToken()
@@ -379,7 +382,7 @@ void TestOperations::whoAmIWithIssuedToken()
     const OperationResult issued =
         finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"caller"_s, TokenRequestOptions()));
     QVERIFY2(issued.ok(), qPrintable(describe(issued)));
-    const std::unique_ptr<KubeClient> asAccount = m_client->withToken(issued.token.reveal());
+    const std::unique_ptr<KubeClient> asAccount = m_client->withToken(issued.get<IssuedToken>()->token.reveal());
     const OperationResult self = finish(ops::whoAmI(asAccount.get()));
     QVERIFY2(self.ok(), qPrintable(describe(self)));
     QCOMPARE(self.object.value("username"_L1).toString(), u"system:serviceaccount:ops-token:caller"_s);
@@ -395,20 +398,21 @@ void TestOperations::tokenSecret()
     const OperationResult result =
         finish(ops::createTokenSecret(m_client.get(), u"ops-token"_s, u"legacy"_s, u"legacy-token"_s));
     QVERIFY2(result.ok(), qPrintable(describe(result)));
-    QVERIFY(!result.token.isEmpty());
-    QVERIFY(result.secret);
-    QCOMPARE(result.secret->type, u"kubernetes.io/service-account-token"_s);
-    QVERIFY(result.secret->data.value(u"token"_s) == result.token);
-    QCOMPARE(result.secret->data.value(u"namespace"_s).reveal(), "ops-token"_ba);
+    const Secret *secret = result.get<Secret>();
+    QVERIFY(secret);
+    QCOMPARE(secret->type, u"kubernetes.io/service-account-token"_s);
+    const SecretBytes token = secret->data.value(u"token"_s);
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(secret->data.value(u"namespace"_s).reveal(), "ops-token"_ba);
     QVERIFY(!result.object.contains("data"_L1));
 
-    const std::optional<TokenClaims> claims = TokenClaims::decode(result.token.reveal());
+    const std::optional<TokenClaims> claims = TokenClaims::decode(token.reveal());
     QVERIFY(claims);
     QVERIFY(claims->legacy);
     QCOMPARE(claims->secretName, u"legacy-token"_s);
     QCOMPARE(claims->serviceAccountName, u"legacy"_s);
 
-    const std::unique_ptr<KubeClient> asAccount = m_client->withToken(result.token.reveal());
+    const std::unique_ptr<KubeClient> asAccount = m_client->withToken(token.reveal());
     const OperationResult self = finish(ops::whoAmI(asAccount.get()));
     QVERIFY2(self.ok(), qPrintable(describe(self)));
     QCOMPARE(self.object.value("username"_L1).toString(), u"system:serviceaccount:ops-token:legacy"_s);
@@ -441,13 +445,14 @@ void TestOperations::readSecretValues()
 
     const OperationResult result = finish(ops::readSecret(m_client.get(), u"ops-token"_s, u"values"_s));
     QVERIFY2(result.ok(), qPrintable(describe(result)));
-    QVERIFY(result.secret);
-    QCOMPARE(result.secret->meta.name, u"values"_s);
-    QCOMPARE(result.secret->type, u"Opaque"_s);
-    QCOMPARE(result.secret->data.keys(), QStringList({u"blob"_s, u"note"_s, u"user"_s}));
-    QCOMPARE(result.secret->data.value(u"user"_s).reveal(), "alice"_ba);
-    QCOMPARE(result.secret->data.value(u"blob"_s).reveal(), binary);
-    QCOMPARE(result.secret->data.value(u"note"_s).revealUtf8(), u"h\u00e9llo"_s);
+    const Secret *secret = result.get<Secret>();
+    QVERIFY(secret);
+    QCOMPARE(secret->meta.name, u"values"_s);
+    QCOMPARE(secret->type, u"Opaque"_s);
+    QCOMPARE(secret->data.keys(), QStringList({u"blob"_s, u"note"_s, u"user"_s}));
+    QCOMPARE(secret->data.value(u"user"_s).reveal(), "alice"_ba);
+    QCOMPARE(secret->data.value(u"blob"_s).reveal(), binary);
+    QCOMPARE(secret->data.value(u"note"_s).revealUtf8(), u"h\u00e9llo"_s);
     QVERIFY(!result.object.contains("data"_L1));
 
     const OperationResult missing = finish(ops::readSecret(m_client.get(), u"ops-token"_s, u"nothing"_s));
@@ -481,7 +486,7 @@ void TestOperations::dockerRegistrySecretAsKubectl()
     const OperationResult ours = finish(ops::readSecret(m_client.get(), u"ops-pull"_s, u"ours-"_s + tag));
     QVERIFY2(ours.ok(), qPrintable(describe(ours)));
     // Kept as SecretBytes: a QByteArray taken from a temporary one's reveal() is wiped with it.
-    const SecretBytes stored = ours.secret->data.value(u".dockerconfigjson"_s);
+    const SecretBytes stored = ours.get<Secret>()->data.value(u".dockerconfigjson"_s);
     const QByteArray &config = stored.reveal();
     const QJsonObject entry = QJsonDocument::fromJson(config)[u"auths"][server].toObject();
     QCOMPARE(entry.value("username"_L1).toString(), u"bob"_s);
@@ -507,7 +512,7 @@ void TestOperations::dockerRegistrySecretAsKubectl()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const OperationResult theirs = finish(ops::readSecret(m_client.get(), u"ops-pull"_s, u"kubectl-"_s + tag));
     QVERIFY2(theirs.ok(), qPrintable(describe(theirs)));
-    QCOMPARE(config, theirs.secret->data.value(u".dockerconfigjson"_s).reveal());
+    QCOMPARE(config, theirs.get<Secret>()->data.value(u".dockerconfigjson"_s).reveal());
 
     credentials.password = SecretBytes();
     const OperationResult incomplete =
@@ -860,8 +865,8 @@ void TestOperations::kubeconfigWorksWithKubectl()
         finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"kubeconfig-user"_s, TokenRequestOptions()));
     QVERIFY2(issued.ok(), qPrintable(describe(issued)));
     // Held as the SecretBytes it comes as: a copy of reveal() is wiped with it.
-    const SecretBytes kubeconfig =
-        serviceAccountKubeconfig(m_client->context(), u"ops-token"_s, u"kubeconfig-user"_s, issued.token);
+    const SecretBytes kubeconfig = serviceAccountKubeconfig(m_client->context(), u"ops-token"_s, u"kubeconfig-user"_s,
+                                                            issued.get<IssuedToken>()->token);
     const QByteArray &yaml = kubeconfig.reveal();
 
     // Our own loader reads back what kubectl will.
@@ -871,7 +876,7 @@ void TestOperations::kubeconfigWorksWithKubectl()
     const std::optional<ResolvedContext> context = resolveContext(*parsed.config, {}, {}, &error);
     QVERIFY2(context, qPrintable(error));
     QCOMPARE(context->ns, u"ops-token"_s);
-    QCOMPARE(context->user.token.toUtf8(), issued.token.reveal());
+    QCOMPARE(context->user.token.toUtf8(), issued.get<IssuedToken>()->token.reveal());
     QCOMPARE(context->cluster.server, m_client->context().cluster.server);
 
     if (Kubectl::executable().isEmpty())
@@ -959,7 +964,7 @@ void TestOperations::curlCommandWorks()
                           QProcessEnvironment::systemEnvironment(), 20000);
     };
     for (const ResolvedContext &target : {context, byName, withFile}) {
-        const CommandResult result = run(target, issued.token);
+        const CommandResult result = run(target, issued.get<IssuedToken>()->token);
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QVERIFY2(result.out.contains(u"APIVersions"_s), qPrintable(result.out));
     }

@@ -12,18 +12,33 @@
 
 #include <functional>
 #include <optional>
+#include <variant>
 
 namespace sa {
 
+// What requestToken produces besides its object.
+struct IssuedToken
+{
+    SecretBytes token;
+    QDateTime expiresAt; // UTC
+};
+
+// What every operation ends with. Besides the common fields, an operation that produces more says which one type it
+// puts in `value` (requestToken an IssuedToken; readSecret and createTokenSecret a Secret, values included); the
+// others leave it empty. Read it with get<T>(), which is null when the operation failed.
 struct OperationResult
 {
     std::optional<ApiError> error;
-    QJsonObject object; // the object the operation produced or read last
+    QJsonObject object; // the object the operation produced or read last, never with secret values
     QStringList warnings; // the server's Warning headers
-    SecretBytes token; // requestToken, createTokenSecret
-    QDateTime expiresAt; // requestToken
-    std::optional<Secret> secret; // readSecret, createTokenSecret
+    std::variant<std::monostate, IssuedToken, Secret> value;
+
     [[nodiscard]] bool ok() const { return !error.has_value(); }
+    template<typename T>
+    [[nodiscard]] const T *get() const
+    {
+        return std::get_if<T>(&value);
+    }
 };
 
 // A multi-step API action. It emits finished() exactly once, always from the event loop (then deletes itself),

@@ -130,11 +130,13 @@ Operation *requestToken(KubeClient *client, const QString &ns, const QString &se
         [](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
             QJsonObject object = answer.json();
             QJsonObject status = object.value("status"_L1).toObject();
-            result.token = takeSecret(status.take("token"_L1).toString());
-            if (result.token.isEmpty())
+            IssuedToken issued;
+            issued.token = takeSecret(status.take("token"_L1).toString());
+            if (issued.token.isEmpty())
                 return ApiError::decode(u"the TokenRequest came back without a token"_s);
-            result.expiresAt =
+            issued.expiresAt =
                 QDateTime::fromString(status.value("expirationTimestamp"_L1).toString(), Qt::ISODate).toUTC();
+            result.value = std::move(issued);
             object.insert("status"_L1, status);
             result.object = object;
             return std::nullopt;
@@ -148,9 +150,10 @@ Operation *readSecret(KubeClient *client, const QString &ns, const QString &name
         client, request("GET", corePath(ns, "secrets"_L1, name)),
         [](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
             const QJsonObject object = answer.json();
-            result.secret = Secret::fromJson(object);
-            if (!result.secret)
+            std::optional<Secret> secret = Secret::fromJson(object);
+            if (!secret)
                 return ApiError::decode(u"the secret has no name or a value that is not base64"_s);
+            result.value = std::move(*secret);
             result.object = withoutData(object);
             return std::nullopt;
         },

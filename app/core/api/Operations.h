@@ -44,15 +44,15 @@ namespace ops {
 
 Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &spec);
 Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name);
-// TokenRequest; result.token, result.expiresAt, result.warnings (e.g. a shortened expiration).
+// TokenRequest; its result holds an IssuedToken, and warnings such as a shortened expiration.
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
                         const TokenRequestOptions &options);
 // Creates a kubernetes.io/service-account-token Secret for the account and waits (up to waitMs) until the
-// token controller has filled it; result.secret holds it, result.token its token. A secret still empty after waitMs
-// is deleted again (nothing half-made is left behind); one the controller removed means the account went away.
+// token controller has filled it; its result holds the Secret (the token in data["token"]). A secret still empty after
+// waitMs is deleted again (nothing half-made is left behind); one the controller removed means the account went away.
 Operation *createTokenSecret(KubeClient *client, const QString &ns, const QString &serviceAccount,
                              const QString &secretName, int waitMs = 15000);
-// One GET of a secret with its values; result.secret.
+// One GET of a secret; its result holds the Secret with its values.
 Operation *readSecret(KubeClient *client, const QString &ns, const QString &name);
 // The API path of a namespaced object of kind ServiceAccount, Secret, Pod or Deployment; empty for another kind.
 [[nodiscard]] QString objectPath(const QString &kind, const QString &ns, const QString &name);

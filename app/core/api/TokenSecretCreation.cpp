@@ -84,12 +84,10 @@ private:
                 fail(ApiError::decode(u"secret "_s + m_name + u" could not be read"_s));
                 return;
             }
-            const SecretBytes token = secret->data.value(u"token"_s);
-            if (!token.isEmpty()) {
+            if (!secret->data.value(u"token"_s).isEmpty()) {
                 OperationResult result;
                 result.object = withoutData(object);
-                result.token = token;
-                result.secret = std::move(secret);
+                result.value = std::move(*secret);
                 succeed(std::move(result));
                 return;
             }
