@@ -334,18 +334,51 @@ QList<RoleBinding> ServiceAccountUsage::bindingsOf(const QString &ns, const QStr
     return owned<RoleBinding>(Bindings, ns, name);
 }
 
-QStringList ServiceAccountUsage::usersOf(const QString &ns, const QString &name) const
+QList<Workload> ServiceAccountUsage::workloadsOf(const QString &ns, const QString &name) const
 {
-    QStringList users;
-    for (const Deployment &deployment : deploymentsOf(ns, name))
-        users.append(u"deployment/"_s + deployment.meta.name);
-    for (const StatefulSet &set : statefulSetsOf(ns, name))
-        users.append(u"statefulset/"_s + set.meta.name);
-    for (const DaemonSet &set : daemonSetsOf(ns, name))
-        users.append(u"daemonset/"_s + set.meta.name);
-    for (const Pod &pod : podsOf(ns, name))
-        users.append(u"pod/"_s + pod.meta.name);
-    return users;
+    QList<Workload> workloads;
+    const auto add = [&workloads](const auto &objects) {
+        for (const auto &object : objects)
+            workloads.append(Workload::from(object));
+    };
+    add(deploymentsOf(ns, name));
+    add(statefulSetsOf(ns, name));
+    add(daemonSetsOf(ns, name));
+    add(podsOf(ns, name));
+    return workloads;
+}
+
+QList<Workload> ServiceAccountUsage::workloadsIn(const QString &ns) const
+{
+    // Indexed by account, and an account a workload names need not exist: the accounts of the namespace are found
+    // among the keys. Asked when a dialog opens, not on a selection change.
+    const QString prefix = ns + u'/';
+    const auto objectsIn = [&](Kind kind, auto parse) {
+        QList<std::remove_reference_t<decltype(*parse(QJsonObject()))>> objects;
+        for (auto it = m_byAccount[kind].cbegin(); it != m_byAccount[kind].cend(); ++it) {
+            if (!it.key().startsWith(prefix))
+                continue;
+            for (const QJsonObject &item : it.value()) {
+                if (auto object = parse(item))
+                    objects.append(*object);
+            }
+        }
+        return objects;
+    };
+    return Workload::of(ns, objectsIn(Deployments, &Deployment::fromJson), objectsIn(Pods, &Pod::fromJson),
+                        objectsIn(StatefulSets, &StatefulSet::fromJson), objectsIn(DaemonSets, &DaemonSet::fromJson));
+}
+
+QStringList ServiceAccountUsage::secretNamesIn(const QString &ns, const QStringList &types) const
+{
+    const ByName secrets = m_secrets.value(ns);
+    QStringList names;
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        if (types.isEmpty() || types.contains(it.value().value("Type"_L1).toString()))
+            names.append(it.key());
+    }
+    names.sort();
+    return names;
 }
 
 QList<ServiceAccountUsage::Reference> ServiceAccountUsage::referencesTo(const SecretMeta &secret) const

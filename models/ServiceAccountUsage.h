@@ -2,6 +2,7 @@
 
 #include "ClusterSession.h"
 #include "resources/Resources.h"
+#include "resources/Workload.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -75,8 +76,13 @@ public:
     [[nodiscard]] QList<SecretMeta> tokenSecretsOf(const QString &ns, const QString &name) const;
     // Its RoleBindings and ClusterRoleBindings.
     [[nodiscard]] QList<RoleBinding> bindingsOf(const QString &ns, const QString &name) const;
-    // "deployment/NAME", "statefulset/NAME", "daemonset/NAME", "pod/NAME": what stops working without the account.
-    [[nodiscard]] QStringList usersOf(const QString &ns, const QString &name) const;
+    // What stops working without the account: its Deployments, StatefulSets, DaemonSets and pods (owned ones
+    // included: a Job's pods stop too), sorted as Workload::sort() does.
+    [[nodiscard]] QList<Workload> workloadsOf(const QString &ns, const QString &name) const;
+    // The workloads of the namespace whose account can be changed (see Workload::of), whatever account they name.
+    [[nodiscard]] QList<Workload> workloadsIn(const QString &ns) const;
+    // The names of the namespace's secrets of these types (empty: all), sorted.
+    [[nodiscard]] QStringList secretNamesIn(const QString &ns, const QStringList &types = {}) const;
 
     struct Reference
     {

@@ -16,63 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace sa {
 
-namespace {
-
-QString accountOrDefault(const QString &account)
-{
-    return account.isEmpty() ? u"default"_s : account;
-}
-
-} // namespace
-
-QString Workload::kindName() const
-{
-    switch (kind) {
-    case Kind::Deployment:
-        return u"Deployment"_s;
-    case Kind::StatefulSet:
-        return u"StatefulSet"_s;
-    case Kind::DaemonSet:
-        return u"DaemonSet"_s;
-    case Kind::Pod:
-        break;
-    }
-    return u"Pod"_s;
-}
-
-QString Workload::label() const
-{
-    return kindName().toLower() + u'/' + name;
-}
-
-QList<Workload> Workload::of(const QString &ns, const QList<Deployment> &deployments, const QList<Pod> &pods,
-                             const QList<StatefulSet> &statefulSets, const QList<DaemonSet> &daemonSets)
-{
-    QList<Workload> result;
-    for (const Deployment &deployment : deployments) {
-        if (deployment.meta.ns == ns)
-            result.append({Kind::Deployment, deployment.meta.name, accountOrDefault(deployment.serviceAccountName),
-                           deployment.replicas});
-    }
-    for (const StatefulSet &set : statefulSets) {
-        if (set.meta.ns == ns)
-            result.append({Kind::StatefulSet, set.meta.name, accountOrDefault(set.serviceAccountName), set.replicas});
-    }
-    for (const DaemonSet &set : daemonSets) {
-        if (set.meta.ns == ns)
-            result.append(
-                {Kind::DaemonSet, set.meta.name, accountOrDefault(set.serviceAccountName), set.desiredNumberScheduled});
-    }
-    for (const Pod &pod : pods) {
-        if (pod.meta.ns == ns && !pod.meta.hasControllerOwner() && !pod.meta.deletionTimestamp.isValid())
-            result.append({Kind::Pod, pod.meta.name, accountOrDefault(pod.serviceAccountName), 1});
-    }
-    std::ranges::stable_sort(result, [](const Workload &a, const Workload &b) {
-        return a.kind != b.kind ? a.kind < b.kind : a.name < b.name;
-    });
-    return result;
-}
-
 ChangeServiceAccountDialog::ChangeServiceAccountDialog(KubeClient *client, const QString &ns,
                                                        const QList<Workload> &workloads,
                                                        const QStringList &serviceAccounts, const QString &workload,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActionDialog.h"
+#include "resources/Workload.h"
 
 class QCheckBox;
 class QComboBox;
@@ -8,29 +9,6 @@ class QLabel;
 class QPlainTextEdit;
 
 namespace sa {
-
-// What runs pods as a service account and can be told to run them as another: a Deployment, StatefulSet or
-// DaemonSet (through its pod template), or a bare pod (one that no controller owns, so that nothing recreates it
-// from a template).
-struct Workload
-{
-    enum class Kind { Deployment, StatefulSet, DaemonSet, Pod }; // in the order they are listed
-    Kind kind = Kind::Deployment;
-    QString name;
-    QString serviceAccount; // what it runs as now
-    qint64 pods = 0; // the pods a rolling update replaces: replicas, or a DaemonSet's scheduled pods
-
-    // The API's kind: "Deployment", "StatefulSet", "DaemonSet" or "Pod".
-    [[nodiscard]] QString kindName() const;
-    // kubectl's name of it: "deployment/NAME", "statefulset/NAME", "daemonset/NAME" or "pod/NAME".
-    [[nodiscard]] QString label() const;
-    // The workloads of namespace `ns` among these: its Deployments, StatefulSets, DaemonSets and its bare pods that
-    // are not being deleted, in that order, each by name. An unset service account is "default", as the API server
-    // makes it.
-    [[nodiscard]] static QList<Workload> of(const QString &ns, const QList<Deployment> &deployments,
-                                            const QList<Pod> &pods, const QList<StatefulSet> &statefulSets = {},
-                                            const QList<DaemonSet> &daemonSets = {});
-};
 
 // "Change the service account of a workload": a Deployment gets a new pod template (a rolling update, followed
 // until its pods run as the new account); a bare pod, whose service account cannot change, is deleted and created

@@ -59,19 +59,6 @@ QString escaped(const QString &text)
     return text.toHtmlEscaped();
 }
 
-// The objects of `informer` in namespace `ns`, by name.
-template<typename T>
-QList<T> objectsIn(const Informer *informer, const QString &ns)
-{
-    QList<T> objects;
-    for (const QJsonObject &item : informer->items()) {
-        if (auto object = T::fromJson(item); object && object->meta.ns == ns)
-            objects.append(*object);
-    }
-    std::ranges::sort(objects, {}, [](const T &object) { return object.meta.name; });
-    return objects;
-}
-
 // The row of the namespace `ns` in `model` (column 0, NameRole), or -1.
 int findNamespaceRow(const QAbstractItemModel *model, const QString &ns)
 {
@@ -743,22 +730,9 @@ void MainWindow::newServiceAccount()
     openDialog(dialog);
 }
 
-QStringList MainWindow::secretsIn(const QString &ns, const QStringList &types) const
-{
-    QStringList names;
-    for (int row = 0; row < m_secrets->rowCount(); ++row) {
-        const QModelIndex index = m_secrets->index(row, 0);
-        if (index.data(NamespaceRole).toString() == ns
-            && (types.isEmpty() || types.contains(index.data(SecretTypeRole).toString())))
-            names.append(index.data(NameRole).toString());
-    }
-    names.sort();
-    return names;
-}
-
 QStringList MainWindow::registrySecretsIn(const QString &ns) const
 {
-    return secretsIn(ns, {u"kubernetes.io/dockerconfigjson"_s, u"kubernetes.io/dockercfg"_s});
+    return m_usage->secretNamesIn(ns, {u"kubernetes.io/dockerconfigjson"_s, u"kubernetes.io/dockercfg"_s});
 }
 
 std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
@@ -786,7 +760,7 @@ void MainWindow::issueToken()
     for (const Pod &pod : m_usage->podsOf(account->meta.ns, account->meta.name))
         pods.append(pod.meta.name);
     openDialog(new IssueTokenDialog(m_session->client(), account->meta.ns, account->meta.name, pods,
-                                    secretsIn(account->meta.ns), this));
+                                    m_usage->secretNamesIn(account->meta.ns), this));
 }
 
 void MainWindow::newTokenSecret()
@@ -858,10 +832,8 @@ void MainWindow::changeWorkloadServiceAccount(const QString &workload)
         statusBar()->showMessage(tr("Select a namespace or a service account first."), 5000);
         return;
     }
-    const QList<Workload> workloads = Workload::of(
-        ns, objectsIn<Deployment>(m_session->deployments(), ns), objectsIn<Pod>(m_session->pods(), ns),
-        objectsIn<StatefulSet>(m_session->statefulSets(), ns), objectsIn<DaemonSet>(m_session->daemonSets(), ns));
-    openDialog(new ChangeServiceAccountDialog(m_session->client(), ns, workloads, m_usage->accountNamesIn(ns), workload,
+    openDialog(new ChangeServiceAccountDialog(m_session->client(), ns, m_usage->workloadsIn(ns),
+                                              m_usage->accountNamesIn(ns), workload,
                                               account ? account->meta.name : QString(), this));
 }
 
@@ -898,7 +870,9 @@ void MainWindow::deleteServiceAccount()
     QStringList tokenSecrets;
     for (const SecretMeta &secret : m_usage->tokenSecretsOf(account->meta.ns, account->meta.name))
         tokenSecrets.append(secret.meta.name);
-    const QStringList users = m_usage->usersOf(account->meta.ns, account->meta.name);
+    QStringList users;
+    for (const Workload &workload : m_usage->workloadsOf(account->meta.ns, account->meta.name))
+        users.append(workload.label());
     openDialog(new DeleteServiceAccountDialog(m_session->client(), *account, tokenSecrets, users, this));
 }
 

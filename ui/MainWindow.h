@@ -118,8 +118,6 @@ private:
     [[nodiscard]] std::optional<ServiceAccount> accountFor(const QString &why);
     [[nodiscard]] std::optional<ServiceAccount> selectedServiceAccount() const;
     [[nodiscard]] std::optional<SecretMeta> selectedSecret() const;
-    // The namespace's secrets of these types (all types when empty), by name.
-    [[nodiscard]] QStringList secretsIn(const QString &ns, const QStringList &types = {}) const;
     // The namespace's registry credentials (dockerconfigjson and dockercfg secrets), by name.
     [[nodiscard]] QStringList registrySecretsIn(const QString &ns) const;
 

@@ -161,13 +161,22 @@ private Q_SLOTS:
         QTRY_COMPARE(usage.podsOf(kNs, u"app"_s).size(), 4);
         QVERIFY(namesOf(usage.podsOf(kNs, u"app"_s)).contains(u"solo"_s));
         QCOMPARE(namesOf(usage.bindingsOf(kNs, u"app"_s)), QStringList({u"app-view"_s, u"app-view-all"_s}));
-        const QStringList users = usage.usersOf(kNs, u"app"_s);
+        QStringList users;
+        for (const sa::Workload &workload : usage.workloadsOf(kNs, u"app"_s))
+            users.append(workload.label());
         QCOMPARE(users.mid(0, 3), QStringList({u"deployment/web"_s, u"statefulset/db"_s, u"daemonset/agent"_s}));
         QCOMPARE(users.size(), 7);
         QVERIFY(users.last().startsWith("pod/"_L1));
         QVERIFY(usage.podsOf(kNs, u"other"_s).isEmpty());
         QVERIFY(usage.bindingsOf(kNs, u"other"_s).isEmpty());
-        QVERIFY(usage.usersOf(kNs, u"other"_s).isEmpty());
+        QVERIFY(usage.workloadsOf(kNs, u"other"_s).isEmpty());
+        // The workloads whose account can change, whatever account they name: the bare pod, not the owned ones.
+        QStringList changeable;
+        for (const sa::Workload &workload : usage.workloadsIn(kNs))
+            changeable.append(workload.label());
+        QCOMPARE(changeable,
+                 QStringList({u"deployment/web"_s, u"statefulset/db"_s, u"daemonset/agent"_s, u"pod/solo"_s}));
+        QCOMPARE(usage.secretNamesIn(kNs, {u"kubernetes.io/dockerconfigjson"_s}), QStringList {u"registry"_s});
 
         const auto registry = usage.secret(kNs, u"registry"_s);
         QVERIFY(registry);
