@@ -15,9 +15,9 @@ namespace sa {
 
 namespace {
 
-constexpr int listBatchMs = 150;
+constexpr int kListBatchMs = 150;
 
-constexpr auto helmReleaseType = "helm.sh/release.v1"_L1;
+constexpr auto kHelmReleaseType = "helm.sh/release.v1"_L1;
 
 // "3h12m", or "3h" when the minor part is 0.
 QString units(qint64 major, char16_t majorUnit, qint64 minor = 0, char16_t minorUnit = u's')
@@ -165,7 +165,7 @@ void InformerTableModel::onAdded(const QJsonObject &item)
     // While a list is still arriving page by page, pages are gathered for a moment: fewer, larger inserts cost a
     // sorted view far less than one per page, and each stays short enough not to stall the GUI.
     if (!m_flush.isActive())
-        m_flush.start(m_informer && !m_informer->hasSynced() ? listBatchMs : 0);
+        m_flush.start(m_informer && !m_informer->hasSynced() ? kListBatchMs : 0);
 }
 
 // Only an item added in this same turn (or list batch) is still pending, so a lookup there is rare and its list short.
@@ -415,7 +415,7 @@ QString SecretModel::typeLabel(const QString &type)
         {"kubernetes.io/dockerconfigjson"_L1, QT_TR_NOOP("Registry credentials")},
         {"kubernetes.io/dockercfg"_L1, QT_TR_NOOP("Registry credentials")},
         {"kubernetes.io/service-account-token"_L1, QT_TR_NOOP("Service account token")},
-        {helmReleaseType, QT_TR_NOOP("Helm release")},
+        {kHelmReleaseType, QT_TR_NOOP("Helm release")},
         {"Opaque"_L1, QT_TR_NOOP("Opaque")},
         {"kubernetes.io/tls"_L1, QT_TR_NOOP("TLS")},
         {"kubernetes.io/basic-auth"_L1, QT_TR_NOOP("Basic auth")},
@@ -507,7 +507,7 @@ bool ResourceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     if (m_hideHelm || !m_types.isEmpty()) {
         const QString type = index.data(SecretTypeRole).toString();
-        if ((m_hideHelm && type == helmReleaseType) || (!m_types.isEmpty() && !m_types.contains(type)))
+        if ((m_hideHelm && type == kHelmReleaseType) || (!m_types.isEmpty() && !m_types.contains(type)))
             return false;
     }
     return m_text.isEmpty() || index.data(NameRole).toString().contains(m_text, Qt::CaseInsensitive)

@@ -18,7 +18,7 @@ class ClipboardGuard : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr std::chrono::milliseconds defaultDelay {30000};
+    static constexpr std::chrono::milliseconds kDefaultDelay {30000};
 
     explicit ClipboardGuard(QObject *parent = nullptr);
     ~ClipboardGuard() override;
@@ -49,7 +49,7 @@ private:
     void onClipboardChanged();
     void tick();
 
-    std::chrono::milliseconds m_delay = defaultDelay;
+    std::chrono::milliseconds m_delay = kDefaultDelay;
     // A salted SHA-256 of the text we put there: enough to recognise our copy without keeping the secret.
     QByteArray m_salt;
     QByteArray m_fingerprint;

@@ -17,7 +17,7 @@ namespace sa {
 
 namespace {
 
-constexpr int customLifetime = -1;
+constexpr int kCustomLifetime = -1;
 
 } // namespace
 
@@ -40,7 +40,7 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
     for (const auto &[label, seconds] :
          {std::pair {tr("10 minutes"), 600}, std::pair {tr("30 minutes"), 1800}, std::pair {tr("1 hour"), 3600},
           std::pair {tr("8 hours"), 8 * 3600}, std::pair {tr("24 hours"), 24 * 3600},
-          std::pair {tr("Custom…"), customLifetime}})
+          std::pair {tr("Custom…"), kCustomLifetime}})
         m_lifetime->addItem(label, seconds);
     m_lifetime->setCurrentIndex(2); // 1 hour: the server's own default
     m_minutes->setObjectName(u"minutes"_s);
@@ -74,7 +74,7 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
     formLayout()->addRow(tr("&Bound to:"), m_bound);
 
     connect(m_lifetime, &QComboBox::currentIndexChanged, this, [this] {
-        m_minutes->setEnabled(m_lifetime->currentData().toInt() == customLifetime);
+        m_minutes->setEnabled(m_lifetime->currentData().toInt() == kCustomLifetime);
         revalidate();
     });
     connect(m_minutes, &QSpinBox::valueChanged, this, &IssueTokenDialog::revalidate);
@@ -84,7 +84,7 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
 qint64 IssueTokenDialog::lifetimeSeconds() const
 {
     const int preset = m_lifetime->currentData().toInt();
-    return preset == customLifetime ? qint64(m_minutes->value()) * 60 : preset;
+    return preset == kCustomLifetime ? qint64(m_minutes->value()) * 60 : preset;
 }
 
 QString IssueTokenDialog::validate() const

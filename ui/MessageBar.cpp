@@ -64,7 +64,7 @@ void MessageBar::showMessage(const QString &text, Level level)
     // A note shown again moves to the end rather than repeat.
     m_notes.removeAll(text);
     m_notes.append(text);
-    while (m_notes.size() > maxNotes)
+    while (m_notes.size() > kMaxNotes)
         m_notes.removeFirst();
     refresh();
 }

@@ -39,7 +39,7 @@ private:
     void refresh();
     [[nodiscard]] QList<ProblemGroups::Entry> visibleProblems() const;
 
-    static constexpr int maxNotes = 5;
+    static constexpr int kMaxNotes = 5;
     QStringList m_notes;
     Level m_notesLevel = Level::Information;
     QList<ProblemGroups::Entry> m_problems;

@@ -25,7 +25,7 @@ namespace sa {
 namespace {
 
 // The mask does not follow the value's length: that would tell a 4-digit PIN from a token.
-constexpr int maskLength = 16;
+constexpr int kMaskLength = 16;
 
 bool isPrintable(const QString &text)
 {
@@ -238,8 +238,8 @@ QString SecretField::displayText(const SecretBytes &value)
     QString text = decoder.decode(value.reveal());
     if (!decoder.hasError() && isPrintable(text))
         return text;
-    const QByteArray head = value.reveal().left(maxHexBytes).toHex(' ');
-    const QString hex = QString::fromLatin1(head) + (value.size() > maxHexBytes ? u" …"_s : QString());
+    const QByteArray head = value.reveal().left(kMaxHexBytes).toHex(' ');
+    const QString hex = QString::fromLatin1(head) + (value.size() > kMaxHexBytes ? u" …"_s : QString());
     // Spelled out rather than with %n: there is no English translation to pick the plural form.
     return value.size() == 1 ? tr("1 byte (binary): %1").arg(hex)
                              : tr("%1 bytes (binary): %2").arg(value.size()).arg(hex);
@@ -299,7 +299,7 @@ void SecretField::updateText()
     else if (revealed)
         m_text->setPlainText(displayText(m_value));
     else
-        m_text->setPlainText(QString(maskLength, QChar(0x25CF)));
+        m_text->setPlainText(QString(kMaskLength, QChar(0x25CF)));
     m_text->setTextInteractionFlags(revealed ? Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard
                                              : Qt::NoTextInteraction);
     m_text->moveCursor(QTextCursor::Start);

@@ -44,7 +44,7 @@ protected:
 private:
     void updateText();
 
-    static constexpr qsizetype maxHexBytes = 64;
+    static constexpr qsizetype kMaxHexBytes = 64;
 
     SecretBytes m_value;
     QPointer<ClipboardGuard> m_guard;

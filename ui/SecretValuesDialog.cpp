@@ -79,7 +79,7 @@ void SecretValuesDialog::applySucceeded(const OperationResult &result)
     layout->addWidget(scroll, 1);
     showResultPage(page);
     // Room for the values, up to a screenful; beyond that, the page scrolls.
-    resize(qMax(width(), 640), qMin(qMax(height(), values->sizeHint().height() + 120), maxHeight));
+    resize(qMax(width(), 640), qMin(qMax(height(), values->sizeHint().height() + 120), kMaxHeight));
     // A revealed value may need more lines than its mask: the dialog grows then too, which it would not by itself
     // (a scroll area keeps the size hint it first had).
     m_values = values;
@@ -100,8 +100,8 @@ void SecretValuesDialog::fitValues()
     const int width = m_scroll->viewport()->width();
     const int wanted = m_values->hasHeightForWidth() ? m_values->heightForWidth(width) : m_values->sizeHint().height();
     const int missing = wanted - m_scroll->viewport()->height();
-    if (missing > 0 && height() < maxHeight)
-        resize(this->width(), qMin(height() + missing, maxHeight));
+    if (missing > 0 && height() < kMaxHeight)
+        resize(this->width(), qMin(height() + missing, kMaxHeight));
 }
 
 } // namespace sa

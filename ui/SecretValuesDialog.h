@@ -22,10 +22,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // Grows the dialog, up to maxHeight, so that the values need no scrolling (a revealed one may wrap over lines).
+    // Grows the dialog, up to kMaxHeight, so that the values need no scrolling (a revealed one may wrap over lines).
     void fitValues();
 
-    static constexpr int maxHeight = 640;
+    static constexpr int kMaxHeight = 640;
 
     KubeClient *m_client;
     QString m_ns;

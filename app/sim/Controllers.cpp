@@ -13,10 +13,10 @@ namespace kubesim {
 
 namespace {
 
-const QString tokenSecretType = u"kubernetes.io/service-account-token"_s;
-const QString saNameAnnotation = u"kubernetes.io/service-account.name"_s;
-const QString saUidAnnotation = u"kubernetes.io/service-account.uid"_s;
-const QString revisionAnnotation = u"deployment.kubernetes.io/revision"_s;
+const QString kTokenSecretType = u"kubernetes.io/service-account-token"_s;
+const QString kSaNameAnnotation = u"kubernetes.io/service-account.name"_s;
+const QString kSaUidAnnotation = u"kubernetes.io/service-account.uid"_s;
+const QString kRevisionAnnotation = u"deployment.kubernetes.io/revision"_s;
 
 const ResourceType &type(const char *group, const char *plural)
 {
@@ -161,7 +161,7 @@ void Controllers::handle(const Store::Event &event)
     } else if (kind == "Secret"_L1) {
         if (deleted)
             secretDeleted(event.object);
-        else if (str(event.object, "type"_L1) == tokenSecretType)
+        else if (str(event.object, "type"_L1) == kTokenSecretType)
             syncTokenSecret(ns, name);
     } else if (kind == "Pod"_L1) {
         if (!deleted && event.type == Store::EventType::Added)
@@ -233,19 +233,19 @@ void Controllers::syncTokenSecret(const QString &ns, const QString &name)
 {
     const ResourceType &secrets = type("", "secrets");
     const auto secret = m_store.get(secrets, ns, name);
-    if (!secret || str(*secret, "type"_L1) != tokenSecretType || isTerminating(*secret))
+    if (!secret || str(*secret, "type"_L1) != kTokenSecretType || isTerminating(*secret))
         return;
     QJsonObject metadata = metadataOf(*secret);
     QJsonObject annotations = metadata.value("annotations"_L1).toObject();
-    const QString accountName = annotations.value(saNameAnnotation).toString();
+    const QString accountName = annotations.value(kSaNameAnnotation).toString();
     const auto account = m_store.get(type("", "serviceaccounts"), ns, accountName);
-    const QString wantUid = annotations.value(saUidAnnotation).toString();
+    const QString wantUid = annotations.value(kSaUidAnnotation).toString();
     if (!account || (!wantUid.isEmpty() && wantUid != uidOf(*account))) {
         m_registry.remove(secrets, ns, name, {{"preconditions"_L1, QJsonObject {{"uid"_L1, uidOf(*secret)}}}});
         return;
     }
     QJsonObject data = secret->value("data"_L1).toObject();
-    if (!data.value("token"_L1).toString().isEmpty() && annotations.contains(saUidAnnotation))
+    if (!data.value("token"_L1).toString().isEmpty() && annotations.contains(kSaUidAnnotation))
         return;
     const auto encode = [](const QByteArray &bytes) { return QString::fromLatin1(bytes.toBase64()); };
     // A legacy token with the claims of pkg/serviceaccount/legacy.go: no expiry, valid while this Secret lives.
@@ -258,7 +258,7 @@ void Controllers::syncTokenSecret(const QString &ns, const QString &name)
     data.insert("token"_L1, encode(m_signer.sign(claims)));
     data.insert("ca.crt"_L1, encode(m_pki.caCertPem()));
     data.insert("namespace"_L1, encode(ns.toUtf8()));
-    annotations.insert(saUidAnnotation, uidOf(*account));
+    annotations.insert(kSaUidAnnotation, uidOf(*account));
     metadata.insert("annotations"_L1, annotations);
     QJsonObject filled = *secret;
     filled.insert("metadata"_L1, metadata);
@@ -272,11 +272,11 @@ void Controllers::serviceAccountDeleted(const QJsonObject &account)
     const QString ns = namespaceOf(account);
     const Store::Objects objects = m_store.objects(secrets);
     for (auto it = objects.lowerBound(ns + u'/'); it != objects.end() && it.key().startsWith(ns + u'/'); ++it) {
-        if (str(*it, "type"_L1) != tokenSecretType)
+        if (str(*it, "type"_L1) != kTokenSecretType)
             continue;
         const QJsonObject annotations = metadataOf(*it).value("annotations"_L1).toObject();
-        const QString uid = annotations.value(saUidAnnotation).toString();
-        if (annotations.value(saNameAnnotation).toString() == nameOf(account)
+        const QString uid = annotations.value(kSaUidAnnotation).toString();
+        if (annotations.value(kSaNameAnnotation).toString() == nameOf(account)
             && (uid.isEmpty() || uid == uidOf(account)))
             m_registry.remove(secrets, ns, nameOf(*it));
     }
@@ -288,7 +288,7 @@ void Controllers::secretDeleted(const QJsonObject &secret)
     const ResourceType &accounts = type("", "serviceaccounts");
     const QString ns = namespaceOf(secret);
     const QString accountName =
-        metadataOf(secret).value("annotations"_L1).toObject().value(saNameAnnotation).toString();
+        metadataOf(secret).value("annotations"_L1).toObject().value(kSaNameAnnotation).toString();
     const auto account = accountName.isEmpty() ? std::nullopt : m_store.get(accounts, ns, accountName);
     if (!account)
         return;
@@ -463,8 +463,9 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
     std::optional<QJsonObject> newSet;
     for (const QJsonObject &rs : sets) {
         const QJsonObject metadata = metadataOf(rs);
-        maxRevision = qMax(
-            maxRevision, metadata.value("annotations"_L1).toObject().value(revisionAnnotation).toString().toLongLong());
+        maxRevision =
+            qMax(maxRevision,
+                 metadata.value("annotations"_L1).toObject().value(kRevisionAnnotation).toString().toLongLong());
         if (metadata.value("labels"_L1).toObject().value("pod-template-hash"_L1).toString() == hash)
             newSet = rs;
     }
@@ -486,7 +487,7 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
             {{"metadata"_L1,
               QJsonObject {{"name"_L1, QString(name + u'-' + hash)},
                            {"labels"_L1, labels},
-                           {"annotations"_L1, QJsonObject {{revisionAnnotation, revision}}},
+                           {"annotations"_L1, QJsonObject {{kRevisionAnnotation, revision}}},
                            {"ownerReferences"_L1, QJsonArray {ownerReference(deployments, *deployment)}}}},
              {"spec"_L1,
               QJsonObject {{"replicas"_L1, want}, {"selector"_L1, selector}, {"template"_L1, podTemplate}}}});
@@ -498,11 +499,11 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
         QJsonObject rsSpec = updated.value("spec"_L1).toObject();
         QJsonObject metadata = metadataOf(updated);
         QJsonObject annotations = metadata.value("annotations"_L1).toObject();
-        revision = annotations.value(revisionAnnotation).toString();
+        revision = annotations.value(kRevisionAnnotation).toString();
         const bool rolledBack = revision.toLongLong() < maxRevision;
         if (rolledBack) {
             revision = QString::number(maxRevision + 1);
-            annotations.insert(revisionAnnotation, revision);
+            annotations.insert(kRevisionAnnotation, revision);
             metadata.insert("annotations"_L1, annotations);
             updated.insert("metadata"_L1, metadata);
         }
@@ -565,7 +566,7 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
     QJsonObject updated = *deployment;
     QJsonObject metadata = metadataOf(updated);
     QJsonObject annotations = metadata.value("annotations"_L1).toObject();
-    annotations.insert(revisionAnnotation, revision);
+    annotations.insert(kRevisionAnnotation, revision);
     metadata.insert("annotations"_L1, annotations);
     updated.insert("metadata"_L1, metadata);
     // Conditions carry no timestamps, so that a sync that changes nothing writes nothing.

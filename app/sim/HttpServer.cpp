@@ -12,8 +12,8 @@ namespace kubesim {
 
 namespace {
 
-constexpr qsizetype maxHeaderSize = 1024 * 1024;
-constexpr qsizetype maxDiscard = 64 * 1024 * 1024;
+constexpr qsizetype kMaxHeaderSize = 1024 * 1024;
+constexpr qsizetype kMaxDiscard = 64 * 1024 * 1024;
 
 QByteArray reasonPhrase(int code)
 {
@@ -219,7 +219,7 @@ private:
     {
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0) {
-            if (m_buffer.size() > maxHeaderSize)
+            if (m_buffer.size() > kMaxHeaderSize)
                 fail(431, "Request Header Fields Too Large"_ba);
             return false;
         }
@@ -259,7 +259,7 @@ private:
             fail(400, "400 Bad Request: invalid Content-Length"_ba);
             return false;
         }
-        if (m_contentLength > HttpServer::maxBodySize) {
+        if (m_contentLength > HttpServer::kMaxBodySize) {
             tooLarge();
             return false;
         }
@@ -271,7 +271,7 @@ private:
     {
         // The apiserver's own words for a body over its limit, as a Status.
         const QByteArray body = QJsonDocument(status::tooLarge(u"Request entity too large: limit is "_s
-                                                               + QString::number(HttpServer::maxBodySize))
+                                                               + QString::number(HttpServer::kMaxBodySize))
                                                   .status)
                                     .toJson(QJsonDocument::Compact);
         write(statusHead(413, "application/json"_ba, {}) + "Content-Length: "_ba + QByteArray::number(body.size())
@@ -280,7 +280,7 @@ private:
         // A client still sending would see a reset instead of the answer: take (and drop) the rest of a
         // declared body first, up to a bound.
         m_discard = m_chunkedBody ? 0 : m_contentLength;
-        if (m_discard <= 0 || m_discard > maxDiscard)
+        if (m_discard <= 0 || m_discard > kMaxDiscard)
             m_socket->disconnectFromHost();
         else
             discard();
@@ -317,7 +317,7 @@ private:
                 fail(400, "400 Bad Request: malformed chunk"_ba);
                 return false;
             }
-            if (body.size() + size > HttpServer::maxBodySize) {
+            if (body.size() + size > HttpServer::kMaxBodySize) {
                 tooLarge();
                 return false;
             }

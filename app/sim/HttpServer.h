@@ -62,12 +62,12 @@ private:
     bool m_done = false;
 };
 
-// HTTP/1.1 over TLS: keep-alive, chunked responses, and request bodies capped at maxBodySize.
+// HTTP/1.1 over TLS: keep-alive, chunked responses, and request bodies capped at kMaxBodySize.
 class HttpServer : public QTcpServer
 {
     Q_OBJECT
 public:
-    static constexpr qsizetype maxBodySize = 3 * 1024 * 1024;
+    static constexpr qsizetype kMaxBodySize = 3 * 1024 * 1024;
 
     explicit HttpServer(const QSslConfiguration &tls, QObject *parent = nullptr);
 

@@ -10,8 +10,8 @@ namespace kubesim {
 
 namespace {
 
-constexpr int snapshotLifetimeSeconds = 300;
-constexpr int maxSnapshots = 64;
+constexpr int kSnapshotLifetimeSeconds = 300;
+constexpr int kMaxSnapshots = 64;
 
 // The token as the apiserver's etcd3 storage encodes it: base64url of {"v", "rv", "start"}.
 QByteArray encodeContinue(qint64 rv, const QString &startKey)
@@ -53,7 +53,7 @@ std::optional<Pagination::Resume> Pagination::resume(const ResourceType &type, c
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (auto it = m_snapshots.begin(); it != m_snapshots.end();) {
-        if (it->taken.secsTo(now) > snapshotLifetimeSeconds)
+        if (it->taken.secsTo(now) > kSnapshotLifetimeSeconds)
             it = m_snapshots.erase(it);
         else
             ++it;
@@ -70,7 +70,7 @@ std::optional<Pagination::Resume> Pagination::resume(const ResourceType &type, c
 QString Pagination::keep(const ResourceType &type, qint64 resourceVersion, const Store::Objects &objects,
                          const QString &lastKey)
 {
-    if (m_snapshots.size() >= maxSnapshots) {
+    if (m_snapshots.size() >= kMaxSnapshots) {
         auto oldest = std::min_element(m_snapshots.begin(), m_snapshots.end(),
                                        [](const Snapshot &a, const Snapshot &b) { return a.taken < b.taken; });
         m_snapshots.erase(oldest);

@@ -8,8 +8,8 @@ namespace kubesim {
 
 namespace {
 
-const QStringList allVerbs {u"create"_s, u"delete"_s, u"deletecollection"_s, u"get"_s,
-                            u"list"_s,   u"patch"_s,  u"update"_s,           u"watch"_s};
+const QStringList kAllVerbs {u"create"_s, u"delete"_s, u"deletecollection"_s, u"get"_s,
+                             u"list"_s,   u"patch"_s,  u"update"_s,           u"watch"_s};
 
 ResourceType makeType(const QString &group, const QString &kind, const QString &plural, bool namespaced,
                       const QString &hash, const Strategy &strategy, const QStringList &shortNames = {},
@@ -24,7 +24,7 @@ ResourceType makeType(const QString &group, const QString &kind, const QString &
     type.namespaced = namespaced;
     type.shortNames = shortNames;
     type.categories = categories;
-    type.verbs = allVerbs;
+    type.verbs = kAllVerbs;
     type.storageVersionHash = hash;
     type.subresources = subresources;
     type.hasGeneration = group == "apps"_L1;

@@ -10,12 +10,12 @@ namespace kubesim {
 
 namespace {
 
-const QString nameDescription =
+const QString kNameDescription =
     u"Name must be unique within a namespace. Is required when creating resources, although some resources may "
     "allow a client to request the generation of an appropriate name automatically. Name is primarily intended for "
     "creation idempotence and configuration definition. Cannot be updated. More info: "
     "https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names"_s;
-const QString ageDescription =
+const QString kAgeDescription =
     u"CreationTimestamp is a timestamp representing the server time when this object was created. It is not "
     "guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is "
     "represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: "
@@ -23,7 +23,7 @@ const QString ageDescription =
 
 QJsonObject nameColumn()
 {
-    return column(u"Name"_s, u"string"_s, nameDescription, 0, u"name"_s);
+    return column(u"Name"_s, u"string"_s, kNameDescription, 0, u"name"_s);
 }
 
 QString age(const QJsonObject &object, const QDateTime &now)
@@ -49,7 +49,7 @@ QJsonObject column(const QString &name, const QString &type, const QString &desc
 
 QJsonObject ageColumn()
 {
-    return column(u"Age"_s, u"string"_s, ageDescription);
+    return column(u"Age"_s, u"string"_s, kAgeDescription);
 }
 
 QString humanDuration(qint64 seconds)

@@ -28,11 +28,11 @@ QRegularExpression anchored(QLatin1StringView format)
     return QRegularExpression(QRegularExpression::anchoredPattern(format));
 }
 
-constexpr auto dns1123LabelFormat = "[a-z0-9]([-a-z0-9]*[a-z0-9])?"_L1;
-constexpr auto dns1123SubdomainFormat = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"_L1;
-constexpr auto qualifiedNameFormat = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"_L1;
-constexpr auto labelValueFormat = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?"_L1;
-constexpr auto configMapKeyFormat = "[-._a-zA-Z0-9]+"_L1;
+constexpr auto kDns1123LabelFormat = "[a-z0-9]([-a-z0-9]*[a-z0-9])?"_L1;
+constexpr auto kDns1123SubdomainFormat = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"_L1;
+constexpr auto kQualifiedNameFormat = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"_L1;
+constexpr auto kLabelValueFormat = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?"_L1;
+constexpr auto kConfigMapKeyFormat = "[-._a-zA-Z0-9]+"_L1;
 
 // A generateName may end in '-'; upstream checks it with its last two characters replaced by "a".
 QString maskTrailingDash(const QString &name)
@@ -65,39 +65,39 @@ QString regexError(const QString &message, QLatin1StringView format, const QStri
 
 QStringList dns1123LabelErrors(const QString &value)
 {
-    static const QRegularExpression format = anchored(dns1123LabelFormat);
+    static const QRegularExpression format = anchored(kDns1123LabelFormat);
     QStringList errors;
     if (byteLength(value) > 63)
         errors.append(maxLenError(63));
     if (!format.match(value).hasMatch())
         errors.append(regexError(u"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or "
                                  "'-', and must start and end with an alphanumeric character"_s,
-                                 dns1123LabelFormat, {u"my-name"_s, u"123-abc"_s}));
+                                 kDns1123LabelFormat, {u"my-name"_s, u"123-abc"_s}));
     return errors;
 }
 
 QStringList dns1123SubdomainErrors(const QString &value)
 {
-    static const QRegularExpression format = anchored(dns1123SubdomainFormat);
+    static const QRegularExpression format = anchored(kDns1123SubdomainFormat);
     QStringList errors;
     if (byteLength(value) > 253)
         errors.append(maxLenError(253));
     if (!format.match(value).hasMatch())
         errors.append(regexError(u"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, "
                                  "'-' or '.', and must start and end with an alphanumeric character"_s,
-                                 dns1123SubdomainFormat, {u"example.com"_s}));
+                                 kDns1123SubdomainFormat, {u"example.com"_s}));
     return errors;
 }
 
 QStringList configMapKeyErrors(const QString &value)
 {
-    static const QRegularExpression format = anchored(configMapKeyFormat);
+    static const QRegularExpression format = anchored(kConfigMapKeyFormat);
     QStringList errors;
     if (byteLength(value) > 253)
         errors.append(maxLenError(253));
     if (!format.match(value).hasMatch())
         errors.append(regexError(u"a valid config key must consist of alphanumeric characters, '-', '_' or '.'"_s,
-                                 configMapKeyFormat, {u"key.name"_s, u"KEY_NAME"_s, u"key-name"_s}));
+                                 kConfigMapKeyFormat, {u"key.name"_s, u"KEY_NAME"_s, u"key-name"_s}));
     if (value == u"."_s)
         errors.append(u"must not be '.'"_s);
     else if (value == u".."_s)
@@ -379,10 +379,10 @@ QStringList qualifiedNameErrors(const QString &value)
     const QString rule = u"must consist of alphanumeric characters, '-', '_' or '.', and must start and end with "
                          "an alphanumeric character"_s;
     const QStringList examples {u"MyName"_s, u"my.name"_s, u"123-abc"_s};
-    static const QRegularExpression format = anchored(qualifiedNameFormat);
+    static const QRegularExpression format = anchored(kQualifiedNameFormat);
     const QStringList parts = value.split(u'/');
     if (parts.size() > 2)
-        return {u"a qualified name "_s + regexError(rule, qualifiedNameFormat, examples)
+        return {u"a qualified name "_s + regexError(rule, kQualifiedNameFormat, examples)
                 + u" with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"_s};
     QStringList errors;
     if (parts.size() == 2 && parts.first().isEmpty()) {
@@ -397,20 +397,20 @@ QStringList qualifiedNameErrors(const QString &value)
     else if (byteLength(name) > 63)
         errors.append(u"name part "_s + maxLenError(63));
     if (!format.match(name).hasMatch())
-        errors.append(u"name part "_s + regexError(rule, qualifiedNameFormat, examples));
+        errors.append(u"name part "_s + regexError(rule, kQualifiedNameFormat, examples));
     return errors;
 }
 
 QStringList labelValueErrors(const QString &value)
 {
-    static const QRegularExpression format = anchored(labelValueFormat);
+    static const QRegularExpression format = anchored(kLabelValueFormat);
     QStringList errors;
     if (byteLength(value) > 63)
         errors.append(maxLenError(63));
     if (!format.match(value).hasMatch())
         errors.append(regexError(u"a valid label must be an empty string or consist of alphanumeric characters, '-', "
                                  "'_' or '.', and must start and end with an alphanumeric character"_s,
-                                 labelValueFormat, {u"MyValue"_s, u"my_value"_s, u"12345"_s}));
+                                 kLabelValueFormat, {u"MyValue"_s, u"my_value"_s, u"12345"_s}));
     return errors;
 }
 

@@ -42,12 +42,12 @@ using namespace sa;
 
 namespace {
 
-constexpr int heartbeatMs = 5;
-constexpr double stallTargetMs = 50;
-constexpr double rssTargetMiB = 250;
-constexpr int pageSize = 500; // ListPager's
-constexpr double detailsTargetMs = 16; // one frame
-constexpr int selections = 100;
+constexpr int kHeartbeatMs = 5;
+constexpr double kStallTargetMs = 50;
+constexpr double kRssTargetMiB = 250;
+constexpr int kPageSize = 500; // ListPager's
+constexpr double kDetailsTargetMs = 16; // one frame
+constexpr int kSelections = 100;
 
 struct Options
 {
@@ -67,12 +67,12 @@ public:
     StallMeter()
     {
         m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(heartbeatMs);
+        m_timer.setInterval(kHeartbeatMs);
         QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            const qint64 late = now - m_lastNs - qint64(heartbeatMs) * 1000000;
+            const qint64 late = now - m_lastNs - qint64(kHeartbeatMs) * 1000000;
             m_worstNs = qMax(m_worstNs, late);
-            if (double(late) / 1e6 > stallTargetMs)
+            if (double(late) / 1e6 > kStallTargetMs)
                 m_stalls.append(QString::number(double(m_lastNs) / 1e6, 'f', 0) + u"+"_s
                                 + QString::number(double(late) / 1e6, 'f', 0));
             m_lastNs = now;
@@ -191,7 +191,7 @@ RawFetch rawFetch(const KubeSimProcess &sim)
                                                                          const QString &token) {
         QUrl url(sim.url() + collection.path);
         QString query = collection.format == ListFormat::TableMetadata ? u"includeObject=Metadata&"_s : QString();
-        query += u"limit="_s + QString::number(pageSize);
+        query += u"limit="_s + QString::number(kPageSize);
         if (!token.isEmpty())
             query += u"&continue="_s + QString::fromLatin1(QUrl::toPercentEncoding(token));
         url.setQuery(query, QUrl::StrictMode);
@@ -284,7 +284,7 @@ struct Figures
     double churnRate = 0;
     double churnStallMs = 0;
     ValueCount values;
-    double selectWorstMs = -1; // selection change → details pane rebuilt, worst of `selections`
+    double selectWorstMs = -1; // selection change → details pane rebuilt, worst of `kSelections`
     double selectMedianMs = -1;
     int unrelatedRebuilds = -1; // details rebuilds after a watch event for an unrelated secret
     int churnRebuilds = 0; // details rebuilds during the churn
@@ -397,8 +397,8 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     // Selecting accounts across the list: from the selection change until the details pane has its new content
     // (a debounce would count).
     QList<double> selectMs;
-    for (int i = 0; i < selections; ++i) {
-        const QModelIndex index = accountProxy.index(int(qint64(i) * accountProxy.rowCount() / selections), 0);
+    for (int i = 0; i < kSelections; ++i) {
+        const QModelIndex index = accountProxy.index(int(qint64(i) * accountProxy.rowCount() / kSelections), 0);
         const int before = details->rebuildCount();
         QElapsedTimer selectClock;
         selectClock.start();
@@ -604,13 +604,13 @@ int main(int argc, char *argv[])
     const std::optional<bool> vsRaw =
         loaded ? std::optional<bool>(double(figures.loadMs) <= 1.5 * double(raw.ms)) : std::nullopt;
     const std::optional<bool> loadStall =
-        loaded ? std::optional<bool>(figures.loadStallMs <= stallTargetMs) : std::nullopt;
+        loaded ? std::optional<bool>(figures.loadStallMs <= kStallTargetMs) : std::nullopt;
     const std::optional<bool> churnStall = loaded && options.churnSeconds > 0 && figures.churnEvents > 0
-        ? std::optional<bool>(figures.churnStallMs <= stallTargetMs)
+        ? std::optional<bool>(figures.churnStallMs <= kStallTargetMs)
         : std::nullopt;
-    const std::optional<bool> rssOk = rss >= 0 ? std::optional<bool>(rss <= rssTargetMiB) : std::nullopt;
+    const std::optional<bool> rssOk = rss >= 0 ? std::optional<bool>(rss <= kRssTargetMiB) : std::nullopt;
     const std::optional<bool> selectOk =
-        figures.selectWorstMs >= 0 ? std::optional<bool>(figures.selectWorstMs <= detailsTargetMs) : std::nullopt;
+        figures.selectWorstMs >= 0 ? std::optional<bool>(figures.selectWorstMs <= kDetailsTargetMs) : std::nullopt;
     const bool unrelatedOk = figures.unrelatedRebuilds == 0;
 
     std::printf("\nSA Admin load benchmark: seed %s (%d service accounts, %d secrets), kube-sim %s\n\n",

@@ -27,8 +27,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr auto testNamespace = "models-test"_L1;
-constexpr auto tester = QAbstractItemModelTester::FailureReportingMode::QtTest;
+constexpr auto kTestNamespace = "models-test"_L1;
+constexpr auto kTester = QAbstractItemModelTester::FailureReportingMode::QtTest;
 
 QByteArray json(const QJsonObject &object)
 {
@@ -36,7 +36,7 @@ QByteArray json(const QJsonObject &object)
 }
 
 // The row whose NameRole (and NamespaceRole) is given, or -1.
-int rowNamed(const QAbstractItemModel &model, const QString &name, const QString &ns = testNamespace)
+int rowNamed(const QAbstractItemModel &model, const QString &name, const QString &ns = kTestNamespace)
 {
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row, 0);
@@ -117,7 +117,7 @@ private:
         return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
     }
 
-    static QString accountsPath() { return u"/api/v1/namespaces/"_s + testNamespace + u"/serviceaccounts"_s; }
+    static QString accountsPath() { return u"/api/v1/namespaces/"_s + kTestNamespace + u"/serviceaccounts"_s; }
 
     // Secrets by the value types' reading of the informer's Table rows: the reference for the model and proxy.
     QList<sa::SecretMeta> referenceSecrets() const
@@ -145,7 +145,7 @@ private Q_SLOTS:
         QString error;
         m_client = clientForKubeconfig(m_sim->kubeconfigPath(), &error);
         QVERIFY2(m_client, qPrintable(error));
-        QCOMPARE(send("POST", u"/api/v1/namespaces"_s, {{"metadata"_L1, QJsonObject {{"name"_L1, testNamespace}}}}),
+        QCOMPARE(send("POST", u"/api/v1/namespaces"_s, {{"metadata"_L1, QJsonObject {{"name"_L1, kTestNamespace}}}}),
                  201);
         using enum sa::ListFormat;
         m_namespaces = startInformer(m_client.get(), u"/api/v1/namespaces"_s, Objects);
@@ -215,7 +215,7 @@ private Q_SLOTS:
         sa::Informer informer(m_client.get(), u"/api/v1/serviceaccounts"_s, sa::ListFormat::Objects);
         sa::ServiceAccountModel model;
         model.setInformer(&informer);
-        QAbstractItemModelTester check(&model, tester);
+        QAbstractItemModelTester check(&model, kTester);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy synced(&informer, &sa::Informer::synced);
@@ -241,8 +241,8 @@ private Q_SLOTS:
         sa::ResourceFilterProxy proxy;
         proxy.setSourceModel(&model);
         proxy.sort(sa::ServiceAccountModel::NameColumn);
-        QAbstractItemModelTester checkModel(&model, tester);
-        QAbstractItemModelTester checkProxy(&proxy, tester);
+        QAbstractItemModelTester checkModel(&model, kTester);
+        QAbstractItemModelTester checkProxy(&proxy, kTester);
         QCOMPARE(model.rowCount(), m_accounts->items().size());
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -264,7 +264,7 @@ private Q_SLOTS:
         const auto cell = [&model, row](int column, int role = Qt::DisplayRole) {
             return model.index(row, column).data(role);
         };
-        QCOMPARE(cell(sa::ServiceAccountModel::NamespaceColumn).toString(), testNamespace);
+        QCOMPARE(cell(sa::ServiceAccountModel::NamespaceColumn).toString(), kTestNamespace);
         QCOMPARE(cell(sa::ServiceAccountModel::SecretsColumn).toString(), u"0"_s);
         QCOMPARE(cell(sa::ServiceAccountModel::SecretsColumn, sa::SortRole).typeId(), QMetaType::Int);
         QCOMPARE(cell(sa::ServiceAccountModel::PullSecretsColumn).toString(), u"reg-a, reg-b"_s);
@@ -324,7 +324,7 @@ private Q_SLOTS:
     {
         sa::ServiceAccountModel model;
         model.setInformer(m_accounts.get());
-        QAbstractItemModelTester check(&model, tester);
+        QAbstractItemModelTester check(&model, kTester);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         for (int i = 0; i < 12; ++i) {
@@ -351,7 +351,7 @@ private Q_SLOTS:
     {
         sa::ServiceAccountModel model;
         model.setInformer(m_accounts.get());
-        QAbstractItemModelTester check(&model, tester);
+        QAbstractItemModelTester check(&model, kTester);
         int defaults = 0;
         for (int row = 0; row < model.rowCount(); ++row) {
             const QModelIndex name = model.index(row, sa::ServiceAccountModel::NameColumn);
@@ -374,9 +374,9 @@ private Q_SLOTS:
         model.setInformer(m_secrets.get());
         sa::ResourceFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester checkModel(&model, tester);
-        QAbstractItemModelTester checkProxy(&proxy, tester);
-        QCOMPARE(send("POST", u"/api/v1/namespaces/"_s + testNamespace + u"/secrets"_s,
+        QAbstractItemModelTester checkModel(&model, kTester);
+        QAbstractItemModelTester checkProxy(&proxy, kTester);
+        QCOMPARE(send("POST", u"/api/v1/namespaces/"_s + kTestNamespace + u"/secrets"_s,
                       {{"metadata"_L1, QJsonObject {{"name"_L1, "hush"_L1}}},
                        {"stringData"_L1, QJsonObject {{"password"_L1, QString::fromLatin1(value)}}}}),
                  201);
@@ -408,7 +408,7 @@ private Q_SLOTS:
     {
         sa::SecretModel model;
         model.setInformer(m_secrets.get());
-        QAbstractItemModelTester check(&model, tester);
+        QAbstractItemModelTester check(&model, kTester);
         QSet<QString> types;
         for (int row = 0; row < model.rowCount(); ++row) {
             const QModelIndex type = model.index(row, sa::SecretModel::TypeColumn);
@@ -457,7 +457,7 @@ private Q_SLOTS:
         sa::ResourceFilterProxy proxy;
         proxy.setSourceModel(&model);
         proxy.sort(sa::SecretModel::NameColumn);
-        QAbstractItemModelTester check(&proxy, tester);
+        QAbstractItemModelTester check(&proxy, kTester);
         QSignalSpy proxyReset(&proxy, &QAbstractItemModel::modelReset);
         QSignalSpy sourceReset(&model, &QAbstractItemModel::modelReset);
         proxy.setNamespaceFilter(ns);
@@ -493,7 +493,7 @@ private Q_SLOTS:
         model.setInformer(m_secrets.get());
         sa::ResourceFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester check(&proxy, tester);
+        QAbstractItemModelTester check(&proxy, kTester);
         const auto helmIn = [&proxy](const QString &ns) {
             int count = 0;
             for (int row = 0; row < proxy.rowCount(); ++row) {
@@ -520,7 +520,7 @@ private Q_SLOTS:
         model.setInformer(m_accounts.get());
         sa::ResourceFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester check(&proxy, tester);
+        QAbstractItemModelTester check(&proxy, kTester);
         QCOMPARE(send("POST", accountsPath(), {{"metadata"_L1, QJsonObject {{"name"_L1, "zebra-finder"_L1}}}}), 201);
         QTRY_VERIFY(rowNamed(model, u"zebra-finder"_s) >= 0);
         proxy.setTextFilter(u"ZEBRA"_s);
@@ -548,7 +548,7 @@ private Q_SLOTS:
         model.setInformer(m_accounts.get());
         sa::ResourceFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester check(&proxy, tester);
+        QAbstractItemModelTester check(&proxy, kTester);
         QTRY_VERIFY(rowNamed(model, u"newest"_s) >= 0);
         proxy.sort(sa::ServiceAccountModel::AgeColumn, Qt::AscendingOrder);
         const auto created = [&proxy](int row) {
@@ -568,7 +568,7 @@ private Q_SLOTS:
     {
         sa::NamespaceModel model;
         model.setInformer(m_namespaces.get());
-        QAbstractItemModelTester check(&model, tester);
+        QAbstractItemModelTester check(&model, kTester);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QCOMPARE(model.rowCount(), m_namespaces->items().size());
         const int row = rowNamed(model, u"payments"_s, {});
@@ -591,7 +591,7 @@ private Q_SLOTS:
         QTRY_VERIFY(informer->hasSynced());
         sa::NamespaceModel model;
         model.setInformer(informer.get());
-        QAbstractItemModelTester check(&model, tester);
+        QAbstractItemModelTester check(&model, kTester);
         QVERIFY(model.rowCount() > 0);
         informer.reset();
         QCOMPARE(model.rowCount(), 0);

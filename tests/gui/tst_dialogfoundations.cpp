@@ -45,7 +45,7 @@ using namespace sa;
 
 namespace {
 
-const QString hintFormat = u"x-kde-passwordManagerHint"_s;
+const QString kHintFormat = u"x-kde-passwordManagerHint"_s;
 
 QString clipboardText()
 {
@@ -212,8 +212,8 @@ void TestDialogFoundations::guardClearsAfterDelay()
     guard.copySecret(secret("s3cret-token"));
     QCOMPARE(clipboardText(), u"s3cret-token"_s);
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
-    QVERIFY(mime->hasFormat(hintFormat));
-    QCOMPARE(mime->data(hintFormat), QByteArray("secret"));
+    QVERIFY(mime->hasFormat(kHintFormat));
+    QCOMPARE(mime->data(kHintFormat), QByteArray("secret"));
     QVERIFY(guard.holdsCopy());
     QTRY_COMPARE_WITH_TIMEOUT(cleared.size(), 1, 2000);
     QVERIFY(clipboardText().isEmpty());
@@ -255,7 +255,7 @@ void TestDialogFoundations::guardClearsOnDestruction()
 void TestDialogFoundations::guardCountsDown()
 {
     ClipboardGuard guard;
-    QCOMPARE(guard.clearDelay(), ClipboardGuard::defaultDelay);
+    QCOMPARE(guard.clearDelay(), ClipboardGuard::kDefaultDelay);
     guard.setClearDelay(2500ms);
     QSignalSpy countdown(&guard, &ClipboardGuard::countdown);
     QSignalSpy cleared(&guard, &ClipboardGuard::cleared);
@@ -388,7 +388,7 @@ void TestDialogFoundations::fieldCopiesThroughGuard()
 
     QTest::mouseClick(field->findChild<QToolButton *>(u"copyButton"_s), Qt::LeftButton);
     QCOMPARE(clipboardText(), u"s3cret-token"_s);
-    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(hintFormat));
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(kHintFormat));
     QCOMPARE(countdown.size(), 1);
     QVERIFY(guard.holdsCopy());
 
@@ -399,7 +399,7 @@ void TestDialogFoundations::fieldCopiesThroughGuard()
     field->setFocus();
     QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(clipboardText(), u"s3cret-token"_s);
-    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(hintFormat));
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(kHintFormat));
     QCOMPARE(countdown.size(), 2);
     QGuiApplication::clipboard()->clear();
     QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
@@ -454,7 +454,7 @@ void TestDialogFoundations::fieldShowsLongValuesWhole()
     text->setTextCursor(cursor);
     QTest::keyClick(text, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(clipboardText(), QString(64, u'A'));
-    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(hintFormat));
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(kHintFormat));
 
     // Masked again: the mask alone, on one line, with no history of what was shown.
     field->setRevealed(false);

@@ -25,12 +25,12 @@ using PKeyPtr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
-const auto execV1 = u"client.authentication.k8s.io/v1"_s;
-const auto execV1beta1 = u"client.authentication.k8s.io/v1beta1"_s;
-const auto installHint = u"Install it with: brew install example-login"_s;
+const auto kExecV1 = u"client.authentication.k8s.io/v1"_s;
+const auto kExecV1beta1 = u"client.authentication.k8s.io/v1beta1"_s;
+const auto kInstallHint = u"Install it with: brew install example-login"_s;
 
 // The exec plugin the tests run, written out at run time (see initTestCase).
-const char fakePlugin[] =
+const char kFakePlugin[] =
     "#!/bin/sh\n"
     "# A stand-in exec credential plugin. It records how it was run in $SA_TEST_STATE and answers with what the\n"
     "# test left there: stdout, stderr, exit (the code) and delay (seconds to sleep first).\n"
@@ -250,7 +250,7 @@ void CredentialsTest::initTestCase()
 
     QVERIFY(dir.mkpath(u"bin"_s));
     m_plugin = dir.filePath(u"bin/fake-plugin.sh"_s);
-    QVERIFY(writeFile(m_plugin, fakePlugin));
+    QVERIFY(writeFile(m_plugin, kFakePlugin));
     QVERIFY(QFile::setPermissions(m_plugin, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
 }
 
@@ -270,11 +270,11 @@ sa::AuthInfo CredentialsTest::execUser(const QString &stateDir) const
     sa::AuthInfo user;
     user.name = u"test-user"_s;
     sa::ExecConfig exec;
-    exec.apiVersion = execV1;
+    exec.apiVersion = kExecV1;
     exec.command = m_plugin;
     exec.args = {u"--flag"_s, u"two words"_s};
     exec.env = {{u"SA_TEST_STATE"_s, stateDir}, {u"SA_TEST_EXTRA"_s, u"hello world"_s}};
-    exec.installHint = installHint;
+    exec.installHint = kInstallHint;
     exec.interactiveMode = u"IfAvailable"_s;
     user.exec = exec;
     return user;
@@ -580,10 +580,10 @@ void CredentialsTest::execToken_data()
     QTest::addColumn<bool>("provideClusterInfo");
     QTest::addColumn<bool>("fullCluster");
 
-    QTest::newRow("v1 Never") << execV1 << u"Never"_s << false << true;
-    QTest::newRow("v1 IfAvailable, cluster info") << execV1 << u"IfAvailable"_s << true << true;
-    QTest::newRow("v1 cluster info, ca file, no extension") << execV1 << u"Never"_s << true << false;
-    QTest::newRow("v1beta1 defaults to IfAvailable") << execV1beta1 << QString() << true << true;
+    QTest::newRow("v1 Never") << kExecV1 << u"Never"_s << false << true;
+    QTest::newRow("v1 IfAvailable, cluster info") << kExecV1 << u"IfAvailable"_s << true << true;
+    QTest::newRow("v1 cluster info, ca file, no extension") << kExecV1 << u"Never"_s << true << false;
+    QTest::newRow("v1beta1 defaults to IfAvailable") << kExecV1beta1 << QString() << true << true;
 }
 
 void CredentialsTest::execToken()
@@ -657,7 +657,7 @@ void CredentialsTest::execClientCertificate()
 {
     const QString state = newStateDir();
     QVERIFY(writeFile(state + u"/stdout"_s,
-                      execCredentialJson(execV1,
+                      execCredentialJson(kExecV1,
                                          {{u"clientCertificateData"_s, QString::fromLatin1(m_pem[u"ec-cert"_s])},
                                           {u"clientKeyData"_s, QString::fromLatin1(m_pem[u"ec-pkcs8"_s])}})));
     sa::CredentialProvider provider(execUser(state), sa::Cluster());
@@ -676,7 +676,7 @@ void CredentialsTest::execClientCertificate()
 void CredentialsTest::execCommandOnPath()
 {
     const QString state = newStateDir();
-    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"from-path"_s}})));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"from-path"_s}})));
     sa::AuthInfo user = execUser(state);
     user.exec->command = u"fake-plugin.sh"_s;
 
@@ -703,88 +703,88 @@ void CredentialsTest::execErrors_data()
     QTest::addColumn<bool>("ran");
 
     // The token is distinctive so that the test can tell it never reaches an error message.
-    const QByteArray good = execCredentialJson(execV1, {{u"token"_s, u"sekrit-value"_s}});
+    const QByteArray good = execCredentialJson(kExecV1, {{u"token"_s, u"sekrit-value"_s}});
     const QString never = u"Never"_s;
     const QString plugin = u"%PLUGIN%"_s;
-    QTest::newRow("exit 3 with stderr") << good << QByteArray("\n  token expired; run aws sso login  \n") << 3 << execV1
-                                        << never << plugin
+    QTest::newRow("exit 3 with stderr") << good << QByteArray("\n  token expired; run aws sso login  \n") << 3
+                                        << kExecV1 << never << plugin
                                         << u"exec: executable %PLUGIN% failed with exit code 3\ntoken expired; run "
                                            "aws sso login"_s
                                         << true;
-    QTest::newRow("exit 1 without stderr") << QByteArray() << QByteArray() << 1 << execV1 << never << plugin
+    QTest::newRow("exit 1 without stderr") << QByteArray() << QByteArray() << 1 << kExecV1 << never << plugin
                                            << u"exec: executable %PLUGIN% failed with exit code 1"_s << true;
     const QByteArray longStderr = QByteArray(5000, 'x') + "\nthe actual reason";
-    QTest::newRow("long stderr keeps its end") << QByteArray() << longStderr << 2 << execV1 << never << plugin
+    QTest::newRow("long stderr keeps its end") << QByteArray() << longStderr << 2 << kExecV1 << never << plugin
                                                << QString(u"exec: executable %PLUGIN% failed with exit code 2\n…"_s
                                                           + QString::fromLatin1(longStderr.right(2000)))
                                                << true;
-    QTest::newRow("garbage") << QByteArray("this is not json") << QByteArray() << 0 << execV1 << never << plugin
+    QTest::newRow("garbage") << QByteArray("this is not json") << QByteArray() << 0 << kExecV1 << never << plugin
                              << u"decoding stdout: couldn't get version/kind; json parse error: illegal value at "
                                 "offset 1"_s
                              << true;
-    QTest::newRow("empty output") << QByteArray() << QByteArray() << 0 << execV1 << never << plugin
+    QTest::newRow("empty output") << QByteArray() << QByteArray() << 0 << kExecV1 << never << plugin
                                   << u"decoding stdout: couldn't get version/kind; json parse error: illegal value at "
                                      "offset 0"_s
                                   << true;
-    QTest::newRow("array output") << QByteArray("[]") << QByteArray() << 0 << execV1 << never << plugin
+    QTest::newRow("array output") << QByteArray("[]") << QByteArray() << 0 << kExecV1 << never << plugin
                                   << u"decoding stdout: couldn't get version/kind; json parse error: the output is "
                                      "not a JSON object"_s
                                   << true;
     QTest::newRow("plugin returned v1beta1")
-        << execCredentialJson(execV1beta1, {{u"token"_s, u"sekrit-value"_s}}) << QByteArray() << 0 << execV1 << never
+        << execCredentialJson(kExecV1beta1, {{u"token"_s, u"sekrit-value"_s}}) << QByteArray() << 0 << kExecV1 << never
         << plugin
         << u"exec plugin is configured to use API version client.authentication.k8s.io/v1, plugin returned version "
            "client.authentication.k8s.io/v1beta1"_s
         << true;
     QTest::newRow("plugin returned v1 to v1beta1")
-        << good << QByteArray() << 0 << execV1beta1 << QString() << plugin
+        << good << QByteArray() << 0 << kExecV1beta1 << QString() << plugin
         << u"exec plugin is configured to use API version client.authentication.k8s.io/v1beta1, plugin returned "
            "version client.authentication.k8s.io/v1"_s
         << true;
     QTest::newRow("unknown apiVersion")
-        << execCredentialJson(u"example.com/v1"_s, {{u"token"_s, u"sekrit-value"_s}}) << QByteArray() << 0 << execV1
+        << execCredentialJson(u"example.com/v1"_s, {{u"token"_s, u"sekrit-value"_s}}) << QByteArray() << 0 << kExecV1
         << never << plugin
         << u"decoding stdout: no kind \"ExecCredential\" is registered for version \"example.com/v1\""_s << true;
-    QTest::newRow("missing kind") << compactJson({{u"apiVersion"_s, execV1}}) << QByteArray() << 0 << execV1 << never
+    QTest::newRow("missing kind") << compactJson({{u"apiVersion"_s, kExecV1}}) << QByteArray() << 0 << kExecV1 << never
                                   << plugin << u"decoding stdout: Object 'Kind' is missing"_s << true;
-    QTest::newRow("missing status") << compactJson({{u"apiVersion"_s, execV1}, {u"kind"_s, u"ExecCredential"_s}})
-                                    << QByteArray() << 0 << execV1 << never << plugin
+    QTest::newRow("missing status") << compactJson({{u"apiVersion"_s, kExecV1}, {u"kind"_s, u"ExecCredential"_s}})
+                                    << QByteArray() << 0 << kExecV1 << never << plugin
                                     << u"exec plugin didn't return a status field"_s << true;
     QTest::newRow("null status") << compactJson(
-        {{u"apiVersion"_s, execV1}, {u"kind"_s, u"ExecCredential"_s}, {u"status"_s, QJsonValue::Null}})
-                                 << QByteArray() << 0 << execV1 << never << plugin
+        {{u"apiVersion"_s, kExecV1}, {u"kind"_s, u"ExecCredential"_s}, {u"status"_s, QJsonValue::Null}})
+                                 << QByteArray() << 0 << kExecV1 << never << plugin
                                  << u"exec plugin didn't return a status field"_s << true;
-    QTest::newRow("empty status") << execCredentialJson(execV1, {}) << QByteArray() << 0 << execV1 << never << plugin
+    QTest::newRow("empty status") << execCredentialJson(kExecV1, {}) << QByteArray() << 0 << kExecV1 << never << plugin
                                   << u"exec plugin didn't return a token or cert/key pair"_s << true;
     QTest::newRow("only certificate") << execCredentialJson(
-        execV1, {{u"clientCertificateData"_s, QString::fromLatin1(m_pem[u"rsa-cert"_s])}})
-                                      << QByteArray() << 0 << execV1 << never << plugin
+        kExecV1, {{u"clientCertificateData"_s, QString::fromLatin1(m_pem[u"rsa-cert"_s])}})
+                                      << QByteArray() << 0 << kExecV1 << never << plugin
                                       << u"exec plugin returned only certificate or key, not both"_s << true;
     QTest::newRow("only key") << execCredentialJson(
-        execV1, {{u"token"_s, u"sekrit-value"_s}, {u"clientKeyData"_s, QString::fromLatin1(m_pem[u"rsa-pkcs1"_s])}})
-                              << QByteArray() << 0 << execV1 << never << plugin
+        kExecV1, {{u"token"_s, u"sekrit-value"_s}, {u"clientKeyData"_s, QString::fromLatin1(m_pem[u"rsa-pkcs1"_s])}})
+                              << QByteArray() << 0 << kExecV1 << never << plugin
                               << u"exec plugin returned only certificate or key, not both"_s << true;
     QTest::newRow("mismatched certificate and key")
-        << execCredentialJson(execV1,
+        << execCredentialJson(kExecV1,
                               {{u"clientCertificateData"_s, QString::fromLatin1(m_pem[u"rsa-cert"_s])},
                                {u"clientKeyData"_s, QString::fromLatin1(m_pem[u"ec-sec1"_s])}})
-        << QByteArray() << 0 << execV1 << never << plugin
+        << QByteArray() << 0 << kExecV1 << never << plugin
         << u"failed parsing client key/certificate: the client key does not match the client certificate"_s << true;
-    QTest::newRow("token not a string") << execCredentialJson(execV1, {{u"token"_s, 42}}) << QByteArray() << 0 << execV1
-                                        << never << plugin << u"decoding stdout: status.token is not a string"_s
-                                        << true;
+    QTest::newRow("token not a string") << execCredentialJson(kExecV1, {{u"token"_s, 42}}) << QByteArray() << 0
+                                        << kExecV1 << never << plugin
+                                        << u"decoding stdout: status.token is not a string"_s << true;
     QTest::newRow("bad expirationTimestamp")
-        << execCredentialJson(execV1,
+        << execCredentialJson(kExecV1,
                               {{u"token"_s, u"sekrit-value"_s}, {u"expirationTimestamp"_s, u"2099-01-01 10:00"_s}})
-        << QByteArray() << 0 << execV1 << never << plugin
+        << QByteArray() << 0 << kExecV1 << never << plugin
         << u"decoding stdout: status.expirationTimestamp \"2099-01-01 10:00\" is not an RFC 3339 time"_s << true;
     QTest::newRow("v1 without interactiveMode")
-        << good << QByteArray() << 0 << execV1 << QString() << plugin
+        << good << QByteArray() << 0 << kExecV1 << QString() << plugin
         << u"interactiveMode must be specified for test-user to use exec authentication plugin"_s << false;
     QTest::newRow("interactiveMode Always")
-        << good << QByteArray() << 0 << execV1 << u"Always"_s << plugin
+        << good << QByteArray() << 0 << kExecV1 << u"Always"_s << plugin
         << u"exec plugin cannot support interactive mode: standard input is not a terminal"_s << false;
-    QTest::newRow("invalid interactiveMode") << good << QByteArray() << 0 << execV1 << u"Sometimes"_s << plugin
+    QTest::newRow("invalid interactiveMode") << good << QByteArray() << 0 << kExecV1 << u"Sometimes"_s << plugin
                                              << u"invalid interactiveMode for test-user: \"Sometimes\""_s << false;
     QTest::newRow("v1alpha1") << good << QByteArray() << 0 << u"client.authentication.k8s.io/v1alpha1"_s << QString()
                               << plugin
@@ -794,19 +794,19 @@ void CredentialsTest::execErrors_data()
                              "installed.\n\nTo learn more about this feature, consult the documentation available "
                              "at:\n      https://kubernetes.io/docs/reference/access-authn-authz/authentication/"
                              "#client-go-credential-plugins\n\n"_s
-        + installHint;
-    QTest::newRow("command not on PATH") << good << QByteArray() << 0 << execV1 << never
+        + kInstallHint;
+    QTest::newRow("command not on PATH") << good << QByteArray() << 0 << kExecV1 << never
                                          << u"sa-admin-test-no-such-plugin"_s
                                          << QString(u"exec: executable sa-admin-test-no-such-plugin not found"_s
                                                     + notFound)
                                          << false;
     QTest::newRow("missing command path")
-        << good << QByteArray() << 0 << execV1 << never << u"%DIR%/bin/no-such-plugin"_s
+        << good << QByteArray() << 0 << kExecV1 << never << u"%DIR%/bin/no-such-plugin"_s
         << QString(u"exec: executable %DIR%/bin/no-such-plugin not found"_s + notFound) << false;
     QTest::newRow("command not executable")
-        << good << QByteArray() << 0 << execV1 << never << u"%DIR%/token.txt"_s
+        << good << QByteArray() << 0 << kExecV1 << never << u"%DIR%/token.txt"_s
         << u"exec: executable %DIR%/token.txt could not be started: execve: Permission denied"_s << false;
-    QTest::newRow("empty command") << good << QByteArray() << 0 << execV1 << never << QString()
+    QTest::newRow("empty command") << good << QByteArray() << 0 << kExecV1 << never << QString()
                                    << u"command must be specified for test-user to use exec authentication plugin"_s
                                    << false;
 }
@@ -861,7 +861,7 @@ void CredentialsTest::execCaching()
     QJsonObject status {{u"token"_s, u"tok-1"_s}};
     if (!expirationTimestamp.isEmpty())
         status.insert(u"expirationTimestamp"_s, expirationTimestamp);
-    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, status)));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, status)));
     sa::CredentialProvider provider(execUser(state), sa::Cluster());
     QObject context;
 
@@ -879,14 +879,14 @@ void CredentialsTest::execCaching()
 void CredentialsTest::execInvalidate()
 {
     const QString state = newStateDir();
-    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"tok-1"_s}})));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"tok-1"_s}})));
     sa::CredentialProvider provider(execUser(state), sa::Cluster());
     QObject context;
     const auto first = startObtain(provider, &context);
     QVERIFY(waitFor(*first));
     QCOMPARE(first->credential->authorization, QByteArray("Bearer tok-1"));
 
-    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"tok-2"_s}})));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"tok-2"_s}})));
     QCOMPARE(startObtain(provider, &context)->credential->authorization, QByteArray("Bearer tok-1"));
     provider.invalidate();
     const auto second = startObtain(provider, &context);
@@ -899,7 +899,7 @@ void CredentialsTest::execInvalidate()
 void CredentialsTest::execConcurrentObtainsShareOneRun()
 {
     const QString state = newStateDir();
-    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"shared"_s}})));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"shared"_s}})));
     QVERIFY(writeFile(state + u"/delay"_s, "0.5"));
     sa::CredentialProvider provider(execUser(state), sa::Cluster());
 
@@ -951,7 +951,7 @@ void CredentialsTest::execFailureKeptForTheBackoff()
     QCOMPARE(readFile(state + u"/runs"_s), QByteArray("2\n"));
     // Fixed (the user logged in): the run after the backoff succeeds, and is cached as usual.
     QVERIFY(writeFile(state + u"/exit"_s, "0"));
-    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"fresh"_s}})));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"fresh"_s}})));
     QTest::qWait(400);
     const auto fixed = startObtain(provider, &context);
     QVERIFY(waitFor(*fixed));
@@ -963,7 +963,7 @@ void CredentialsTest::execFailureKeptForTheBackoff()
 void CredentialsTest::staleRejectionRefreshesOnce()
 {
     const QString state = newStateDir();
-    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"tok"_s}})));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"tok"_s}})));
     sa::CredentialProvider provider(execUser(state), sa::Cluster());
     QObject context;
     QVERIFY(waitFor(*startObtain(provider, &context)));
@@ -981,7 +981,7 @@ void CredentialsTest::staleRejectionRefreshesOnce()
 void CredentialsTest::execTimeoutKillsPlugin()
 {
     const QString state = newStateDir();
-    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(execV1, {{u"token"_s, u"late"_s}})));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"late"_s}})));
     QVERIFY(writeFile(state + u"/delay"_s, "30"));
     sa::CredentialProvider provider(execUser(state), sa::Cluster());
     provider.setExecTimeout(300);

@@ -9,8 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const auto missingPlugin = u"exec: executable aws-login not found\n\nIt looks like you are trying to use a client-go "
-                           "credential plugin that is not installed."_s;
+const auto kMissingPlugin = u"exec: executable aws-login not found\n\nIt looks like you are trying to use a client-go "
+                            "credential plugin that is not installed."_s;
 
 sa::ApiError forbidden(const QString &resource)
 {
@@ -30,7 +30,7 @@ sa::ApiError refused()
 sa::ApiError errorFor(const QString &cause)
 {
     if (cause == "plugin"_L1)
-        return sa::ApiError::credential(missingPlugin);
+        return sa::ApiError::credential(kMissingPlugin);
     if (cause == "401"_L1)
         return sa::ApiError::fromStatus(401, "{\"kind\":\"Status\",\"reason\":\"Unauthorized\"}", {});
     if (cause.startsWith("403:"_L1))
@@ -155,7 +155,7 @@ private Q_SLOTS:
     {
         sa::ProblemGroups groups;
         for (const QString &resource : {u"namespaces"_s, u"secrets"_s, u"pods"_s})
-            groups.report(resource, sa::ApiError::credential(missingPlugin));
+            groups.report(resource, sa::ApiError::credential(kMissingPlugin));
         groups.report(u"pods"_s, forbidden(u"pods"_s)); // pods moves to a cause of its own
         groups.report(u"secrets"_s, forbidden(u"secrets"_s));
         const QList<sa::ProblemGroups::Entry> entries = groups.entries(u"secrets"_s);
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QCOMPARE(entries.at(1).severity, sa::ProblemGroups::Severity::Error);
         QCOMPARE(entries.at(1).details.size(), 1);
         QCOMPARE(entries.at(1).details.at(0).resources, QStringList {u"namespaces"_s});
-        QCOMPARE(entries.at(1).details.at(0).sentence, sa::ApiError::credential(missingPlugin).userMessage());
+        QCOMPARE(entries.at(1).details.at(0).sentence, sa::ApiError::credential(kMissingPlugin).userMessage());
         QVERIFY(entries.at(1).details.at(0).sentence.contains(u"not installed"_s));
     }
 

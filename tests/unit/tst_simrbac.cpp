@@ -12,7 +12,7 @@ using namespace kubesim;
 
 namespace {
 
-const QString rbacVersion = u"rbac.authorization.k8s.io/v1"_s;
+const QString kRbacVersion = u"rbac.authorization.k8s.io/v1"_s;
 
 QJsonObject rule(const QStringList &groups, const QStringList &resources, const QStringList &verbs,
                  const QStringList &names = {})
@@ -42,7 +42,7 @@ QJsonObject metadata(const QString &ns, const QString &name, const QJsonObject &
 
 QJsonObject role(const QString &ns, const QString &name, const QJsonArray &rules, const QJsonObject &labels = {})
 {
-    return {{"apiVersion"_L1, rbacVersion},
+    return {{"apiVersion"_L1, kRbacVersion},
             {"kind"_L1, ns.isEmpty() ? "ClusterRole"_L1 : "Role"_L1},
             {"metadata"_L1, metadata(ns, name, labels)},
             {"rules"_L1, rules}};
@@ -52,7 +52,7 @@ QJsonObject binding(const QString &ns, const QString &name, const QString &roleK
                     const QJsonArray &subjects)
 {
     return {
-        {"apiVersion"_L1, rbacVersion},
+        {"apiVersion"_L1, kRbacVersion},
         {"kind"_L1, ns.isEmpty() ? "ClusterRoleBinding"_L1 : "RoleBinding"_L1},
         {"metadata"_L1, metadata(ns, name)},
         {"roleRef"_L1,

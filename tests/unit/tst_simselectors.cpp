@@ -14,11 +14,11 @@ QJsonObject labels(const char *json)
     return QJsonDocument::fromJson(json).object();
 }
 
-const QString qualifiedNameRegex =
+const QString kQualifiedNameRegex =
     u"name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an "
     "alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
     "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"_s;
-const QString labelValueRegex =
+const QString kLabelValueRegex =
     u"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start "
     "and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for "
     "validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"_s;
@@ -116,19 +116,19 @@ void TestSimSelectors::labelErrors_data()
                              << u"unable to parse requirement: found 'b/c', expected: in, notin, =, ==, !=, gt, lt"_s;
     QTest::newRow("invalid key") << u"-a=b"_s
                                  << u"unable to parse requirement: <nil>: Invalid value: \"-a\": "_s
-            + qualifiedNameRegex;
+            + kQualifiedNameRegex;
     QTest::newRow("empty prefix") << u"/a"_s
                                   << u"unable to parse requirement: <nil>: Invalid value: \"/a\": prefix part must be "
                                      "non-empty"_s;
     QTest::newRow("invalid value") << u"a=-b"_s
                                    << u"unable to parse requirement: values[0][a]: Invalid value: \"-b\": "_s
-            + labelValueRegex;
+            + kLabelValueRegex;
     QTest::newRow("long value") << u"a="_s + QString(64, u'x')
                                 << u"unable to parse requirement: values[0][a]: Invalid value: \""_s + QString(64, u'x')
             + u"\": must be no more than 63 characters"_s;
     QTest::newRow("two bad values") << u"a in (-x,-y)"_s
                                     << u"unable to parse requirement: [values[0][a]: Invalid value: \"-x\": "_s
-            + labelValueRegex + u", values[1][a]: Invalid value: \"-y\": "_s + labelValueRegex + u']';
+            + kLabelValueRegex + u", values[1][a]: Invalid value: \"-y\": "_s + kLabelValueRegex + u']';
     QTest::newRow("gt not integer")
         << u"a>b"_s
         << u"unable to parse requirement: values[0]: Invalid value: \"b\": for 'Gt', 'Lt' operators, the value must be "

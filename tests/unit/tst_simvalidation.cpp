@@ -24,26 +24,26 @@ QString meta(const char *name, const char *ns = "ns1")
         + QString::fromLatin1(ns) + u"\"}"_s;
 }
 
-const QString subdomainRule =
+const QString kSubdomainRule =
     u"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start "
     "and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
     "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"_s;
-const QString labelRule =
+const QString kLabelRule =
     u"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end "
     "with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
     "'[a-z0-9]([-a-z0-9]*[a-z0-9])?')"_s;
-const QString qualifiedNameRule =
+const QString kQualifiedNameRule =
     u"name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an "
     "alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
     "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"_s;
-const QString labelValueRule =
+const QString kLabelValueRule =
     u"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start "
     "and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for "
     "validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"_s;
-const QString configKeyRule =
+const QString kConfigKeyRule =
     u"a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or "
     "'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"_s;
-const QString podUpdateRule =
+const QString kPodUpdateRule =
     u"pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,"
     "`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),"
     "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"_s;
@@ -85,13 +85,13 @@ void TestSimValidation::validate_data()
                                        "is required"_s};
     QTest::newRow("sa bad name") << sa << u"{"_s + meta("Bad_Name") + u'}' << QString()
                                  << QStringList {u"FieldValueInvalid metadata.name: Invalid value: \"Bad_Name\": "_s
-                                                 + subdomainRule};
+                                                 + kSubdomainRule};
     QTest::newRow("sa long name") << sa << u"{"_s + meta(QByteArray(254, 'a').constData()) + u'}' << QString()
                                   << QStringList {u"FieldValueInvalid metadata.name: Invalid value: \""_s
                                                   + QString(254, u'a') + u"\": must be no more than 253 characters"_s};
     QTest::newRow("sa generateName")
         << sa << uR"({"metadata":{"name":"bad-x1","generateName":"Bad-","namespace":"ns1"}})"_s << QString()
-        << QStringList {u"FieldValueInvalid metadata.generateName: Invalid value: \"Bad-\": "_s + subdomainRule};
+        << QStringList {u"FieldValueInvalid metadata.generateName: Invalid value: \"Bad-\": "_s + kSubdomainRule};
     QTest::newRow("sa generateName trailing dash") << sa << uR"({"metadata":{"name":"ab-x1","generateName":"ab-",
                                                       "namespace":"ns1"}})"_s
                                                    << QString() << QStringList();
@@ -101,11 +101,11 @@ void TestSimValidation::validate_data()
         << sa << uR"({"metadata":{"name":"a","namespace":"ns1","labels":{"-k":"v","k":"-v",
                                   "ok/":"v"}}})"_s
         << QString()
-        << QStringList {u"FieldValueInvalid metadata.labels: Invalid value: \"-k\": "_s + qualifiedNameRule,
-                        u"FieldValueInvalid metadata.labels: Invalid value: \"-v\": "_s + labelValueRule,
+        << QStringList {u"FieldValueInvalid metadata.labels: Invalid value: \"-k\": "_s + kQualifiedNameRule,
+                        u"FieldValueInvalid metadata.labels: Invalid value: \"-v\": "_s + kLabelValueRule,
                         u"FieldValueInvalid metadata.labels: Invalid value: \"ok/\": name part "
                         "must be non-empty"_s,
-                        u"FieldValueInvalid metadata.labels: Invalid value: \"ok/\": "_s + qualifiedNameRule};
+                        u"FieldValueInvalid metadata.labels: Invalid value: \"ok/\": "_s + kQualifiedNameRule};
     QTest::newRow("sa annotation key") << sa << uR"({"metadata":{"name":"a","namespace":"ns1",
                                           "annotations":{"Example.COM/Key":"v","a/b/c":"v"}}})"_s
                                        << QString()
@@ -138,7 +138,7 @@ void TestSimValidation::validate_data()
     QTest::newRow("namespace valid") << ns << uR"({"metadata":{"name":"team-a"}})"_s << QString() << QStringList();
     QTest::newRow("namespace dots") << ns << uR"({"metadata":{"name":"a.b"}})"_s << QString()
                                     << QStringList {u"FieldValueInvalid metadata.name: Invalid value: \"a.b\": "_s
-                                                    + labelRule};
+                                                    + kLabelRule};
     QTest::newRow("namespace has namespace")
         << ns << uR"({"metadata":{"name":"a","namespace":"b"}})"_s << QString()
         << QStringList {u"FieldValueForbidden metadata.namespace: Forbidden: not allowed on this type"_s};
@@ -150,7 +150,7 @@ void TestSimValidation::validate_data()
         << secret << u"{"_s + meta("s") + uR"(,"data":{"a b":"","..x":""},"stringData":{"..":"v"}})"_s << QString()
         << QStringList {u"FieldValueInvalid data[..]: Invalid value: \"..\": must not be '..'"_s,
                         u"FieldValueInvalid data[..x]: Invalid value: \"..x\": must not start with '..'"_s,
-                        u"FieldValueInvalid data[a b]: Invalid value: \"a b\": "_s + configKeyRule};
+                        u"FieldValueInvalid data[a b]: Invalid value: \"a b\": "_s + kConfigKeyRule};
     QTest::newRow("secret too large")
         << secret << u"{"_s + meta("s") + u",\"stringData\":{\"k\":\""_s + QString(1024 * 1024 + 1, u'x') + u"\"}}"_s
         << QString() << QStringList {u"FieldValueTooLong data: Too long: may not be more than 1048576 bytes"_s};
@@ -226,18 +226,18 @@ void TestSimValidation::validate_data()
             + uR"(,"spec":{"serviceAccountName":"Bad","containers":[{"name":"C"},{"name":"x","image":"i"},
                  {"name":"x","image":"i"},{"image":"i"}]}})"_s
         << QString()
-        << QStringList {u"FieldValueInvalid spec.containers[0].name: Invalid value: \"C\": "_s + labelRule,
+        << QStringList {u"FieldValueInvalid spec.containers[0].name: Invalid value: \"C\": "_s + kLabelRule,
                         u"FieldValueRequired spec.containers[0].image: Required value"_s,
                         u"FieldValueDuplicate spec.containers[2].name: Duplicate value: \"x\""_s,
                         u"FieldValueRequired spec.containers[3].name: Required value"_s,
-                        u"FieldValueInvalid spec.serviceAccountName: Invalid value: \"Bad\": "_s + subdomainRule};
+                        u"FieldValueInvalid spec.serviceAccountName: Invalid value: \"Bad\": "_s + kSubdomainRule};
     QString newImage = pod;
     newImage.replace(u"nginx"_s, u"nginx:2"_s);
     QTest::newRow("pod image update") << podKind << newImage << pod << QStringList();
     QString newAccount = pod;
     newAccount.replace(u"\"containers\""_s, u"\"serviceAccountName\":\"other\",\"containers\""_s);
     QTest::newRow("pod service account update")
-        << podKind << newAccount << pod << QStringList {u"FieldValueForbidden spec: Forbidden: "_s + podUpdateRule};
+        << podKind << newAccount << pod << QStringList {u"FieldValueForbidden spec: Forbidden: "_s + kPodUpdateRule};
     QString twoContainers = pod;
     twoContainers.replace(u"}]"_s, u"},{\"name\":\"d\",\"image\":\"i\"}]"_s);
     QTest::newRow("pod add container")
@@ -387,7 +387,7 @@ void TestSimValidation::validate_data()
                u"FieldValueInvalid subjects[1].name: Invalid value: \"\": user name cannot be empty"_s,
                u"FieldValueNotSupported subjects[1].apiGroup: Unsupported value: \"\": supported values: "
                "\"rbac.authorization.k8s.io\""_s,
-               u"FieldValueInvalid subjects[2].name: Invalid value: \"S\": "_s + subdomainRule,
+               u"FieldValueInvalid subjects[2].name: Invalid value: \"S\": "_s + kSubdomainRule,
                u"FieldValueNotSupported subjects[2].apiGroup: Unsupported value: \"x\": supported values: \"\""_s};
     QString changedRef = binding;
     changedRef.replace(u"\"view\""_s, u"\"edit\""_s);

@@ -10,7 +10,7 @@ namespace sa {
 
 namespace {
 
-constexpr int maxPaginationRestarts = 3;
+constexpr int kMaxPaginationRestarts = 3;
 
 QList<QPair<QString, QString>> formatQuery(ListFormat format)
 {
@@ -69,7 +69,7 @@ void ListPager::fetch(const QString &continueToken)
     connect(m_job, &ApiJob::finished, this, [this, continueToken](const ApiResult &page) {
         if (!page.ok()) {
             // The snapshot behind the token is gone: start the whole list again, as client-go's pager does.
-            if (!continueToken.isEmpty() && page.error->isExpired() && m_restarts++ < maxPaginationRestarts) {
+            if (!continueToken.isEmpty() && page.error->isExpired() && m_restarts++ < kMaxPaginationRestarts) {
                 m_result = ListResult();
                 m_restarted = true;
                 fetch(QString());

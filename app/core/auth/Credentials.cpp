@@ -28,12 +28,12 @@ namespace sa {
 
 namespace {
 
-constexpr auto execV1 = "client.authentication.k8s.io/v1"_L1;
-constexpr auto execV1beta1 = "client.authentication.k8s.io/v1beta1"_L1;
-constexpr auto execV1alpha1 = "client.authentication.k8s.io/v1alpha1"_L1;
+constexpr auto kExecV1 = "client.authentication.k8s.io/v1"_L1;
+constexpr auto kExecV1beta1 = "client.authentication.k8s.io/v1beta1"_L1;
+constexpr auto kExecV1alpha1 = "client.authentication.k8s.io/v1alpha1"_L1;
 // Enough of a failing plugin's stderr to explain itself; the tail, where the reason usually is.
-constexpr qsizetype stderrKeptWhileRunning = 64 * 1024;
-constexpr qsizetype stderrShownInError = 2000;
+constexpr qsizetype kStderrKeptWhileRunning = 64 * 1024;
+constexpr qsizetype kStderrShownInError = 2000;
 
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 using PKeyPtr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
@@ -65,7 +65,7 @@ QString keyError(const QString &reason)
 // IfAvailable; v1 has no default and must say.
 QString effectiveInteractiveMode(const ExecConfig &exec)
 {
-    if (exec.interactiveMode.isEmpty() && (exec.apiVersion == execV1beta1 || exec.apiVersion == execV1alpha1))
+    if (exec.interactiveMode.isEmpty() && (exec.apiVersion == kExecV1beta1 || exec.apiVersion == kExecV1alpha1))
         return u"IfAvailable"_s;
     return exec.interactiveMode;
 }
@@ -110,7 +110,7 @@ QString configurationError(const AuthInfo &user)
             name);
     if (!user.tokenFile.isEmpty() && !user.username.isEmpty())
         return u"username/password or bearer token may be set, but not both"_s;
-    if (user.exec && user.exec->apiVersion != execV1 && user.exec->apiVersion != execV1beta1)
+    if (user.exec && user.exec->apiVersion != kExecV1 && user.exec->apiVersion != kExecV1beta1)
         return u"exec plugin: invalid apiVersion \"%1\""_s.arg(user.exec->apiVersion);
     if (user.authProvider)
         return CredentialProvider::authProviderMessage(*user.authProvider);
@@ -527,8 +527,8 @@ void CredentialProvider::runExec()
     QProcess *process = m_process;
     connect(process, &QProcess::readyReadStandardError, this, [this, process] {
         m_execStderr += process->readAllStandardError();
-        if (m_execStderr.size() > stderrKeptWhileRunning)
-            m_execStderr = m_execStderr.right(stderrKeptWhileRunning);
+        if (m_execStderr.size() > kStderrKeptWhileRunning)
+            m_execStderr = m_execStderr.right(kStderrKeptWhileRunning);
     });
     connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {
         onExecFinished(status == QProcess::NormalExit ? exitCode : -1, process);
@@ -555,8 +555,8 @@ void CredentialProvider::onExecFinished(int exitCode, QProcess *process)
         // Go reports -1 for a plugin killed by a signal, as exitCode here.
         QString message = u"exec: executable %1 failed with exit code %2"_s.arg(m_user.exec->command).arg(exitCode);
         QString diagnostics = QString::fromUtf8(m_execStderr).trimmed();
-        if (diagnostics.size() > stderrShownInError)
-            diagnostics = u"…"_s + diagnostics.right(stderrShownInError);
+        if (diagnostics.size() > kStderrShownInError)
+            diagnostics = u"…"_s + diagnostics.right(kStderrShownInError);
         if (!diagnostics.isEmpty())
             message += u'\n' + diagnostics;
         finishExec(std::nullopt, message);
@@ -591,7 +591,7 @@ std::optional<Credential> CredentialProvider::parseExecOutput(const QByteArray &
         *error = u"decoding stdout: Object 'apiVersion' is missing"_s;
         return std::nullopt;
     }
-    if (kind != "ExecCredential"_L1 || (apiVersion != execV1 && apiVersion != execV1beta1)) {
+    if (kind != "ExecCredential"_L1 || (apiVersion != kExecV1 && apiVersion != kExecV1beta1)) {
         *error = u"decoding stdout: no kind \"%1\" is registered for version \"%2\""_s.arg(kind, apiVersion);
         return std::nullopt;
     }

@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // clientcmd/client_config.go clusterExtensionKey: the cluster extension handed to exec plugins.
-constexpr auto ExecExtensionName = "client.authentication.k8s.io/exec"_L1;
+constexpr auto kExecExtensionName = "client.authentication.k8s.io/exec"_L1;
 
 // Thrown inside the document reader only; parse() turns it into the error value.
 struct DocumentError
@@ -261,7 +261,7 @@ private:
             if (seen.contains(name))
                 fail(item, u"%1: duplicate name \"%2\""_s.arg(path, name));
             seen.append(name);
-            if (name == ExecExtensionName)
+            if (name == kExecExtensionName)
                 execExtension = extension.toObject();
         });
         return execExtension;

@@ -1,6 +1,6 @@
 #include "resources/SecretBytes.h"
 
-#include <openssl/crypto.h>
+#include "resources/SecretEncoding.h"
 
 #include <utility>
 
@@ -11,15 +11,6 @@ namespace {
 QByteArray deepCopy(const QByteArray &bytes)
 {
     return QByteArray(bytes.constData(), bytes.size());
-}
-
-// Writes through constData() rather than data() so that a buffer shared with a copy taken from reveal() is
-// wiped, not detached from: such copies were not to be kept. Our buffer is always a heap deep copy, never
-// read-only raw data, so writing to it is sound.
-void wipe(QByteArray &bytes)
-{
-    if (!bytes.isEmpty())
-        OPENSSL_cleanse(const_cast<char *>(bytes.constData()), static_cast<size_t>(bytes.size()));
 }
 
 } // namespace
