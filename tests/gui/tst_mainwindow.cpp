@@ -52,6 +52,8 @@
 #include <QToolButton>
 #include <QTreeView>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 class TestMainWindow : public QObject
@@ -90,9 +92,33 @@ private Q_SLOTS:
                          QStringLiteral(SA_TEST_DATA_DIR) + u"/gui/ci-viewer-rbac.yaml"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_http = std::make_unique<SimHttp>(*m_sim);
-        m_app = std::make_unique<sa::Application>(sa::Application::Options {m_sim->kubeconfigPath(), {}, {}, false});
-        m_app->start();
-        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+    }
+
+    // Every function starts from the same window, whatever the one before it did: connected as the admin (a
+    // function that connects as another user has its own Application), namespace payments chosen, the service
+    // accounts tab shown, no dialog open.
+    void init()
+    {
+        if (!m_app || !status().startsWith(u"● Connected as kube-sim-admin"_s)) {
+            m_app.reset();
+            m_app =
+                std::make_unique<sa::Application>(sa::Application::Options {m_sim->kubeconfigPath(), {}, {}, false});
+            m_app->start();
+            QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as kube-sim-admin"_s), 20000);
+        }
+        QTRY_VERIFY(m_app->window().findChildren<QDialog *>().isEmpty()
+                    || std::ranges::none_of(m_app->window().findChildren<QDialog *>(), &QWidget::isVisible));
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(0);
+        QTRY_VERIFY(selectRow(find<QListView>(u"namespaces"_s), u"payments"_s));
+    }
+
+    // A function that failed half-way leaves no dialog open for the next one.
+    void cleanup()
+    {
+        for (QDialog *dialog : m_app->window().findChildren<QDialog *>()) {
+            if (dialog->isVisible())
+                dialog->reject();
+        }
     }
 
     void statusShowsWhoIAm()
@@ -108,7 +134,11 @@ private Q_SLOTS:
             QVERIFY2(findRow(namespaces->model(), ns).isValid(), qPrintable(ns));
         QTRY_VERIFY(namespaces->model()->index(0, 0).data().toString().startsWith(u"All namespaces ("_s));
         const QModelIndex payments = findRow(namespaces->model(), u"payments"_s);
-        QTRY_COMPARE(payments.data().toString(), u"payments (3)"_s);
+        // Its count is its accounts' (three in the seed, more once other functions made some).
+        const qsizetype accounts =
+            m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts"_s).json()[u"items"].toArray().size();
+        QVERIFY(accounts >= 3);
+        QTRY_COMPARE(payments.data().toString(), u"payments (%1)"_s.arg(accounts));
     }
 
     void namespaceSelectionFiltersTheLists()
@@ -227,9 +257,12 @@ private Q_SLOTS:
         QTest::keyClicks(name, u"ci-pusher"_s);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"labels"_s), u"team=ci, tier=build"_s);
         auto *pullSecrets = dialog->findChild<QListWidget *>(u"pullSecrets"_s);
-        QCOMPARE(pullSecrets->count(), 1);
-        QCOMPARE(pullSecrets->item(0)->text(), u"registry-cred"_s);
-        pullSecrets->item(0)->setCheckState(Qt::Checked);
+        // The namespace's registry secrets, none chosen yet.
+        const QList<QListWidgetItem *> registry = pullSecrets->findItems(u"registry-cred"_s, Qt::MatchExactly);
+        QCOMPARE(registry.size(), 1);
+        for (int row = 0; row < pullSecrets->count(); ++row)
+            QCOMPARE(pullSecrets->item(row)->checkState(), Qt::Unchecked);
+        registry.first()->setCheckState(Qt::Checked);
         QVERIFY(ok->isEnabled());
         saveScreenshot(dialog, u"dialog-new-service-account"_s);
         ok->click();
@@ -333,12 +366,18 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         auto *list = dialog->findChild<QListWidget *>(u"pullSecrets"_s);
-        QCOMPARE(list->count(), 2);
+        const auto item = [list](const QString &name) {
+            const QList<QListWidgetItem *> found = list->findItems(name, Qt::MatchExactly);
+            return found.size() == 1 ? found.first() : nullptr;
+        };
+        QVERIFY(item(u"registry-cred"_s) && item(u"mirror-cred"_s));
+        QCOMPARE(item(u"registry-cred"_s)->checkState(), Qt::Checked);
+        QCOMPARE(item(u"mirror-cred"_s)->checkState(), Qt::Unchecked);
         QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled()); // nothing changed yet
         // Attach mirror-cred and detach registry-cred in one go, in the list as a user would.
         list->setFocus();
-        for (int row = 0; row < list->count(); ++row)
-            list->item(row)->setCheckState(list->item(row)->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+        item(u"registry-cred"_s)->setCheckState(Qt::Unchecked);
+        item(u"mirror-cred"_s)->setCheckState(Qt::Checked);
         QVERIFY(dialog->findChild<QLabel *>(u"podNote"_s)->text().contains(u"Running without some of them"_s));
         // Detaching is destructive: Enter would cancel.
         QVERIFY(dialog->findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
@@ -358,6 +397,9 @@ private Q_SLOTS:
     void pullSecretsCreateAndRace()
     {
         // A new registry secret made inside the pull-secret flow, attached while another client attaches another.
+        const QByteArray other = "{\"metadata\":{\"name\":\"race-cred\"},\"type\":\"kubernetes.io/dockerconfigjson\","
+                                 "\"stringData\":{\".dockerconfigjson\":\"{\\\"auths\\\":{}}\"}}";
+        QCOMPARE(m_http->send("POST", u"/api/v1/namespaces/payments/secrets"_s, other).code, 201);
         QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
         find<QAction>(u"pullSecrets"_s)->trigger();
         QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"pullSecretsDialog"_s);
@@ -394,10 +436,10 @@ private Q_SLOTS:
         QTRY_VERIFY(!list->findItems(u"ghcr-cred"_s, Qt::MatchExactly).isEmpty());
         QCOMPARE(list->findItems(u"ghcr-cred"_s, Qt::MatchExactly).first()->checkState(), Qt::Checked);
 
-        // Another client attaches mirror-cred while the dialog is open: both attachments survive.
+        // Another client attaches race-cred while the dialog is open: both attachments survive.
         QCOMPARE(m_http
                      ->send("PATCH", u"/api/v1/namespaces/payments/serviceaccounts/payments-api"_s,
-                            "[{\"op\":\"add\",\"path\":\"/imagePullSecrets/-\",\"value\":{\"name\":\"mirror-cred\"}}]",
+                            "[{\"op\":\"add\",\"path\":\"/imagePullSecrets/-\",\"value\":{\"name\":\"race-cred\"}}]",
                             "application/json-patch+json")
                      .code,
                  200);
@@ -411,7 +453,7 @@ private Q_SLOTS:
                  .toArray())
             attached.append(entry.toObject().value("name"_L1).toString());
         attached.sort();
-        QCOMPARE(attached, QStringList({u"ghcr-cred"_s, u"mirror-cred"_s, u"old-registry-cred"_s, u"registry-cred"_s}));
+        QCOMPARE(attached, QStringList({u"ghcr-cred"_s, u"old-registry-cred"_s, u"race-cred"_s, u"registry-cred"_s}));
     }
 
     void tokenSecretDialog()
@@ -509,7 +551,11 @@ private Q_SLOTS:
         QTRY_VERIFY(!registry);
 
         // A token secret's token comes with its claims, from the details pane's link.
-        Q_EMIT find<QTextBrowser>(u"details"_s)->anchorClicked(QUrl(u"reveal:payments/payments-api-token"_s));
+        const QByteArray tokenSecret = "{\"metadata\":{\"name\":\"reveal-token\",\"annotations\":"
+                                       "{\"kubernetes.io/service-account.name\":\"payments-api\"}},"
+                                       "\"type\":\"kubernetes.io/service-account-token\"}";
+        QCOMPARE(m_http->send("POST", u"/api/v1/namespaces/payments/secrets"_s, tokenSecret).code, 201);
+        Q_EMIT find<QTextBrowser>(u"details"_s)->anchorClicked(QUrl(u"reveal:payments/reveal-token"_s));
         QPointer<QDialog> token = m_app->window().findChild<QDialog *>(u"secretValuesDialog"_s);
         QTRY_VERIFY(token && token->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(token->findChild<sa::TokenView *>(), 10000);

@@ -2,6 +2,8 @@
 
 #include "resources/SecretEncoding.h"
 
+#include <openssl/crypto.h>
+
 #include <utility>
 
 namespace sa {
