@@ -1,5 +1,7 @@
 #include "api/OperationSupport.h"
 
+#include "api/RetryPolicy.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +43,15 @@ QString corePath(const QString &ns, QLatin1StringView resource, const QString &n
 QString appsPath(const QString &kind, const QString &ns, const QString &name)
 {
     return u"/apis/apps/v1/namespaces/"_s + ns + u'/' + kind.toLower() + u"s/"_s + name;
+}
+
+std::chrono::milliseconds conflictBackoff(int attempt)
+{
+    RetryPolicy policy;
+    policy.initialBackoff = std::chrono::milliseconds(50);
+    policy.maxBackoff = std::chrono::milliseconds(1000);
+    policy.jitter = 1.0;
+    return policy.backoff(attempt);
 }
 
 QString uidOf(const QJsonObject &object)

@@ -8,6 +8,8 @@
 #include <QLatin1StringView>
 #include <QString>
 
+#include <chrono>
+
 // What the operations share: request builders, API paths, the errors an operation concludes itself. Internal to
 // api/: no UI code includes this.
 namespace sa::detail {
@@ -30,6 +32,12 @@ namespace sa::detail {
 [[nodiscard]] ApiError operationError(const QString &message);
 // Keeps the first failure's status (what the caller may branch on) and tells both stories.
 [[nodiscard]] ApiError combinedError(ApiError first, const QString &message);
+
+// A read-modify-write gives up after this many rounds lost to concurrent writers.
+constexpr int kMaxConflictAttempts = 20;
+// The wait before round `attempt`, with full jitter: writers that collided on one object spread out, so that the
+// next round does not collide again.
+[[nodiscard]] std::chrono::milliseconds conflictBackoff(int attempt);
 
 // Milliseconds as whole seconds, rounded up, for messages.
 [[nodiscard]] QString seconds(int milliseconds);

@@ -38,6 +38,20 @@ struct DockerRegistryCredentials
     QString email;
 };
 
+// A RoleBinding (ns set) or ClusterRoleBinding (ns empty), by name.
+struct BindingRef
+{
+    QString ns;
+    QString name;
+};
+
+// What a binding grants: kind "Role" (in the binding's namespace) or "ClusterRole", and its name.
+struct RoleRef
+{
+    QString kind;
+    QString name;
+};
+
 // The typed operations the UI needs, each one Operation. Paths and bodies are those of the real API
 // (see docs/k8s-api.md); read-modify-write never loses a concurrent change.
 namespace ops {
@@ -77,6 +91,15 @@ Operation *setWorkloadServiceAccount(KubeClient *client, const QString &kind, co
 // (server-set fields and the old token volume removed). If the new pod is refused, the old one is put back.
 Operation *recreatePodWithServiceAccount(KubeClient *client, const QString &ns, const QString &pod,
                                          const QString &serviceAccount);
+// Adds `subject` to the binding, which is created (granting `role`) when it does not exist. No other subject is ever
+// lost: the write tests the resourceVersion it read, and re-reads and retries when someone else wrote meanwhile.
+// Already a subject is success; a binding of that name that grants another role is an error.
+Operation *addBindingSubject(KubeClient *client, const BindingRef &binding, const RoleRef &role,
+                             const Subject &subject);
+// Removes `subject` (a ServiceAccount entry without a namespace in a RoleBinding counts as the binding's namespace)
+// the same way; when it was the only subject, deletes the binding, with the resourceVersion read as a precondition so
+// that a subject added meanwhile is not deleted with it. Not a subject (or no binding) is success.
+Operation *removeBindingSubject(KubeClient *client, const BindingRef &binding, const Subject &subject);
 // nullopt removes the field (the default, true, applies).
 Operation *setAutomountServiceAccountToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
                                            std::optional<bool> automount);

@@ -1,11 +1,8 @@
 #include "api/Operations.h"
 
 #include "api/OperationSupport.h"
-#include "api/RetryPolicy.h"
 
 #include <QJsonArray>
-
-#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -14,19 +11,6 @@ namespace sa {
 namespace {
 
 using namespace detail;
-
-// A read-modify-write gives up after this many rounds lost to concurrent writers.
-constexpr int kMaxConflictAttempts = 20;
-
-// Full jitter: writers that collided on one object spread out, so that the next round does not collide again.
-std::chrono::milliseconds conflictBackoff(int attempt)
-{
-    RetryPolicy policy;
-    policy.initialBackoff = std::chrono::milliseconds(50);
-    policy.maxBackoff = std::chrono::milliseconds(1000);
-    policy.jitter = 1.0;
-    return policy.backoff(attempt);
-}
 
 // Adds or removes one imagePullSecrets entry: GET, then a JSON Patch that first tests the resourceVersion read,
 // so that a concurrent writer makes the patch fail instead of being overwritten; then read again and retry.
