@@ -479,6 +479,20 @@ private Q_SLOTS:
                         QVERIFY2(ours.superuser || !ours.grants.isEmpty(), qPrintable(where));
                     }
                 }
+                if (check.resource) {
+                    // Who can, asked the other way round, names a subject that stands for this identity.
+                    const QList<SubjectAccess> who = fresh.whoCan(check.request);
+                    const bool named = std::ranges::any_of(who, [&](const SubjectAccess &access) {
+                        const sa::Subject &subject = access.subject;
+                        if (subject.kind == "User"_L1)
+                            return subject.name == check.identity.user;
+                        if (subject.kind == "Group"_L1)
+                            return check.identity.groups.contains(subject.name);
+                        return check.identity.user == u"system:serviceaccount:"_s + subject.ns + u':' + subject.name;
+                    });
+                    QVERIFY2(named == server,
+                             qPrintable(u"seed "_s + QString::number(seed) + u" who can: "_s + check.describe()));
+                }
                 ++checks;
                 allowed += server;
             }

@@ -245,6 +245,10 @@ private Q_SLOTS:
             RbacIndex::Kind::RoleBinding,
             binding(u"missing"_s, u"a"_s, u"Role"_s, u"nope"_s, {subject(u"ServiceAccount"_s, u"ci"_s, u"a"_s)}));
 
+        // A Role or RoleBinding without a namespace is refused rather than taken for a cluster one.
+        QVERIFY(!index.apply(RbacIndex::Kind::Role, role(u"x"_s, {}, {rule({u"*"_s}, {u"*"_s}, {u"*"_s})})));
+        QVERIFY(!index.apply(RbacIndex::Kind::RoleBinding, binding(u"x"_s, {}, u"ClusterRole"_s, u"read-pods"_s, {})));
+
         const Identity ci = Identity::serviceAccount(u"a"_s, u"ci"_s);
         QVERIFY(can(index, ci, u"get"_s, u""_s, u"pods"_s, u"a"_s));
         QVERIFY(!can(index, ci, u"get"_s, u""_s, u"pods"_s, u"b"_s));

@@ -250,7 +250,7 @@ bool RbacIndex::apply(Kind kind, const QJsonObject &object, bool removed)
 {
     const bool clusterScoped = kind == Kind::ClusterRole || kind == Kind::ClusterRoleBinding;
     ObjectMeta meta = ObjectMeta::fromJson(object.value("metadata"_L1).toObject());
-    if (meta.name.isEmpty())
+    if (meta.name.isEmpty() || (!clusterScoped && meta.ns.isEmpty()))
         return false;
     if (clusterScoped)
         meta.ns.clear();
@@ -459,15 +459,16 @@ std::optional<std::pair<Subject, QString>> RbacIndex::matchingSubject(const Role
                                                                       const Identity &identity)
 {
     // As appliesTo: the first subject that matches decides.
-    const auto account = Identity::serviceAccountOf(identity.user);
+    const bool serviceAccount = identity.user.startsWith(serviceAccountPrefix);
     for (const Subject &subject : binding.subjects) {
         if (subject.kind == "User"_L1 && subject.name == identity.user)
             return std::pair {subject, QString()};
         if (subject.kind == "Group"_L1 && identity.groups.contains(subject.name))
             return std::pair {subject, subject.name};
-        if (subject.kind == "ServiceAccount"_L1 && account) {
+        if (subject.kind == "ServiceAccount"_L1 && serviceAccount) {
+            // serviceaccount.MatchesUsername: the user name is exactly system:serviceaccount:NS:NAME.
             const QString &ns = subject.ns.isEmpty() ? binding.meta.ns : subject.ns;
-            if (!ns.isEmpty() && ns == account->first && subject.name == account->second) {
+            if (!ns.isEmpty() && identity.user == serviceAccountPrefix + ns + u':' + subject.name) {
                 Subject filled = subject;
                 filled.ns = ns;
                 return std::pair {filled, QString()};
@@ -534,7 +535,7 @@ QList<Grant> RbacIndex::effectivePermissions(const Identity &identity) const
 {
     QList<Grant> grants;
     for (const QString &key : candidateBindings(identity)) {
-        const RoleBinding &binding = m_bindings[key];
+        const RoleBinding &binding = *m_bindings.constFind(key);
         if (const auto match = matchingSubject(binding, identity))
             appendGrants(binding, match->first, match->second, grants);
     }
@@ -550,7 +551,7 @@ Decision RbacIndex::allows(const Identity &identity, const ResourceRequest &requ
         decision.superuser = true;
     }
     for (const QString &key : candidateBindings(identity)) {
-        const RoleBinding &binding = m_bindings[key];
+        const RoleBinding &binding = *m_bindings.constFind(key);
         // Cluster bindings always; role bindings only those of the request's namespace.
         if (!binding.meta.ns.isEmpty() && (request.ns.isEmpty() || binding.meta.ns != request.ns))
             continue;
@@ -579,7 +580,7 @@ Decision RbacIndex::allows(const Identity &identity, const QString &verb, const 
         decision.superuser = true;
     }
     for (const QString &key : candidateBindings(identity)) {
-        const RoleBinding &binding = m_bindings[key];
+        const RoleBinding &binding = *m_bindings.constFind(key);
         if (!binding.meta.ns.isEmpty())
             continue; // non-resource requests have no namespace: only cluster bindings apply
         const auto match = matchingSubject(binding, identity);
@@ -601,7 +602,7 @@ Decision RbacIndex::allows(const Identity &identity, const QString &verb, const 
 void RbacIndex::collectWhoCan(const QString &bindingKey, const ResourceRequest &request,
                               QMap<QString, SubjectAccess> &out) const
 {
-    const RoleBinding &binding = m_bindings[bindingKey];
+    const RoleBinding &binding = *m_bindings.constFind(bindingKey);
     const auto rules = resolvedRules(binding.roleKind, binding.meta.ns, binding.roleName);
     if (!rules)
         return;

@@ -150,7 +150,9 @@ public:
     [[nodiscard]] static std::optional<Kind> kindOf(const QString &kind); // "Role", "ClusterRoleBinding", ...
 
     // Adds or replaces (removed = false), or removes (removed = true) one object, from its API JSON; false when
-    // the object has no name. The kind is the collection's, since informers' items may lack "kind".
+    // the object has no name (or, for a Role or RoleBinding, no namespace). The kind is the collection's, since
+    // list items lack "kind". Fed from an Informer: added and modified → apply(kind, item), deleted →
+    // apply(kind, item, true); a relist reports its differences the same way, so nothing needs clearing.
     bool apply(Kind kind, const QJsonObject &object, bool removed = false);
     void applyRole(const Role &role);
     void removeRole(const QString &ns, const QString &name);
@@ -169,7 +171,7 @@ public:
 
     // Everything the identity may do: the rules of every binding that names it or one of its groups, each with
     // its scope and chain; bindings to missing roles appear once with roleMissing set. Cluster bindings first,
-    // then role bindings by namespace and name.
+    // then role bindings by "namespace/name".
     [[nodiscard]] QList<Grant> effectivePermissions(const Identity &identity) const;
     [[nodiscard]] Decision allows(const Identity &identity, const ResourceRequest &request) const;
     [[nodiscard]] Decision allows(const Identity &identity, const QString &verb, const QString &apiGroup,
