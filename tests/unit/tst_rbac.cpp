@@ -317,6 +317,33 @@ private Q_SLOTS:
         QVERIFY(can(index, {u"alice"_s, {}}, u"get"_s, u""_s, u"pods"_s, {}));
     }
 
+    void groupedByResource()
+    {
+        RbacIndex index;
+        index.apply(RbacIndex::Kind::ClusterRole,
+                    role(u"r"_s, {},
+                         {rule({u"list"_s, u"get"_s}, {u""_s, u"apps"_s}, {u"pods"_s}),
+                          rule({u"watch"_s, u"get"_s}, {u""_s}, {u"pods"_s}), urlRule({u"get"_s}, {u"/healthz"_s})}));
+        index.apply(RbacIndex::Kind::ClusterRoleBinding,
+                    binding(u"c"_s, {}, u"ClusterRole"_s, u"r"_s, {subject(u"User"_s, u"u"_s)}));
+        index.apply(RbacIndex::Kind::RoleBinding,
+                    binding(u"n"_s, u"a"_s, u"ClusterRole"_s, u"r"_s, {subject(u"User"_s, u"u"_s)}));
+        index.apply(RbacIndex::Kind::RoleBinding,
+                    binding(u"m"_s, u"a"_s, u"Role"_s, u"gone"_s, {subject(u"User"_s, u"u"_s)}));
+        const QList<ResourcePermission> rows = groupByResource(index.effectivePermissions({u"u"_s, {}}));
+        QCOMPARE(rows.size(), 6); // per scope: pods, pods.apps, /healthz
+        QVERIFY(rows[0].scope.isEmpty());
+        QCOMPARE(rows[0].apiGroup, u""_s);
+        QCOMPARE(rows[0].resource, u"pods"_s);
+        QCOMPARE(rows[0].verbs, (QStringList {u"get"_s, u"list"_s, u"watch"_s}));
+        QCOMPARE(rows[0].grants.size(), 2);
+        QCOMPARE(rows[1].apiGroup, u"apps"_s);
+        QCOMPARE(rows[1].verbs, (QStringList {u"get"_s, u"list"_s}));
+        QVERIFY(rows[2].nonResource);
+        QCOMPARE(rows[2].resource, u"/healthz"_s);
+        QCOMPARE(rows[3].scope, u"a"_s);
+    }
+
     void firstMatchingSubjectDecides()
     {
         RbacIndex index;

@@ -231,6 +231,46 @@ QString Grant::chain() const
     return text;
 }
 
+QList<ResourcePermission> groupByResource(const QList<Grant> &grants)
+{
+    QMap<QString, ResourcePermission> rows;
+    const auto add = [&](const Grant &grant, bool nonResource, const QString &group, const QString &resource) {
+        QStringList names = grant.rule.resourceNames;
+        names.sort();
+        // The key sorts cluster-wide first, then by group and resource; \x1f separates the parts.
+        const QString key = (grant.scope.isEmpty() ? u"0"_s : u"1"_s + grant.scope) + u'\x1f'
+            + (nonResource ? u"1"_s : u"0"_s) + u'\x1f' + group + u'\x1f' + resource + u'\x1f' + names.join(u',');
+        ResourcePermission &row = rows[key];
+        if (row.grants.isEmpty()) {
+            row.scope = grant.scope;
+            row.nonResource = nonResource;
+            row.apiGroup = group;
+            row.resource = resource;
+            row.resourceNames = names;
+        }
+        for (const QString &verb : grant.rule.verbs) {
+            if (!row.verbs.contains(verb))
+                row.verbs.append(verb);
+        }
+        if (!row.grants.contains(grant))
+            row.grants.append(grant);
+    };
+    for (const Grant &grant : grants) {
+        if (grant.roleMissing)
+            continue;
+        for (const QString &group : grant.rule.apiGroups) {
+            for (const QString &resource : grant.rule.resources)
+                add(grant, false, group, resource);
+        }
+        for (const QString &url : grant.rule.nonResourceURLs)
+            add(grant, true, {}, url);
+    }
+    QList<ResourcePermission> result = rows.values();
+    for (ResourcePermission &row : result)
+        row.verbs.sort();
+    return result;
+}
+
 // ---- the index ----
 
 std::optional<RbacIndex::Kind> RbacIndex::kindOf(const QString &kind)

@@ -114,6 +114,21 @@ struct Grant
     bool operator==(const Grant &) const = default;
 };
 
+// Grants regrouped for display: one row per scope, API group, resource (or non-resource URL) and set of resource
+// names, with the union of the verbs and every grant that contributes. Missing roles are left out. Sorted by scope
+// (cluster-wide first), group, resource.
+struct ResourcePermission
+{
+    QString scope; // empty: cluster-wide
+    bool nonResource = false; // resource holds a non-resource URL
+    QString apiGroup;
+    QString resource; // "pods", "pods/log", "*", "*/scale", or a URL
+    QStringList resourceNames;
+    QStringList verbs; // sorted, without repeats
+    QList<Grant> grants;
+};
+[[nodiscard]] QList<ResourcePermission> groupByResource(const QList<Grant> &grants);
+
 // What a resource request asks for, as the apiserver's RequestInfo has it.
 struct ResourceRequest
 {
