@@ -164,6 +164,7 @@ struct Subject
     QString kind; // ServiceAccount, User, Group
     QString name;
     QString ns;
+    bool operator==(const Subject &) const = default;
 };
 
 // A RoleBinding or ClusterRoleBinding (meta.ns empty for the latter).

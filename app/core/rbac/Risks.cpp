@@ -1,0 +1,205 @@
+#include "rbac/Risks.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace sa::rbac {
+
+namespace {
+
+struct Target
+{
+    QString apiGroup;
+    QString resource; // may be "resource/subresource"
+};
+
+// Whether the rule lets any of the verbs on any of the targets, for some object (a rule restricted to names
+// counts: it holds the permission on those objects).
+bool holds(const PolicyRule &rule, const QStringList &verbs, const QList<Target> &targets)
+{
+    if (!rule.isResourceRule())
+        return false;
+    const QString name = rule.resourceNames.isEmpty() ? QString() : rule.resourceNames.first();
+    for (const Target &target : targets) {
+        const qsizetype slash = target.resource.indexOf(u'/');
+        const QString resource = slash < 0 ? target.resource : target.resource.left(slash);
+        const QString subresource = slash < 0 ? QString() : target.resource.mid(slash + 1);
+        for (const QString &verb : verbs) {
+            if (rule.allowsResource(verb, target.apiGroup, resource, subresource, name))
+                return true;
+        }
+    }
+    return false;
+}
+
+Severity lower(Severity severity)
+{
+    return severity <= Severity::Medium ? Severity::Medium : Severity(int(severity) - 1);
+}
+
+const QList<Target> &workloads()
+{
+    static const QList<Target> targets {
+        {u""_s, u"pods"_s},
+        {u""_s, u"replicationcontrollers"_s},
+        {u"apps"_s, u"deployments"_s},
+        {u"apps"_s, u"statefulsets"_s},
+        {u"apps"_s, u"daemonsets"_s},
+        {u"apps"_s, u"replicasets"_s},
+        {u"batch"_s, u"jobs"_s},
+        {u"batch"_s, u"cronjobs"_s},
+    };
+    return targets;
+}
+
+} // namespace
+
+QString severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Critical:
+        return u"Critical"_s;
+    case Severity::High:
+        return u"High"_s;
+    case Severity::Medium:
+        return u"Medium"_s;
+    case Severity::None:
+        break;
+    }
+    return {};
+}
+
+QList<Risk> risksOfRule(const PolicyRule &rule, const QString &scope)
+{
+    QList<Risk> risks;
+    const bool clusterWide = scope.isEmpty();
+    const bool named = !rule.resourceNames.isEmpty();
+    const auto add = [&](const QString &id, Severity severity, const QString &title, const QString &why) {
+        risks.append({id, named ? lower(severity) : severity, title, why});
+    };
+
+    if (rule.isResourceRule() && rule.verbs.contains("*"_L1) && rule.resources.contains("*"_L1)
+        && rule.apiGroups.contains("*"_L1))
+        add(u"wildcard"_s, clusterWide ? Severity::Critical : Severity::High, u"Every verb on every resource"_s,
+            u"Wildcards grant every action on every kind of object, including kinds added to the cluster later."_s);
+    if (holds(rule, {u"get"_s, u"list"_s, u"watch"_s}, {{u""_s, u"secrets"_s}}))
+        add(u"read-secrets"_s, clusterWide ? Severity::Critical : Severity::High, u"Read secrets"_s,
+            clusterWide ? u"Reading secrets in every namespace reveals the tokens of every service account, including "
+                          "the most privileged ones; list and watch return the values too."_s
+                        : u"Reading secrets reveals the tokens and credentials of the namespace, including those of "
+                          "more privileged accounts; list and watch return the values too."_s);
+    if (holds(rule, {u"create"_s}, workloads()))
+        add(u"create-workloads"_s, clusterWide ? Severity::Critical : Severity::High, u"Create pods or workloads"_s,
+            u"Whoever creates a pod, directly or through a workload, can run it as any service account of the "
+            "namespace and mount its secrets, config maps and volumes."_s);
+    if (holds(rule, {u"create"_s, u"get"_s}, {{u""_s, u"pods/exec"_s}, {u""_s, u"pods/attach"_s}}))
+        add(u"pods-exec"_s, Severity::High, u"Exec into pods"_s,
+            u"Running commands in or attaching to a pod gives its service account, its secrets and its files."_s);
+    if (holds(rule, {u"update"_s, u"patch"_s}, {{u""_s, u"pods/ephemeralcontainers"_s}}))
+        add(u"pods-ephemeral"_s, Severity::High, u"Add ephemeral containers"_s,
+            u"Adding an ephemeral container to a running pod runs new code with its service account and volumes."_s);
+    if (holds(rule, {u"get"_s, u"create"_s, u"update"_s, u"patch"_s, u"delete"_s}, {{u""_s, u"nodes/proxy"_s}}))
+        add(u"nodes-proxy"_s, Severity::Critical, u"Proxy to kubelets"_s,
+            u"The kubelet API behind nodes/proxy runs commands in any pod of the node, bypassing audit and "
+            "admission."_s);
+    if (holds(rule, {u"escalate"_s},
+              {{u"rbac.authorization.k8s.io"_s, u"roles"_s}, {u"rbac.authorization.k8s.io"_s, u"clusterroles"_s}}))
+        add(u"escalate"_s, Severity::Critical, u"Escalate roles"_s,
+            u"The escalate verb lets a role be given permissions its editor does not hold, up to cluster-admin."_s);
+    if (holds(rule, {u"bind"_s},
+              {{u"rbac.authorization.k8s.io"_s, u"roles"_s}, {u"rbac.authorization.k8s.io"_s, u"clusterroles"_s}}))
+        add(u"bind"_s, Severity::Critical, u"Bind roles"_s,
+            u"The bind verb lets a binding grant a role its creator does not hold, such as cluster-admin."_s);
+    if (holds(rule, {u"impersonate"_s},
+              {{u""_s, u"users"_s},
+               {u""_s, u"groups"_s},
+               {u""_s, u"serviceaccounts"_s},
+               {u"authentication.k8s.io"_s, u"userextras"_s},
+               {u"authentication.k8s.io"_s, u"uids"_s}}))
+        add(u"impersonate"_s, Severity::Critical, u"Impersonate"_s,
+            u"Impersonating users, groups or service accounts acts with their permissions, system:masters "
+            "included."_s);
+    if (holds(rule, {u"create"_s}, {{u""_s, u"serviceaccounts/token"_s}}))
+        add(u"create-tokens"_s, Severity::High, u"Issue service account tokens"_s,
+            u"Requesting tokens for service accounts lets one act as any account of the namespace."_s);
+    if (holds(rule, {u"create"_s}, {{u""_s, u"secrets"_s}}))
+        add(u"create-secrets"_s, Severity::High, u"Create secrets"_s,
+            u"A new service-account-token secret is filled with a long-lived token of any account of the "
+            "namespace."_s);
+    if (holds(rule, {u"create"_s}, {{u"certificates.k8s.io"_s, u"certificatesigningrequests"_s}}))
+        add(u"csr-create"_s, Severity::Medium, u"Request certificates"_s,
+            u"Certificate signing requests, once approved, give client certificates for any user or group "
+            "named in them."_s);
+    if (holds(rule, {u"update"_s, u"patch"_s}, {{u"certificates.k8s.io"_s, u"certificatesigningrequests/approval"_s}}))
+        add(u"csr-approve"_s, Severity::High, u"Approve certificates"_s,
+            u"Approving certificate signing requests issues credentials for any identity, system:masters "
+            "included."_s);
+    const QStringList writes {u"create"_s, u"update"_s, u"patch"_s, u"delete"_s};
+    if (holds(rule, writes, {{u"admissionregistration.k8s.io"_s, u"mutatingwebhookconfigurations"_s}}))
+        add(u"mutating-webhooks"_s, Severity::Critical, u"Mutating admission webhooks"_s,
+            u"A mutating webhook sees and can change every object admitted, secrets and pods included."_s);
+    if (holds(rule, writes, {{u"admissionregistration.k8s.io"_s, u"validatingwebhookconfigurations"_s}}))
+        add(u"validating-webhooks"_s, Severity::High, u"Validating admission webhooks"_s,
+            u"A validating webhook sees every object admitted, secrets included, and can disable policy checks."_s);
+    if (holds(rule, {u"create"_s}, {{u""_s, u"persistentvolumes"_s}}))
+        add(u"create-persistentvolumes"_s, Severity::High, u"Create persistent volumes"_s,
+            u"A hostPath persistent volume gives pods that claim it the node's file system."_s);
+    if (holds(rule, {u"patch"_s, u"update"_s}, {{u""_s, u"namespaces"_s}}))
+        add(u"patch-namespaces"_s, Severity::Medium, u"Change namespaces"_s,
+            u"Namespace labels decide Pod Security enforcement and network policies: changing them can switch "
+            "those off."_s);
+    return risks;
+}
+
+QList<Risk> risksOf(const Grant &grant)
+{
+    if (grant.roleMissing)
+        return {};
+    QList<Risk> risks = risksOfRule(grant.rule, grant.scope);
+    if (grant.roleKind == "ClusterRole"_L1 && grant.roleName == "cluster-admin"_L1) {
+        risks.prepend({u"cluster-admin"_s, grant.scope.isEmpty() ? Severity::Critical : Severity::High,
+                       u"cluster-admin"_s,
+                       grant.scope.isEmpty() ? u"cluster-admin bound cluster-wide is full control of the cluster."_s
+                                             : u"cluster-admin bound in a namespace is full control of it, its "
+                                               "secrets and its roles included."_s});
+    }
+    return risks;
+}
+
+QList<Risk> risksOf(const Identity &identity, const QList<Grant> &grants)
+{
+    QList<Risk> all;
+    if (identity.groups.contains("system:masters"_L1))
+        all.append({u"system-masters"_s, Severity::Critical, u"system:masters"_s,
+                    u"Members of system:masters bypass RBAC entirely; no binding can take that away."_s});
+    bool csrCreate = false;
+    bool csrApprove = false;
+    for (const Grant &grant : grants) {
+        for (const Risk &risk : risksOf(grant)) {
+            csrCreate = csrCreate || risk.id == "csr-create"_L1;
+            csrApprove = csrApprove || risk.id == "csr-approve"_L1;
+            const auto same = std::ranges::find(all, risk.id, &Risk::id);
+            if (same == all.end())
+                all.append(risk);
+            else if (same->severity < risk.severity)
+                *same = risk;
+        }
+    }
+    if (csrCreate && csrApprove)
+        all.append({u"csr-create-approve"_s, Severity::Critical, u"Issue certificates"_s,
+                    u"Creating and approving certificate signing requests mints client certificates for any identity, "
+                    "system:masters included."_s});
+    std::ranges::stable_sort(all, [](const Risk &a, const Risk &b) { return a.severity > b.severity; });
+    return all;
+}
+
+Severity highestSeverity(const QList<Risk> &risks)
+{
+    Severity highest = Severity::None;
+    for (const Risk &risk : risks)
+        highest = std::max(highest, risk.severity);
+    return highest;
+}
+
+} // namespace sa::rbac
