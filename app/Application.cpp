@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace sa {
@@ -102,6 +105,12 @@ void Application::connectTo(const QString &contextName)
     QString error;
     const auto context = resolveContext(*m_config, contextName, m_options.ns, &error);
     std::unique_ptr<KubeClient> client = context ? KubeClient::create(*context, &error) : nullptr;
+    if (client && m_options.requestTimeout) {
+        // Go's http.Client has no deadline for a timeout of zero or less; QNetworkRequest neither for 0.
+        const auto limit = std::clamp<std::chrono::milliseconds::rep>(m_options.requestTimeout->count(), 0,
+                                                                      std::numeric_limits<int>::max());
+        client->setTimeout(int(limit));
+    }
     m_window.setSession(nullptr, context.value_or(ResolvedContext {}));
     m_session.reset();
     if (!client) {

@@ -8,7 +8,9 @@
 #include <QPointer>
 #include <QTemporaryDir>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 
 class QProcess;
 
@@ -26,6 +28,9 @@ public:
         QString context;
         QString ns;
         bool demo = false;
+        // kubectl's --request-timeout: how long one request may take (watches excepted); 0 or less: no limit.
+        // Unset: KubeClient's default (30 s).
+        std::optional<std::chrono::milliseconds> requestTimeout;
     };
 
     explicit Application(Options options);

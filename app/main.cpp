@@ -1,9 +1,15 @@
 // SA Admin: administer Kubernetes service accounts.
 
 #include "Application.h"
+#include "util/Duration.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -23,11 +29,35 @@ int main(int argc, char *argv[])
     const QCommandLineOption context(u"context"_s, u"The kubeconfig context to use."_s, u"NAME"_s);
     const QCommandLineOption ns({u"n"_s, u"namespace"_s}, u"The namespace to use."_s, u"NAME"_s);
     const QCommandLineOption demo(u"demo"_s, u"Run against a demo cluster (kube-sim) on this computer."_s);
-    parser.addOptions({kubeconfig, context, ns, demo});
+    const QCommandLineOption requestTimeout(
+        u"request-timeout"_s,
+        u"The length of time to wait before giving up on a single server request. Non-zero values should contain a "
+        "corresponding time unit (e.g. 1s, 2m, 3h); a bare integer is seconds. A value of zero means don't timeout "
+        "requests. Default: 30s."_s,
+        u"DURATION"_s);
+    parser.addOptions({kubeconfig, context, ns, demo, requestTimeout});
     parser.process(app);
 
-    sa::Application application(
-        {parser.value(kubeconfig), parser.value(context), parser.value(ns), parser.isSet(demo)});
+    sa::Application::Options options;
+    options.kubeconfig = parser.value(kubeconfig);
+    options.context = parser.value(context);
+    options.ns = parser.value(ns);
+    options.demo = parser.isSet(demo);
+    // As kubectl: an empty value is no value; one it cannot read stops here, with its sentence, as the parser's
+    // own errors do (on stderr, exit code 1, before any window).
+    if (const QString value = parser.value(requestTimeout); !value.isEmpty()) {
+        QString error;
+        const auto timeout = sa::parseRequestTimeout(value, &error);
+        if (!timeout) {
+            std::fprintf(stderr, "%s: %s\n", qUtf8Printable(QCoreApplication::applicationName()),
+                         qUtf8Printable(error));
+            return EXIT_FAILURE;
+        }
+        // Rounded up, so that 1ns stays a limit rather than none; a negative one is none, as for Go's http.Client.
+        options.requestTimeout =
+            std::chrono::ceil<std::chrono::milliseconds>(std::max(*timeout, std::chrono::nanoseconds(0)));
+    }
+    sa::Application application(std::move(options));
     application.start();
     return QApplication::exec();
 }

@@ -101,8 +101,8 @@ private Q_SLOTS:
     {
         if (!m_app || !status().startsWith(u"● Connected as kube-sim-admin"_s)) {
             m_app.reset();
-            m_app =
-                std::make_unique<sa::Application>(sa::Application::Options {m_sim->kubeconfigPath(), {}, {}, false});
+            m_app = std::make_unique<sa::Application>(
+                sa::Application::Options {m_sim->kubeconfigPath(), {}, {}, false, {}});
             m_app->start();
             QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as kube-sim-admin"_s), 20000);
         }
@@ -756,7 +756,7 @@ private Q_SLOTS:
         // the server's words, and works in the namespace the user may read.
         const QString kubeconfig = Kubectl(*m_sim).tokenKubeconfig(u"ci-token.kubeconfig"_s, "ci-token");
         m_app.reset();
-        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, u"ci"_s, false});
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, u"ci"_s, false, {}});
         m_app->start();
         auto *bar = find<sa::MessageBar>(u"messageBar"_s);
         QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"forbidden"_s), 20000);
@@ -811,7 +811,7 @@ private Q_SLOTS:
         const QString kubeconfig =
             Kubectl(*m_sim).tokenKubeconfig(u"revoked-long-ago.kubeconfig"_s, "revoked-long-ago");
         m_app.reset();
-        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, {}, false});
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, {}, false, {}});
         m_app->start();
         QTRY_VERIFY2_WITH_TIMEOUT(
             status().startsWith(u"● Not connected: The cluster did not accept your credentials"_s),
@@ -836,7 +836,7 @@ private Q_SLOTS:
         const QString kubeconfig = Kubectl(*m_sim).writeFile(u"missing-plugin.kubeconfig"_s, config);
         QVERIFY(!kubeconfig.isEmpty());
         m_app.reset();
-        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, {}, false});
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, {}, false, {}});
         m_app->start();
         const QString reason =
             u"Cannot get credentials for this cluster: exec: executable sa-test-login-not-installed not found"_s;

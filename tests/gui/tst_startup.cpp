@@ -12,6 +12,7 @@
 #include <QAccessible>
 #include <QAccessibleActionInterface>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
@@ -64,10 +65,12 @@ private:
         return m_app->window().findChild<T *>(name);
     }
 
-    void start(const QString &kubeconfig, const QString &context = {}, const QString &ns = {})
+    void start(const QString &kubeconfig, const QString &context = {}, const QString &ns = {},
+               std::optional<std::chrono::milliseconds> requestTimeout = {})
     {
         m_app.reset();
-        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, context, ns, false});
+        m_app = std::make_unique<sa::Application>(
+            sa::Application::Options {kubeconfig, context, ns, false, requestTimeout});
         m_app->start();
     }
 
@@ -322,6 +325,27 @@ private Q_SLOTS:
             return;
         }
         QFAIL("monitoring has a single service account");
+    }
+
+    // --request-timeout, as kubectl's: a server slower than the limit is reported as soon as the limit has passed (not
+    // after the default 30 s); with 0 the same server is waited for, and the window connects.
+    void requestTimeoutGivesUpOnASlowServer()
+    {
+        using namespace std::chrono_literals;
+        KubeSimProcess slow({u"--seed"_s, u"empty"_s, u"--faults"_s, u"{\"latencyMs\": 3000}"_s});
+        QVERIFY2(slow.start(), qPrintable(slow.error()));
+        const QString noAnswer = u"No answer from 127.0.0.1 in time"_s;
+
+        QElapsedTimer timer;
+        timer.start();
+        start(slow.kubeconfigPath(), {}, {}, 1s);
+        QTRY_VERIFY2_WITH_TIMEOUT(barText().contains(noAnswer), qPrintable(barText()), 10000);
+        QVERIFY2(timer.elapsed() < 2900, qPrintable(QString::number(timer.elapsed()))); // before any 3 s answer
+
+        start(slow.kubeconfigPath(), {}, {}, 0ms);
+        QTRY_VERIFY2_WITH_TIMEOUT(status().startsWith(u"● Connected as kube-sim-admin"_s), qPrintable(status()), 20000);
+        QVERIFY2(!barText().contains(noAnswer), qPrintable(barText()));
+        m_app.reset();
     }
 
     void cleanupTestCase()
