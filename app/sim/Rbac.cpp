@@ -688,7 +688,10 @@ std::optional<ApiFailure> checkEscalation(const WriteRequest &request, const QJs
     if (!rules) {
         if (!refResource.isEmpty())
             return status::notFound(type.group, refResource, refName);
-        return status::make(500, u"Unknown"_s, error);
+        // Not a StatusError: answered as a 500 with the error's text and no reason (StatusReasonUnknown).
+        ApiFailure failure = status::make(500, {}, error);
+        failure.status.remove("reason"_L1);
+        return failure;
     }
     if (const QString escalation = escalationError(store, user, request.ns, *rules); !escalation.isEmpty())
         return forbidden(escalation);

@@ -185,6 +185,16 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
         }
         metadata.insert("namespace"_L1, ns);
     }
+    // The kind's storage checks the requester on the (defaulted) object as sent or patched: the apiserver
+    // runs that check while it computes the updated object, before the resourceVersion precondition.
+    if (requester) {
+        QJsonObject candidate = object;
+        setMetadata(candidate, metadata);
+        type.strategy->applyDefaults(candidate);
+        const WriteRequest request {*requester, type, ns, name, name};
+        if (auto failure = type.strategy->authorizeWrite(request, candidate, &*existing, m_store))
+            return {{}, failure};
+    }
     const QString rv = str(metadata, "resourceVersion"_L1);
     if (!rv.isEmpty() && rv != str(oldMetadata, "resourceVersion"_L1))
         return {{}, status::staleConflict(type.group, type.plural, name)};
@@ -209,11 +219,6 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
             object.remove("status"_L1);
     }
     type.strategy->applyDefaults(object);
-    if (requester) {
-        const WriteRequest request {*requester, type, ns, name, name};
-        if (auto failure = type.strategy->authorizeWrite(request, object, &*existing, m_store))
-            return {{}, failure};
-    }
     type.strategy->prepareForUpdate(object, *existing);
     if (const QList<FieldError> errors = type.strategy->validate(object, &*existing); !errors.isEmpty())
         return {{}, status::invalid(type.group, type.kind, name, errors)};

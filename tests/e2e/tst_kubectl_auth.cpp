@@ -503,6 +503,17 @@ private Q_SLOTS:
                  u"Error from server (Forbidden): roles.rbac.authorization.k8s.io \"node-reader\" is forbidden: "_s
                      + user + u"{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"get\"]}\n"_s);
 
+        // An update (here a patch) is checked the same way.
+        run = kubectl(QStringList {u"patch"_s, u"role"_s, u"pod-reader"_s, u"--type=json"_s,
+                                   u"-p=[{\"op\":\"add\",\"path\":\"/rules/-\",\"value\":{\"apiGroups\":[\"\"],"
+                                   "\"resources\":[\"nodes\"],\"verbs\":[\"get\"]}}]"_s}
+                          + inNs,
+                      deployer);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err,
+                 u"Error from server (Forbidden): roles.rbac.authorization.k8s.io \"pod-reader\" is forbidden: "_s
+                     + user + u"{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"get\"]}\n"_s);
+
         // With `bind` on clusterroles/cluster-admin the binding goes through; with `escalate` on roles, the role.
         QCOMPARE(kubectl({u"create"_s, u"clusterrole"_s, u"cluster-admin-binder"_s, u"--verb=bind"_s,
                           u"--resource=clusterroles.rbac.authorization.k8s.io"_s, u"--resource-name=cluster-admin"_s})

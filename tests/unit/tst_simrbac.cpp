@@ -677,6 +677,9 @@ void TestSimRbac::escalation_data()
     QTest::newRow("missing cluster role")
         << u"judy"_s << QStringList() << binding({}, u"b"_s, u"ClusterRole"_s, u"missing"_s, user(u"x"_s)) << 404
         << u"clusterroles.rbac.authorization.k8s.io \"missing\" not found"_s;
+    QTest::newRow("unsupported role kind")
+        << u"alice"_s << authenticated << binding(u"team-a"_s, u"b"_s, u"Policy"_s, u"p"_s, user(u"x"_s)) << 500
+        << u"unsupported role reference kind: \"Policy\""_s;
     QTest::newRow("masters bind a missing role")
         << u"root"_s << QStringList {u"system:masters"_s}
         << binding({}, u"b"_s, u"ClusterRole"_s, u"missing"_s, user(u"x"_s)) << 201 << QString();
@@ -704,8 +707,10 @@ void TestSimRbac::escalation()
     QVERIFY(!result.ok());
     QCOMPARE(result.failure->status.value("code"_L1).toInt(), code);
     QCOMPARE(result.failure->status.value("message"_L1).toString(), message);
-    // The server's own writes are not checked.
-    QVERIFY(m_registry.create(*findResource(u"rbac.authorization.k8s.io"_s, u"v1"_s, plural), ns, object, true).ok());
+    // The server's own writes are not checked: only validation refuses them (an unsupported role kind).
+    const WriteResult own =
+        m_registry.create(*findResource(u"rbac.authorization.k8s.io"_s, u"v1"_s, plural), ns, object, true);
+    QCOMPARE(own.ok(), code != 500);
 }
 
 void TestSimRbac::escalationOnUpdate()
