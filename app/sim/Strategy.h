@@ -47,8 +47,8 @@ public:
     // name or, when the server generates one, its generateName, as admission sees it.
     [[nodiscard]] virtual std::optional<ApiFailure> admit(QJsonObject &object, const QString &name,
                                                           const Store &store) const;
-    // The kind's storage wrapper on a write through the API, before defaulting-dependent validation: the
-    // object as decoded and defaulted, `old` the stored object on update (nullptr on create). The RBAC kinds
+    // The kind's storage wrapper on a write through the API, before validation: the object as decoded (or
+    // patched) and defaulted, `old` the stored object on update (nullptr on create). The RBAC kinds
     // refuse privilege escalation here (pkg/registry/rbac/*/policybased).
     [[nodiscard]] virtual std::optional<ApiFailure> authorizeWrite(const WriteRequest &request,
                                                                    const QJsonObject &object, const QJsonObject *old,
