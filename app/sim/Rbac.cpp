@@ -1,12 +1,14 @@
 #include "Rbac.h"
 
 #include "Seeds.h"
+#include "Status.h"
 #include "Validation.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -219,9 +221,14 @@ public:
     using Visitor =
         std::function<bool(const QJsonObject &binding, const QJsonObject &subject, const QJsonObject &rule)>;
 
-    explicit RuleResolver(const Store &store)
+    // The authorizer reads roles through informer listers, whose NotFound names the kind ("clusterrole..."); the
+    // RBAC registry's own resolver reads the storage, whose NotFound names the resource ("clusterroles...").
+    enum class Errors { Listers, Storage };
+
+    explicit RuleResolver(const Store &store, Errors errors = Errors::Listers)
         : m_store(store)
         , m_clusterRoles(store.objects(rbacTypes().clusterRoles))
+        , m_errors(errors)
     { }
 
     // ClusterRoleBindings first, then the RoleBindings of the namespace; role references that do not resolve
@@ -296,8 +303,7 @@ public:
 
     [[nodiscard]] const Store::Objects &clusterRoles() const { return m_clusterRoles; }
 
-private:
-    // The errors are the listers' NotFound messages, which the apiserver shows in the denial reason.
+    // GetRoleReferenceRules: the rules of a binding's role; nullopt with *error when it does not resolve.
     std::optional<QJsonArray> roleReferenceRules(const QJsonObject &roleRef, const QString &bindingNamespace,
                                                  QString *error)
     {
@@ -306,21 +312,29 @@ private:
         if (kind == "Role"_L1) {
             if (const auto role = m_store.get(rbacTypes().roles, bindingNamespace, name))
                 return list(*role, "rules"_L1);
-            *error = u"role.rbac.authorization.k8s.io "_s + goQuote(name) + u" not found"_s;
+            *error = notFoundText(u"role"_s, name);
             return std::nullopt;
         }
         if (kind == "ClusterRole"_L1) {
             if (const auto role = m_clusterRoles.constFind(name); role != m_clusterRoles.cend())
                 return clusterRoleRules(name, *role);
-            *error = u"clusterrole.rbac.authorization.k8s.io "_s + goQuote(name) + u" not found"_s;
+            *error = notFoundText(u"clusterrole"_s, name);
             return std::nullopt;
         }
         *error = u"unsupported role reference kind: "_s + goQuote(kind);
         return std::nullopt;
     }
 
+private:
+    QString notFoundText(const QString &kind, const QString &name) const
+    {
+        const QString resource = m_errors == Errors::Storage ? QString(kind + u's') : kind;
+        return resource + u".rbac.authorization.k8s.io "_s + goQuote(name) + u" not found"_s;
+    }
+
     const Store &m_store;
     const Store::Objects m_clusterRoles;
+    const Errors m_errors;
     QHash<QString, QJsonArray> m_aggregated;
     QSet<QString> m_resolving;
 };
@@ -330,6 +344,220 @@ void copyList(QJsonObject &to, const QJsonObject &rule, QLatin1StringView key)
 {
     if (const QJsonArray values = list(rule, key); !values.isEmpty())
         to.insert(key, values);
+}
+
+// ---- escalation prevention, as pkg/registry/rbac/validation (Covers, CompactRules, ConfirmNoEscalation) ----
+
+QStringList strings(const QJsonObject &rule, QLatin1StringView key)
+{
+    QStringList values;
+    for (const QJsonValue &value : list(rule, key))
+        values.append(value.toString());
+    return values;
+}
+
+// One PolicyRule, its lists as strings.
+struct PolicyRule
+{
+    QStringList apiGroups;
+    QStringList resources;
+    QStringList resourceNames;
+    QStringList nonResourceURLs;
+    QStringList verbs;
+
+    static PolicyRule fromJson(const QJsonObject &rule)
+    {
+        return {strings(rule, "apiGroups"_L1), strings(rule, "resources"_L1), strings(rule, "resourceNames"_L1),
+                strings(rule, "nonResourceURLs"_L1), strings(rule, "verbs"_L1)};
+    }
+};
+
+bool hasAll(const QStringList &set, const QStringList &contains)
+{
+    return std::ranges::all_of(contains, [&set](const QString &value) { return set.contains(value); });
+}
+
+// BreakdownRule: one rule per group, resource, verb and resource name, then per URL and verb.
+QList<PolicyRule> breakdownRule(const PolicyRule &rule)
+{
+    QList<PolicyRule> subrules;
+    for (const QString &group : rule.apiGroups) {
+        for (const QString &resource : rule.resources) {
+            for (const QString &verb : rule.verbs) {
+                if (rule.resourceNames.isEmpty()) {
+                    subrules.append({{group}, {resource}, {}, {}, {verb}});
+                    continue;
+                }
+                for (const QString &resourceName : rule.resourceNames)
+                    subrules.append({{group}, {resource}, {resourceName}, {}, {verb}});
+            }
+        }
+    }
+    for (const QString &url : rule.nonResourceURLs) {
+        for (const QString &verb : rule.verbs)
+            subrules.append({{}, {}, {}, {url}, {verb}});
+    }
+    return subrules;
+}
+
+// resourceCoversAll: "*", the resource itself, or "*/subresource" for a subresource.
+bool resourceCoversAll(const QStringList &set, const QStringList &covers)
+{
+    if (set.contains("*"_L1) || hasAll(set, covers))
+        return true;
+    return std::ranges::all_of(covers, [&set](const QString &path) {
+        if (set.contains(path))
+            return true;
+        const qsizetype slash = path.indexOf(u'/');
+        return slash >= 0 && set.contains(QString(u'*' + path.mid(slash)));
+    });
+}
+
+bool nonResourceURLCovers(const QString &owner, const QString &path)
+{
+    if (owner == path)
+        return true;
+    if (!owner.endsWith(u'*'))
+        return false;
+    qsizetype prefixLength = owner.size();
+    while (prefixLength > 0 && owner.at(prefixLength - 1) == u'*')
+        --prefixLength;
+    return path.startsWith(QStringView(owner).left(prefixLength));
+}
+
+// ruleCovers: whether an owner rule covers a broken-down rule.
+bool ruleCovers(const PolicyRule &owner, const PolicyRule &subrule)
+{
+    const bool verbs = owner.verbs.contains("*"_L1) || hasAll(owner.verbs, subrule.verbs);
+    const bool groups = owner.apiGroups.contains("*"_L1) || hasAll(owner.apiGroups, subrule.apiGroups);
+    const bool resources = resourceCoversAll(owner.resources, subrule.resources);
+    const bool urls = std::ranges::all_of(subrule.nonResourceURLs, [&owner](const QString &path) {
+        return std::ranges::any_of(owner.nonResourceURLs,
+                                   [&path](const QString &url) { return nonResourceURLCovers(url, path); });
+    });
+    const bool names = owner.resourceNames.isEmpty()
+        || (!subrule.resourceNames.isEmpty() && hasAll(owner.resourceNames, subrule.resourceNames));
+    return verbs && groups && resources && urls && names;
+}
+
+// CompactRules: rules of one group, one resource and at most one name that differ only in verbs become one.
+QList<PolicyRule> compactRules(const QList<PolicyRule> &rules)
+{
+    QList<PolicyRule> compacted;
+    QList<PolicyRule> simple;
+    for (const PolicyRule &rule : rules) {
+        const bool isSimple = rule.resourceNames.size() <= 1 && rule.nonResourceURLs.isEmpty()
+            && rule.apiGroups.size() == 1 && rule.resources.size() == 1;
+        if (!isSimple) {
+            compacted.append(rule);
+            continue;
+        }
+        const auto same = std::ranges::find_if(simple, [&rule](const PolicyRule &other) {
+            return other.apiGroups == rule.apiGroups && other.resources == rule.resources
+                && other.resourceNames == rule.resourceNames;
+        });
+        if (same == simple.end()) {
+            simple.append(rule);
+            continue;
+        }
+        for (const QString &verb : rule.verbs) {
+            if (!same->verbs.contains(verb))
+                same->verbs.append(verb);
+        }
+    }
+    return compacted + simple;
+}
+
+// Go's %q of a []string: ["a" "b"].
+QString goQuoteList(const QStringList &values)
+{
+    QStringList quoted;
+    for (const QString &value : values)
+        quoted.append(goQuote(value));
+    return u'[' + quoted.join(u' ') + u']';
+}
+
+// rbacv1helpers.CompactString.
+QString compactString(const PolicyRule &rule)
+{
+    QStringList parts;
+    const auto add = [&parts](QLatin1StringView name, const QStringList &values) {
+        if (!values.isEmpty())
+            parts.append(QString(name) + u':' + goQuoteList(values));
+    };
+    add("APIGroups"_L1, rule.apiGroups);
+    add("Resources"_L1, rule.resources);
+    add("NonResourceURLs"_L1, rule.nonResourceURLs);
+    add("ResourceNames"_L1, rule.resourceNames);
+    add("Verbs"_L1, rule.verbs);
+    return u'{' + parts.join(u", "_s) + u'}';
+}
+
+// ConfirmNoEscalation: the reason the user may not grant `rules` in `ns` (empty: cluster-wide), or an empty
+// string when the rules it holds there cover them.
+QString escalationError(const Store &store, const UserInfo &user, const QString &ns, const QJsonArray &rules)
+{
+    QList<PolicyRule> ownerRules;
+    QStringList errors;
+    RuleResolver(store, RuleResolver::Errors::Storage)
+        .visitRulesFor(
+            user, ns,
+            [&ownerRules](const QJsonObject &, const QJsonObject &, const QJsonObject &rule) {
+                ownerRules.append(PolicyRule::fromJson(rule));
+                return true;
+            },
+            &errors);
+    QList<PolicyRule> missing;
+    for (const QJsonValue &rule : rules) {
+        for (const PolicyRule &subrule : breakdownRule(PolicyRule::fromJson(rule.toObject()))) {
+            if (!std::ranges::any_of(ownerRules,
+                                     [&subrule](const PolicyRule &owner) { return ruleCovers(owner, subrule); }))
+                missing.append(subrule);
+        }
+    }
+    if (missing.isEmpty())
+        return {};
+    // A sets.String: sorted, without repeats.
+    QStringList descriptions;
+    for (const PolicyRule &rule : compactRules(missing))
+        descriptions.append(compactString(rule));
+    std::sort(descriptions.begin(), descriptions.end());
+    descriptions.erase(std::unique(descriptions.begin(), descriptions.end()), descriptions.end());
+    QString message = u"user "_s + goQuote(user.name) + u" (groups="_s + goQuoteList(user.groups)
+        + u") is attempting to grant RBAC permissions not currently held:\n"_s + descriptions.join(u'\n');
+    // The resolver's errors are one aggregate, printed as a one-element []error.
+    if (!errors.isEmpty())
+        message += u"; resolution errors: ["_s + aggregateErrors(errors) + u']';
+    return message;
+}
+
+bool isAllowed(const Store &store, const UserInfo &user, const QString &verb, const QString &apiGroup,
+               const QString &resource, const QString &name, const QString &ns)
+{
+    RequestAttributes attributes;
+    attributes.verb = verb;
+    attributes.apiGroup = apiGroup;
+    attributes.resource = resource;
+    attributes.name = name;
+    attributes.ns = ns;
+    return Authorizer(store).authorize(user, attributes).allowed;
+}
+
+// rbacregistry.IsOnlyMutatingGCFields: an update that changes only owner references and finalizers (what the
+// garbage collector needs to delete the object) is not checked.
+bool isOnlyMutatingGCFields(const QJsonObject &object, const QJsonObject &old)
+{
+    QJsonObject copy = object;
+    QJsonObject metadata = metadataOf(copy);
+    const QJsonObject oldMetadata = metadataOf(old);
+    for (const auto key : {"ownerReferences"_L1, "finalizers"_L1, "selfLink"_L1, "managedFields"_L1}) {
+        if (oldMetadata.contains(key))
+            metadata.insert(key, oldMetadata.value(key));
+        else
+            metadata.remove(key);
+    }
+    copy.insert("metadata"_L1, metadata);
+    return copy == old;
 }
 
 } // namespace
@@ -404,6 +632,70 @@ QString Authorizer::deniedMessage(const UserInfo &user, const RequestAttributes 
     // responsewriters.Forbidden escapes what could pass for HTML in the message, but not in the reason.
     message.replace(u'&', "&amp;"_L1).replace(u'<', "&lt;"_L1).replace(u'>', "&gt;"_L1);
     return reason.isEmpty() ? message : QString(message + u": "_s + reason);
+}
+
+std::optional<ApiFailure> checkEscalation(const WriteRequest &request, const QJsonObject &object,
+                                          const QJsonObject *old, const Store &store)
+{
+    const UserInfo &user = request.user;
+    // EscalationAllowed: system:masters, which the apiserver's own loopback client belongs to.
+    if (user.groups.contains("system:masters"_L1))
+        return std::nullopt;
+    if (old && isOnlyMutatingGCFields(object, *old))
+        return std::nullopt;
+    const ResourceType &type = request.type;
+    const auto forbidden = [&](const QString &why) {
+        return status::forbidden(type.group, type.plural, request.objectName, why);
+    };
+    const bool isRole = type.kind == "Role"_L1 || type.kind == "ClusterRole"_L1;
+    if (isRole) {
+        // RoleEscalationAuthorized: `escalate` on the resource the request names, in its namespace.
+        if (isAllowed(store, user, u"escalate"_s, type.group, type.plural, request.name, request.ns))
+            return std::nullopt;
+        if (const QString error = escalationError(store, user, request.ns, list(object, "rules"_L1)); !error.isEmpty())
+            return forbidden(error);
+        // An aggregation rule can gather anything: setting, changing or removing one takes * on *.
+        const auto aggregates = [](const QJsonObject &role) {
+            return !role.value("aggregationRule"_L1).toObject().value("clusterRoleSelectors"_L1).toArray().isEmpty();
+        };
+        if (type.kind == "ClusterRole"_L1 && (aggregates(object) || (old && aggregates(*old)))) {
+            const QJsonArray fullAuthority {
+                QJsonObject {{"verbs"_L1, QJsonArray {u"*"_s}},
+                             {"apiGroups"_L1, QJsonArray {u"*"_s}},
+                             {"resources"_L1, QJsonArray {u"*"_s}}},
+                QJsonObject {{"verbs"_L1, QJsonArray {u"*"_s}}, {"nonResourceURLs"_L1, QJsonArray {u"*"_s}}}};
+            if (!escalationError(store, user, request.ns, fullAuthority).isEmpty())
+                return forbidden(u"must have cluster-admin privileges to use the aggregationRule"_s);
+        }
+        return std::nullopt;
+    }
+    // BindingAuthorized: `bind` on the referenced role, in the binding's namespace (none for a
+    // ClusterRoleBinding).
+    const QJsonObject roleRef = object.value("roleRef"_L1).toObject();
+    const QString refKind = str(roleRef, "kind"_L1);
+    const QString refName = str(roleRef, "name"_L1);
+    const QString refResource = refKind == "ClusterRole"_L1 ? u"clusterroles"_s
+        : refKind == "Role"_L1                              ? u"roles"_s
+                                                            : QString();
+    if (!refResource.isEmpty()
+        && isAllowed(store, user, u"bind"_s, str(roleRef, "apiGroup"_L1), refResource, refName, request.ns))
+        return std::nullopt;
+    // Otherwise the requester must hold every rule of the role, which must therefore exist: the storage's
+    // NotFound (or the resolver's error) is the answer as it is.
+    QString error;
+    const auto rules =
+        RuleResolver(store, RuleResolver::Errors::Storage).roleReferenceRules(roleRef, request.ns, &error);
+    if (!rules) {
+        if (!refResource.isEmpty())
+            return status::notFound(type.group, refResource, refName);
+        // Not a StatusError: answered as a 500 with the error's text and no reason (StatusReasonUnknown).
+        ApiFailure failure = status::make(500, {}, error);
+        failure.status.remove("reason"_L1);
+        return failure;
+    }
+    if (const QString escalation = escalationError(store, user, request.ns, *rules); !escalation.isEmpty())
+        return forbidden(escalation);
+    return std::nullopt;
 }
 
 bool loadBootstrapPolicy(Registry &registry, QString *error)

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace kubesim {
 
 // An authenticated user, as authenticators produce it (k8s.io/apiserver/pkg/authentication/user.Info).
@@ -69,6 +71,14 @@ public:
 private:
     const Store &m_store;
 };
+
+// Escalation prevention of the RBAC storage (pkg/registry/rbac/*/policybased): a Role or ClusterRole write is
+// allowed to members of system:masters, to users with `escalate` on the resource, and to users who already hold
+// every rule it grants (in its namespace, cluster-wide for ClusterRoles; an aggregationRule needs * on *); a
+// RoleBinding or ClusterRoleBinding write to users with `bind` on the referenced role and to users who hold
+// every rule of that role. Otherwise the 403 of ConfirmNoEscalation, or the 404 of a missing role.
+[[nodiscard]] std::optional<ApiFailure> checkEscalation(const WriteRequest &request, const QJsonObject &object,
+                                                        const QJsonObject *old, const Store &store);
 
 // Creates the bootstrap ClusterRoles, ClusterRoleBindings, Roles and RoleBindings of a v1.32 cluster
 // (kube-sim's copy of the bootstrap policy), as the apiserver's RBAC post-start hook does.

@@ -103,7 +103,8 @@ std::optional<ApiFailure> Registry::checkNamespace(const ResourceType &type, con
     return std::nullopt;
 }
 
-WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonObject object, bool dryRun)
+WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonObject object, bool dryRun,
+                             const UserInfo *requester)
 {
     if (auto failure = checkTypeMeta(type, object))
         return {{}, failure};
@@ -123,8 +124,8 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
         return {{}, status::badRequest(u"resourceVersion should not be set on objects to be created"_s)};
     // Admission runs before the name is generated, so its refusals name the object by its generateName: the
     // same text on every retry, which lets a controller that reports it see that nothing changed.
-    const QString admissionName =
-        str(metadata, "name"_L1).isEmpty() ? str(metadata, "generateName"_L1) : str(metadata, "name"_L1);
+    const QString requestedName = str(metadata, "name"_L1);
+    const QString admissionName = requestedName.isEmpty() ? str(metadata, "generateName"_L1) : requestedName;
     if (str(metadata, "name"_L1).isEmpty() && !str(metadata, "generateName"_L1).isEmpty())
         metadata.insert("name"_L1, QString(str(metadata, "generateName"_L1) + randomSuffix(5)));
     resetServerFields(metadata);
@@ -136,6 +137,12 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     strategy.prepareForCreate(object);
     if (auto failure = checkNamespace(type, ns, admissionName))
         return {{}, failure};
+    // The kind's storage checks the requester after admission's namespace check and before it validates.
+    if (requester) {
+        const WriteRequest request {*requester, type, ns, {}, requestedName};
+        if (auto failure = strategy.authorizeWrite(request, object, nullptr, m_store))
+            return {{}, failure};
+    }
     if (auto failure = strategy.admit(object, admissionName, m_store))
         return {{}, failure};
     if (const QList<FieldError> errors = strategy.validate(object, nullptr); !errors.isEmpty())
@@ -155,7 +162,7 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
 }
 
 WriteResult Registry::update(const ResourceType &type, const QString &ns, const QString &name, QJsonObject object,
-                             const QString &subresource, bool dryRun)
+                             const QString &subresource, bool dryRun, const UserInfo *requester)
 {
     const auto existing = m_store.get(type, ns, name);
     if (!existing)
@@ -177,6 +184,16 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
                                        "on the request"_s)};
         }
         metadata.insert("namespace"_L1, ns);
+    }
+    // The kind's storage checks the requester on the (defaulted) object as sent or patched: the apiserver
+    // runs that check while it computes the updated object, before the resourceVersion precondition.
+    if (requester) {
+        QJsonObject candidate = object;
+        setMetadata(candidate, metadata);
+        type.strategy->applyDefaults(candidate);
+        const WriteRequest request {*requester, type, ns, name, name};
+        if (auto failure = type.strategy->authorizeWrite(request, candidate, &*existing, m_store))
+            return {{}, failure};
     }
     const QString rv = str(metadata, "resourceVersion"_L1);
     if (!rv.isEmpty() && rv != str(oldMetadata, "resourceVersion"_L1))
@@ -218,7 +235,7 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
 }
 
 WriteResult Registry::patch(const ResourceType &type, const QString &ns, const QString &name, PatchType patchType,
-                            const QByteArray &body, const QString &subresource, bool dryRun)
+                            const QByteArray &body, const QString &subresource, bool dryRun, const UserInfo *requester)
 {
     const auto existing = m_store.get(type, ns, name);
     if (!existing) {
@@ -229,7 +246,7 @@ WriteResult Registry::patch(const ResourceType &type, const QString &ns, const Q
         const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
         if (!doc.isObject())
             return {{}, status::badRequest(u"error decoding YAML: "_s + error.errorString())};
-        return create(type, ns, doc.object(), dryRun);
+        return create(type, ns, doc.object(), dryRun, requester);
     }
     PatchResult patched;
     switch (patchType) {
@@ -256,7 +273,7 @@ WriteResult Registry::patch(const ResourceType &type, const QString &ns, const Q
     if (!metadata.contains("resourceVersion"_L1))
         metadata.insert("resourceVersion"_L1, metadataOf(*existing).value("resourceVersion"_L1));
     patched.object.insert("metadata"_L1, metadata);
-    return update(type, ns, name, patched.object, subresource, dryRun);
+    return update(type, ns, name, patched.object, subresource, dryRun, requester);
 }
 
 WriteResult Registry::remove(const ResourceType &type, const QString &ns, const QString &name,

@@ -36,11 +36,15 @@ public:
 
     [[nodiscard]] Store &store() { return m_store; }
 
-    WriteResult create(const ResourceType &type, const QString &ns, QJsonObject object, bool dryRun = false);
+    // `requester` is the user of a write through the API, whose rights some kinds check (see
+    // Strategy::authorizeWrite); the server's own writes have none.
+    WriteResult create(const ResourceType &type, const QString &ns, QJsonObject object, bool dryRun = false,
+                       const UserInfo *requester = nullptr);
     WriteResult update(const ResourceType &type, const QString &ns, const QString &name, QJsonObject object,
-                       const QString &subresource = {}, bool dryRun = false);
+                       const QString &subresource = {}, bool dryRun = false, const UserInfo *requester = nullptr);
     WriteResult patch(const ResourceType &type, const QString &ns, const QString &name, PatchType patchType,
-                      const QByteArray &body, const QString &subresource = {}, bool dryRun = false);
+                      const QByteArray &body, const QString &subresource = {}, bool dryRun = false,
+                      const UserInfo *requester = nullptr);
     // options is a DeleteOptions body: preconditions and propagationPolicy are honoured.
     WriteResult remove(const ResourceType &type, const QString &ns, const QString &name,
                        const QJsonObject &options = {}, bool dryRun = false);

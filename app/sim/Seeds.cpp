@@ -245,6 +245,26 @@ void seedDemo(Registry &registry)
     s.account(u"monitoring"_s, u"node-exporter"_s, {}, {}, {{"app"_L1, "node-exporter"_L1}});
     s.podSet(u"DaemonSet"_s, u"monitoring"_s, u"node-exporter"_s, u"node-exporter"_s,
              u"quay.io/prometheus/node-exporter:v1.8.2"_s);
+
+    // Permissions worth a look. A CI account that deploys the monitoring stack, with edit there only.
+    s.account(u"ci"_s, u"monitoring-deployer"_s);
+    s.binding(u"monitoring"_s, u"monitoring-deployer-edit"_s, u"ClusterRole"_s, u"edit"_s,
+              {saSubject(u"ci"_s, u"monitoring-deployer"_s)});
+    // An operator given cluster-admin "to make it work".
+    s.account(u"monitoring"_s, u"prometheus-operator"_s, {}, {}, {{"app"_L1, "prometheus-operator"_L1}});
+    s.binding(QString(), u"prometheus-operator"_s, u"ClusterRole"_s, u"cluster-admin"_s,
+              {saSubject(u"monitoring"_s, u"prometheus-operator"_s)});
+    // Every account of data-platform may read its secrets, through the namespace's group.
+    s.role(u"data-platform"_s, u"secret-reader"_s, {rule({u""_s}, {u"secrets"_s}, {u"get"_s, u"list"_s, u"watch"_s})});
+    s.binding(u"data-platform"_s, u"all-accounts-read-secrets"_s, u"Role"_s, u"secret-reader"_s,
+              {QJsonObject {{"apiGroup"_L1, "rbac.authorization.k8s.io"_L1},
+                            {"kind"_L1, "Group"_L1},
+                            {"name"_L1, "system:serviceaccounts:data-platform"_L1}}});
+    // Left behind: a binding of an account deleted since, and one to a Role that was never created.
+    s.binding(u"payments"_s, u"payments-batch-view"_s, u"ClusterRole"_s, u"view"_s,
+              {saSubject(u"payments"_s, u"payments-batch"_s)});
+    s.binding(u"payments"_s, u"payments-worker-queue"_s, u"Role"_s, u"queue-consumer"_s,
+              {saSubject(u"payments"_s, u"payments-worker"_s)});
 }
 
 // A big cluster with the shapes of real ones: teams and environments, app-named service accounts, and a
@@ -313,6 +333,37 @@ void seedLarge(Registry &registry, int namespaces, int accounts, int secrets, in
                      {{"tls.crt"_L1, blob(1400)}, {"tls.key"_L1, blob(1700)}});
         }
     }
+    // RBAC as teams have it: in each namespace a Role for configuration, its first account deploying (edit), the
+    // next two reading (view) and the fourth reading configuration; per team a ClusterRoleBinding of view to its
+    // first account, and two operators with cluster-admin.
+    const QJsonArray configReading {rule({u""_s}, {u"configmaps"_s, u"secrets"_s}, {u"get"_s, u"list"_s, u"watch"_s})};
+    for (int ns = 0; ns < namespaces; ++ns) {
+        const QStringList &names = accountsByNamespace[ns];
+        const auto subjects = [&](qsizetype from, qsizetype count) {
+            QJsonArray list;
+            for (const QString &name : names.mid(from, count))
+                list.append(saSubject(nsNames[ns], name));
+            return list;
+        };
+        s.role(nsNames[ns], u"config-reader"_s, configReading);
+        if (names.size() > 0)
+            s.binding(nsNames[ns], u"deployers-edit"_s, u"ClusterRole"_s, u"edit"_s, subjects(0, 1));
+        if (names.size() > 1)
+            s.binding(nsNames[ns], u"readers-view"_s, u"ClusterRole"_s, u"view"_s, subjects(1, 2));
+        if (names.size() > 3)
+            s.binding(nsNames[ns], u"config-readers"_s, u"Role"_s, u"config-reader"_s, subjects(3, 1));
+    }
+    for (int ns = 0; ns < qMin(namespaces, int(teams.size())); ++ns) {
+        if (!accountsByNamespace[ns].isEmpty())
+            s.binding(QString(), teams[ns] + u"-cluster-view"_s, u"ClusterRole"_s, u"view"_s,
+                      {saSubject(nsNames[ns], accountsByNamespace[ns].first())});
+    }
+    for (int ns = 0; ns < qMin(namespaces, 2); ++ns) {
+        if (accountsByNamespace[ns].size() > 1)
+            s.binding(QString(), nsNames[ns] + u"-operator"_s, u"ClusterRole"_s, u"cluster-admin"_s,
+                      {saSubject(nsNames[ns], accountsByNamespace[ns].last())});
+    }
+
     for (int i = 0; i < pods; ++i) {
         const int ns = i % namespaces;
         const QStringList &candidates = accountsByNamespace[ns];

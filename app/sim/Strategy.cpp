@@ -18,6 +18,12 @@ std::optional<ApiFailure> Strategy::admit(QJsonObject &, const QString &, const 
     return std::nullopt;
 }
 
+std::optional<ApiFailure> Strategy::authorizeWrite(const WriteRequest &, const QJsonObject &, const QJsonObject *,
+                                                   const Store &) const
+{
+    return std::nullopt;
+}
+
 QList<FieldError> Strategy::validate(const QJsonObject &, const QJsonObject *) const
 {
     return {};

@@ -15,6 +15,18 @@ namespace kubesim {
 
 class Store;
 struct ResourceType;
+struct UserInfo;
+
+// A write through the API, for the checks that depend on who asks (the RBAC kinds' escalation prevention).
+// Writes without one are the server's own (controllers, seeds), as its loopback client in system:masters.
+struct WriteRequest
+{
+    const UserInfo &user;
+    const ResourceType &type;
+    QString ns; // the request's namespace, empty for cluster-scoped resources
+    QString name; // the name in the request's path: empty on create
+    QString objectName; // the object's name as sent: empty when the server generates it
+};
 
 // What one kind does differently in the registry, as the apiserver's REST strategies
 // (pkg/registry/<group>/<kind>/strategy.go), its admission plugins and its printers have it. The base is a
@@ -35,6 +47,12 @@ public:
     // name or, when the server generates one, its generateName, as admission sees it.
     [[nodiscard]] virtual std::optional<ApiFailure> admit(QJsonObject &object, const QString &name,
                                                           const Store &store) const;
+    // The kind's storage wrapper on a write through the API, before validation: the object as decoded (or
+    // patched) and defaulted, `old` the stored object on update (nullptr on create). The RBAC kinds
+    // refuse privilege escalation here (pkg/registry/rbac/*/policybased).
+    [[nodiscard]] virtual std::optional<ApiFailure> authorizeWrite(const WriteRequest &request,
+                                                                   const QJsonObject &object, const QJsonObject *old,
+                                                                   const Store &store) const;
     // Validate on create (old == nullptr) and ValidateUpdate.
     [[nodiscard]] virtual QList<FieldError> validate(const QJsonObject &object, const QJsonObject *old) const;
 

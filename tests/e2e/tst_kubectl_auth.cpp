@@ -425,6 +425,124 @@ private Q_SLOTS:
         }
     }
 
+    // Escalation prevention on RBAC writes, as the real kubectl sees it: a service account that may write Roles
+    // and RoleBindings in its namespace grants only what it holds, unless it has `bind` or `escalate`.
+    void escalationPrevention()
+    {
+        const QStringList inNs {u"-n"_s, u"deploys"_s};
+        QCOMPARE(kubectl({u"create"_s, u"namespace"_s, u"deploys"_s}).exitCode, 0);
+        QCOMPARE(kubectl(QStringList {u"create"_s, u"serviceaccount"_s, u"ci-deployer"_s} + inNs).exitCode, 0);
+        QCOMPARE(kubectl(QStringList {u"create"_s, u"rolebinding"_s, u"ci-deployer-edit"_s, u"--clusterrole=edit"_s,
+                                      u"--serviceaccount=deploys:ci-deployer"_s}
+                         + inNs)
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            kubectl(QStringList {u"create"_s, u"role"_s, u"rbac-writer"_s, u"--verb=get,list,create,update,patch"_s,
+                                 u"--resource=roles.rbac.authorization.k8s.io,"
+                                 "rolebindings.rbac.authorization.k8s.io"_s}
+                    + inNs)
+                .exitCode,
+            0);
+        QCOMPARE(kubectl(QStringList {u"create"_s, u"rolebinding"_s, u"ci-deployer-rbac"_s, u"--role=rbac-writer"_s,
+                                      u"--serviceaccount=deploys:ci-deployer"_s}
+                         + inNs)
+                     .exitCode,
+                 0);
+        const CommandResult token = kubectl(QStringList {u"create"_s, u"token"_s, u"ci-deployer"_s} + inNs);
+        QCOMPARE(token.exitCode, 0);
+        const QString deployer =
+            m_kubectl->tokenKubeconfig(u"ci-deployer.kubeconfig"_s, token.out.trimmed().toLatin1());
+        const QString user = u"user \"system:serviceaccount:deploys:ci-deployer\" (groups=[\"system:serviceaccounts\" "
+                             "\"system:serviceaccounts:deploys\" \"system:authenticated\"]) is attempting to grant "
+                             "RBAC permissions not currently held:\n"_s;
+        const QStringList bindAdmin {u"create"_s,
+                                     u"rolebinding"_s,
+                                     u"ci-deployer-admin"_s,
+                                     u"--clusterrole=cluster-admin"_s,
+                                     u"--serviceaccount=deploys:ci-deployer"_s,
+                                     u"-n"_s,
+                                     u"deploys"_s};
+
+        // Binding cluster-admin: refused, with the rules it does not hold.
+        CommandResult run = kubectl(bindAdmin, deployer);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err,
+                 u"error: failed to create rolebinding: rolebindings.rbac.authorization.k8s.io \"ci-deployer-admin\" "
+                 "is forbidden: "_s
+                     + user
+                     + u"{APIGroups:[\"*\"], Resources:[\"*\"], Verbs:[\"*\"]}\n{NonResourceURLs:[\"*\"], "
+                       "Verbs:[\"*\"]}\n"_s);
+        // Binding a role it holds all of: allowed. Binding a role that does not exist: its NotFound.
+        QCOMPARE(kubectl(QStringList {u"create"_s, u"rolebinding"_s, u"ci-deployer-view"_s, u"--clusterrole=view"_s,
+                                      u"--serviceaccount=deploys:default"_s}
+                             + inNs,
+                         deployer)
+                     .exitCode,
+                 0);
+        run = kubectl(QStringList {u"create"_s, u"rolebinding"_s, u"ghost"_s, u"--role=ghost-role"_s,
+                                   u"--serviceaccount=deploys:default"_s}
+                          + inNs,
+                      deployer);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err,
+                 u"error: failed to create rolebinding: roles.rbac.authorization.k8s.io \"ghost-role\" not found\n"_s);
+
+        // Roles: the rules it holds, yes; one it lacks, no.
+        QCOMPARE(
+            kubectl(QStringList {u"create"_s, u"role"_s, u"pod-reader"_s, u"--verb=get,list"_s, u"--resource=pods"_s}
+                        + inNs,
+                    deployer)
+                .out,
+            u"role.rbac.authorization.k8s.io/pod-reader created\n"_s);
+        const QStringList nodeReader =
+            QStringList {u"create"_s, u"role"_s, u"node-reader"_s, u"--verb=get"_s, u"--resource=nodes"_s} + inNs;
+        run = kubectl(nodeReader, deployer);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err,
+                 u"Error from server (Forbidden): roles.rbac.authorization.k8s.io \"node-reader\" is forbidden: "_s
+                     + user + u"{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"get\"]}\n"_s);
+
+        // An update (here a patch) is checked the same way.
+        run = kubectl(QStringList {u"patch"_s, u"role"_s, u"pod-reader"_s, u"--type=json"_s,
+                                   u"-p=[{\"op\":\"add\",\"path\":\"/rules/-\",\"value\":{\"apiGroups\":[\"\"],"
+                                   "\"resources\":[\"nodes\"],\"verbs\":[\"get\"]}}]"_s}
+                          + inNs,
+                      deployer);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err,
+                 u"Error from server (Forbidden): roles.rbac.authorization.k8s.io \"pod-reader\" is forbidden: "_s
+                     + user + u"{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"get\"]}\n"_s);
+
+        // With `bind` on clusterroles/cluster-admin the binding goes through; with `escalate` on roles, the role.
+        QCOMPARE(kubectl({u"create"_s, u"clusterrole"_s, u"cluster-admin-binder"_s, u"--verb=bind"_s,
+                          u"--resource=clusterroles.rbac.authorization.k8s.io"_s, u"--resource-name=cluster-admin"_s})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            kubectl(QStringList {u"create"_s, u"rolebinding"_s, u"ci-deployer-binder"_s,
+                                 u"--clusterrole=cluster-admin-binder"_s, u"--serviceaccount=deploys:ci-deployer"_s}
+                    + inNs)
+                .exitCode,
+            0);
+        run = kubectl(bindAdmin, deployer);
+        QCOMPARE(run.err, QString());
+        QCOMPARE(run.out, u"rolebinding.rbac.authorization.k8s.io/ci-deployer-admin created\n"_s);
+        QCOMPARE(kubectl({u"delete"_s, u"rolebinding"_s, u"ci-deployer-admin"_s, u"-n"_s, u"deploys"_s}).exitCode, 0);
+
+        QCOMPARE(kubectl(QStringList {u"create"_s, u"role"_s, u"role-escalator"_s, u"--verb=escalate"_s,
+                                      u"--resource=roles.rbac.authorization.k8s.io"_s}
+                         + inNs)
+                     .exitCode,
+                 0);
+        QCOMPARE(kubectl(QStringList {u"create"_s, u"rolebinding"_s, u"ci-deployer-escalator"_s,
+                                      u"--role=role-escalator"_s, u"--serviceaccount=deploys:ci-deployer"_s}
+                         + inNs)
+                     .exitCode,
+                 0);
+        QCOMPARE(kubectl(nodeReader, deployer).out, u"role.rbac.authorization.k8s.io/node-reader created\n"_s);
+    }
+
     void cleanupTestCase() { QCOMPARE(m_sim->stop(), 0); }
 };
 

@@ -132,6 +132,9 @@ private Q_SLOTS:
     void rulesForServiceAccount();
     void rulesForMasters();
     void rulesForMissingRole();
+    void escalation_data();
+    void escalation();
+    void escalationOnUpdate();
 
 private:
     [[nodiscard]] QJsonObject stored(const QString &plural, const QString &name) const;
@@ -185,6 +188,15 @@ void TestSimRbac::initTestCase()
         binding({}, u"henry-missing"_s, u"ClusterRole"_s, u"does-not-exist"_s, {subject(u"User"_s, u"henry"_s)}),
         binding({}, u"ghosts-missing"_s, u"ClusterRole"_s, u"also-missing"_s, {subject(u"Group"_s, u"ghosts"_s)}),
         role({}, u"node-reader"_s, {rule({u""_s}, {u"nodes"_s}, {u"list"_s})}),
+        // Escalation prevention: ivan may escalate roles in team-a, judy may bind cluster-admin anywhere and
+        // any ClusterRole in team-b.
+        role(u"team-a"_s, u"role-escalator"_s, {rule({u"rbac.authorization.k8s.io"_s}, {u"roles"_s}, {u"escalate"_s})}),
+        binding(u"team-a"_s, u"ivan-escalates"_s, u"Role"_s, u"role-escalator"_s, {subject(u"User"_s, u"ivan"_s)}),
+        role({}, u"cluster-admin-binder"_s,
+             {rule({u"rbac.authorization.k8s.io"_s}, {u"clusterroles"_s}, {u"bind"_s}, {u"cluster-admin"_s})}),
+        binding({}, u"judy-binds"_s, u"ClusterRole"_s, u"cluster-admin-binder"_s, {subject(u"User"_s, u"judy"_s)}),
+        role({}, u"any-binder"_s, {rule({u"rbac.authorization.k8s.io"_s}, {u"clusterroles"_s}, {u"bind"_s})}),
+        binding(u"team-b"_s, u"judy-binds-any"_s, u"ClusterRole"_s, u"any-binder"_s, {subject(u"User"_s, u"judy"_s)}),
         binding({}, u"monitor-nodes"_s, u"ClusterRole"_s, u"node-reader"_s, {saSubject(u"team-b"_s, u"monitor"_s)}),
         // Created after the bootstrap aggregation ran: only the authorizer's own aggregation sees it.
         role({}, u"widgets-view"_s, {rule({u"example.com"_s}, {u"widgets"_s}, {u"get"_s, u"list"_s})},
@@ -543,6 +555,198 @@ void TestSimRbac::rulesForMissingRole()
     const Authorizer::Rules rules = authorizer.rulesFor({u"henry"_s, {}, {}, {}}, u"team-a"_s);
     QVERIFY(rules.resourceRules.isEmpty());
     QCOMPARE(rules.evaluationError, u"clusterrole.rbac.authorization.k8s.io \"does-not-exist\" not found"_s);
+}
+
+void TestSimRbac::escalation_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QStringList>("groups");
+    QTest::addColumn<QJsonObject>("object");
+    QTest::addColumn<int>("code"); // 201 when allowed
+    QTest::addColumn<QString>("message");
+
+    const QStringList authenticated {u"system:authenticated"_s};
+    const QString aliceMissing = u"user \"alice\" (groups=[\"system:authenticated\"]) is attempting to grant RBAC "
+                                 "permissions not currently held:\n"_s;
+    const QJsonArray podGet {rule({u""_s}, {u"pods"_s}, {u"get"_s})};
+    const auto user = [](const QString &name) { return QJsonArray {subject(u"User"_s, name)}; };
+
+    // Roles: covered by the rules held in the role's namespace, or `escalate`.
+    QTest::newRow("role covered") << u"alice"_s << authenticated << role(u"team-a"_s, u"r"_s, podGet) << 201
+                                  << QString();
+    QTest::newRow("role subresource covered")
+        << u"alice"_s << authenticated << role(u"team-a"_s, u"r"_s, {rule({u""_s}, {u"pods/log"_s}, {u"get"_s})}) << 201
+        << QString();
+    QTest::newRow("role not covered") << u"alice"_s << authenticated
+                                      << role(u"team-a"_s, u"r"_s,
+                                              {rule({u""_s}, {u"pods"_s}, {u"get"_s, u"delete"_s})})
+                                      << 403
+                                      << u"roles.rbac.authorization.k8s.io \"r\" is forbidden: "_s + aliceMissing
+            + u"{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"delete\"]}"_s;
+    QTest::newRow("role in another namespace")
+        << u"alice"_s << authenticated << role(u"team-b"_s, u"r"_s, podGet) << 403
+        << u"roles.rbac.authorization.k8s.io \"r\" is forbidden: "_s + aliceMissing
+            + u"{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"get\"]}"_s;
+    // The missing rules are broken down, compacted by resource and sorted.
+    QTest::newRow("missing rules compacted")
+        << u"alice"_s << authenticated
+        << role(u"team-a"_s, u"r"_s,
+                {rule({u""_s}, {u"secrets"_s, u"pods"_s}, {u"get"_s, u"delete"_s, u"create"_s}),
+                 rule({u"apps"_s}, {u"deployments"_s}, {u"list"_s}, {u"web"_s, u"api"_s})})
+        << 403
+        << u"roles.rbac.authorization.k8s.io \"r\" is forbidden: "_s + aliceMissing
+            + u"{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"delete\" \"create\"]}\n"
+              "{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\" \"delete\" \"create\"]}\n"
+              "{APIGroups:[\"apps\"], Resources:[\"deployments\"], ResourceNames:[\"api\"], Verbs:[\"list\"]}\n"
+              "{APIGroups:[\"apps\"], Resources:[\"deployments\"], ResourceNames:[\"web\"], Verbs:[\"list\"]}"_s;
+    QTest::newRow("resource name covered")
+        << u"carol"_s << QStringList()
+        << role(u"team-a"_s, u"r"_s, {rule({u""_s}, {u"secrets"_s}, {u"get"_s}, {u"app-config"_s})}) << 201
+        << QString();
+    QTest::newRow("named rule does not cover all names")
+        << u"carol"_s << QStringList() << role(u"team-a"_s, u"r"_s, {rule({u""_s}, {u"secrets"_s}, {u"list"_s})}) << 403
+        << u"roles.rbac.authorization.k8s.io \"r\" is forbidden: user \"carol\" (groups=[]) is attempting to grant "
+           "RBAC permissions not currently held:\n{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"list\"]}"_s;
+    QTest::newRow("star slash subresource covers")
+        << u"eve"_s << QStringList() << role({}, u"cr"_s, {rule({u"apps"_s}, {u"deployments/scale"_s}, {u"update"_s})})
+        << 201 << QString();
+    QTest::newRow("star slash subresource does not cover the resource")
+        << u"eve"_s << QStringList() << role({}, u"cr"_s, {rule({u"apps"_s}, {u"deployments"_s}, {u"get"_s})}) << 403
+        << u"clusterroles.rbac.authorization.k8s.io \"cr\" is forbidden: user \"eve\" (groups=[]) is attempting to "
+           "grant RBAC permissions not currently held:\n"
+           "{APIGroups:[\"apps\"], Resources:[\"deployments\"], Verbs:[\"get\"]}"_s;
+    QTest::newRow("non-resource URL covered")
+        << u"grace"_s << QStringList() << role({}, u"cr"_s, {urlRule({u"/apis/apps"_s}, {u"get"_s})}) << 201
+        << QString();
+    QTest::newRow("non-resource URL not covered")
+        << u"grace"_s << QStringList() << role({}, u"cr"_s, {urlRule({u"/healthz"_s, u"/logs"_s}, {u"get"_s})}) << 403
+        << u"clusterroles.rbac.authorization.k8s.io \"cr\" is forbidden: user \"grace\" (groups=[]) is attempting "
+           "to grant RBAC permissions not currently held:\n{NonResourceURLs:[\"/healthz\"], Verbs:[\"get\"]}"_s;
+    // A RoleBinding's rules count for Roles in its namespace only, never for ClusterRoles.
+    QTest::newRow("cluster role needs cluster-wide rules")
+        << u"alice"_s << authenticated << role({}, u"cr"_s, podGet) << 403
+        << u"clusterroles.rbac.authorization.k8s.io \"cr\" is forbidden: "_s + aliceMissing
+            + u"{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"get\"]}"_s;
+    QTest::newRow("resolution errors")
+        << u"henry"_s << QStringList() << role({}, u"cr"_s, podGet) << 403
+        << u"clusterroles.rbac.authorization.k8s.io \"cr\" is forbidden: user \"henry\" (groups=[]) is attempting "
+           "to grant RBAC permissions not currently held:\n{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"get\"]}; "
+           "resolution errors: [clusterroles.rbac.authorization.k8s.io \"does-not-exist\" not found]"_s;
+    QTest::newRow("escalate") << u"ivan"_s << QStringList()
+                              << role(u"team-a"_s, u"r"_s, {rule({u"*"_s}, {u"*"_s}, {u"*"_s})}) << 201 << QString();
+    QTest::newRow("escalate is per namespace")
+        << u"ivan"_s << QStringList() << role(u"team-b"_s, u"r"_s, podGet) << 403
+        << u"roles.rbac.authorization.k8s.io \"r\" is forbidden: user \"ivan\" (groups=[]) is attempting to grant "
+           "RBAC permissions not currently held:\n{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"get\"]}"_s;
+    QJsonObject aggregated = role({}, u"agg"_s, {});
+    aggregated.insert("aggregationRule"_L1,
+                      QJsonObject {{"clusterRoleSelectors"_L1,
+                                    QJsonArray {QJsonObject {{"matchLabels"_L1, QJsonObject {{"a"_L1, "b"_L1}}}}}}});
+    QTest::newRow("aggregation rule needs cluster-admin")
+        << u"eve"_s << QStringList() << aggregated << 403
+        << u"clusterroles.rbac.authorization.k8s.io \"agg\" is forbidden: must have cluster-admin privileges to use "
+           "the aggregationRule"_s;
+    QTest::newRow("masters") << u"root"_s << QStringList {u"system:masters"_s} << aggregated << 201 << QString();
+
+    // Bindings: `bind` on the role, or holding all of its rules in the binding's namespace.
+    QTest::newRow("binding covered") << u"alice"_s << authenticated
+                                     << binding(u"team-a"_s, u"b"_s, u"Role"_s, u"pod-reader"_s, user(u"x"_s)) << 201
+                                     << QString();
+    QTest::newRow("binding to cluster-admin")
+        << u"alice"_s << authenticated
+        << binding(u"team-a"_s, u"b"_s, u"ClusterRole"_s, u"cluster-admin"_s, user(u"x"_s)) << 403
+        << u"rolebindings.rbac.authorization.k8s.io \"b\" is forbidden: "_s + aliceMissing
+            + u"{APIGroups:[\"*\"], Resources:[\"*\"], Verbs:[\"*\"]}\n{NonResourceURLs:[\"*\"], Verbs:[\"*\"]}"_s;
+    QTest::newRow("bind by name") << u"judy"_s << QStringList()
+                                  << binding(u"team-a"_s, u"b"_s, u"ClusterRole"_s, u"cluster-admin"_s, user(u"x"_s))
+                                  << 201 << QString();
+    QTest::newRow("bind cluster-wide") << u"judy"_s << QStringList()
+                                       << binding({}, u"b"_s, u"ClusterRole"_s, u"cluster-admin"_s, user(u"x"_s)) << 201
+                                       << QString();
+    QTest::newRow("bind names one role")
+        << u"judy"_s << QStringList() << binding({}, u"b"_s, u"ClusterRole"_s, u"node-reader"_s, user(u"x"_s)) << 403
+        << u"clusterrolebindings.rbac.authorization.k8s.io \"b\" is forbidden: user \"judy\" (groups=[]) is "
+           "attempting to grant RBAC permissions not currently held:\n"
+           "{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"list\"]}"_s;
+    QTest::newRow("bind in one namespace")
+        << u"judy"_s << QStringList() << binding(u"team-b"_s, u"b"_s, u"ClusterRole"_s, u"missing"_s, user(u"x"_s))
+        << 201 << QString();
+    QTest::newRow("missing role") << u"alice"_s << authenticated
+                                  << binding(u"team-a"_s, u"b"_s, u"Role"_s, u"missing"_s, user(u"x"_s)) << 404
+                                  << u"roles.rbac.authorization.k8s.io \"missing\" not found"_s;
+    QTest::newRow("missing cluster role")
+        << u"judy"_s << QStringList() << binding({}, u"b"_s, u"ClusterRole"_s, u"missing"_s, user(u"x"_s)) << 404
+        << u"clusterroles.rbac.authorization.k8s.io \"missing\" not found"_s;
+    QTest::newRow("unsupported role kind")
+        << u"alice"_s << authenticated << binding(u"team-a"_s, u"b"_s, u"Policy"_s, u"p"_s, user(u"x"_s)) << 500
+        << u"unsupported role reference kind: \"Policy\""_s;
+    QTest::newRow("masters bind a missing role")
+        << u"root"_s << QStringList {u"system:masters"_s}
+        << binding({}, u"b"_s, u"ClusterRole"_s, u"missing"_s, user(u"x"_s)) << 201 << QString();
+}
+
+void TestSimRbac::escalation()
+{
+    QFETCH(QString, user);
+    QFETCH(QStringList, groups);
+    QFETCH(QJsonObject, object);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+
+    const QString kind = object.value("kind"_L1).toString();
+    const QString plural = kind.toLower() + u's';
+    const QString ns = object.value("metadata"_L1).toObject().value("namespace"_L1).toString();
+    const UserInfo requester {user, {}, groups, {}};
+    // A dry run: checked as a write, stored nowhere.
+    const WriteResult result =
+        m_registry.create(*findResource(u"rbac.authorization.k8s.io"_s, u"v1"_s, plural), ns, object, true, &requester);
+    if (code == 201) {
+        QVERIFY2(result.ok(), qPrintable(result.failure->status.value("message"_L1).toString()));
+        return;
+    }
+    QVERIFY(!result.ok());
+    QCOMPARE(result.failure->status.value("code"_L1).toInt(), code);
+    QCOMPARE(result.failure->status.value("message"_L1).toString(), message);
+    // The server's own writes are not checked: only validation refuses them (an unsupported role kind).
+    const WriteResult own =
+        m_registry.create(*findResource(u"rbac.authorization.k8s.io"_s, u"v1"_s, plural), ns, object, true);
+    QCOMPARE(own.ok(), code != 500);
+}
+
+void TestSimRbac::escalationOnUpdate()
+{
+    const ResourceType &roles = *findResource(u"rbac.authorization.k8s.io"_s, u"v1"_s, u"roles"_s);
+    const UserInfo alice {u"alice"_s, {}, {u"system:authenticated"_s}, {}};
+    QJsonObject podReader = m_store.get(roles, u"team-a"_s, u"pod-reader"_s).value();
+
+    // Adding a rule alice holds is allowed; adding one she lacks is refused, by update as by patch.
+    QJsonObject same = podReader;
+    same.insert("rules"_L1, QJsonArray {rule({u""_s}, {u"pods"_s}, {u"get"_s})});
+    QVERIFY(m_registry.update(roles, u"team-a"_s, u"pod-reader"_s, same, {}, true, &alice).ok());
+    QJsonObject more = podReader;
+    more.insert("rules"_L1, QJsonArray {rule({u""_s}, {u"pods"_s}, {u"delete"_s})});
+    const QString refusal = u"roles.rbac.authorization.k8s.io \"pod-reader\" is forbidden: user \"alice\" "
+                            "(groups=[\"system:authenticated\"]) is attempting to grant RBAC permissions not "
+                            "currently held:\n{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"delete\"]}"_s;
+    WriteResult result = m_registry.update(roles, u"team-a"_s, u"pod-reader"_s, more, {}, true, &alice);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.failure->status.value("message"_L1).toString(), refusal);
+    result =
+        m_registry.patch(roles, u"team-a"_s, u"pod-reader"_s, PatchType::Merge,
+                         R"({"rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["delete"]}]})", {}, true, &alice);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.failure->status.value("code"_L1).toInt(), 403);
+    QCOMPARE(result.failure->status.value("message"_L1).toString(), refusal);
+
+    // Only owner references and finalizers (the garbage collector's fields): not checked, as carol holds none of
+    // the role's rules.
+    const UserInfo carol {u"carol"_s, {}, {}, {}};
+    QJsonObject finalized = podReader;
+    QJsonObject metadata = finalized.value("metadata"_L1).toObject();
+    metadata.insert("finalizers"_L1, QJsonArray {u"example.com/keep"_s});
+    finalized.insert("metadata"_L1, metadata);
+    QVERIFY(m_registry.update(roles, u"team-a"_s, u"pod-reader"_s, finalized, {}, true, &carol).ok());
+    QVERIFY(!m_registry.update(roles, u"team-a"_s, u"pod-reader"_s, same, {}, true, &carol).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSimRbac)

@@ -17,7 +17,7 @@ void createResource(const RequestScope &scope)
         scope.fail(failure);
         return;
     }
-    scope.respond(scope.registry.create(scope.type, scope.ns, *body, scope.dryRun()), 201);
+    scope.respond(scope.registry.create(scope.type, scope.ns, *body, scope.dryRun(), &scope.user), 201);
 }
 
 } // namespace kubesim

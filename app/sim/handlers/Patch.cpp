@@ -13,7 +13,7 @@ void patchResource(const RequestScope &scope)
         return;
     }
     const WriteResult result = scope.registry.patch(scope.type, scope.ns, scope.name, patch->type, patch->body,
-                                                    scope.subresource, scope.dryRun());
+                                                    scope.subresource, scope.dryRun(), &scope.user);
     // An apply patch of a missing object creates it.
     scope.respond(result, result.created ? 201 : 200);
 }

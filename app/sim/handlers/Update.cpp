@@ -12,8 +12,9 @@ void updateResource(const RequestScope &scope)
         scope.fail(failure);
         return;
     }
-    scope.respond(scope.registry.update(scope.type, scope.ns, scope.name, *body, scope.subresource, scope.dryRun()),
-                  200);
+    scope.respond(
+        scope.registry.update(scope.type, scope.ns, scope.name, *body, scope.subresource, scope.dryRun(), &scope.user),
+        200);
 }
 
 } // namespace kubesim

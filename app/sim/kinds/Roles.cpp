@@ -2,6 +2,7 @@
 // names that only need to be path segments, rules, subjects, and a roleRef that never changes.
 
 #include "Kinds.h"
+#include "Rbac.h"
 #include "Tables.h"
 
 using namespace Qt::StringLiterals;
@@ -108,6 +109,12 @@ public:
         : m_namespaced(namespaced)
     { }
 
+    std::optional<ApiFailure> authorizeWrite(const WriteRequest &request, const QJsonObject &object,
+                                             const QJsonObject *old, const Store &store) const override
+    {
+        return checkEscalation(request, object, old, store);
+    }
+
     QList<FieldError> validate(const QJsonObject &object, const QJsonObject *old) const override
     {
         // RBAC updates validate the new object first and the metadata change after.
@@ -156,6 +163,12 @@ public:
         }
         if (object.contains("subjects"_L1))
             object.insert("subjects"_L1, subjects);
+    }
+
+    std::optional<ApiFailure> authorizeWrite(const WriteRequest &request, const QJsonObject &object,
+                                             const QJsonObject *old, const Store &store) const override
+    {
+        return checkEscalation(request, object, old, store);
     }
 
     QList<FieldError> validate(const QJsonObject &object, const QJsonObject *old) const override
