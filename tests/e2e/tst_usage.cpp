@@ -95,7 +95,9 @@ class TestUsage : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
+    // Each function gets a cluster of its own, built as below: what one function changes (a moved workload, a
+    // deleted secret) is never what another one reads.
+    void init()
     {
         m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"empty"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
@@ -139,10 +141,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), sa::ClusterSession::State::Connected, 20000);
     }
 
-    void cleanupTestCase()
+    void cleanup()
     {
         m_usage.reset();
         m_session.reset();
+        m_http.reset();
+        m_sim.reset();
     }
 
     void answersPerAccount()

@@ -147,6 +147,14 @@ private Q_SLOTS:
         }
     }
 
+    // No window from an earlier function, and no memory of it either: the namespace the user last chose in a
+    // context is kept in the settings, and would decide where the next start goes.
+    void init()
+    {
+        m_app.reset();
+        QSettings().clear();
+    }
+
     void currentContextDecidesNotTheLastRun()
     {
         start(m_config, u"viewer"_s);
