@@ -119,9 +119,12 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
-    void initTestCase()
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Each function gets a demo cluster of its own: what one function changes (an account, a pod left behind) is
+    // never what another one reads.
+    void init()
     {
-        QVERIFY(m_dir.isValid());
         m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"demo"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_http = std::make_unique<SimHttp>(*m_sim);
@@ -132,8 +135,11 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        if (m_http)
-            QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        m_client.reset();
+        m_http.reset();
+        if (m_sim)
+            QCOMPARE(m_sim->stop(), 0);
+        m_sim.reset();
     }
 
     void yamlOfServiceAccount()
