@@ -698,13 +698,16 @@ void TestOperations::deploymentRolloutRefused()
 {
     // Pods of an account that does not exist are refused: said at once, with the server's reason, rather than
     // after the progress deadline.
+    QVERIFY(!createDeployment(u"ops-deploy"_s, u"refused"_s, u"refused"_s, 1).isEmpty());
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=refused"_s), 1);
     QElapsedTimer timer;
     timer.start();
-    const OperationResult result = finish(
-        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000),
-        30000);
+    const OperationResult result =
+        finish(ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"refused"_s,
+                                              u"ghost"_s, 60000),
+               30000);
     QVERIFY(!result.ok());
-    QVERIFY2(result.error->userMessage().startsWith(u"The new pods of deployment \"stuck\" are refused: "_s),
+    QVERIFY2(result.error->userMessage().startsWith(u"The new pods of deployment \"refused\" are refused: "_s),
              qPrintable(result.error->userMessage()));
     QVERIFY2(result.error->userMessage().contains(u"serviceaccount \"ghost\" not found"_s),
              qPrintable(result.error->userMessage()));
@@ -980,8 +983,11 @@ void TestOperations::curlCommandWorks()
 
 void TestOperations::cancel()
 {
-    Operation *operation =
-        ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s, u"stuck"_s, u"ghost"_s, 60000);
+    // A rollout that cannot finish (pods of an account that does not exist), canceled while it waits.
+    QVERIFY(!createDeployment(u"ops-deploy"_s, u"canceled"_s, u"canceled"_s, 1).isEmpty());
+    QTRY_COMPARE(podCount(u"ops-deploy"_s, u"app=canceled"_s), 1);
+    Operation *operation = ops::setWorkloadServiceAccount(m_client.get(), u"Deployment"_s, u"ops-deploy"_s,
+                                                          u"canceled"_s, u"ghost"_s, 60000);
     QSignalSpy finished(operation, &Operation::finished);
     QSignalSpy progress(operation, &Operation::progress);
     QVERIFY(progress.wait());
@@ -998,6 +1004,7 @@ void TestOperations::cancel()
 
 void TestOperations::cancelKeepsPodRecreationWhole()
 {
+    QVERIFY(!createServiceAccount(u"ops-pod"_s, u"steady-sa"_s).isEmpty());
     const ApiResult created =
         api("POST", u"/api/v1/namespaces/ops-pod/pods"_s,
             {{"apiVersion"_L1, "v1"_L1},
@@ -1007,7 +1014,8 @@ void TestOperations::cancelKeepsPodRecreationWhole()
               QJsonObject {
                   {"containers"_L1, QJsonArray {QJsonObject {{"name"_L1, "app"_L1}, {"image"_L1, "busybox"_L1}}}}}}});
     QVERIFY(created.ok());
-    Operation *operation = ops::recreatePodWithServiceAccount(m_client.get(), u"ops-pod"_s, u"steady"_s, u"new-sa"_s);
+    Operation *operation =
+        ops::recreatePodWithServiceAccount(m_client.get(), u"ops-pod"_s, u"steady"_s, u"steady-sa"_s);
     QSignalSpy finished(operation, &Operation::finished);
     QSignalSpy progress(operation, &Operation::progress);
     // Reported once the old pod is deleted: canceling then would leave no pod at all.
@@ -1018,7 +1026,7 @@ void TestOperations::cancelKeepsPodRecreationWhole()
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     const ApiResult now = api("GET", u"/api/v1/namespaces/ops-pod/pods/steady"_s);
     QVERIFY(now.ok());
-    QCOMPARE(now.json()[u"spec"][u"serviceAccountName"].toString(), u"new-sa"_s);
+    QCOMPARE(now.json()[u"spec"][u"serviceAccountName"].toString(), u"steady-sa"_s);
 }
 
 void TestOperations::sequenceRunsStepsInOrder()
