@@ -16,6 +16,8 @@ ClusterSession::ClusterSession(std::unique_ptr<KubeClient> client, QObject *pare
     m_clusterRoleBindings = add(u"/apis/rbac.authorization.k8s.io/v1/clusterrolebindings"_s, ListFormat::Objects,
                                 tr("cluster role bindings"));
     createScopedInformers(QString());
+    m_clusterRoles =
+        add(u"/apis/rbac.authorization.k8s.io/v1/clusterroles"_s, ListFormat::Objects, tr("cluster roles"));
 }
 
 void ClusterSession::createScopedInformers(const QString &ns)
@@ -33,6 +35,8 @@ void ClusterSession::createScopedInformers(const QString &ns)
     m_daemonSets = add(u"/apis/apps/v1"_s + scope + u"/daemonsets"_s, ListFormat::Objects, tr("daemon sets") + where);
     m_roleBindings = add(u"/apis/rbac.authorization.k8s.io/v1"_s + scope + u"/rolebindings"_s, ListFormat::Objects,
                          tr("role bindings") + where);
+    m_roles =
+        add(u"/apis/rbac.authorization.k8s.io/v1"_s + scope + u"/roles"_s, ListFormat::Objects, tr("roles") + where);
     if (ns.isEmpty()) {
         // Refused across namespaces: work in one namespace instead.
         connect(m_serviceAccounts, &Informer::failed, this, [this](const ApiError &error) {
@@ -70,7 +74,7 @@ void ClusterSession::setFocusNamespace(const QString &ns)
 
 QList<Informer *> ClusterSession::scopedInformers() const
 {
-    return {m_serviceAccounts, m_secrets, m_pods, m_deployments, m_statefulSets, m_daemonSets, m_roleBindings};
+    return {m_serviceAccounts, m_secrets, m_pods, m_deployments, m_statefulSets, m_daemonSets, m_roleBindings, m_roles};
 }
 
 void ClusterSession::removeInformer(Informer *informer)

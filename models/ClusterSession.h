@@ -44,6 +44,8 @@ public:
     [[nodiscard]] Informer *daemonSets() const { return m_daemonSets; }
     [[nodiscard]] Informer *roleBindings() const { return m_roleBindings; }
     [[nodiscard]] Informer *clusterRoleBindings() const { return m_clusterRoleBindings; }
+    [[nodiscard]] Informer *roles() const { return m_roles; }
+    [[nodiscard]] Informer *clusterRoles() const { return m_clusterRoles; }
 
     [[nodiscard]] State state() const { return m_state; }
     // Why the session failed: a problem retrying cannot fix (credentials, TLS trust).
@@ -91,6 +93,8 @@ private:
     Informer *m_daemonSets;
     Informer *m_roleBindings;
     Informer *m_clusterRoleBindings;
+    Informer *m_clusterRoles;
+    Informer *m_roles;
     QHash<const Informer *, QString> m_names;
     ProblemGroups m_problems;
     QSet<Informer *> m_refused; // lists the user may not read, or the server does not serve (404)

@@ -365,8 +365,34 @@ ServiceAccountRow ServiceAccountModel::parse(const QJsonObject &item)
     return row;
 }
 
+void ServiceAccountModel::setPermissions(Permissions *permissions)
+{
+    if (m_permissions)
+        m_permissions->disconnect(this);
+    m_permissions = permissions;
+    if (!m_riskTimer.isSingleShot()) {
+        m_riskTimer.setSingleShot(true);
+        m_riskTimer.setInterval(150);
+        // Every column: the filter reads RiskRole from column 0.
+        m_riskTimer.callOnTimeout(this, [this] {
+            if (rowCount() > 0)
+                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                                   {Qt::DisplayRole, SortRole, RiskRole});
+        });
+    }
+    if (permissions)
+        connect(permissions, &Permissions::changed, this, [this] { m_riskTimer.start(); });
+    m_riskTimer.start();
+}
+
 QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, int role) const
 {
+    if (role == RiskRole || (column == RiskColumn && (role == Qt::DisplayRole || role == SortRole))) {
+        if (!m_permissions)
+            return role == Qt::DisplayRole ? QVariant(QString()) : QVariant(0);
+        const rbac::Severity severity = m_permissions->ofAccount(row.ns, row.name).severity;
+        return role == Qt::DisplayRole ? QVariant(rbac::severityName(severity)) : QVariant(int(severity));
+    }
     const bool isDefault = row.name == "default"_L1;
     if (role == IsDefaultRole)
         return isDefault;
@@ -500,10 +526,22 @@ void ResourceFilterProxy::setHideHelmReleases(bool hide)
     invalidateRowsFilter();
 }
 
+void ResourceFilterProxy::setMinimumRisk(int severity)
+{
+    if (severity == m_minimumRisk)
+        return;
+    m_minimumRisk = severity;
+    // The risks change with every RBAC event: filter again when they do.
+    setDynamicSortFilter(true);
+    invalidateFilter();
+}
+
 bool ResourceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_namespace.isEmpty() && index.data(NamespaceRole).toString() != m_namespace)
+        return false;
+    if (m_minimumRisk > 0 && index.data(RiskRole).toInt() < m_minimumRisk)
         return false;
     if (m_hideHelm || !m_types.isEmpty()) {
         const QString type = index.data(SecretTypeRole).toString();

@@ -17,6 +17,11 @@
 
 #include <chrono>
 
+#include "Permissions.h"
+
+#include <QPointer>
+#include <QTimer>
+
 namespace sa {
 
 // Roles shared by the resource models, answered on every column of a row. DisplayRole is text; SortRole gives
@@ -29,6 +34,7 @@ enum ModelRole {
     LabelsRole, // "k=v k2=v2", for the text filter
     SecretTypeRole, // SecretModel: the raw type string
     IsDefaultRole, // ServiceAccountModel: the namespace's "default" account
+    RiskRole, // ServiceAccountModel: the highest rbac::Severity of what the account may do, as an int (0: none)
     RoleEnd, // one past the last
 };
 
@@ -195,6 +201,7 @@ public:
     enum Column {
         NameColumn,
         NamespaceColumn,
+        RiskColumn,
         SecretsColumn,
         PullSecretsColumn,
         AutomountColumn,
@@ -203,18 +210,25 @@ public:
     };
     using InformerTable::InformerTable;
     [[nodiscard]] std::optional<ServiceAccount> accountAt(int row) const;
+    // Fills the Risk column (empty without): the highest severity of what each account may do, worked out for the
+    // rows a view shows. RBAC events are gathered for a moment, then the column is announced changed once.
+    void setPermissions(Permissions *permissions);
 
 protected:
     std::span<const char *const> columnTitles() const override
     {
-        static constexpr const char *titles[] = {QT_TR_NOOP("Name"),      QT_TR_NOOP("Namespace"),
-                                                 QT_TR_NOOP("Secrets"),   QT_TR_NOOP("Pull secrets"),
-                                                 QT_TR_NOOP("Automount"), QT_TR_NOOP("Age")};
+        static constexpr const char *titles[] = {
+            QT_TR_NOOP("Name"),         QT_TR_NOOP("Namespace"), QT_TR_NOOP("Risk"), QT_TR_NOOP("Secrets"),
+            QT_TR_NOOP("Pull secrets"), QT_TR_NOOP("Automount"), QT_TR_NOOP("Age")};
         static_assert(std::size(titles) == ColumnCount);
         return titles;
     }
     ServiceAccountRow parse(const QJsonObject &item) override;
     QVariant value(const ServiceAccountRow &row, int column, int role) const override;
+
+private:
+    QPointer<Permissions> m_permissions;
+    QTimer m_riskTimer;
 };
 
 // Secrets from a metadata-only informer (Table rows with includeObject=Metadata): never a value.
@@ -251,6 +265,8 @@ public:
     void setTextFilter(const QString &text);
     void setSecretTypes(const QStringList &types); // empty: all
     void setHideHelmReleases(bool hide);
+    // Only rows whose RiskRole is at least `severity` (as an int; 0: every row).
+    void setMinimumRisk(int severity);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -260,6 +276,7 @@ private:
     QString m_text;
     QStringList m_types;
     bool m_hideHelm = false;
+    int m_minimumRisk = 0;
 };
 
 } // namespace sa

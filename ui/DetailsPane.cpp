@@ -166,10 +166,138 @@ QString bindingsSection(const ServiceAccount &account, const ServiceAccountUsage
     if (!unknown.isEmpty())
         bindings.append(u"<i>"_s + escaped(unknown) + u"</i>"_s);
     return u"<h4>"_s + DetailsPane::tr("Role bindings") + u"</h4>"_s
-        + listOrNone(bindings, DetailsPane::tr("no bindings: only what every service account may do"));
+        + listOrNone(bindings, DetailsPane::tr("no binding names this account"));
+}
+
+// The bootstrap roles every authenticated user (or every service account) holds through a group: discovery and
+// reviews of oneself. Listed as one line, not as twenty rules that every account shares.
+bool isEveryonesBasics(const rbac::Grant &grant)
+{
+    static const QStringList groups {u"system:authenticated"_s, u"system:serviceaccounts"_s};
+    static const QStringList roles {u"system:basic-user"_s, u"system:discovery"_s, u"system:public-info-viewer"_s,
+                                    u"system:service-account-issuer-discovery"_s};
+    return grant.bindingKind == "ClusterRoleBinding"_L1 && groups.contains(grant.viaGroup)
+        && roles.contains(grant.roleName);
+}
+
+// A binding as the revoke: link names it: "RoleBinding/NAMESPACE/NAME" or "ClusterRoleBinding//NAME".
+QString bindingLink(const rbac::Grant &grant)
+{
+    return grant.bindingKind + u'/' + grant.bindingNamespace + u'/' + grant.bindingName;
+}
+
+QString resourceText(const rbac::ResourcePermission &permission)
+{
+    QString text = permission.resource;
+    if (!permission.nonResource && !permission.apiGroup.isEmpty())
+        text += u'.' + permission.apiGroup;
+    if (!permission.resourceNames.isEmpty())
+        text += u" ["_s + permission.resourceNames.join(u", "_s) + u']';
+    return text;
 }
 
 } // namespace
+
+QString permissionsSection(const ServiceAccount &account, const Permissions &permissions)
+{
+    QString html = u"<h4>"_s + DetailsPane::tr("Can do") + u"</h4>"_s;
+    const QStringList refused = permissions.refusedSources();
+    if (!refused.isEmpty())
+        html += u"<p><i>"_s
+            + escaped(DetailsPane::tr("cannot check: %1 are not readable, so what follows may be incomplete")
+                          .arg(refused.join(u", "_s)))
+            + u"</i></p>"_s;
+    else if (permissions.isLoading())
+        html += u"<p><i>"_s + escaped(DetailsPane::tr("cannot check yet: roles and bindings still loading"))
+            + u"</i></p>"_s;
+    const Permissions::AccountPermissions &answer = permissions.ofAccount(account.meta.ns, account.meta.name);
+
+    // The worst three with why; the rest by name (cluster-admin holds all seventeen).
+    QStringList risks;
+    QStringList more;
+    for (const rbac::Risk &risk : answer.risks) {
+        if (risks.size() < 3)
+            risks.append(u"⚠ <b>"_s + escaped(rbac::severityName(risk.severity)) + u"</b> "_s + escaped(risk.title)
+                         + u" — "_s + escaped(risk.why));
+        else
+            more.append(risk.title);
+    }
+    if (!more.isEmpty())
+        risks.append(escaped(DetailsPane::tr("and %n more: %1", nullptr, int(more.size())).arg(more.join(u", "_s))));
+    if (!risks.isEmpty())
+        html += u"<p>"_s + risks.join(u"<br>"_s) + u"</p>"_s;
+
+    // The chains, numbered once, so that each permission can say which grant it: [1], [2].
+    QStringList chains;
+    QStringList chainLines;
+    const auto chainNumber = [&](const rbac::Grant &grant) {
+        const QString chain = grant.chain();
+        qsizetype index = chains.indexOf(chain);
+        if (index < 0) {
+            index = chains.size();
+            chains.append(chain);
+            QString line = u"["_s + QString::number(index + 1) + u"] "_s + escaped(chain);
+            const QString revoke =
+                grant.viaGroup.isEmpty() ? DetailsPane::tr("revoke") : DetailsPane::tr("revoke for the whole group…");
+            line += u" · <a href=\"revoke:"_s + escaped(bindingLink(grant))
+                + (grant.viaGroup.isEmpty() ? QString() : QString(u"?group="_s + escaped(grant.viaGroup))) + u"\">"_s
+                + escaped(revoke) + u"</a>"_s;
+            chainLines.append(line);
+        }
+        return index + 1;
+    };
+
+    QList<rbac::Grant> own;
+    QStringList basics;
+    for (const rbac::Grant &grant : answer.grants) {
+        if (!isEveryonesBasics(grant))
+            own.append(grant);
+        else if (!basics.contains(grant.roleName))
+            basics.append(grant.roleName);
+    }
+    QString table;
+    std::optional<QString> scope;
+    for (const rbac::ResourcePermission &permission : rbac::groupByResource(own)) {
+        if (!scope || *scope != permission.scope) {
+            scope = permission.scope;
+            table += u"<tr><td colspan='3'><i>"_s
+                + escaped(scope->isEmpty() ? DetailsPane::tr("Cluster-wide") : DetailsPane::tr("In %1").arg(*scope))
+                + u"</i></td></tr>"_s;
+        }
+        QList<int> numbers;
+        for (const rbac::Grant &grant : permission.grants) {
+            const int number = chainNumber(grant);
+            if (!numbers.contains(number))
+                numbers.append(number);
+        }
+        std::ranges::sort(numbers);
+        QStringList references;
+        for (const int number : std::as_const(numbers))
+            references.append(u'[' + QString::number(number) + u']');
+        table += u"<tr><td style='padding-right:12px'>"_s + escaped(resourceText(permission))
+            + u"</td><td style='padding-right:12px'>"_s + escaped(permission.verbs.join(u", "_s))
+            + u"</td><td><small>"_s + references.join(u' ') + u"</small></td></tr>"_s;
+    }
+    for (const rbac::Grant &grant : answer.grants) {
+        if (grant.roleMissing)
+            chainNumber(grant);
+    }
+    if (table.isEmpty())
+        html +=
+            u"<p><i>"_s + escaped(DetailsPane::tr("nothing beyond what every service account may do")) + u"</i></p>"_s;
+    else
+        html += u"<table>"_s + table + u"</table>"_s;
+    if (!basics.isEmpty()) {
+        basics.sort();
+        html += u"<p><small>"_s
+            + escaped(DetailsPane::tr("Like every service account: API discovery and reviews of itself (%1).")
+                          .arg(basics.join(u", "_s)))
+            + u"</small></p>"_s;
+    }
+    if (!chainLines.isEmpty())
+        html += u"<p><small>"_s + chainLines.join(u"<br>"_s) + u"</small></p>"_s;
+    return html;
+}
 
 QString unknownSourcesText(const SourceStates &states, std::initializer_list<Source> sources)
 {
@@ -190,7 +318,7 @@ QString unknownSourcesText(const SourceStates &states, std::initializer_list<Sou
 }
 
 QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAccountUsage &usage,
-                                  const SourceStates &states)
+                                  const SourceStates &states, const Permissions *permissions)
 {
     QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3>"_s;
     // The common actions, as links (the details pane is text), named by their actions' object names.
@@ -216,6 +344,8 @@ QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAc
     html += tokenSecretsSection(account, usage, secretsUnknown);
     html += usedBySection(account, usage, states);
     html += bindingsSection(account, usage, states);
+    if (permissions)
+        html += permissionsSection(account, *permissions);
     return html;
 }
 
@@ -303,6 +433,21 @@ void DetailsPane::forgetSecretKeys()
     m_secretKeys.clear();
 }
 
+void DetailsPane::setPermissions(Permissions *permissions)
+{
+    if (m_permissions)
+        m_permissions->disconnect(this);
+    m_permissions = permissions;
+    if (permissions) {
+        // Any role or binding may change what the account shown may do.
+        connect(permissions, &Permissions::changed, this, [this] {
+            if (m_shown == Shown::Account)
+                scheduleRebuild();
+        });
+    }
+    scheduleRebuild();
+}
+
 void DetailsPane::scheduleRebuild()
 {
     m_rebuildTimer.start();
@@ -326,7 +471,7 @@ void DetailsPane::rebuild()
     const SourceStates states = m_usage->sourceStates();
     if (m_shown == Shown::Account) {
         if (const auto account = m_usage->account(m_ns, m_name))
-            setHtml(serviceAccountDetailsHtml(*account, *m_usage, states));
+            setHtml(serviceAccountDetailsHtml(*account, *m_usage, states, m_permissions));
     } else if (const auto secret = m_usage->secret(m_ns, m_name)) {
         const auto keys = m_secretKeys.constFind(m_key);
         setHtml(secretDetailsHtml(*secret, keys != m_secretKeys.cend() ? &*keys : nullptr, *m_usage, states));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Permissions.h"
 #include "ServiceAccountUsage.h"
 
 #include <QHash>
@@ -16,8 +17,12 @@ namespace sa {
 
 // Why a section cannot be told from these sources ("cannot check: … are not readable"), or empty.
 [[nodiscard]] QString unknownSourcesText(const SourceStates &states, std::initializer_list<Source> sources);
+// `permissions`: null leaves the "Can do" section out.
 [[nodiscard]] QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAccountUsage &usage,
-                                                const SourceStates &states);
+                                                const SourceStates &states, const Permissions *permissions = nullptr);
+// What the account may do, grouped by scope and resource, each permission numbered with the chains that grant it
+// (with revoke: links), and its risks.
+[[nodiscard]] QString permissionsSection(const ServiceAccount &account, const Permissions &permissions);
 // `keyNames`: the key names the user asked to see, or null while only their number is known.
 [[nodiscard]] QString secretDetailsHtml(const SecretMeta &secret, const QStringList *keyNames,
                                         const ServiceAccountUsage &usage, const SourceStates &states);
@@ -39,6 +44,8 @@ public:
     void forgetSecretKeys();
     // Rebuilds soon: what the sources' states say (loading, refused) may have changed.
     void scheduleRebuild();
+    // Adds the "Can do" section to accounts' details, kept current with every RBAC change.
+    void setPermissions(Permissions *permissions);
 
     // How many times the content was built, for the benchmark and tests.
     [[nodiscard]] int rebuildCount() const { return m_rebuilds; }
@@ -50,6 +57,7 @@ private:
     void onChanged(const QStringList &accounts, const QStringList &secrets);
 
     QPointer<ServiceAccountUsage> m_usage;
+    QPointer<Permissions> m_permissions;
     Shown m_shown = Shown::Nothing;
     QString m_key; // "ns/name" of what is shown
     QString m_ns;

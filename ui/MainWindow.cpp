@@ -12,6 +12,7 @@
 #include "MessageBar.h"
 #include "NamespaceCounts.h"
 #include "PullSecretsDialog.h"
+#include "RevokeDialog.h"
 #include "SecretValuesDialog.h"
 #include "TokenSecretDialog.h"
 #include "YamlDialog.h"
@@ -46,6 +47,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -92,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_accountProxy(new ResourceFilterProxy(this))
     , m_secretProxy(new ResourceFilterProxy(this))
     , m_usage(new ServiceAccountUsage(this))
+    , m_permissions(new Permissions(this))
     , m_actions(new ActionCollection(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -101,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_sortedNamespaces->sort(NamespaceModel::NameColumn);
     m_allNamespaces->appendRow(new QStandardItem(tr("All namespaces")));
     m_accountProxy->setSourceModel(m_accounts);
+    m_accounts->setPermissions(m_permissions);
     m_secretProxy->setSourceModel(m_secrets);
 
     buildActions();
@@ -348,6 +352,21 @@ QWidget *MainWindow::buildMainPage()
         });
     }
 
+    auto *accountsPage = new QWidget;
+    auto *accountsLayout = new QVBoxLayout(accountsPage);
+    accountsLayout->setContentsMargins(0, 4, 0, 0);
+    auto *accountFilters = new QHBoxLayout;
+    m_onlyRisky = new QCheckBox(tr("Only risky accounts"));
+    m_onlyRisky->setObjectName(u"onlyRisky"_s);
+    m_onlyRisky->setToolTip(tr("Accounts whose permissions include one of the well-known dangerous ones (the Risk "
+                               "column)"));
+    connect(m_onlyRisky, &QCheckBox::toggled, m_accountProxy,
+            [this](bool on) { m_accountProxy->setMinimumRisk(on ? int(rbac::Severity::Medium) : 0); });
+    accountFilters->addWidget(m_onlyRisky);
+    accountFilters->addStretch();
+    accountsLayout->addLayout(accountFilters);
+    accountsLayout->addWidget(m_accountView);
+
     auto *secretsPage = new QWidget;
     auto *secretsLayout = new QVBoxLayout(secretsPage);
     secretsLayout->setContentsMargins(0, 4, 0, 0);
@@ -374,7 +393,7 @@ QWidget *MainWindow::buildMainPage()
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"kindTabs"_s);
-    m_tabs->insertTab(int(Tab::ServiceAccounts), m_accountView, tr("Service accounts"));
+    m_tabs->insertTab(int(Tab::ServiceAccounts), accountsPage, tr("Service accounts"));
     m_tabs->insertTab(int(Tab::Secrets), secretsPage, tr("Secrets"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateDetails);
     const auto updateCounts = [this] { updateTabCounts(); };
@@ -388,6 +407,7 @@ QWidget *MainWindow::buildMainPage()
     updateCounts();
 
     m_details = new DetailsPane(m_usage);
+    m_details->setPermissions(m_permissions);
     connect(m_details, &QTextBrowser::anchorClicked, this, &MainWindow::onDetailsLink);
 
     m_splitter = new QSplitter(Qt::Horizontal);
@@ -500,6 +520,7 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_pendingNamespace.clear();
     m_missingNamespace.clear();
     m_usage->setSession(session);
+    m_permissions->setSession(session);
     m_namespaces->setInformer(session ? session->namespaces() : nullptr);
     m_allNamespaces->setRowCount(1);
     updateNamespaceRows();
@@ -851,10 +872,39 @@ void MainWindow::onDetailsLink(const QUrl &link)
         showYaml(path.section(u'/', 0, 0), path.section(u'/', 1, 1), path.section(u'/', 2));
     } else if (scheme == "runas"_L1) {
         changeWorkloadServiceAccount(path);
+    } else if (scheme == "revoke"_L1) {
+        revoke(path.section(u'/', 1, 1), path.section(u'/', 2), QUrlQuery(link).queryItemValue(u"group"_s));
     } else if (scheme == "action"_L1) {
         if (QAction *action = m_actions->sessionAction(path))
             action->trigger();
     }
+}
+
+void MainWindow::revoke(const QString &bindingNs, const QString &bindingName, const QString &group)
+{
+    const auto account = accountFor(tr("Select the service account to revoke a permission of."));
+    if (!account)
+        return;
+    const RoleBinding *binding = m_permissions->index().binding(bindingNs, bindingName);
+    if (!binding) {
+        statusBar()->showMessage(tr("Binding %1 is gone already.").arg(bindingName), 5000);
+        return;
+    }
+    // The subject that names the account in this binding (a ServiceAccount, or a User with the account's name).
+    Subject subject {u"Group"_s, group, QString()};
+    if (group.isEmpty()) {
+        const auto &grants = m_permissions->ofAccount(account->meta.ns, account->meta.name).grants;
+        const auto grant = std::ranges::find_if(grants, [&](const rbac::Grant &candidate) {
+            return candidate.viaGroup.isEmpty() && candidate.bindingNamespace == bindingNs
+                && candidate.bindingName == bindingName;
+        });
+        if (grant == grants.end()) {
+            statusBar()->showMessage(tr("Binding %1 no longer names %2.").arg(bindingName, account->meta.name), 5000);
+            return;
+        }
+        subject = grant->subject;
+    }
+    openDialog(new RevokeDialog(m_session->client(), *binding, subject, account->meta.key(), this));
 }
 
 void MainWindow::deleteServiceAccount()

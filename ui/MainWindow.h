@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClusterSession.h"
+#include "Permissions.h"
 #include "ResourceModels.h"
 #include "ServiceAccountUsage.h"
 #include "config/Kubeconfig.h"
@@ -110,6 +111,8 @@ private:
     void showSelectedYaml();
     // `workload`: "deployment/NAME" or "pod/NAME" to preselect, else the first of the namespace.
     void changeWorkloadServiceAccount(const QString &workload = {});
+    // Removes the selected account (or, `group` set, that group) from a binding, after saying what it takes away.
+    void revoke(const QString &bindingNs, const QString &bindingName, const QString &group);
     void revealSelectedSecret();
     void onDetailsLink(const QUrl &link);
     // Opens `dialog` (deleted on close) on top of the window.
@@ -134,6 +137,7 @@ private:
     ResourceFilterProxy *m_accountProxy;
     ResourceFilterProxy *m_secretProxy;
     ServiceAccountUsage *m_usage;
+    Permissions *m_permissions;
 
     QStackedWidget *m_pages;
     QLabel *m_welcomeText;
@@ -150,6 +154,7 @@ private:
     QTreeView *m_secretView;
     QComboBox *m_secretType;
     QCheckBox *m_hideHelm;
+    QCheckBox *m_onlyRisky;
     DetailsPane *m_details;
     QSplitter *m_splitter;
     QLabel *m_statusLabel;

@@ -200,6 +200,143 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"Role/config-reader — payments-api-config (in payments)"_s), qPrintable(text));
     }
 
+    void detailsShowWhatAnAccountCanDo()
+    {
+        // cluster-admin: everything, flagged, with the binding that grants it.
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        QVERIFY(selectRow(namespaces, u"monitoring"_s));
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        QTRY_VERIFY(selectRow(accounts, u"prometheus-operator"_s));
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY(details->toPlainText().contains(u"Can do"_s));
+        QString text = details->toPlainText();
+        QVERIFY2(text.contains(u"⚠ Critical"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"ClusterRoleBinding prometheus-operator → ClusterRole cluster-admin"_s),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(u"cannot check"_s), qPrintable(text));
+        saveScreenshot(&m_app->window(), u"window-can-do-risky"_s);
+
+        // Through a group: every account of data-platform may read its secrets.
+        QVERIFY(selectRow(namespaces, u"data-platform"_s));
+        QTRY_VERIFY(selectRow(accounts, u"etl-runner"_s));
+        QTRY_VERIFY(details->toPlainText().contains(u"Group system:serviceaccounts:data-platform"_s));
+        text = details->toPlainText();
+        QVERIFY2(text.contains(u"RoleBinding data-platform/all-accounts-read-secrets → Role secret-reader"_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"Read secrets"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"revoke for the whole group"_s), qPrintable(text));
+
+        // A binding to a role that does not exist grants nothing, and says so.
+        QVERIFY(selectRow(namespaces, u"payments"_s));
+        QTRY_VERIFY(selectRow(accounts, u"payments-worker"_s));
+        QTRY_VERIFY(details->toPlainText().contains(u"Can do"_s));
+        QVERIFY2(details->toPlainText().contains(
+                     u"RoleBinding payments/payments-worker-queue → Role queue-consumer (not found: grants nothing)"_s),
+                 qPrintable(details->toPlainText()));
+    }
+
+    void riskColumnAndFilter()
+    {
+        find<QListView>(u"namespaces"_s)->setCurrentIndex(find<QListView>(u"namespaces"_s)->model()->index(0, 0));
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        const auto risky = [accounts] {
+            QStringList names;
+            for (int row = 0; row < accounts->model()->rowCount(); ++row) {
+                const QModelIndex index = accounts->model()->index(row, 0);
+                names.append(index.data(sa::NamespaceRole).toString() + u'/' + index.data(sa::NameRole).toString()
+                             + u' '
+                             + accounts->model()->index(row, sa::ServiceAccountModel::RiskColumn).data().toString());
+            }
+            names.sort();
+            return names;
+        };
+        const int all = accounts->model()->rowCount();
+        find<QCheckBox>(u"onlyRisky"_s)->setChecked(true);
+        // The demo's accounts with dangerous rules, and how bad: cluster-admin; edit (secrets, pods, and impersonating
+        // the namespace's service accounts) in ci's deployers; every data-platform account reads its secrets through
+        // a group binding, and etl-runner holds edit there too.
+        const QStringList expected {u"ci/deployer Critical"_s,
+                                    u"ci/monitoring-deployer Critical"_s,
+                                    u"data-platform/default High"_s,
+                                    u"data-platform/etl-runner Critical"_s,
+                                    u"data-platform/notebook High"_s,
+                                    u"data-platform/postgres High"_s,
+                                    u"monitoring/prometheus-operator Critical"_s};
+        QTRY_COMPARE(risky(), expected);
+        saveScreenshot(&m_app->window(), u"window-only-risky"_s);
+        // A new grant shows at once: view is harmless, edit is not.
+        QCOMPARE(m_http
+                     ->send("POST", u"/apis/rbac.authorization.k8s.io/v1/namespaces/payments/rolebindings"_s,
+                            "{\"metadata\":{\"name\":\"api-edit\"},\"roleRef\":{\"apiGroup\":"
+                            "\"rbac.authorization.k8s.io\",\"kind\":\"ClusterRole\",\"name\":\"edit\"},"
+                            "\"subjects\":[{\"kind\":\"ServiceAccount\",\"name\":\"payments-api\","
+                            "\"namespace\":\"payments\"}]}")
+                     .code,
+                 201);
+        QTRY_VERIFY(risky().contains(u"payments/payments-api Critical"_s));
+        QCOMPARE(
+            m_http->send("DELETE", u"/apis/rbac.authorization.k8s.io/v1/namespaces/payments/rolebindings/api-edit"_s)
+                .code,
+            200);
+        QTRY_COMPARE(risky(), expected);
+        find<QCheckBox>(u"onlyRisky"_s)->setChecked(false);
+        QTRY_COMPARE(accounts->model()->rowCount(), all);
+    }
+
+    void revokeFromTheDetails()
+    {
+        // An account of its own, with view in payments through a binding it shares with another.
+        const QString as = u"system:serviceaccount:payments:revoked"_s;
+        QCOMPARE(m_http
+                     ->send("POST", u"/api/v1/namespaces/payments/serviceaccounts"_s,
+                            "{\"metadata\":{\"name\":\"revoked\"}}")
+                     .code,
+                 201);
+        QCOMPARE(m_http
+                     ->send("POST", u"/apis/rbac.authorization.k8s.io/v1/namespaces/payments/rolebindings"_s,
+                            "{\"metadata\":{\"name\":\"revoked-view\"},\"roleRef\":{\"apiGroup\":"
+                            "\"rbac.authorization.k8s.io\",\"kind\":\"ClusterRole\",\"name\":\"view\"},"
+                            "\"subjects\":[{\"kind\":\"ServiceAccount\",\"name\":\"revoked\",\"namespace\":"
+                            "\"payments\"},{\"kind\":\"User\",\"apiGroup\":\"rbac.authorization.k8s.io\","
+                            "\"name\":\"auditor\"}]}")
+                     .code,
+                 201);
+        const auto canList = [this, as] {
+            return Kubectl(*m_sim)
+                .run({u"auth"_s, u"can-i"_s, u"list"_s, u"pods"_s, u"-n"_s, u"payments"_s, u"--as"_s, as})
+                .out.trimmed();
+        };
+        QCOMPARE(canList(), u"yes"_s);
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        QTRY_VERIFY(selectRow(accounts, u"revoked"_s));
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY(details->toPlainText().contains(u"RoleBinding payments/revoked-view → ClusterRole view"_s));
+        Q_EMIT details->anchorClicked(QUrl(u"revoke:RoleBinding/payments/revoked-view"_s));
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"revokeDialog"_s);
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        const QString consequences = dialog->findChild<QLabel *>(u"consequences"_s)->text();
+        QVERIFY2(
+            consequences.contains(u"Remove service account payments/revoked from RoleBinding payments/revoked-view"_s),
+            qPrintable(consequences));
+        QVERIFY2(consequences.contains(u"Its other subject keeps it."_s), qPrintable(consequences));
+        // Destructive: Enter cancels.
+        QVERIFY(dialog->findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
+        SA_VERIFY_LABELS_SPOKEN(dialog);
+        saveScreenshot(dialog, u"dialog-revoke"_s);
+        dialog->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+        QCOMPARE(canList(), u"no"_s);
+        // The other subject stays; the details follow.
+        const QJsonArray subjects =
+            m_http->send("GET", u"/apis/rbac.authorization.k8s.io/v1/namespaces/payments/rolebindings/revoked-view"_s)
+                .json()
+                .value("subjects"_L1)
+                .toArray();
+        QCOMPARE(subjects.size(), 1);
+        QCOMPARE(subjects[0][u"name"].toString(), u"auditor"_s);
+        QTRY_VERIFY(!details->toPlainText().contains(u"revoked-view"_s));
+    }
+
     void detailsShowStatefulAndDaemonSets()
     {
         auto *namespaces = find<QListView>(u"namespaces"_s);

@@ -409,6 +409,12 @@ void RbacIndex::clear()
     *this = RbacIndex();
 }
 
+const RoleBinding *RbacIndex::binding(const QString &ns, const QString &name) const
+{
+    const auto it = m_bindings.constFind(bindingKeyOf(ns, name));
+    return it == m_bindings.cend() ? nullptr : &*it;
+}
+
 const Role *RbacIndex::role(const QString &ns, const QString &name) const
 {
     if (ns.isEmpty()) {

@@ -180,6 +180,8 @@ public:
     [[nodiscard]] qsizetype roleCount() const { return m_roles.size() + m_clusterRoles.size(); }
     [[nodiscard]] qsizetype bindingCount() const { return m_bindings.size(); }
     [[nodiscard]] const Role *role(const QString &ns, const QString &name) const; // ns empty: a ClusterRole
+    // A RoleBinding, or with ns empty a ClusterRoleBinding; null when there is none.
+    [[nodiscard]] const RoleBinding *binding(const QString &ns, const QString &name) const;
     // The rules a Role or ClusterRole grants, aggregation resolved; nullopt when it does not exist.
     [[nodiscard]] std::optional<QList<PolicyRule>> rulesOf(const QString &roleKind, const QString &ns,
                                                            const QString &name) const;

@@ -1,0 +1,125 @@
+#include "Permissions.h"
+
+namespace sa {
+
+namespace {
+
+constexpr rbac::RbacIndex::Kind kKinds[] = {rbac::RbacIndex::Kind::Role, rbac::RbacIndex::Kind::ClusterRole,
+                                            rbac::RbacIndex::Kind::RoleBinding,
+                                            rbac::RbacIndex::Kind::ClusterRoleBinding};
+
+} // namespace
+
+Permissions::Permissions(QObject *parent)
+    : QObject(parent)
+{ }
+
+void Permissions::setSession(ClusterSession *session)
+{
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (session) {
+        connect(session, &ClusterSession::informersReplaced, this, &Permissions::rebuild);
+        // A refusal is news too: "cannot check" instead of "loading".
+        connect(session, &ClusterSession::failed, this, &Permissions::changed);
+    }
+    rebuild();
+}
+
+void Permissions::setInformers(const Informers &informers)
+{
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = nullptr;
+    m_informers = informers;
+    rebuild();
+}
+
+void Permissions::rebuild()
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    m_index.clear();
+    if (ClusterSession *session = m_session)
+        m_informers = {session->roles(), session->clusterRoles(), session->roleBindings(),
+                       session->clusterRoleBindings()};
+    for (int source = 0; source < SourceCount; ++source) {
+        if (Informer *informer = m_informers[source]) {
+            for (const QJsonObject &item : informer->items())
+                m_index.apply(kKinds[source], item);
+            connectInformer(informer, kKinds[source]);
+        }
+    }
+    invalidate();
+}
+
+void Permissions::connectInformer(Informer *informer, rbac::RbacIndex::Kind kind)
+{
+    m_connections.append(connect(informer, &Informer::added, this, [this, kind](const QJsonObject &item) {
+        m_index.apply(kind, item);
+        invalidate();
+    }));
+    m_connections.append(
+        connect(informer, &Informer::modified, this, [this, kind](const QJsonObject &item, const QJsonObject &) {
+            m_index.apply(kind, item);
+            invalidate();
+        }));
+    m_connections.append(connect(informer, &Informer::deleted, this, [this, kind](const QJsonObject &item) {
+        m_index.apply(kind, item, true);
+        invalidate();
+    }));
+    m_connections.append(connect(informer, &Informer::synced, this, &Permissions::changed));
+}
+
+void Permissions::invalidate()
+{
+    m_accounts.clear();
+    Q_EMIT changed();
+}
+
+bool Permissions::isComplete() const
+{
+    for (Informer *informer : m_informers) {
+        if (!informer || !informer->hasSynced() || (m_session && m_session->isRefused(informer)))
+            return false;
+    }
+    return true;
+}
+
+bool Permissions::isLoading() const
+{
+    for (Informer *informer : m_informers) {
+        if (!informer || (!informer->hasSynced() && !(m_session && m_session->isRefused(informer))))
+            return true;
+    }
+    return false;
+}
+
+QStringList Permissions::refusedSources() const
+{
+    QStringList names;
+    if (!m_session)
+        return names;
+    for (Informer *informer : m_informers) {
+        if (informer && m_session->isRefused(informer))
+            names.append(m_session->nameOf(informer));
+    }
+    return names;
+}
+
+const Permissions::AccountPermissions &Permissions::ofAccount(const QString &ns, const QString &name) const
+{
+    const QString key = ns + u'/' + name;
+    if (const auto it = m_accounts.constFind(key); it != m_accounts.cend())
+        return *it;
+    const rbac::Identity identity = rbac::Identity::serviceAccount(ns, name);
+    AccountPermissions answer;
+    answer.grants = m_index.effectivePermissions(identity);
+    answer.risks = rbac::risksOf(identity, answer.grants);
+    answer.severity = rbac::highestSeverity(answer.risks);
+    return *m_accounts.insert(key, std::move(answer));
+}
+
+} // namespace sa

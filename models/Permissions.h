@@ -1,0 +1,68 @@
+#pragma once
+
+#include "ClusterSession.h"
+#include "rbac/Rbac.h"
+#include "rbac/Risks.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <array>
+
+namespace sa {
+
+// The RBAC of the session (Roles, ClusterRoles, RoleBindings, ClusterRoleBindings) in one rbac::RbacIndex, kept
+// current from the session's informers event by event, and what each service account may do, worked out when first
+// asked and kept until the next RBAC event. Says whether the answers can be relied on: a list still loading or
+// refused leaves them incomplete, and the window then says "cannot check" rather than "nothing".
+class Permissions : public QObject
+{
+    Q_OBJECT
+public:
+    enum Source { Roles, ClusterRoles, RoleBindings, ClusterRoleBindings, SourceCount };
+    using Informers = std::array<Informer *, SourceCount>;
+
+    explicit Permissions(QObject *parent = nullptr);
+
+    // Follows `session`'s informers (and their replacements); null: empty.
+    void setSession(ClusterSession *session);
+    // Reads these informers, without a session (nothing then counts as refused).
+    void setInformers(const Informers &informers);
+
+    [[nodiscard]] const rbac::RbacIndex &index() const { return m_index; }
+
+    // All four lists read completely: the answers are the cluster's.
+    [[nodiscard]] bool isComplete() const;
+    // The lists the server refused ("cluster roles", "role bindings in ci", ...), as the session names them.
+    [[nodiscard]] QStringList refusedSources() const;
+    // Lists not read yet.
+    [[nodiscard]] bool isLoading() const;
+
+    struct AccountPermissions
+    {
+        QList<rbac::Grant> grants; // effectivePermissions(), chains included
+        QList<rbac::Risk> risks; // each once, at its highest severity
+        rbac::Severity severity = rbac::Severity::None;
+    };
+    // What the account `ns`/`name` may do (from the cache after the first question).
+    [[nodiscard]] const AccountPermissions &ofAccount(const QString &ns, const QString &name) const;
+
+Q_SIGNALS:
+    // An RBAC object changed, or a list finished or was refused: every answer may have changed.
+    void changed();
+
+private:
+    void rebuild();
+    void connectInformer(Informer *informer, rbac::RbacIndex::Kind kind);
+    void invalidate();
+
+    QPointer<ClusterSession> m_session;
+    Informers m_informers {};
+    QList<QMetaObject::Connection> m_connections;
+    rbac::RbacIndex m_index;
+    mutable QHash<QString, AccountPermissions> m_accounts; // "ns/name" → answer, until the next change
+};
+
+} // namespace sa
