@@ -7,6 +7,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "ListView.h"
+#include "Permissions.h"
 #include "ResourceModels.h"
 #include "ServiceAccountUsage.h"
 #include "SimClient.h"
@@ -286,6 +287,9 @@ struct Figures
     ValueCount values;
     double selectWorstMs = -1; // selection change → details pane rebuilt, worst of `kSelections`
     double selectMedianMs = -1;
+    double whoCanMs = -1; // who can get secrets, in any namespace, expanded to the service accounts
+    int whoCanAccounts = -1;
+    qsizetype rbacBindings = 0;
     int unrelatedRebuilds = -1; // details rebuilds after a watch event for an unrelated secret
     int churnRebuilds = 0; // details rebuilds during the churn
     int churnConcerning = 0; // churn events that concerned the account shown
@@ -305,12 +309,15 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     secretProxy.setSourceModel(&secretModel);
     // The usage index and the details pane, wired to the account list as MainWindow wires them.
     ServiceAccountUsage usage;
+    Permissions permissions;
+    accountModel.setPermissions(&permissions);
     QWidget window;
     auto *layout = new QHBoxLayout(&window);
     QTreeView *accountView = makeListView(&accountProxy, u"serviceAccounts"_s);
     layout->addWidget(accountView);
     layout->addWidget(makeListView(&secretProxy, u"secrets"_s));
     auto *details = new DetailsPane(&usage);
+    details->setPermissions(&permissions);
     layout->addWidget(details);
     QObject::connect(accountView->selectionModel(), &QItemSelectionModel::currentChanged, details,
                      [details](const QModelIndex &current) {
@@ -338,7 +345,13 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     // Declared after the client, so destroyed (and stopped) before it.
     Informer accounts(client.get(), u"/api/v1/serviceaccounts"_s, ListFormat::Objects);
     Informer secrets(client.get(), u"/api/v1/secrets"_s, ListFormat::TableMetadata);
-    for (Informer *informer : {&accounts, &secrets}) {
+    const QString rbac = u"/apis/rbac.authorization.k8s.io/v1/"_s;
+    Informer roles(client.get(), rbac + u"roles"_s, ListFormat::Objects);
+    Informer clusterRoles(client.get(), rbac + u"clusterroles"_s, ListFormat::Objects);
+    Informer roleBindings(client.get(), rbac + u"rolebindings"_s, ListFormat::Objects);
+    Informer clusterRoleBindings(client.get(), rbac + u"clusterrolebindings"_s, ListFormat::Objects);
+    const std::array<Informer *, 4> rbacInformers {&roles, &clusterRoles, &roleBindings, &clusterRoleBindings};
+    for (Informer *informer : {&accounts, &secrets, &roles, &clusterRoles, &roleBindings, &clusterRoleBindings}) {
         QObject::connect(informer, &Informer::failed, [&figures, informer](const ApiError &failure) {
             ++figures.informerErrors;
             std::fprintf(stderr, "bench_load: %s: %s\n", qPrintable(informer->collectionPath()),
@@ -373,10 +386,19 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     QTimer::singleShot(300000, &filled, &QEventLoop::quit);
     accountModel.setInformer(&accounts);
     secretModel.setInformer(&secrets);
-    usage.setInformers({&accounts, &secrets});
+    usage.setInformers({&accounts, &secrets, nullptr, nullptr, nullptr, nullptr, &roleBindings, &clusterRoleBindings});
+    permissions.setInformers(rbacInformers);
     accounts.start();
     secrets.start();
+    for (Informer *informer : rbacInformers)
+        informer->start();
     filled.exec();
+    // The RBAC lists are small next to the secrets: read by now, or soon.
+    QElapsedTimer rbacClock;
+    rbacClock.start();
+    while (!permissions.isComplete() && rbacClock.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    figures.rbacBindings = permissions.index().bindingCount();
     figures.accountRows = accountModel.rowCount();
     figures.secretRows = secretModel.rowCount();
     if (figures.loadMs < 0) {
@@ -413,6 +435,25 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
     }
     std::ranges::sort(selectMs);
     figures.selectWorstMs = selectMs.last();
+    if (!details->toPlainText().contains(u"Can do"_s)) {
+        figures.error = u"the details pane has no Can do section"_s;
+        return figures;
+    }
+
+    // "Who can get secrets?", in any namespace, with group grants expanded to the accounts of the list.
+    {
+        QElapsedTimer whoClock;
+        whoClock.start();
+        QList<rbac::AccountRef> all;
+        all.reserve(accountModel.rowCount());
+        for (int row = 0; row < accountModel.rowCount(); ++row) {
+            const QModelIndex index = accountModel.index(row, 0);
+            all.append({index.data(NamespaceRole).toString(), index.data(NameRole).toString()});
+        }
+        const auto subjects = permissions.index().whoCanInAnyNamespace({u"get"_s, QString(), u"secrets"_s});
+        figures.whoCanAccounts = int(rbac::RbacIndex::serviceAccountsWhoCan(subjects, all).size());
+        figures.whoCanMs = double(whoClock.nsecsElapsed()) / 1e6;
+    }
     figures.selectMedianMs = selectMs.at(selectMs.size() / 2);
 
     SimHttp http(sim);
@@ -648,6 +689,13 @@ int main(int argc, char *argv[])
               QString(), QString());
     table.add(u"select an account -> details pane shown (worst of 100)"_s, ms(figures.selectWorstMs), u"<= 16 ms"_s,
               verdict(selectOk));
+    table.add(u"  (the details include \"Can do\": RBAC of "_s + QString::number(figures.rbacBindings)
+                  + u" bindings)"_s,
+              QString(), u"<= 50 ms"_s,
+              verdict(figures.selectWorstMs >= 0 ? std::optional<bool>(figures.selectWorstMs <= 50) : std::nullopt));
+    table.add(u"who can get secrets (any namespace) -> "_s + QString::number(figures.whoCanAccounts) + u" accounts"_s,
+              ms(figures.whoCanMs), u"<= 500 ms"_s,
+              verdict(figures.whoCanMs >= 0 ? std::optional<bool>(figures.whoCanMs <= 500) : std::nullopt));
     table.add(u"  median"_s, ms(figures.selectMedianMs), QString(), QString());
     table.add(u"details rebuilds after an unrelated watch event"_s, QString::number(figures.unrelatedRebuilds),
               u"== 0"_s, verdict(unrelatedOk));
@@ -689,6 +737,9 @@ int main(int argc, char *argv[])
         {"secretValueFields"_L1, figures.values.fields},
         {"rawDataObjects"_L1, raw.dataObjects},
         {"selectWorstMs"_L1, figures.selectWorstMs},
+        {"whoCanSecretsMs"_L1, figures.whoCanMs},
+        {"whoCanSecretsAccounts"_L1, figures.whoCanAccounts},
+        {"rbacBindings"_L1, figures.rbacBindings},
         {"selectMedianMs"_L1, figures.selectMedianMs},
         {"unrelatedRebuilds"_L1, figures.unrelatedRebuilds},
         {"churnRebuilds"_L1, figures.churnRebuilds},
