@@ -12,7 +12,11 @@ constexpr rbac::RbacIndex::Kind kKinds[] = {rbac::RbacIndex::Kind::Role, rbac::R
 
 Permissions::Permissions(QObject *parent)
     : QObject(parent)
-{ }
+{
+    m_resolveTimer.setSingleShot(true);
+    m_resolveTimer.setInterval(0);
+    m_resolveTimer.callOnTimeout(this, [this] { m_index.resolveClusterRoles(); });
+}
 
 void Permissions::setSession(ClusterSession *session)
 {
@@ -71,6 +75,14 @@ void Permissions::connectInformer(Informer *informer, rbac::RbacIndex::Kind kind
         invalidate();
     }));
     m_connections.append(connect(informer, &Informer::synced, this, &Permissions::changed));
+    if (kind == rbac::RbacIndex::Kind::ClusterRole) {
+        // Aggregation is resolved once the cluster roles settle, not on the first account the user selects.
+        const auto schedule = [this] { m_resolveTimer.start(); };
+        m_connections.append(connect(informer, &Informer::synced, this, schedule));
+        m_connections.append(connect(informer, &Informer::added, this, schedule));
+        m_connections.append(connect(informer, &Informer::modified, this, schedule));
+        m_connections.append(connect(informer, &Informer::deleted, this, schedule));
+    }
 }
 
 void Permissions::invalidate()

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 #include <array>
 
@@ -63,6 +64,7 @@ private:
     QList<QMetaObject::Connection> m_connections;
     rbac::RbacIndex m_index;
     mutable QHash<QString, AccountPermissions> m_accounts; // "ns/name" → answer, until the next change
+    QTimer m_resolveTimer;
 };
 
 } // namespace sa

@@ -27,8 +27,8 @@ using namespace sa::rbac;
 
 namespace {
 
-const QString rbacPath = u"/apis/rbac.authorization.k8s.io/v1/"_s;
-const QString propLabel = u"rbac-prop"_s;
+const QString kRbacPath = u"/apis/rbac.authorization.k8s.io/v1/"_s;
+const QString kPropLabel = u"rbac-prop"_s;
 
 struct Request
 {
@@ -69,13 +69,13 @@ public:
         QList<std::pair<QString, QJsonObject>> out;
         const int clusterRoles = 1 + bounded(3);
         for (int i = 0; i < clusterRoles; ++i) {
-            QJsonObject labels {{propLabel, "1"_L1}};
+            QJsonObject labels {{kPropLabel, "1"_L1}};
             if (chance(50))
                 labels.insert("agg"_L1, pick({u"a"_s, u"b"_s}));
             if (chance(8))
                 labels.insert("rbac.authorization.k8s.io/aggregate-to-view"_L1, "true"_L1);
             m_clusterRoles.append(u"cr"_s + QString::number(i));
-            out.append({rbacPath + u"clusterroles"_s,
+            out.append({kRbacPath + u"clusterroles"_s,
                         {{"metadata"_L1, QJsonObject {{"name"_L1, m_clusterRoles.last()}, {"labels"_L1, labels}}},
                          {"rules"_L1, rules(true)}}});
         }
@@ -99,21 +99,21 @@ public:
                                                          {"values"_L1, QJsonArray {"a"_L1}}}});
             m_clusterRoles.append(u"agg"_s);
             QJsonObject role {
-                {"metadata"_L1, QJsonObject {{"name"_L1, u"agg"_s}, {"labels"_L1, QJsonObject {{propLabel, "1"_L1}}}}},
+                {"metadata"_L1, QJsonObject {{"name"_L1, u"agg"_s}, {"labels"_L1, QJsonObject {{kPropLabel, "1"_L1}}}}},
                 {"aggregationRule"_L1, QJsonObject {{"clusterRoleSelectors"_L1, QJsonArray {selector}}}}};
             if (chance(30)) // stale stored rules, which must not count
                 role.insert("rules"_L1, rules(false));
-            out.append({rbacPath + u"clusterroles"_s, role});
+            out.append({kRbacPath + u"clusterroles"_s, role});
         }
         for (const QString &ns : {u"n1"_s, u"n2"_s}) {
             if (!chance(70))
                 continue;
             m_roles.append({ns, u"r"_s});
             out.append(
-                {rbacPath + u"namespaces/"_s + ns + u"/roles"_s,
+                {kRbacPath + u"namespaces/"_s + ns + u"/roles"_s,
                  {{"metadata"_L1,
                    QJsonObject {
-                       {"name"_L1, u"r"_s}, {"namespace"_L1, ns}, {"labels"_L1, QJsonObject {{propLabel, "1"_L1}}}}},
+                       {"name"_L1, u"r"_s}, {"namespace"_L1, ns}, {"labels"_L1, QJsonObject {{kPropLabel, "1"_L1}}}}},
                   {"rules"_L1, rules(false)}}});
         }
         const int roleBindings = 1 + bounded(4);
@@ -125,20 +125,20 @@ public:
             else
                 roleRef = {{"kind"_L1, "ClusterRole"_L1}, {"name"_L1, clusterRoleName()}};
             roleRef.insert("apiGroup"_L1, "rbac.authorization.k8s.io"_L1);
-            out.append({rbacPath + u"namespaces/"_s + ns + u"/rolebindings"_s,
+            out.append({kRbacPath + u"namespaces/"_s + ns + u"/rolebindings"_s,
                         {{"metadata"_L1,
                           QJsonObject {{"name"_L1, QString(u"rb"_s + QString::number(i))},
                                        {"namespace"_L1, ns},
-                                       {"labels"_L1, QJsonObject {{propLabel, "1"_L1}}}}},
+                                       {"labels"_L1, QJsonObject {{kPropLabel, "1"_L1}}}}},
                          {"roleRef"_L1, roleRef},
                          {"subjects"_L1, subjects(true)}}});
         }
         const int clusterBindings = bounded(3);
         for (int i = 0; i < clusterBindings; ++i) {
-            out.append({rbacPath + u"clusterrolebindings"_s,
+            out.append({kRbacPath + u"clusterrolebindings"_s,
                         {{"metadata"_L1,
                           QJsonObject {{"name"_L1, QString(u"crb"_s + QString::number(i))},
-                                       {"labels"_L1, QJsonObject {{propLabel, "1"_L1}}}}},
+                                       {"labels"_L1, QJsonObject {{kPropLabel, "1"_L1}}}}},
                          {"roleRef"_L1,
                           QJsonObject {{"apiGroup"_L1, "rbac.authorization.k8s.io"_L1},
                                        {"kind"_L1, "ClusterRole"_L1},
@@ -341,7 +341,7 @@ private:
         };
         QList<Request> lists;
         for (const auto &collection : collections)
-            lists.append({"GET", rbacPath + collection.first, {}});
+            lists.append({"GET", kRbacPath + collection.first, {}});
         const QList<HttpResult> results = sendAll(lists);
         QHash<QString, QJsonObject> current;
         for (qsizetype i = 0; i < collections.size(); ++i) {
@@ -370,13 +370,13 @@ private:
 
     bool deleteSetup()
     {
-        const QString selector = u"?labelSelector="_s + propLabel + u"%3D1"_s;
+        const QString selector = u"?labelSelector="_s + kPropLabel + u"%3D1"_s;
         QList<Request> deletes;
         for (const QString &collection : {u"clusterroles"_s, u"clusterrolebindings"_s})
-            deletes.append({"DELETE", rbacPath + collection + selector, {}});
+            deletes.append({"DELETE", kRbacPath + collection + selector, {}});
         for (const QString &ns : {u"n1"_s, u"n2"_s}) {
             for (const QString &collection : {u"roles"_s, u"rolebindings"_s})
-                deletes.append({"DELETE", rbacPath + u"namespaces/"_s + ns + u'/' + collection + selector, {}});
+                deletes.append({"DELETE", kRbacPath + u"namespaces/"_s + ns + u'/' + collection + selector, {}});
         }
         const QList<HttpResult> results = sendAll(deletes);
         return std::ranges::all_of(results, [](const HttpResult &result) { return result.code == 200; });
@@ -516,8 +516,8 @@ private Q_SLOTS:
             const HttpResult result = m_http->send("POST", path, QJsonDocument(object).toJson());
             QVERIFY2(result.code == 201, result.body.constData());
         };
-        const QJsonObject labels {{propLabel, "1"_L1}};
-        post(rbacPath + u"namespaces/n1/roles"_s,
+        const QJsonObject labels {{kPropLabel, "1"_L1}};
+        post(kRbacPath + u"namespaces/n1/roles"_s,
              {{"metadata"_L1, QJsonObject {{"name"_L1, "cm"_L1}, {"labels"_L1, labels}}},
               {"rules"_L1,
                QJsonArray {QJsonObject {{"verbs"_L1, QJsonArray {"get"_L1, "list"_L1}},
@@ -526,7 +526,7 @@ private Q_SLOTS:
                                         {"resourceNames"_L1, QJsonArray {"settings"_L1}}}}}});
         const auto bind = [&](const QString &name, const QString &kind, const QString &role,
                               const QJsonArray &subjects) {
-            post(rbacPath + u"namespaces/n1/rolebindings"_s,
+            post(kRbacPath + u"namespaces/n1/rolebindings"_s,
                  {{"metadata"_L1, QJsonObject {{"name"_L1, name}, {"labels"_L1, labels}}},
                   {"roleRef"_L1,
                    QJsonObject {{"apiGroup"_L1, "rbac.authorization.k8s.io"_L1}, {"kind"_L1, kind}, {"name"_L1, role}}},

@@ -489,6 +489,12 @@ std::optional<QList<RbacIndex::ResolvedRule>> RbacIndex::resolvedRules(const QSt
     return rules;
 }
 
+void RbacIndex::resolveClusterRoles() const
+{
+    for (auto it = m_clusterRoles.cbegin(); it != m_clusterRoles.cend(); ++it)
+        clusterRoleRules(it.key(), *it);
+}
+
 std::optional<QList<PolicyRule>> RbacIndex::rulesOf(const QString &roleKind, const QString &ns,
                                                     const QString &name) const
 {

@@ -185,6 +185,9 @@ public:
     // The rules a Role or ClusterRole grants, aggregation resolved; nullopt when it does not exist.
     [[nodiscard]] std::optional<QList<PolicyRule>> rulesOf(const QString &roleKind, const QString &ns,
                                                            const QString &name) const;
+    // Resolves every ClusterRole's aggregation now, so that the next query does not pay for it (call it when the
+    // lists are read, not on the user's first question).
+    void resolveClusterRoles() const;
 
     // Everything the identity may do: the rules of every binding that names it or one of its groups, each with
     // its scope and chain; bindings to missing roles appear once with roleMissing set. Cluster bindings first,

@@ -16,7 +16,7 @@ QString text(const QJsonObject &object, QLatin1StringView key)
     return object.value(key).toString();
 }
 
-const QString rbacGroup = u"rbac.authorization.k8s.io"_s;
+const QString kRbacGroup = u"rbac.authorization.k8s.io"_s;
 
 void validateRules(const QJsonObject &role, bool namespaced, QList<FieldError> &errors)
 {
@@ -63,8 +63,8 @@ void validateSubject(const QJsonObject &subject, bool namespaced, const QString 
     } else if (kind == u"User"_s || kind == u"Group"_s) {
         if (name.isEmpty())
             errors.append(invalidValue(at + u".name"_s, goQuote(name), kind.toLower() + u" name cannot be empty"_s));
-        if (apiGroup != rbacGroup)
-            errors.append(notSupported(at + u".apiGroup"_s, apiGroup, {rbacGroup}));
+        if (apiGroup != kRbacGroup)
+            errors.append(notSupported(at + u".apiGroup"_s, apiGroup, {kRbacGroup}));
     } else {
         errors.append(notSupported(at + u".kind"_s, kind, {u"ServiceAccount"_s, u"User"_s, u"Group"_s}));
     }
@@ -73,8 +73,8 @@ void validateSubject(const QJsonObject &subject, bool namespaced, const QString 
 void validateBinding(const QJsonObject &binding, bool namespaced, QList<FieldError> &errors)
 {
     const QJsonObject roleRef = binding.value("roleRef"_L1).toObject();
-    if (const QString apiGroup = text(roleRef, "apiGroup"_L1); apiGroup != rbacGroup)
-        errors.append(notSupported(u"roleRef.apiGroup"_s, apiGroup, {rbacGroup}));
+    if (const QString apiGroup = text(roleRef, "apiGroup"_L1); apiGroup != kRbacGroup)
+        errors.append(notSupported(u"roleRef.apiGroup"_s, apiGroup, {kRbacGroup}));
     const QStringList kinds = namespaced ? QStringList {u"Role"_s, u"ClusterRole"_s} : QStringList {u"ClusterRole"_s};
     if (const QString kind = text(roleRef, "kind"_L1); !kinds.contains(kind))
         errors.append(notSupported(u"roleRef.kind"_s, kind, kinds));
