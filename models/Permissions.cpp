@@ -1,5 +1,11 @@
 #include "Permissions.h"
 
+#include "api/Operations.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
 namespace sa {
 
 namespace {
@@ -40,8 +46,42 @@ void Permissions::setInformers(const Informers &informers)
     rebuild();
 }
 
+void Permissions::askServer(const QString &ns, const QString &name)
+{
+    const QString key = ns + u'/' + name;
+    if (!m_session || m_serverRules.contains(key))
+        return;
+    m_serverRules.insert(key, ServerRules());
+    Operation *review = ops::rulesForServiceAccount(m_session->client(), ns, name);
+    connect(review, &Operation::finished, this, [this, key, ns, name](const OperationResult &result) {
+        if (!m_serverRules.contains(key))
+            return; // another session meanwhile
+        ServerRules &answer = m_serverRules[key];
+        if (!result.ok()) {
+            answer.state = ServerRules::State::Refused;
+            answer.message = result.error->userMessage();
+        } else {
+            answer.state = ServerRules::State::Known;
+            for (const QJsonValue &rule : result.object.value("resourceRules"_L1).toArray())
+                answer.resourceRules.append(rbac::PolicyRule::fromJson(rule.toObject()));
+            for (const QJsonValue &rule : result.object.value("nonResourceRules"_L1).toArray())
+                answer.nonResourceRules.append(rbac::PolicyRule::fromJson(rule.toObject()));
+            answer.incomplete = result.object.value("incomplete"_L1).toBool();
+            answer.message = result.object.value("evaluationError"_L1).toString();
+        }
+        Q_EMIT serverAnswered(ns, name);
+    });
+}
+
+const Permissions::ServerRules *Permissions::serverRules(const QString &ns, const QString &name) const
+{
+    const auto it = m_serverRules.constFind(ns + u'/' + name);
+    return it == m_serverRules.cend() ? nullptr : &*it;
+}
+
 void Permissions::rebuild()
 {
+    m_serverRules.clear();
     for (const QMetaObject::Connection &connection : std::as_const(m_connections))
         disconnect(connection);
     m_connections.clear();

@@ -50,9 +50,27 @@ public:
     // What the account `ns`/`name` may do (from the cache after the first question).
     [[nodiscard]] const AccountPermissions &ofAccount(const QString &ns, const QString &name) const;
 
+    // The server's own answer for an account, when the RBAC lists cannot be read: a SelfSubjectRulesReview in the
+    // account's namespace as the account (impersonation, which the server may refuse too).
+    struct ServerRules
+    {
+        enum class State { Asking, Known, Refused };
+        State state = State::Asking;
+        QList<rbac::PolicyRule> resourceRules;
+        QList<rbac::PolicyRule> nonResourceRules;
+        bool incomplete = false; // the server said its list is incomplete (evaluationError)
+        QString message; // Refused: the server's sentence; Known and incomplete: its evaluation error
+    };
+    // Asks once per account and session; answered() follows. Null client: nothing is asked.
+    void askServer(const QString &ns, const QString &name);
+    // Null when not asked.
+    [[nodiscard]] const ServerRules *serverRules(const QString &ns, const QString &name) const;
+
 Q_SIGNALS:
     // An RBAC object changed, or a list finished or was refused: every answer may have changed.
     void changed();
+    // The server answered for an account (see askServer()).
+    void serverAnswered(const QString &ns, const QString &name);
 
 private:
     void rebuild();
@@ -65,6 +83,7 @@ private:
     rbac::RbacIndex m_index;
     mutable QHash<QString, AccountPermissions> m_accounts; // "ns/name" → answer, until the next change
     QTimer m_resolveTimer;
+    QHash<QString, ServerRules> m_serverRules; // "ns/name" → the server's answer, for this session
 };
 
 } // namespace sa

@@ -390,6 +390,9 @@ QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, in
     if (role == RiskRole || (column == RiskColumn && (role == Qt::DisplayRole || role == SortRole))) {
         if (!m_permissions)
             return role == Qt::DisplayRole ? QVariant(QString()) : QVariant(0);
+        // Bindings that cannot be read make no risk known: the cell says so rather than look harmless.
+        if (role == Qt::DisplayRole && !m_permissions->refusedSources().isEmpty())
+            return tr("cannot check");
         const rbac::Severity severity = m_permissions->ofAccount(row.ns, row.name).severity;
         return role == Qt::DisplayRole ? QVariant(rbac::severityName(severity)) : QVariant(int(severity));
     }

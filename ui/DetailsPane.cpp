@@ -198,16 +198,71 @@ QString resourceText(const rbac::ResourcePermission &permission)
 
 } // namespace
 
+namespace {
+
+// What the server said the account may do in its namespace, when the bindings cannot be read: no chains.
+QString serverRulesHtml(const ServiceAccount &account, const Permissions::ServerRules *answer)
+{
+    using State = Permissions::ServerRules::State;
+    if (!answer || answer->state == State::Asking)
+        return u"<p><i>"_s + escaped(DetailsPane::tr("Asking the server what it may do in %1…").arg(account.meta.ns))
+            + u"</i></p>"_s;
+    if (answer->state == State::Refused)
+        return u"<p><i>"_s
+            + escaped(DetailsPane::tr("The server would not answer for the account either: %1").arg(answer->message))
+            + u"</i></p>"_s;
+    QString html = u"<p><i>"_s
+        + escaped(DetailsPane::tr("The server's answer (SelfSubjectRulesReview as the account, in %1; without the "
+                                  "bindings that grant it):")
+                      .arg(account.meta.ns))
+        + u"</i></p>"_s;
+    QList<rbac::Risk> risks;
+    QString table;
+    for (const rbac::PolicyRule &rule : answer->resourceRules) {
+        for (const rbac::Risk &risk : rbac::risksOfRule(rule, account.meta.ns)) {
+            if (!std::ranges::any_of(risks, [&](const rbac::Risk &known) { return known.id == risk.id; }))
+                risks.append(risk);
+        }
+        QStringList resources;
+        for (const QString &resource : rule.resources) {
+            for (const QString &group : rule.apiGroups)
+                resources.append(group.isEmpty() ? resource : resource + u'.' + group);
+        }
+        QString text = resources.join(u", "_s);
+        if (!rule.resourceNames.isEmpty())
+            text += u" ["_s + rule.resourceNames.join(u", "_s) + u']';
+        table += u"<tr><td style='padding-right:12px'>"_s + escaped(text) + u"</td><td>"_s
+            + escaped(rule.verbs.join(u", "_s)) + u"</td></tr>"_s;
+    }
+    std::ranges::stable_sort(risks, [](const rbac::Risk &a, const rbac::Risk &b) { return a.severity > b.severity; });
+    QStringList lines;
+    for (const rbac::Risk &risk : std::as_const(risks))
+        lines.append(u"⚠ <b>"_s + escaped(rbac::severityName(risk.severity)) + u"</b> "_s + escaped(risk.title)
+                     + u" — "_s + escaped(risk.why));
+    if (!lines.isEmpty())
+        html += u"<p>"_s + lines.join(u"<br>"_s) + u"</p>"_s;
+    html += u"<table>"_s + table + u"</table>"_s;
+    if (answer->incomplete)
+        html += u"<p><i>"_s
+            + escaped(DetailsPane::tr("The server says this list is incomplete: %1").arg(answer->message))
+            + u"</i></p>"_s;
+    return html;
+}
+
+} // namespace
+
 QString permissionsSection(const ServiceAccount &account, const Permissions &permissions)
 {
     QString html = u"<h4>"_s + DetailsPane::tr("Can do") + u"</h4>"_s;
     const QStringList refused = permissions.refusedSources();
-    if (!refused.isEmpty())
+    if (!refused.isEmpty()) {
+        // Bindings resolved from part of the lists would say less than the account has: the server's answer instead.
         html += u"<p><i>"_s
-            + escaped(DetailsPane::tr("cannot check: %1 are not readable, so what follows may be incomplete")
-                          .arg(refused.join(u", "_s)))
+            + escaped(DetailsPane::tr("cannot check from the bindings: %1 are not readable").arg(refused.join(u", "_s)))
             + u"</i></p>"_s;
-    else if (permissions.isLoading())
+        return html + serverRulesHtml(account, permissions.serverRules(account.meta.ns, account.meta.name));
+    }
+    if (permissions.isLoading())
         html += u"<p><i>"_s + escaped(DetailsPane::tr("cannot check yet: roles and bindings still loading"))
             + u"</i></p>"_s;
     const Permissions::AccountPermissions &answer = permissions.ofAccount(account.meta.ns, account.meta.name);
@@ -444,6 +499,10 @@ void DetailsPane::setPermissions(Permissions *permissions)
             if (m_shown == Shown::Account)
                 scheduleRebuild();
         });
+        connect(permissions, &Permissions::serverAnswered, this, [this](const QString &ns, const QString &name) {
+            if (m_shown == Shown::Account && ns == m_ns && name == m_name)
+                scheduleRebuild();
+        });
     }
     scheduleRebuild();
 }
@@ -470,6 +529,8 @@ void DetailsPane::rebuild()
     }
     const SourceStates states = m_usage->sourceStates();
     if (m_shown == Shown::Account) {
+        if (m_permissions && !m_permissions->refusedSources().isEmpty())
+            m_permissions->askServer(m_ns, m_name);
         if (const auto account = m_usage->account(m_ns, m_name))
             setHtml(serviceAccountDetailsHtml(*account, *m_usage, states, m_permissions));
     } else if (const auto secret = m_usage->secret(m_ns, m_name)) {

@@ -930,6 +930,14 @@ private Q_SLOTS:
         QVERIFY(selectRow(accounts, u"image-builder"_s));
         auto *details = find<QTextBrowser>(u"details"_s);
         QTRY_VERIFY(details->toPlainText().contains(u"ghcr-push (cannot check: secrets are not readable)"_s));
+        // Nor can the bindings be read: what the account may do is the server's answer, for the account, in ci.
+        QTRY_VERIFY2(
+            details->toPlainText().contains(u"The server's answer (SelfSubjectRulesReview as the account, in ci"_s),
+            qPrintable(details->toPlainText()));
+        QVERIFY2(details->toPlainText().contains(u"cannot check from the bindings: "_s),
+                 qPrintable(details->toPlainText()));
+        saveScreenshot(&m_app->window(), u"window-can-do-from-server"_s);
+        QCOMPARE(accounts->model()->index(0, sa::ServiceAccountModel::RiskColumn).data().toString(), u"cannot check"_s);
         // Revealing a secret the user may not read: the dialog stays, with the server's sentence and a way to retry.
         Q_EMIT details->anchorClicked(QUrl(u"reveal:ci/ghcr-push"_s));
         QPointer<sa::ActionDialog> reveal = m_app->window().findChild<sa::ActionDialog *>(u"secretValuesDialog"_s);
