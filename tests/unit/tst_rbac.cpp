@@ -344,6 +344,43 @@ private Q_SLOTS:
         QCOMPARE(rows[3].scope, u"a"_s);
     }
 
+    void lookups()
+    {
+        RbacIndex index;
+        index.apply(RbacIndex::Kind::ClusterRole, role(u"view"_s, {}, {rule({u"get"_s}, {u""_s}, {u"pods"_s})}));
+        index.apply(RbacIndex::Kind::ClusterRole, role(u"edit"_s, {}, {rule({u"*"_s}, {u""_s}, {u"pods"_s})}));
+        index.apply(RbacIndex::Kind::Role, role(u"r2"_s, u"a"_s, {}));
+        index.apply(RbacIndex::Kind::Role, role(u"r1"_s, u"a"_s, {}));
+        index.apply(RbacIndex::Kind::Role, role(u"other"_s, u"b"_s, {}));
+        QCOMPARE(index.roleNames({}), (QStringList {u"edit"_s, u"view"_s}));
+        QCOMPARE(index.roleNames(u"a"_s), (QStringList {u"r1"_s, u"r2"_s}));
+        QVERIFY(index.roleNames(u"c"_s).isEmpty());
+
+        const QJsonObject sa = subject(u"ServiceAccount"_s, u"x"_s, u"a"_s);
+        index.apply(RbacIndex::Kind::RoleBinding, binding(u"v2"_s, u"a"_s, u"ClusterRole"_s, u"view"_s, {sa}));
+        index.apply(RbacIndex::Kind::RoleBinding, binding(u"v1"_s, u"a"_s, u"ClusterRole"_s, u"view"_s, {sa}));
+        index.apply(RbacIndex::Kind::RoleBinding, binding(u"r"_s, u"a"_s, u"Role"_s, u"view"_s, {sa}));
+        index.apply(RbacIndex::Kind::RoleBinding, binding(u"v3"_s, u"b"_s, u"ClusterRole"_s, u"view"_s, {sa}));
+        index.apply(RbacIndex::Kind::ClusterRoleBinding, binding(u"v4"_s, {}, u"ClusterRole"_s, u"view"_s, {sa}));
+        const auto names = [](const QList<sa::RoleBinding> &bindings) {
+            QStringList list;
+            for (const sa::RoleBinding &b : bindings)
+                list.append(b.meta.name);
+            return list;
+        };
+        QCOMPARE(names(index.bindingsOfRole(u"a"_s, u"ClusterRole"_s, u"view"_s)), (QStringList {u"v1"_s, u"v2"_s}));
+        QCOMPARE(names(index.bindingsOfRole(u"a"_s, u"Role"_s, u"view"_s)), QStringList {u"r"_s});
+        QCOMPARE(names(index.bindingsOfRole({}, u"ClusterRole"_s, u"view"_s)), QStringList {u"v4"_s});
+        QVERIFY(index.bindingsOfRole(u"c"_s, u"ClusterRole"_s, u"view"_s).isEmpty());
+        QVERIFY(index.binding(u"a"_s, u"v1"_s));
+        QCOMPARE(index.binding(u"a"_s, u"r"_s)->roleKind, u"Role"_s);
+        QVERIFY(!index.binding(u"b"_s, u"v1"_s));
+        QVERIFY(index.binding({}, u"v4"_s));
+        QVERIFY(!index.binding({}, u"v3"_s));
+        index.removeBinding(u"a"_s, u"v1"_s);
+        QCOMPARE(names(index.bindingsOfRole(u"a"_s, u"ClusterRole"_s, u"view"_s)), QStringList {u"v2"_s});
+    }
+
     void firstMatchingSubjectDecides()
     {
         RbacIndex index;
