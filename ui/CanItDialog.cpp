@@ -110,7 +110,7 @@ CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const
     m_server->setText(tr("Not asked yet."));
     m_resolver->setText(tr("Not asked yet."));
     m_verdict->hide();
-    setMinimumWidth(620);
+    setMinimumWidth(720);
 }
 
 CanItDialog::~CanItDialog()
@@ -173,6 +173,7 @@ void CanItDialog::check()
         }
         m_resolver->setText(lines.join(u'\n'));
     }
+    growToFit();
 
     m_server->setText(tr("Asking the server…"));
     m_operation = ops::canServiceAccount(m_client, m_ns, m_name, verb, resource.apiGroup, resource.resource, ns, name,
@@ -197,7 +198,17 @@ void CanItDialog::onServerAnswer(const OperationResult &result)
         m_server->setText(text);
     }
     compare();
+    growToFit();
     Q_EMIT checked();
+}
+
+void CanItDialog::growToFit()
+{
+    // Wrapped labels make the height depend on the width, which sizeHint() does not tell.
+    layout()->activate();
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (wanted > height())
+        resize(width(), wanted);
 }
 
 void CanItDialog::compare()

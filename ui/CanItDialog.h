@@ -50,6 +50,8 @@ Q_SIGNALS:
 private:
     void onServerAnswer(const OperationResult &result);
     void compare();
+    // Grows the dialog when a longer answer no longer fits; never shrinks it.
+    void growToFit();
 
     KubeClient *m_client;
     const rbac::RbacIndex *m_index;

@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 
 #include <algorithm>
 #include <functional>
@@ -27,17 +28,22 @@ QString roleKey(const QString &kind, const QString &name)
     return kind + u'/' + name;
 }
 
-// "deployments.apps: get, list" as kubectl names resources; names and non-resource URLs as they are.
+// "deployments.apps: get, list" as kubectl names resources; wildcards in words, names and URLs as they are.
 QString describe(const rbac::ResourcePermission &row)
 {
-    QString what = row.resource;
-    if (!row.nonResource && !row.apiGroup.isEmpty() && row.apiGroup != u"*"_s)
-        what += u'.' + row.apiGroup;
-    else if (!row.nonResource && row.apiGroup == u"*"_s)
-        what += u" (every API group)"_s;
+    QString what;
+    if (row.nonResource) {
+        what = row.resource == u"*"_s ? u"every non-resource URL"_s : QString(u"URL "_s + row.resource);
+    } else {
+        what = row.resource == u"*"_s ? u"every resource"_s : row.resource;
+        if (row.apiGroup == u"*"_s)
+            what += u" in every API group"_s;
+        else if (!row.apiGroup.isEmpty())
+            what += u'.' + row.apiGroup;
+    }
     if (!row.resourceNames.isEmpty())
         what += u" named "_s + row.resourceNames.join(u", "_s);
-    return what + u": "_s + row.verbs.join(u", "_s);
+    return what + u": "_s + (row.verbs == QStringList {u"*"_s} ? u"every verb"_s : row.verbs.join(u", "_s));
 }
 
 } // namespace
@@ -140,7 +146,17 @@ GrantAccessDialog::GrantAccessDialog(KubeClient *client, const rbac::RbacIndex *
     addRow(tr("&Binding:"), m_binding, tr("Binding"));
     addRow(tr("Binding na&me:"), m_bindingName, tr("Binding name"));
     addRow(tr("&Adds:"), m_preview, tr("Adds"));
-    formLayout()->addRow(m_risks);
+    // Risks first catch the eye; a long list scrolls rather than pushing the buttons off the screen.
+    auto *risks = new QScrollArea;
+    m_risksArea = risks;
+    risks->setObjectName(u"risksArea"_s);
+    risks->setWidget(m_risks);
+    risks->setWidgetResizable(true);
+    risks->setFrameShape(QFrame::NoFrame);
+    risks->setMaximumHeight(fontMetrics().lineSpacing() * 10);
+    risks->setMinimumHeight(fontMetrics().lineSpacing() * 2);
+    risks->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    addRow(tr("R&isks:"), risks, tr("Risks"));
     setMinimumWidth(560);
 
     fillRoles();
@@ -205,7 +221,7 @@ BindingRef GrantAccessDialog::binding() const
 
 void GrantAccessDialog::fillRoles()
 {
-    m_namespace->setEnabled(scope() == OtherNamespace);
+    formLayout()->setRowVisible(m_namespace, scope() == OtherNamespace);
     const QString previous = m_role->currentData().toString();
     const QSignalBlocker blocker(m_role);
     m_role->clear();
@@ -272,6 +288,13 @@ void GrantAccessDialog::changed()
 
 void GrantAccessDialog::updatePreview()
 {
+    fillPreview();
+    if (m_risksArea)
+        formLayout()->setRowVisible(m_risksArea, !m_risks->text().isEmpty());
+}
+
+void GrantAccessDialog::fillPreview()
+{
     const RoleRef chosen = role();
     const QString ns = bindingNamespace();
     const bool clusterWide = scope() == ClusterWide;
@@ -317,7 +340,7 @@ void GrantAccessDialog::updatePreview()
         m_risks->setText(tr("None of it is a known risk."));
         return;
     }
-    QStringList riskLines {tr("Risks among them:")};
+    QStringList riskLines;
     for (const rbac::Risk &risk : std::as_const(risks))
         riskLines.append(tr("%1 — %2: %3").arg(rbac::severityName(risk.severity), risk.title, risk.why));
     m_risks->setText(riskLines.join(u'\n'));

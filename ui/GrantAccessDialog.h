@@ -45,6 +45,7 @@ private:
     void fillBindings();
     void suggestName();
     void updatePreview();
+    void fillPreview();
     void changed();
 
     KubeClient *m_client;
@@ -59,6 +60,7 @@ private:
     QLineEdit *m_bindingName;
     QPlainTextEdit *m_preview;
     QLabel *m_risks;
+    QWidget *m_risksArea = nullptr;
 };
 
 // The rules that binding `role` in `scope` (a namespace, or empty for cluster-wide) would give `who` beyond what

@@ -106,7 +106,7 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
     layout->addWidget(m_summary);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resize(900, 480);
+    resize(1000, 480);
 
     // The index answers in well under a second even on large clusters; a short pause spares it every keystroke.
     m_pending->setSingleShot(true);
@@ -183,11 +183,11 @@ void WhoCanDialog::refresh()
     }
 
     const QString where = ns.isEmpty() ? tr("in any namespace") : tr("in %1").arg(ns);
-    const QString what = name.isEmpty() ? resourceText : QString(resourceText + u' ' + name);
+    const QString what = name.isEmpty() ? resourceText : tr("%1 named %2").arg(resourceText, name);
     m_summary->setText(
         m_model->rowCount() == 0
             ? tr("No binding lets anyone %1 %2 %3 (members of system:masters always can).").arg(verb, what, where)
-            : tr("%1 can %2 %3 %4 (besides members of system:masters):")
+            : tr("%1 can %2 %3 %4:")
                   .arg(m_model->rowCount() == 1 ? tr("1 subject") : tr("%1 subjects").arg(m_model->rowCount()), verb,
                        what, where));
 }
