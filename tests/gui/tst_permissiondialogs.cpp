@@ -254,7 +254,7 @@ private Q_SLOTS:
         QVERIFY2(preview(dialog.get()).contains(u"  secrets: "_s), qPrintable(preview(dialog.get())));
         QVERIFY2(risks(dialog.get()).startsWith(u"Critical — Impersonate"_s), qPrintable(risks(dialog.get())));
         QVERIFY2(risks(dialog.get()).contains(u"High — Read secrets"_s), qPrintable(risks(dialog.get())));
-        saveScreenshot(dialog.get(), u"grant-access-preview-edit"_s);
+        saveScreenshot(dialog.get(), u"dialog-grant-access"_s);
 
         // edit where it already has it: nothing.
         QVERIFY(choose(combo(dialog.get(), "namespace"), u"monitoring"_s));
@@ -271,7 +271,7 @@ private Q_SLOTS:
         QComboBox *role = combo(dialog.get(), "role");
         for (int i = 0; i < role->count(); ++i)
             QVERIFY2(role->itemText(i).endsWith(u"(ClusterRole)"_s), qPrintable(role->itemText(i)));
-        saveScreenshot(dialog.get(), u"grant-access-preview-cluster-admin"_s);
+        saveScreenshot(dialog.get(), u"dialog-grant-access-cluster-admin"_s);
 
         // The Roles of the chosen namespace are offered there.
         QVERIFY(chooseGrant(dialog.get(), u"In another"_s, u"data-platform"_s, u"secret-reader"_s));
@@ -371,7 +371,7 @@ private Q_SLOTS:
         QVERIFY2(dialog->errorText().contains(u"{APIGroups:[\"*\"], Resources:[\"*\"], Verbs:[\"*\"]}"_s),
                  qPrintable(dialog->errorText()));
         QCOMPARE(dialog->findChild<QLabel *>(u"errorLabel"_s)->textFormat(), Qt::PlainText);
-        saveScreenshot(dialog.get(), u"grant-access-refused"_s);
+        saveScreenshot(dialog.get(), u"dialog-grant-access-refused"_s);
         QCOMPARE(m_http->send("GET", rbacPath + u"/rolebindings/payments-worker-cluster-admin"_s).code, 404);
         QCOMPARE(canI(u"payments:payments-worker"_s, {u"delete"_s, u"nodes"_s}), u"no"_s);
     }
@@ -436,7 +436,7 @@ private Q_SLOTS:
                      qPrintable(resolver));
         SA_VERIFY_LABELS_SPOKEN(&dialog);
         if (QTest::currentDataTag() == QByteArrayLiteral("through a group"))
-            saveScreenshot(&dialog, u"can-it"_s);
+            saveScreenshot(&dialog, u"dialog-can-it"_s);
     }
 
     // When the cached bindings are out of date, the two answers differ and the dialog says so.
@@ -517,7 +517,7 @@ private Q_SLOTS:
         QVERIFY2(summary.contains(u"can get secrets named warehouse-credentials in data-platform:"_s),
                  qPrintable(summary));
         SA_VERIFY_LABELS_SPOKEN(&dialog);
-        saveScreenshot(&dialog, u"who-can-read-secret"_s);
+        saveScreenshot(&dialog, u"dialog-who-can"_s);
 
         // Sortable: by risk, the critical one first when descending.
         auto *view = dialog.findChild<QTreeView *>(u"subjects"_s);
