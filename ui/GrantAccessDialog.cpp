@@ -1,6 +1,7 @@
 #include "GrantAccessDialog.h"
 
 #include "Palette.h"
+#include "rbac/AddedGrants.h"
 #include "rbac/Risks.h"
 
 #include <QComboBox>
@@ -47,49 +48,6 @@ QString describe(const rbac::ResourcePermission &row)
 }
 
 } // namespace
-
-QList<rbac::Grant> addedGrants(const rbac::RbacIndex &index, const rbac::Identity &who,
-                               const QList<rbac::PolicyRule> &rules, const QString &scope, const rbac::Grant &through)
-{
-    QList<rbac::Grant> added;
-    const auto add = [&](rbac::PolicyRule rule) {
-        rbac::Grant grant = through;
-        grant.rule = std::move(rule);
-        grant.scope = scope;
-        if (!added.contains(grant))
-            added.append(grant);
-    };
-    for (const rbac::PolicyRule &rule : rules) {
-        if (!rule.isResourceRule()) {
-            if (!scope.isEmpty())
-                continue; // a RoleBinding grants no non-resource URL
-            for (const QString &verb : rule.verbs) {
-                for (const QString &url : rule.nonResourceURLs) {
-                    if (!index.allows(who, verb, url).allowed)
-                        add(rbac::PolicyRule {{verb}, {}, {}, {}, {url}});
-                }
-            }
-            continue;
-        }
-        const QStringList names = rule.resourceNames.isEmpty() ? QStringList {QString()} : rule.resourceNames;
-        for (const QString &verb : rule.verbs) {
-            for (const QString &group : rule.apiGroups) {
-                for (const QString &combined : rule.resources) {
-                    const qsizetype slash = combined.indexOf(u'/');
-                    const QString resource = slash < 0 ? combined : combined.left(slash);
-                    const QString subresource = slash < 0 ? QString() : combined.mid(slash + 1);
-                    for (const QString &name : names) {
-                        if (index.allows(who, verb, group, resource, subresource, scope, name).allowed)
-                            continue;
-                        add(rbac::PolicyRule {
-                            {verb}, {group}, {combined}, name.isEmpty() ? QStringList() : QStringList {name}, {}});
-                    }
-                }
-            }
-        }
-    }
-    return added;
-}
 
 GrantAccessDialog::GrantAccessDialog(KubeClient *client, const rbac::RbacIndex *index, const QString &ns,
                                      const QString &name, const QStringList &namespaces, QWidget *parent)
@@ -324,7 +282,7 @@ void GrantAccessDialog::fillPreview()
     through.bindingName = binding().name;
     through.roleKind = chosen.kind;
     through.roleName = chosen.name;
-    const QList<rbac::Grant> added = addedGrants(*m_index, who, *rules, ns, through);
+    const QList<rbac::Grant> added = rbac::addedGrants(*m_index, who, *rules, ns, through);
     if (added.isEmpty()) {
         m_preview->setPlainText(tr("Adds nothing %1 does not already have.").arg(m_name));
         return;

@@ -63,11 +63,4 @@ private:
     QWidget *m_risksArea = nullptr;
 };
 
-// The rules that binding `role` in `scope` (a namespace, or empty for cluster-wide) would give `who` beyond what
-// it already holds, split to one verb, resource and name each, as grants through `through` (whose rule and scope
-// are replaced). Non-resource rules count only cluster-wide.
-[[nodiscard]] QList<rbac::Grant> addedGrants(const rbac::RbacIndex &index, const rbac::Identity &who,
-                                             const QList<rbac::PolicyRule> &rules, const QString &scope,
-                                             const rbac::Grant &through);
-
 } // namespace sa
