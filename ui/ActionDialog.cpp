@@ -37,6 +37,7 @@ ActionDialog::ActionDialog(QWidget *parent)
     // A label's text is its accessible name, read as the sentence it is: a fixed name ("Problem") would stand in
     // for it. What kind of text it is goes in the description, here and in every dialog's result and notes.
     m_error->setAccessibleDescription(tr("Problem"));
+    m_error->setTextFormat(Qt::PlainText); // the server's sentence, never markup
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     showAsProblem(m_error, true);

@@ -3,6 +3,7 @@
 // catalogue; on hand-made objects and on the real bootstrap policy (tests/data/fixtures/kubernetes/rbac).
 
 #include "Manifests.h"
+#include "rbac/AddedGrants.h"
 #include "rbac/Rbac.h"
 #include "rbac/Risks.h"
 
@@ -342,6 +343,89 @@ private Q_SLOTS:
         QVERIFY(rows[2].nonResource);
         QCOMPARE(rows[2].resource, u"/healthz"_s);
         QCOMPARE(rows[3].scope, u"a"_s);
+    }
+
+    void lookups()
+    {
+        RbacIndex index;
+        index.apply(RbacIndex::Kind::ClusterRole, role(u"view"_s, {}, {rule({u"get"_s}, {u""_s}, {u"pods"_s})}));
+        index.apply(RbacIndex::Kind::ClusterRole, role(u"edit"_s, {}, {rule({u"*"_s}, {u""_s}, {u"pods"_s})}));
+        index.apply(RbacIndex::Kind::Role, role(u"r2"_s, u"a"_s, {}));
+        index.apply(RbacIndex::Kind::Role, role(u"r1"_s, u"a"_s, {}));
+        index.apply(RbacIndex::Kind::Role, role(u"other"_s, u"b"_s, {}));
+        QCOMPARE(index.roleNames({}), (QStringList {u"edit"_s, u"view"_s}));
+        QCOMPARE(index.roleNames(u"a"_s), (QStringList {u"r1"_s, u"r2"_s}));
+        QVERIFY(index.roleNames(u"c"_s).isEmpty());
+
+        const QJsonObject sa = subject(u"ServiceAccount"_s, u"x"_s, u"a"_s);
+        index.apply(RbacIndex::Kind::RoleBinding, binding(u"v2"_s, u"a"_s, u"ClusterRole"_s, u"view"_s, {sa}));
+        index.apply(RbacIndex::Kind::RoleBinding, binding(u"v1"_s, u"a"_s, u"ClusterRole"_s, u"view"_s, {sa}));
+        index.apply(RbacIndex::Kind::RoleBinding, binding(u"r"_s, u"a"_s, u"Role"_s, u"view"_s, {sa}));
+        index.apply(RbacIndex::Kind::RoleBinding, binding(u"v3"_s, u"b"_s, u"ClusterRole"_s, u"view"_s, {sa}));
+        index.apply(RbacIndex::Kind::ClusterRoleBinding, binding(u"v4"_s, {}, u"ClusterRole"_s, u"view"_s, {sa}));
+        const auto names = [](const QList<sa::RoleBinding> &bindings) {
+            QStringList list;
+            for (const sa::RoleBinding &b : bindings)
+                list.append(b.meta.name);
+            return list;
+        };
+        QCOMPARE(names(index.bindingsOfRole(u"a"_s, u"ClusterRole"_s, u"view"_s)), (QStringList {u"v1"_s, u"v2"_s}));
+        QCOMPARE(names(index.bindingsOfRole(u"a"_s, u"Role"_s, u"view"_s)), QStringList {u"r"_s});
+        QCOMPARE(names(index.bindingsOfRole({}, u"ClusterRole"_s, u"view"_s)), QStringList {u"v4"_s});
+        QVERIFY(index.bindingsOfRole(u"c"_s, u"ClusterRole"_s, u"view"_s).isEmpty());
+        QVERIFY(index.binding(u"a"_s, u"v1"_s));
+        QCOMPARE(index.binding(u"a"_s, u"r"_s)->roleKind, u"Role"_s);
+        QVERIFY(!index.binding(u"b"_s, u"v1"_s));
+        QVERIFY(index.binding({}, u"v4"_s));
+        QVERIFY(!index.binding({}, u"v3"_s));
+        index.removeBinding(u"a"_s, u"v1"_s);
+        QCOMPARE(names(index.bindingsOfRole(u"a"_s, u"ClusterRole"_s, u"view"_s)), QStringList {u"v2"_s});
+    }
+
+    // What a grant would add: only what the identity does not hold in that scope, one verb and resource each.
+    void addedByAGrant()
+    {
+        RbacIndex index;
+        index.apply(RbacIndex::Kind::ClusterRole,
+                    role(u"pods-read"_s, {}, {rule({u"get"_s, u"list"_s}, {u""_s}, {u"pods"_s})}));
+        index.apply(RbacIndex::Kind::ClusterRole,
+                    role(u"wide"_s, {},
+                         {rule({u"get"_s, u"list"_s, u"delete"_s}, {u""_s, u"apps"_s}, {u"pods"_s, u"deployments"_s}),
+                          rule({u"get"_s}, {u""_s}, {u"secrets"_s}, {u"s1"_s}), urlRule({u"get"_s}, {u"/healthz"_s})}));
+        index.apply(
+            RbacIndex::Kind::RoleBinding,
+            binding(u"b"_s, u"a"_s, u"ClusterRole"_s, u"pods-read"_s, {subject(u"ServiceAccount"_s, u"x"_s, u"a"_s)}));
+        const Identity who = Identity::serviceAccount(u"a"_s, u"x"_s);
+        Grant through;
+        through.bindingKind = u"RoleBinding"_s;
+        through.bindingNamespace = u"a"_s;
+        through.bindingName = u"new"_s;
+        through.roleKind = u"ClusterRole"_s;
+        through.roleName = u"wide"_s;
+        const QList<PolicyRule> wide = *index.rulesOf(u"ClusterRole"_s, {}, u"wide"_s);
+        const auto describe = [](const QList<Grant> &grants) {
+            QStringList rows;
+            for (const ResourcePermission &row : groupByResource(grants))
+                rows.append(row.scope + u'|' + row.apiGroup + u'|' + row.resource + u'|' + row.resourceNames.join(u',')
+                            + u'|' + row.verbs.join(u','));
+            return rows;
+        };
+        // In its namespace: not get/list pods (held), and no non-resource URL (a RoleBinding grants none).
+        const QList<Grant> inA = addedGrants(index, who, wide, u"a"_s, through);
+        QStringList rows = describe(inA);
+        rows.sort();
+        QCOMPARE(rows,
+                 (QStringList {u"a|apps|deployments||delete,get,list"_s, u"a|apps|pods||delete,get,list"_s,
+                               u"a||deployments||delete,get,list"_s, u"a||pods||delete"_s, u"a||secrets|s1|get"_s}));
+        QCOMPARE(inA.first().chain(), u"RoleBinding a/new → ClusterRole wide"_s);
+        QCOMPARE(inA.first().scope, u"a"_s);
+        // Cluster-wide: what the namespace binding gives does not count, the URL does.
+        const QList<Grant> cluster = addedGrants(index, who, wide, {}, through);
+        QVERIFY(describe(cluster).contains(u"||pods||delete,get,list"_s));
+        QVERIFY2(describe(cluster).contains(u"||/healthz||get"_s), qPrintable(describe(cluster).join(u' ')));
+        // A role it holds entirely adds nothing.
+        QVERIFY(
+            addedGrants(index, who, *index.rulesOf(u"ClusterRole"_s, {}, u"pods-read"_s), u"a"_s, through).isEmpty());
     }
 
     void firstMatchingSubjectDecides()

@@ -275,12 +275,14 @@ Operation *rulesForServiceAccount(KubeClient *client, const QString &ns, const Q
 
 Operation *canServiceAccount(KubeClient *client, const QString &ns, const QString &serviceAccount, const QString &verb,
                              const QString &group, const QString &resource, const QString &resourceNamespace,
-                             const QString &name)
+                             const QString &name, const QString &subresource)
 {
     QJsonObject attributes {
         {"namespace"_L1, resourceNamespace}, {"verb"_L1, verb}, {"group"_L1, group}, {"resource"_L1, resource}};
     if (!name.isEmpty())
         attributes.insert("name"_L1, name);
+    if (!subresource.isEmpty())
+        attributes.insert("subresource"_L1, subresource);
     // The groups the apiserver's token authenticator gives the account, system:authenticated included: bindings
     // to it (e.g. system:basic-user) apply to the account's real requests too.
     const QJsonArray groups {u"system:serviceaccounts"_s, QString(u"system:serviceaccounts:"_s + ns),

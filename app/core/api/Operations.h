@@ -107,10 +107,11 @@ Operation *setAutomountServiceAccountToken(KubeClient *client, const QString &ns
 Operation *whoAmI(KubeClient *client);
 // SelfSubjectRulesReview in `ns` as the service account (through impersonation): result.object is the status.
 Operation *rulesForServiceAccount(KubeClient *client, const QString &ns, const QString &serviceAccount);
-// SubjectAccessReview for the service account: result.object is the status ({allowed, reason}).
+// SubjectAccessReview for the service account: result.object is the status ({allowed, reason}). Empty
+// resourceNamespace: cluster-scoped resources, or all namespaces.
 Operation *canServiceAccount(KubeClient *client, const QString &ns, const QString &serviceAccount, const QString &verb,
                              const QString &group, const QString &resource, const QString &resourceNamespace,
-                             const QString &name = {});
+                             const QString &name = {}, const QString &subresource = {});
 
 } // namespace ops
 

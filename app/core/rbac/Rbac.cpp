@@ -409,12 +409,6 @@ void RbacIndex::clear()
     *this = RbacIndex();
 }
 
-const RoleBinding *RbacIndex::binding(const QString &ns, const QString &name) const
-{
-    const auto it = m_bindings.constFind(bindingKeyOf(ns, name));
-    return it == m_bindings.cend() ? nullptr : &*it;
-}
-
 const Role *RbacIndex::role(const QString &ns, const QString &name) const
 {
     if (ns.isEmpty()) {
@@ -423,6 +417,39 @@ const Role *RbacIndex::role(const QString &ns, const QString &name) const
     }
     const auto it = m_roles.constFind(ns + u'/' + name);
     return it == m_roles.cend() ? nullptr : &*it;
+}
+
+QStringList RbacIndex::roleNames(const QString &ns) const
+{
+    QStringList names;
+    if (ns.isEmpty()) {
+        names = m_clusterRoles.keys();
+    } else {
+        for (const Role &role : m_roles) {
+            if (role.meta.ns == ns)
+                names.append(role.meta.name);
+        }
+        names.sort();
+    }
+    return names;
+}
+
+const RoleBinding *RbacIndex::binding(const QString &ns, const QString &name) const
+{
+    const auto it = m_bindings.constFind(ns.isEmpty() ? name : QString(ns + u'/' + name));
+    return it == m_bindings.cend() ? nullptr : &*it;
+}
+
+QList<RoleBinding> RbacIndex::bindingsOfRole(const QString &ns, const QString &roleKind, const QString &roleName) const
+{
+    QList<RoleBinding> found;
+    for (const QString &key : m_bindingsByNamespace.value(ns)) {
+        const RoleBinding &binding = m_bindings[key];
+        if (binding.roleKind == roleKind && binding.roleName == roleName)
+            found.append(binding);
+    }
+    std::ranges::sort(found, {}, [](const RoleBinding &binding) { return binding.meta.name; });
+    return found;
 }
 
 QList<RbacIndex::ResolvedRule> RbacIndex::clusterRoleRules(const QString &name, const Role &role) const

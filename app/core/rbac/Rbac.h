@@ -180,8 +180,13 @@ public:
     [[nodiscard]] qsizetype roleCount() const { return m_roles.size() + m_clusterRoles.size(); }
     [[nodiscard]] qsizetype bindingCount() const { return m_bindings.size(); }
     [[nodiscard]] const Role *role(const QString &ns, const QString &name) const; // ns empty: a ClusterRole
-    // A RoleBinding, or with ns empty a ClusterRoleBinding; null when there is none.
+    // The names of the Roles of `ns`, or of the ClusterRoles when ns is empty; sorted.
+    [[nodiscard]] QStringList roleNames(const QString &ns) const;
+    // A RoleBinding of `ns`, or a ClusterRoleBinding when ns is empty; null when there is none.
     [[nodiscard]] const RoleBinding *binding(const QString &ns, const QString &name) const;
+    // The RoleBindings of `ns` (ClusterRoleBindings when ns is empty) whose roleRef is roleKind/roleName; by name.
+    [[nodiscard]] QList<RoleBinding> bindingsOfRole(const QString &ns, const QString &roleKind,
+                                                    const QString &roleName) const;
     // The rules a Role or ClusterRole grants, aggregation resolved; nullopt when it does not exist.
     [[nodiscard]] std::optional<QList<PolicyRule>> rulesOf(const QString &roleKind, const QString &ns,
                                                            const QString &name) const;

@@ -1,0 +1,221 @@
+#include "WhoCanDialog.h"
+
+#include "PermissionInputs.h"
+#include "rbac/Risks.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+constexpr int kSortRole = Qt::UserRole + 1;
+
+QStringList chains(const QList<rbac::Grant> &grants)
+{
+    QStringList lines;
+    for (const rbac::Grant &grant : grants) {
+        const QString line = grant.chain();
+        if (!lines.contains(line))
+            lines.append(line);
+    }
+    return lines;
+}
+
+} // namespace
+
+WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::AccountRef> &accounts,
+                           const QStringList &namespaces, const QStringList &resources, QWidget *parent)
+    : QDialog(parent)
+    , m_index(index)
+    , m_accounts(accounts)
+    , m_verb(new QComboBox)
+    , m_resource(new QComboBox)
+    , m_namespace(new QComboBox)
+    , m_objectName(new QLineEdit)
+    , m_summary(new QLabel)
+    , m_model(new QStandardItemModel(0, ColumnCount, this))
+    , m_view(new QTreeView)
+    , m_pending(new QTimer(this))
+{
+    setObjectName(u"whoCanDialog"_s);
+    setWindowTitle(tr("Who can…?"));
+
+    m_verb->setObjectName(u"verb"_s);
+    fillVerbs(m_verb, u"get"_s);
+    m_resource->setObjectName(u"resource"_s);
+    m_resource->setEditable(true);
+    m_resource->setInsertPolicy(QComboBox::NoInsert);
+    m_resource->addItems(resources);
+    m_resource->setCurrentText(u"secrets"_s);
+    m_namespace->setObjectName(u"namespace"_s);
+    fillNamespaces(m_namespace, namespaces, {}, tr("Any namespace"));
+    m_objectName->setObjectName(u"objectName"_s);
+    m_objectName->setPlaceholderText(tr("optional: any object"));
+
+    auto *form = new QFormLayout;
+    const auto addRow = [form](const QString &label, QWidget *field, const QString &accessibleName) {
+        field->setAccessibleName(accessibleName);
+        form->addRow(label, field);
+        if (auto *buddy = qobject_cast<QLabel *>(form->labelForField(field)))
+            buddy->setBuddy(field);
+    };
+    addRow(tr("&Verb:"), m_verb, tr("Verb"));
+    addRow(tr("&Resource:"), m_resource, tr("Resource"));
+    addRow(tr("&Namespace:"), m_namespace, tr("Namespace"));
+    addRow(tr("N&ame:"), m_objectName, tr("Object name"));
+
+    m_summary->setObjectName(u"summary"_s);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setAccessibleDescription(tr("Result"));
+
+    m_model->setHorizontalHeaderLabels({tr("Subject"), tr("Kind"), tr("Namespace"), tr("Via"), tr("Risky?")});
+    m_model->setSortRole(kSortRole);
+    m_view->setObjectName(u"subjects"_s);
+    m_view->setAccessibleName(tr("Subjects"));
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setSortingEnabled(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->sortByColumn(SubjectColumn, Qt::AscendingOrder);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(ViaColumn, QHeaderView::Stretch);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->setObjectName(u"buttons"_s);
+    buttons->button(QDialogButtonBox::Close)->setObjectName(u"closeButton"_s);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(buttons);
+    resize(1000, 480);
+
+    // The index answers in well under a second even on large clusters; a short pause spares it every keystroke.
+    m_pending->setSingleShot(true);
+    m_pending->setInterval(150);
+    connect(m_pending, &QTimer::timeout, this, &WhoCanDialog::refresh);
+    const auto later = [this] { m_pending->start(); };
+    connect(m_verb, &QComboBox::currentIndexChanged, this, later);
+    connect(m_resource, &QComboBox::currentTextChanged, this, later);
+    connect(m_namespace, &QComboBox::currentIndexChanged, this, later);
+    connect(m_objectName, &QLineEdit::textChanged, this, later);
+    refresh();
+}
+
+void WhoCanDialog::setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name)
+{
+    fillVerbs(m_verb, verb);
+    m_resource->setCurrentText(resource);
+    chooseNamespace(m_namespace, ns);
+    m_objectName->setText(name);
+    if (verb == u"get"_s && resource == u"secrets"_s && !name.isEmpty())
+        setWindowTitle(tr("Who can read %1/%2?").arg(ns, name));
+    refresh();
+}
+
+void WhoCanDialog::refresh()
+{
+    m_pending->stop();
+    m_model->removeRows(0, m_model->rowCount());
+    if (!m_index) {
+        m_summary->setText(tr("Cannot check: the roles and bindings could not be read, so who can do this is not "
+                              "known. Ask the server for one account at a time with \"Can it…?\"."));
+        m_view->setEnabled(false);
+        return;
+    }
+    m_view->setEnabled(true);
+    const QString verb = m_verb->currentText();
+    const ResourceName resource = ResourceName::parse(m_resource->currentText());
+    const QString ns = m_namespace->currentData().toString();
+    const QString name = m_objectName->text().trimmed();
+    if (resource.resource.isEmpty()) {
+        m_summary->setText(tr("Enter a resource."));
+        return;
+    }
+    const QString resourceText =
+        resource.resource + (resource.apiGroup.isEmpty() ? QString() : u'.' + resource.apiGroup);
+    const rbac::ResourceRequest request {verb, resource.apiGroup, resource.resource, {}, ns, name};
+    const QList<rbac::SubjectAccess> subjects =
+        ns.isEmpty() ? m_index->whoCanInAnyNamespace(request) : m_index->whoCan(request);
+
+    m_view->setSortingEnabled(false); // rows go in whole; sorted once at the end
+    const QList<std::pair<rbac::AccountRef, QList<rbac::Grant>>> accounts =
+        rbac::RbacIndex::serviceAccountsWhoCan(subjects, m_accounts);
+    for (const auto &[account, grants] : accounts)
+        addRow(Subject {u"ServiceAccount"_s, account.name, account.ns}, tr("ServiceAccount"), grants,
+               rbac::Identity::serviceAccount(account.ns, account.name));
+    for (const rbac::SubjectAccess &access : subjects) {
+        const Subject &subject = access.subject;
+        if (subject.kind == u"ServiceAccount"_s) {
+            // A binding to an account that does not exist: whoever creates it gets this.
+            if (!m_accounts.contains(rbac::AccountRef {subject.ns, subject.name}))
+                addRow(subject, tr("ServiceAccount (missing)"), access.grants,
+                       rbac::Identity::serviceAccount(subject.ns, subject.name));
+        } else if (subject.kind == u"User"_s) {
+            if (!rbac::Identity::serviceAccountOf(subject.name))
+                addRow(subject, tr("User"), access.grants, rbac::Identity {subject.name, {}});
+        } else if (subject.kind == u"Group"_s) {
+            addRow(subject, tr("Group"), access.grants, rbac::Identity {{}, {subject.name}});
+        }
+    }
+    m_view->setSortingEnabled(true);
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (column != ViaColumn)
+            m_view->resizeColumnToContents(column);
+    }
+
+    const QString where = ns.isEmpty() ? tr("in any namespace") : tr("in %1").arg(ns);
+    const QString what = name.isEmpty() ? resourceText : tr("%1 named %2").arg(resourceText, name);
+    m_summary->setText(
+        m_model->rowCount() == 0
+            ? tr("No binding lets anyone %1 %2 %3 (members of system:masters always can).").arg(verb, what, where)
+            : tr("%1 can %2 %3 %4:")
+                  .arg(m_model->rowCount() == 1 ? tr("1 subject") : tr("%1 subjects").arg(m_model->rowCount()), verb,
+                       what, where));
+}
+
+void WhoCanDialog::addRow(const Subject &subject, const QString &kind, const QList<rbac::Grant> &grants,
+                          const rbac::Identity &identity)
+{
+    const QStringList via = chains(grants);
+    const QList<rbac::Risk> risks = rbac::risksOf(identity, m_index->effectivePermissions(identity));
+    const rbac::Severity severity = rbac::highestSeverity(risks);
+    QStringList riskTitles;
+    for (const rbac::Risk &risk : risks)
+        riskTitles.append(rbac::severityName(risk.severity) + u": "_s + risk.title);
+
+    QList<QStandardItem *> row;
+    const auto item = [&row](const QString &text, const QVariant &sortKey, const QString &toolTip = {}) {
+        auto *cell = new QStandardItem(text);
+        cell->setData(sortKey, kSortRole);
+        cell->setToolTip(toolTip.isEmpty() ? text : toolTip);
+        row.append(cell);
+    };
+    item(subject.name, subject.name);
+    item(kind, kind);
+    item(subject.ns, subject.ns);
+    item(via.join(u"; "_s), via.join(u"; "_s), via.join(u'\n'));
+    const QString riskText = severity == rbac::Severity::None ? tr("No") : rbac::severityName(severity);
+    item(riskText, int(severity), riskTitles.isEmpty() ? riskText : riskTitles.join(u'\n'));
+    m_model->appendRow(row);
+}
+
+} // namespace sa
