@@ -381,7 +381,9 @@ QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAc
     for (const auto &[action, text] : {std::pair {u"issueToken"_s, DetailsPane::tr("Issue token")},
                                        std::pair {u"pullSecrets"_s, DetailsPane::tr("Pull secrets")},
                                        std::pair {u"newTokenSecret"_s, DetailsPane::tr("Token secret")},
-                                       std::pair {u"automount"_s, DetailsPane::tr("Automount")}})
+                                       std::pair {u"automount"_s, DetailsPane::tr("Automount")},
+                                       std::pair {u"grantAccess"_s, DetailsPane::tr("Grant access")},
+                                       std::pair {u"canIt"_s, DetailsPane::tr("Can it…?")}})
         links.append(u"<a href=\"action:"_s + action + u"\">"_s + escaped(text) + u"</a>"_s);
     html += u"<p>"_s + links.join(u" · "_s) + u"</p><table>"_s;
     html += row(DetailsPane::tr("Namespace"), escaped(account.meta.ns));

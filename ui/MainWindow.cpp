@@ -2,19 +2,23 @@
 
 #include "ActionCollection.h"
 #include "AutomountDialog.h"
+#include "CanItDialog.h"
 #include "ChangeServiceAccountDialog.h"
 #include "ClipboardGuard.h"
 #include "CreateServiceAccountDialog.h"
 #include "DeleteServiceAccountDialog.h"
 #include "DetailsPane.h"
+#include "GrantAccessDialog.h"
 #include "IssueTokenDialog.h"
 #include "ListView.h"
 #include "MessageBar.h"
 #include "NamespaceCounts.h"
+#include "PermissionInputs.h"
 #include "PullSecretsDialog.h"
 #include "RevokeDialog.h"
 #include "SecretValuesDialog.h"
 #include "TokenSecretDialog.h"
+#include "WhoCanDialog.h"
 #include "YamlDialog.h"
 
 #include "api/Operations.h"
@@ -161,6 +165,16 @@ void MainWindow::buildActions()
                     Enabled::WithSession, AccountMenu | AccountList, [this] { editAutomount(); }});
     m_actions->add({u"changeWorkload"_s, tr("&Change a workload's service account…"), QKeySequence(u"Ctrl+Shift+R"_s),
                     Enabled::WithSession, AccountMenu | AccountList, [this] { changeWorkloadServiceAccount(); }});
+    m_actions->add({u"grantAccess"_s, tr("&Grant access…"), QKeySequence(u"Ctrl+G"_s), Enabled::WithSession,
+                    AccountMenu | AccountList, [this] { grantAccess(); },
+                    tr("Bind a Role or ClusterRole to the account, after a preview of what it adds")});
+    m_actions->add({u"canIt"_s, tr("Can it…?"), QKeySequence(u"Ctrl+Shift+I"_s), Enabled::WithSession,
+                    AccountMenu | AccountList, [this] { canIt(); },
+                    tr("Ask the server and the bindings whether the account may do something")});
+    m_actions->add({u"whoCan"_s, tr("&Who can…?"), QKeySequence(u"Ctrl+Shift+W"_s), Enabled::WithSession, ClusterMenu,
+                    [this] { whoCan(); }});
+    m_actions->add({u"whoCanRead"_s, tr("Who can &read this?"), QKeySequence(), Enabled::WithSession,
+                    SecretMenu | SecretList, [this] { whoCanReadSelectedSecret(); }});
     m_actions->add({u"revealSecret"_s, tr("&Reveal values…"), QKeySequence(u"Ctrl+R"_s), Enabled::WithSession,
                     SecretMenu | SecretList, [this] { revealSelectedSecret(); }});
     m_actions->add({u"showYaml"_s, tr("&YAML…"), QKeySequence(u"Ctrl+Y"_s), Enabled::WithSession,
@@ -731,17 +745,72 @@ std::optional<ServiceAccount> MainWindow::accountFor(const QString &why)
     return account;
 }
 
+QStringList MainWindow::namespaceNames() const
+{
+    QStringList namespaces;
+    for (int row = 0; row < m_namespaces->rowCount(); ++row)
+        namespaces.append(m_namespaces->index(row, 0).data(NameRole).toString());
+    const QString focus = m_session && m_session->isNamespaced() ? m_session->focusNamespace() : QString();
+    if (namespaces.isEmpty() && !focus.isEmpty())
+        namespaces.append(focus);
+    namespaces.sort();
+    return namespaces;
+}
+
+const rbac::RbacIndex *MainWindow::readableRbac() const
+{
+    // Resolved from lists the server refused, the answers would say less than there is: the dialogs then ask the
+    // server alone, and say so.
+    return m_permissions->refusedSources().isEmpty() ? &m_permissions->index() : nullptr;
+}
+
+void MainWindow::grantAccess()
+{
+    if (const auto account = accountFor(tr("Select the service account to grant access to.")))
+        openDialog(new GrantAccessDialog(m_session->client(), readableRbac(), account->meta.ns, account->meta.name,
+                                         namespaceNames(), this));
+}
+
+void MainWindow::canIt()
+{
+    if (const auto account = accountFor(tr("Select the service account to ask about.")))
+        openDialog(new CanItDialog(m_session->client(), readableRbac(), account->meta.ns, account->meta.name,
+                                   namespaceNames(), commonResources(), this));
+}
+
+WhoCanDialog *MainWindow::openWhoCan()
+{
+    QList<rbac::AccountRef> accounts;
+    for (int row = 0; row < m_accounts->rowCount(); ++row) {
+        const QModelIndex index = m_accounts->index(row, 0);
+        accounts.append({index.data(NamespaceRole).toString(), index.data(NameRole).toString()});
+    }
+    auto *dialog = new WhoCanDialog(readableRbac(), accounts, namespaceNames(), commonResources(), this);
+    openDialog(dialog);
+    return dialog;
+}
+
+void MainWindow::whoCan()
+{
+    if (m_session)
+        openWhoCan();
+}
+
+void MainWindow::whoCanReadSelectedSecret()
+{
+    const std::optional<SecretMeta> secret = currentTab() == Tab::Secrets ? selectedSecret() : std::nullopt;
+    if (!m_session || !secret) {
+        statusBar()->showMessage(tr("Select a secret to see who can read it."), 5000);
+        return;
+    }
+    openWhoCan()->setQuestion(u"get"_s, u"secrets"_s, secret->meta.ns, secret->meta.name);
+}
+
 void MainWindow::newServiceAccount()
 {
     if (!m_session)
         return;
-    QStringList namespaces;
-    for (int row = 0; row < m_namespaces->rowCount(); ++row)
-        namespaces.append(m_namespaces->index(row, 0).data(NameRole).toString());
-    const QString focus = m_session->isNamespaced() ? m_session->focusNamespace() : QString();
-    if (namespaces.isEmpty() && !focus.isEmpty())
-        namespaces.append(focus);
-    namespaces.sort();
+    const QStringList namespaces = namespaceNames();
     const QString ns = selectedNamespace().isEmpty() ? m_context.ns : selectedNamespace();
     const auto registrySecrets = [this](const QString &inNamespace) { return registrySecretsIn(inNamespace); };
     auto *dialog = new CreateServiceAccountDialog(m_session->client(), namespaces, ns, registrySecrets, this);

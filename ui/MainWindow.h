@@ -29,6 +29,8 @@ class QTreeView;
 
 namespace sa {
 
+class WhoCanDialog;
+
 class ActionCollection;
 class DetailsPane;
 class MessageBar;
@@ -111,6 +113,15 @@ private:
     void showSelectedYaml();
     // `workload`: "deployment/NAME" or "pod/NAME" to preselect, else the first of the namespace.
     void changeWorkloadServiceAccount(const QString &workload = {});
+    void grantAccess();
+    void canIt();
+    void whoCan();
+    void whoCanReadSelectedSecret();
+    WhoCanDialog *openWhoCan();
+    // The namespaces the window knows of (or the one it works in), sorted.
+    [[nodiscard]] QStringList namespaceNames() const;
+    // The RBAC index, or null when part of it could not be read.
+    [[nodiscard]] const rbac::RbacIndex *readableRbac() const;
     // Removes the selected account (or, `group` set, that group) from a binding, after saying what it takes away.
     void revoke(const QString &bindingNs, const QString &bindingName, const QString &group);
     void revealSelectedSecret();

@@ -15,6 +15,7 @@
 #include "SimHttp.h"
 #include "TokenSecretDialog.h"
 #include "TokenView.h"
+#include "WhoCanDialog.h"
 #include "YamlDialog.h"
 #include "resources/Resources.h"
 
@@ -43,6 +44,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -281,6 +283,34 @@ private Q_SLOTS:
         QTRY_COMPARE(risky(), expected);
         find<QCheckBox>(u"onlyRisky"_s)->setChecked(false);
         QTRY_COMPARE(accounts->model()->rowCount(), all);
+    }
+
+    void permissionDialogsFromTheWindow()
+    {
+        // Ctrl+G on the selected account: the grant dialog, for it.
+        QTRY_VERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
+        find<QAction>(u"grantAccess"_s)->trigger();
+        QPointer<QDialog> grant = m_app->window().findChild<QDialog *>(u"grantAccessDialog"_s);
+        QTRY_VERIFY(grant && grant->isVisible());
+        QVERIFY2(grant->windowTitle().contains(u"payments-api"_s), qPrintable(grant->windowTitle()));
+        QCOMPARE(find<QAction>(u"grantAccess"_s)->shortcut(), QKeySequence(u"Ctrl+G"_s));
+        grant->reject();
+        QTRY_VERIFY(!grant);
+
+        // "Who can read this?" on a secret: asked for it, and answered from the bindings.
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(1);
+        QTRY_VERIFY(selectRow(find<QTreeView>(u"secrets"_s), u"registry-cred"_s));
+        find<QAction>(u"whoCanRead"_s)->trigger();
+        QPointer<sa::WhoCanDialog> who = m_app->window().findChild<sa::WhoCanDialog *>(u"whoCanDialog"_s);
+        QTRY_VERIFY(who && who->isVisible());
+        QStringList subjects;
+        for (int row = 0; row < who->model()->rowCount(); ++row)
+            subjects.append(who->model()->item(row, sa::WhoCanDialog::SubjectColumn)->text());
+        QVERIFY2(subjects.contains(u"prometheus-operator"_s) || subjects.contains(u"monitoring/prometheus-operator"_s),
+                 qPrintable(subjects.join(u", "_s)));
+        SA_VERIFY_LABELS_SPOKEN(who);
+        who->reject();
+        QTRY_VERIFY(!who);
     }
 
     void revokeFromTheDetails()
