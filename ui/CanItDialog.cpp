@@ -71,17 +71,11 @@ CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const
     m_check->setDefault(true);
 
     auto *form = new QFormLayout;
-    const auto addRow = [form](const QString &label, QWidget *field, const QString &accessibleName) {
-        field->setAccessibleName(accessibleName);
-        form->addRow(label, field);
-        if (auto *buddy = qobject_cast<QLabel *>(form->labelForField(field)))
-            buddy->setBuddy(field);
-    };
-    addRow(tr("&Verb:"), m_verb, tr("Verb"));
-    addRow(tr("&Resource:"), m_resource, tr("Resource"));
-    addRow(tr("&Subresource:"), m_subresource, tr("Subresource"));
-    addRow(tr("&Namespace:"), m_namespace, tr("Namespace"));
-    addRow(tr("N&ame:"), m_objectName, tr("Object name"));
+    addLabeledRow(form, tr("&Verb:"), m_verb, tr("Verb"));
+    addLabeledRow(form, tr("&Resource:"), m_resource, tr("Resource"));
+    addLabeledRow(form, tr("&Subresource:"), m_subresource, tr("Subresource"));
+    addLabeledRow(form, tr("&Namespace:"), m_namespace, tr("Namespace"));
+    addLabeledRow(form, tr("N&ame:"), m_objectName, tr("Object name"));
 
     const auto box = [](const QString &title, QLabel *label) {
         auto *group = new QGroupBox(title);

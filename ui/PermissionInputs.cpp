@@ -1,6 +1,8 @@
 #include "PermissionInputs.h"
 
 #include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
 
 using namespace Qt::StringLiterals;
 
@@ -77,6 +79,14 @@ void chooseNamespace(QComboBox *combo, const QString &ns)
         index = combo->count() - 1;
     }
     combo->setCurrentIndex(index);
+}
+
+void addLabeledRow(QFormLayout *form, const QString &label, QWidget *field, const QString &accessibleName)
+{
+    field->setAccessibleName(accessibleName);
+    form->addRow(label, field);
+    if (auto *buddy = qobject_cast<QLabel *>(form->labelForField(field)))
+        buddy->setBuddy(field);
 }
 
 } // namespace sa

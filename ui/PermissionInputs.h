@@ -4,6 +4,8 @@
 #include <QStringList>
 
 class QComboBox;
+class QFormLayout;
+class QWidget;
 
 namespace sa {
 
@@ -28,6 +30,8 @@ struct ResourceName
 void fillVerbs(QComboBox *combo, const QString &current);
 // Fills `combo` with "all namespaces" (data empty) first, then the namespaces (data: the name); `current` chosen.
 void fillNamespaces(QComboBox *combo, const QStringList &namespaces, const QString &current, const QString &allText);
+// Adds `field` under `label` (its buddy, for the mnemonic) with the name a screen reader says.
+void addLabeledRow(QFormLayout *form, const QString &label, QWidget *field, const QString &accessibleName);
 // Chooses `ns` in a combo filled by fillNamespaces, adding it when it is not listed.
 void chooseNamespace(QComboBox *combo, const QString &ns);
 

@@ -66,16 +66,10 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
     m_objectName->setPlaceholderText(tr("optional: any object"));
 
     auto *form = new QFormLayout;
-    const auto addRow = [form](const QString &label, QWidget *field, const QString &accessibleName) {
-        field->setAccessibleName(accessibleName);
-        form->addRow(label, field);
-        if (auto *buddy = qobject_cast<QLabel *>(form->labelForField(field)))
-            buddy->setBuddy(field);
-    };
-    addRow(tr("&Verb:"), m_verb, tr("Verb"));
-    addRow(tr("&Resource:"), m_resource, tr("Resource"));
-    addRow(tr("&Namespace:"), m_namespace, tr("Namespace"));
-    addRow(tr("N&ame:"), m_objectName, tr("Object name"));
+    addLabeledRow(form, tr("&Verb:"), m_verb, tr("Verb"));
+    addLabeledRow(form, tr("&Resource:"), m_resource, tr("Resource"));
+    addLabeledRow(form, tr("&Namespace:"), m_namespace, tr("Namespace"));
+    addLabeledRow(form, tr("N&ame:"), m_objectName, tr("Object name"));
 
     m_summary->setObjectName(u"summary"_s);
     m_summary->setTextFormat(Qt::PlainText);

@@ -450,7 +450,8 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
             const QModelIndex index = accountModel.index(row, 0);
             all.append({index.data(NamespaceRole).toString(), index.data(NameRole).toString()});
         }
-        const auto subjects = permissions.index().whoCanInAnyNamespace({u"get"_s, QString(), u"secrets"_s});
+        const auto subjects = permissions.index().whoCanInAnyNamespace(
+            {u"get"_s, QString(), u"secrets"_s, QString(), QString(), QString()});
         figures.whoCanAccounts = int(rbac::RbacIndex::serviceAccountsWhoCan(subjects, all).size());
         figures.whoCanMs = double(whoClock.nsecsElapsed()) / 1e6;
     }

@@ -519,7 +519,7 @@ std::optional<QList<RbacIndex::ResolvedRule>> RbacIndex::resolvedRules(const QSt
 void RbacIndex::resolveClusterRoles() const
 {
     for (auto it = m_clusterRoles.cbegin(); it != m_clusterRoles.cend(); ++it)
-        clusterRoleRules(it.key(), *it);
+        static_cast<void>(clusterRoleRules(it.key(), *it)); // fills the cache
 }
 
 std::optional<QList<PolicyRule>> RbacIndex::rulesOf(const QString &roleKind, const QString &ns,
