@@ -621,6 +621,24 @@ private Q_SLOTS:
             QVERIFY2(ids.contains(QLatin1StringView(id)), id);
     }
 
+    void clusterScopedRisksNeedAClusterWideRule()
+    {
+        // A RoleBinding grants nothing on nodes, certificate requests, webhooks, persistent volumes, users or groups:
+        // * on * in a namespace holds the namespaced risks only.
+        const QStringList ids = riskIds(risksOfRule(PolicyRule::fromJson(rule({u"*"_s}, {u"*"_s}, {u"*"_s})), u"a"_s));
+        for (const char *id : {"nodes-proxy", "csr-create", "csr-approve", "mutating-webhooks", "validating-webhooks",
+                               "create-persistentvolumes"})
+            QVERIFY2(!ids.contains(QLatin1StringView(id)), id);
+        for (const char *id : {"wildcard", "read-secrets", "create-workloads", "pods-exec", "impersonate", "escalate",
+                               "bind", "create-tokens", "create-secrets", "patch-namespaces"})
+            QVERIFY2(ids.contains(QLatin1StringView(id)), id);
+        // Impersonating users is cluster-scoped; impersonating the namespace's service accounts is not.
+        QVERIFY(risksOfRule(PolicyRule::fromJson(rule({u"impersonate"_s}, {u""_s}, {u"users"_s})), u"a"_s).isEmpty());
+        QCOMPARE(riskIds(risksOfRule(PolicyRule::fromJson(rule({u"impersonate"_s}, {u""_s}, {u"serviceaccounts"_s})),
+                                     u"a"_s)),
+                 QStringList {u"impersonate"_s});
+    }
+
     void harmlessRules()
     {
         for (const QJsonObject &harmless :

@@ -99,7 +99,10 @@ QList<Risk> risksOfRule(const PolicyRule &rule, const QString &scope)
     if (holds(rule, {u"update"_s, u"patch"_s}, {{u""_s, u"pods/ephemeralcontainers"_s}}))
         add(u"pods-ephemeral"_s, Severity::High, u"Add ephemeral containers"_s,
             u"Adding an ephemeral container to a running pod runs new code with its service account and volumes."_s);
-    if (holds(rule, {u"get"_s, u"create"_s, u"update"_s, u"patch"_s, u"delete"_s}, {{u""_s, u"nodes/proxy"_s}}))
+    // A RoleBinding grants nothing on cluster-scoped resources (nodes, certificate requests, webhook configurations,
+    // persistent volumes, users and groups): those risks need the rule cluster-wide.
+    if (clusterWide
+        && holds(rule, {u"get"_s, u"create"_s, u"update"_s, u"patch"_s, u"delete"_s}, {{u""_s, u"nodes/proxy"_s}}))
         add(u"nodes-proxy"_s, Severity::Critical, u"Proxy to kubelets"_s,
             u"The kubelet API behind nodes/proxy runs commands in any pod of the node, bypassing audit and "
             "admission."_s);
@@ -112,11 +115,12 @@ QList<Risk> risksOfRule(const PolicyRule &rule, const QString &scope)
         add(u"bind"_s, Severity::Critical, u"Bind roles"_s,
             u"The bind verb lets a binding grant a role its creator does not hold, such as cluster-admin."_s);
     if (holds(rule, {u"impersonate"_s},
-              {{u""_s, u"users"_s},
-               {u""_s, u"groups"_s},
-               {u""_s, u"serviceaccounts"_s},
-               {u"authentication.k8s.io"_s, u"userextras"_s},
-               {u"authentication.k8s.io"_s, u"uids"_s}}))
+              clusterWide ? QList<Target> {{u""_s, u"users"_s},
+                                           {u""_s, u"groups"_s},
+                                           {u""_s, u"serviceaccounts"_s},
+                                           {u"authentication.k8s.io"_s, u"userextras"_s},
+                                           {u"authentication.k8s.io"_s, u"uids"_s}}
+                          : QList<Target> {{u""_s, u"serviceaccounts"_s}}))
         add(u"impersonate"_s, Severity::Critical, u"Impersonate"_s,
             u"Impersonating users, groups or service accounts acts with their permissions, system:masters "
             "included."_s);
@@ -127,22 +131,24 @@ QList<Risk> risksOfRule(const PolicyRule &rule, const QString &scope)
         add(u"create-secrets"_s, Severity::High, u"Create secrets"_s,
             u"A new service-account-token secret is filled with a long-lived token of any account of the "
             "namespace."_s);
-    if (holds(rule, {u"create"_s}, {{u"certificates.k8s.io"_s, u"certificatesigningrequests"_s}}))
+    if (clusterWide && holds(rule, {u"create"_s}, {{u"certificates.k8s.io"_s, u"certificatesigningrequests"_s}}))
         add(u"csr-create"_s, Severity::Medium, u"Request certificates"_s,
             u"Certificate signing requests, once approved, give client certificates for any user or group "
             "named in them."_s);
-    if (holds(rule, {u"update"_s, u"patch"_s}, {{u"certificates.k8s.io"_s, u"certificatesigningrequests/approval"_s}}))
+    if (clusterWide
+        && holds(rule, {u"update"_s, u"patch"_s},
+                 {{u"certificates.k8s.io"_s, u"certificatesigningrequests/approval"_s}}))
         add(u"csr-approve"_s, Severity::High, u"Approve certificates"_s,
             u"Approving certificate signing requests issues credentials for any identity, system:masters "
             "included."_s);
     const QStringList writes {u"create"_s, u"update"_s, u"patch"_s, u"delete"_s};
-    if (holds(rule, writes, {{u"admissionregistration.k8s.io"_s, u"mutatingwebhookconfigurations"_s}}))
+    if (clusterWide && holds(rule, writes, {{u"admissionregistration.k8s.io"_s, u"mutatingwebhookconfigurations"_s}}))
         add(u"mutating-webhooks"_s, Severity::Critical, u"Mutating admission webhooks"_s,
             u"A mutating webhook sees and can change every object admitted, secrets and pods included."_s);
-    if (holds(rule, writes, {{u"admissionregistration.k8s.io"_s, u"validatingwebhookconfigurations"_s}}))
+    if (clusterWide && holds(rule, writes, {{u"admissionregistration.k8s.io"_s, u"validatingwebhookconfigurations"_s}}))
         add(u"validating-webhooks"_s, Severity::High, u"Validating admission webhooks"_s,
             u"A validating webhook sees every object admitted, secrets included, and can disable policy checks."_s);
-    if (holds(rule, {u"create"_s}, {{u""_s, u"persistentvolumes"_s}}))
+    if (clusterWide && holds(rule, {u"create"_s}, {{u""_s, u"persistentvolumes"_s}}))
         add(u"create-persistentvolumes"_s, Severity::High, u"Create persistent volumes"_s,
             u"A hostPath persistent volume gives pods that claim it the node's file system."_s);
     if (holds(rule, {u"patch"_s, u"update"_s}, {{u""_s, u"namespaces"_s}}))
