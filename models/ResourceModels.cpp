@@ -365,21 +365,24 @@ ServiceAccountRow ServiceAccountModel::parse(const QJsonObject &item)
     return row;
 }
 
+ServiceAccountModel::ServiceAccountModel(QObject *parent)
+    : InformerTable(parent)
+{
+    m_riskTimer.setSingleShot(true);
+    m_riskTimer.setInterval(150);
+    // Every column: the filter reads RiskRole from column 0.
+    m_riskTimer.callOnTimeout(this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                               {Qt::DisplayRole, SortRole, RiskRole});
+    });
+}
+
 void ServiceAccountModel::setPermissions(Permissions *permissions)
 {
     if (m_permissions)
         m_permissions->disconnect(this);
     m_permissions = permissions;
-    if (!m_riskTimer.isSingleShot()) {
-        m_riskTimer.setSingleShot(true);
-        m_riskTimer.setInterval(150);
-        // Every column: the filter reads RiskRole from column 0.
-        m_riskTimer.callOnTimeout(this, [this] {
-            if (rowCount() > 0)
-                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                                   {Qt::DisplayRole, SortRole, RiskRole});
-        });
-    }
     if (permissions)
         connect(permissions, &Permissions::changed, this, [this] { m_riskTimer.start(); });
     m_riskTimer.start();

@@ -208,7 +208,7 @@ public:
         AgeColumn,
         ColumnCount
     };
-    using InformerTable::InformerTable;
+    explicit ServiceAccountModel(QObject *parent = nullptr);
     [[nodiscard]] std::optional<ServiceAccount> accountAt(int row) const;
     // Fills the Risk column (empty without): the highest severity of what each account may do, worked out for the
     // rows a view shows. RBAC events are gathered for a moment, then the column is announced changed once.

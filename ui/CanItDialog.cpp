@@ -57,10 +57,7 @@ CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const
     m_verb->setObjectName(u"verb"_s);
     fillVerbs(m_verb, u"get"_s);
     m_resource->setObjectName(u"resource"_s);
-    m_resource->setEditable(true);
-    m_resource->setInsertPolicy(QComboBox::NoInsert);
-    m_resource->addItems(resources);
-    m_resource->setCurrentText(u"pods"_s);
+    fillResources(m_resource, resources, u"pods"_s);
     m_subresource->setObjectName(u"subresource"_s);
     m_subresource->setPlaceholderText(tr("optional, e.g. log, exec, token"));
     m_namespace->setObjectName(u"namespace"_s);

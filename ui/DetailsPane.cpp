@@ -200,6 +200,13 @@ QString resourceText(const rbac::ResourcePermission &permission)
 
 namespace {
 
+// "⚠ Critical Read secrets — why", as HTML.
+QString riskLine(const rbac::Risk &risk)
+{
+    return u"⚠ <b>"_s + escaped(rbac::severityName(risk.severity)) + u"</b> "_s + escaped(risk.title) + u" — "_s
+        + escaped(risk.why);
+}
+
 // What the server said the account may do in its namespace, when the bindings cannot be read: no chains.
 QString serverRulesHtml(const ServiceAccount &account, const Permissions::ServerRules *answer)
 {
@@ -216,13 +223,14 @@ QString serverRulesHtml(const ServiceAccount &account, const Permissions::Server
                                   "bindings that grant it):")
                       .arg(account.meta.ns))
         + u"</i></p>"_s;
-    QList<rbac::Risk> risks;
+    // As grants in the account's namespace, so that the risks are counted as for resolved ones: each once, worst first.
+    QList<rbac::Grant> grants;
     QString table;
     for (const rbac::PolicyRule &rule : answer->resourceRules) {
-        for (const rbac::Risk &risk : rbac::risksOfRule(rule, account.meta.ns)) {
-            if (!std::ranges::any_of(risks, [&](const rbac::Risk &known) { return known.id == risk.id; }))
-                risks.append(risk);
-        }
+        rbac::Grant grant;
+        grant.rule = rule;
+        grant.scope = account.meta.ns;
+        grants.append(grant);
         QStringList resources;
         for (const QString &resource : rule.resources) {
             for (const QString &group : rule.apiGroups)
@@ -234,11 +242,10 @@ QString serverRulesHtml(const ServiceAccount &account, const Permissions::Server
         table += u"<tr><td style='padding-right:12px'>"_s + escaped(text) + u"</td><td>"_s
             + escaped(rule.verbs.join(u", "_s)) + u"</td></tr>"_s;
     }
-    std::ranges::stable_sort(risks, [](const rbac::Risk &a, const rbac::Risk &b) { return a.severity > b.severity; });
     QStringList lines;
-    for (const rbac::Risk &risk : std::as_const(risks))
-        lines.append(u"⚠ <b>"_s + escaped(rbac::severityName(risk.severity)) + u"</b> "_s + escaped(risk.title)
-                     + u" — "_s + escaped(risk.why));
+    for (const rbac::Risk &risk :
+         rbac::risksOf(rbac::Identity::serviceAccount(account.meta.ns, account.meta.name), grants))
+        lines.append(riskLine(risk));
     if (!lines.isEmpty())
         html += u"<p>"_s + lines.join(u"<br>"_s) + u"</p>"_s;
     html += u"<table>"_s + table + u"</table>"_s;
@@ -272,8 +279,7 @@ QString permissionsSection(const ServiceAccount &account, const Permissions &per
     QStringList more;
     for (const rbac::Risk &risk : answer.risks) {
         if (risks.size() < 3)
-            risks.append(u"⚠ <b>"_s + escaped(rbac::severityName(risk.severity)) + u"</b> "_s + escaped(risk.title)
-                         + u" — "_s + escaped(risk.why));
+            risks.append(riskLine(risk));
         else
             more.append(risk.title);
     }

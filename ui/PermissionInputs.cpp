@@ -81,6 +81,14 @@ void chooseNamespace(QComboBox *combo, const QString &ns)
     combo->setCurrentIndex(index);
 }
 
+void fillResources(QComboBox *combo, const QStringList &resources, const QString &current)
+{
+    combo->setEditable(true);
+    combo->setInsertPolicy(QComboBox::NoInsert);
+    combo->addItems(resources);
+    combo->setCurrentText(current);
+}
+
 void addLabeledRow(QFormLayout *form, const QString &label, QWidget *field, const QString &accessibleName)
 {
     field->setAccessibleName(accessibleName);

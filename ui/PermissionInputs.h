@@ -28,6 +28,8 @@ struct ResourceName
 
 // Fills `combo` with the verbs (not editable), `current` chosen.
 void fillVerbs(QComboBox *combo, const QString &current);
+// Makes `combo` an editable list of `resources` (a resource not listed may be typed), `current` shown.
+void fillResources(QComboBox *combo, const QStringList &resources, const QString &current);
 // Fills `combo` with "all namespaces" (data empty) first, then the namespaces (data: the name); `current` chosen.
 void fillNamespaces(QComboBox *combo, const QStringList &namespaces, const QString &current, const QString &allText);
 // Adds `field` under `label` (its buddy, for the mnemonic) with the name a screen reader says.

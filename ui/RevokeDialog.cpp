@@ -54,8 +54,7 @@ RevokeDialog::RevokeDialog(KubeClient *client, const RoleBinding &binding, const
                           cluster ? tr("cluster-wide") : tr("in namespace %1").arg(binding.meta.ns)));
     qsizetype others = 0;
     for (const Subject &entry : binding.subjects) {
-        const QString ns = entry.kind == "ServiceAccount"_L1 && entry.ns.isEmpty() ? binding.meta.ns : entry.ns;
-        if (entry.kind != subject.kind || entry.name != subject.name || ns != subject.ns)
+        if (!entry.names(subject, binding.meta.ns))
             ++others;
     }
     if (others == 0)

@@ -56,10 +56,7 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
     m_verb->setObjectName(u"verb"_s);
     fillVerbs(m_verb, u"get"_s);
     m_resource->setObjectName(u"resource"_s);
-    m_resource->setEditable(true);
-    m_resource->setInsertPolicy(QComboBox::NoInsert);
-    m_resource->addItems(resources);
-    m_resource->setCurrentText(u"secrets"_s);
+    fillResources(m_resource, resources, u"secrets"_s);
     m_namespace->setObjectName(u"namespace"_s);
     fillNamespaces(m_namespace, namespaces, {}, tr("Any namespace"));
     m_objectName->setObjectName(u"objectName"_s);

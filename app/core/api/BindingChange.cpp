@@ -30,18 +30,6 @@ QJsonObject subjectJson(const Subject &subject)
     return object;
 }
 
-// Whether `entry` of a binding in namespace `bindingNs` names `subject`; a ServiceAccount entry without a namespace
-// in a RoleBinding means the binding's namespace, as the RBAC authorizer reads it.
-bool names(const QJsonObject &entry, const Subject &subject, const QString &bindingNs)
-{
-    if (entry.value("kind"_L1).toString() != subject.kind || entry.value("name"_L1).toString() != subject.name)
-        return false;
-    if (subject.kind != "ServiceAccount"_L1)
-        return true;
-    const QString ns = entry.value("namespace"_L1).toString();
-    return (ns.isEmpty() ? bindingNs : ns) == subject.ns;
-}
-
 // Adds a subject to a binding or removes it: GET, then a JSON Patch that first tests the resourceVersion read, so
 // that a concurrent writer makes the write fail instead of being overwritten (no other subject is ever lost); then
 // read again and retry. Adding to a binding that does not exist creates it; removing the last subject deletes the
@@ -118,7 +106,8 @@ private:
         const QJsonArray current = binding.value("subjects"_L1).toArray();
         QJsonArray remaining;
         for (const QJsonValue &entry : current) {
-            if (!names(entry.toObject(), m_subject, m_binding.ns))
+            const Subject listed {entry[u"kind"].toString(), entry[u"name"].toString(), entry[u"namespace"].toString()};
+            if (!listed.names(m_subject, m_binding.ns))
                 remaining.append(entry);
         }
         const bool present = remaining.size() != current.size();

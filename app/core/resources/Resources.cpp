@@ -361,13 +361,21 @@ std::optional<RoleBinding> RoleBinding::fromJson(const QJsonObject &object)
     return binding;
 }
 
+bool Subject::names(const Subject &other, const QString &bindingNs) const
+{
+    if (kind != other.kind || name != other.name)
+        return false;
+    if (kind != "ServiceAccount"_L1)
+        return true;
+    const QString &subjectNs = ns.isEmpty() ? bindingNs : ns;
+    return !subjectNs.isEmpty() && subjectNs == other.ns;
+}
+
 bool RoleBinding::bindsServiceAccount(const QString &ns, const QString &name) const
 {
-    return std::any_of(subjects.begin(), subjects.end(), [&](const Subject &subject) {
-        // In a RoleBinding an unset namespace means the binding's own; a ClusterRoleBinding has none to lend.
-        const QString &subjectNs = subject.ns.isEmpty() ? meta.ns : subject.ns;
-        return subject.kind == "ServiceAccount"_L1 && subject.name == name && !subjectNs.isEmpty() && subjectNs == ns;
-    });
+    const Subject account {u"ServiceAccount"_s, name, ns};
+    return std::any_of(subjects.begin(), subjects.end(),
+                       [&](const Subject &subject) { return subject.names(account, meta.ns); });
 }
 
 } // namespace sa

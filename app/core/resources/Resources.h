@@ -165,6 +165,9 @@ struct Subject
     QString name;
     QString ns;
     bool operator==(const Subject &) const = default;
+    // Whether this entry of a binding in namespace `bindingNs` names `other` (a ServiceAccount with its namespace
+    // set): in a RoleBinding an unset namespace means the binding's own; a ClusterRoleBinding has none to lend.
+    [[nodiscard]] bool names(const Subject &other, const QString &bindingNs) const;
 };
 
 // A RoleBinding or ClusterRoleBinding (meta.ns empty for the latter).

@@ -102,18 +102,23 @@ void validateRoleRefUpdate(const QJsonObject &binding, const QJsonObject &old, Q
                                    u"cannot change roleRef"_s));
 }
 
-class RoleStrategy final : public Strategy
+// The four RBAC kinds: a write may not grant what its requester does not hold (escalation prevention).
+class RbacStrategy : public Strategy
 {
 public:
-    explicit RoleStrategy(bool namespaced)
-        : m_namespaced(namespaced)
-    { }
-
     std::optional<ApiFailure> authorizeWrite(const WriteRequest &request, const QJsonObject &object,
                                              const QJsonObject *old, const Store &store) const override
     {
         return checkEscalation(request, object, old, store);
     }
+};
+
+class RoleStrategy final : public RbacStrategy
+{
+public:
+    explicit RoleStrategy(bool namespaced)
+        : m_namespaced(namespaced)
+    { }
 
     QList<FieldError> validate(const QJsonObject &object, const QJsonObject *old) const override
     {
@@ -142,7 +147,7 @@ private:
     bool m_namespaced;
 };
 
-class RoleBindingStrategy final : public Strategy
+class RoleBindingStrategy final : public RbacStrategy
 {
 public:
     explicit RoleBindingStrategy(bool namespaced)
@@ -163,12 +168,6 @@ public:
         }
         if (object.contains("subjects"_L1))
             object.insert("subjects"_L1, subjects);
-    }
-
-    std::optional<ApiFailure> authorizeWrite(const WriteRequest &request, const QJsonObject &object,
-                                             const QJsonObject *old, const Store &store) const override
-    {
-        return checkEscalation(request, object, old, store);
     }
 
     QList<FieldError> validate(const QJsonObject &object, const QJsonObject *old) const override
