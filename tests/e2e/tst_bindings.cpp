@@ -76,13 +76,7 @@ private:
 
 OperationResult TestBindings::finish(Operation *operation)
 {
-    QSignalSpy spy(operation, &Operation::finished);
-    if (!spy.wait(30000)) {
-        OperationResult timedOut;
-        timedOut.error = ApiError::decode(u"the operation did not finish in time"_s);
-        return timedOut;
-    }
-    return spy.first().first().value<OperationResult>();
+    return finishOperation(operation);
 }
 
 QJsonObject TestBindings::binding(const QString &ns, const QString &name)

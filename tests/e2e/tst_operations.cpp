@@ -142,13 +142,7 @@ ApiResult TestOperations::call(const ApiRequest &request)
 
 OperationResult TestOperations::finish(Operation *operation, int timeoutMs)
 {
-    QSignalSpy spy(operation, &Operation::finished);
-    if (!spy.wait(timeoutMs)) {
-        OperationResult timedOut;
-        timedOut.error = ApiError::decode(u"the operation did not finish in time"_s);
-        return timedOut;
-    }
-    return spy.first().first().value<OperationResult>();
+    return finishOperation(operation, timeoutMs);
 }
 
 void TestOperations::createNamespace(const QString &name)

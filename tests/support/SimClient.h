@@ -1,7 +1,10 @@
 #pragma once
 
 #include "api/KubeClient.h"
+#include "api/Operation.h"
 #include "config/Kubeconfig.h"
+
+#include <QSignalSpy>
 
 #include <memory>
 
@@ -17,4 +20,17 @@
     }
     const std::optional<sa::ResolvedContext> context = sa::resolveContext(*loaded.config, {}, {}, error);
     return context ? sa::KubeClient::create(*context, error) : nullptr;
+}
+
+// Waits for `operation` to finish; a timeout is a failure ("the operation did not finish in time"), never a default
+// result that would read as success.
+[[nodiscard]] inline sa::OperationResult finishOperation(sa::Operation *operation, int timeoutMs = 30000)
+{
+    QSignalSpy spy(operation, &sa::Operation::finished);
+    if (!spy.wait(timeoutMs)) {
+        sa::OperationResult timedOut;
+        timedOut.error = sa::ApiError::decode(QStringLiteral("the operation did not finish in time"));
+        return timedOut;
+    }
+    return spy.first().first().value<sa::OperationResult>();
 }
