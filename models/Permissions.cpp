@@ -14,6 +14,10 @@ constexpr rbac::RbacIndex::Kind kKinds[] = {rbac::RbacIndex::Kind::Role, rbac::R
                                             rbac::RbacIndex::Kind::RoleBinding,
                                             rbac::RbacIndex::Kind::ClusterRoleBinding};
 
+// The accounts whose whole answer is kept: the one shown and those the user went back and forth between. Every
+// account's answer would be tens of MiB on a large cluster.
+constexpr qsizetype kMaxAccounts = 16;
+
 } // namespace
 
 Permissions::Permissions(QObject *parent)
@@ -128,6 +132,7 @@ void Permissions::connectInformer(Informer *informer, rbac::RbacIndex::Kind kind
 void Permissions::invalidate()
 {
     m_accounts.clear();
+    m_severities.clear();
     Q_EMIT changed();
 }
 
@@ -161,7 +166,7 @@ QStringList Permissions::refusedSources() const
     return names;
 }
 
-const Permissions::AccountPermissions &Permissions::ofAccount(const QString &ns, const QString &name) const
+Permissions::AccountPermissions Permissions::ofAccount(const QString &ns, const QString &name) const
 {
     const QString key = ns + u'/' + name;
     if (const auto it = m_accounts.constFind(key); it != m_accounts.cend())
@@ -171,7 +176,14 @@ const Permissions::AccountPermissions &Permissions::ofAccount(const QString &ns,
     answer.grants = m_index.effectivePermissions(identity);
     answer.risks = rbac::risksOf(identity, answer.grants);
     answer.severity = rbac::highestSeverity(answer.risks);
+    if (m_accounts.size() >= kMaxAccounts)
+        m_accounts.clear();
     return *m_accounts.insert(key, std::move(answer));
+}
+
+rbac::Severity Permissions::severityOf(const QString &ns, const QString &name) const
+{
+    return m_severities.severityOf(m_index, rbac::Identity::serviceAccount(ns, name));
 }
 
 } // namespace sa

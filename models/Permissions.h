@@ -48,7 +48,9 @@ public:
         rbac::Severity severity = rbac::Severity::None;
     };
     // What the account `ns`/`name` may do (from the cache after the first question).
-    [[nodiscard]] const AccountPermissions &ofAccount(const QString &ns, const QString &name) const;
+    [[nodiscard]] AccountPermissions ofAccount(const QString &ns, const QString &name) const;
+    // ofAccount(ns, name).severity, without working out the account's grants: what the risk column asks per row.
+    [[nodiscard]] rbac::Severity severityOf(const QString &ns, const QString &name) const;
 
     // The server's own answer for an account, when the RBAC lists cannot be read: a SelfSubjectRulesReview in the
     // account's namespace as the account (impersonation, which the server may refuse too).
@@ -81,7 +83,9 @@ private:
     Informers m_informers {};
     QList<QMetaObject::Connection> m_connections;
     rbac::RbacIndex m_index;
-    mutable QHash<QString, AccountPermissions> m_accounts; // "ns/name" → answer, until the next change
+    // "ns/name" → answer, until the next change; only for the few accounts shown (kept to kMaxAccounts).
+    mutable QHash<QString, AccountPermissions> m_accounts;
+    rbac::SeverityCache m_severities; // per binding, until the next change
     QTimer m_resolveTimer;
     QHash<QString, ServerRules> m_serverRules; // "ns/name" → the server's answer, for this session
 };

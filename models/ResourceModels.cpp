@@ -370,10 +370,11 @@ ServiceAccountModel::ServiceAccountModel(QObject *parent)
 {
     m_riskTimer.setSingleShot(true);
     m_riskTimer.setInterval(150);
-    // Every column: the filter reads RiskRole from column 0.
+    // The risk column only (every column answers RiskRole, so the filter sees the change too): the view repaints
+    // one column and a proxy sorted by another column does not sort again.
     m_riskTimer.callOnTimeout(this, [this] {
         if (rowCount() > 0)
-            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            Q_EMIT dataChanged(index(0, RiskColumn), index(rowCount() - 1, RiskColumn),
                                {Qt::DisplayRole, SortRole, RiskRole});
     });
 }
@@ -396,7 +397,7 @@ QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, in
         // Bindings that cannot be read make no risk known: the cell says so rather than look harmless.
         if (role == Qt::DisplayRole && !m_permissions->refusedSources().isEmpty())
             return tr("cannot check");
-        const rbac::Severity severity = m_permissions->ofAccount(row.ns, row.name).severity;
+        const rbac::Severity severity = m_permissions->severityOf(row.ns, row.name);
         return role == Qt::DisplayRole ? QVariant(rbac::severityName(severity)) : QVariant(int(severity));
     }
     const bool isDefault = row.name == "default"_L1;

@@ -3,6 +3,7 @@
 #include "ResourceModels.h"
 
 #include <QLocale>
+#include <QScrollBar>
 
 using namespace Qt::StringLiterals;
 
@@ -188,8 +189,10 @@ QString bindingLink(const rbac::Grant &grant)
 
 QString resourceText(const rbac::ResourcePermission &permission)
 {
+    if (permission.nonResource)
+        return DetailsPane::tr("URL %1").arg(permission.resource);
     QString text = permission.resource;
-    if (!permission.nonResource && !permission.apiGroup.isEmpty())
+    if (!permission.apiGroup.isEmpty())
         text += u'.' + permission.apiGroup;
     if (!permission.resourceNames.isEmpty())
         text += u" ["_s + permission.resourceNames.join(u", "_s) + u']';
@@ -258,7 +261,7 @@ QString serverRulesHtml(const ServiceAccount &account, const Permissions::Server
 
 } // namespace
 
-QString permissionsSection(const ServiceAccount &account, const Permissions &permissions)
+QString permissionsSection(const ServiceAccount &account, const Permissions &permissions, qsizetype limit)
 {
     QString html = u"<h4>"_s + DetailsPane::tr("Can do") + u"</h4>"_s;
     const QStringList refused = permissions.refusedSources();
@@ -272,7 +275,7 @@ QString permissionsSection(const ServiceAccount &account, const Permissions &per
     if (permissions.isLoading())
         html += u"<p><i>"_s + escaped(DetailsPane::tr("cannot check yet: roles and bindings still loading"))
             + u"</i></p>"_s;
-    const Permissions::AccountPermissions &answer = permissions.ofAccount(account.meta.ns, account.meta.name);
+    const Permissions::AccountPermissions answer = permissions.ofAccount(account.meta.ns, account.meta.name);
 
     // The worst three with why; the rest by name (cluster-admin holds all seventeen).
     QStringList risks;
@@ -316,14 +319,27 @@ QString permissionsSection(const ServiceAccount &account, const Permissions &per
         else if (!basics.contains(grant.roleName))
             basics.append(grant.roleName);
     }
-    QString table;
+    // Lines, not a table: QTextDocument lays out a table of a hundred rows (an aggregated role such as edit) in
+    // tens of milliseconds, a paragraph of lines in a few.
+    QString lines;
     std::optional<QString> scope;
-    for (const rbac::ResourcePermission &permission : rbac::groupByResource(own)) {
+    const QList<rbac::ResourcePermission> grouped = rbac::groupByResource(own);
+    qsizetype shown = 0;
+    for (const rbac::ResourcePermission &permission : grouped) {
+        if (limit > 0 && shown == limit) {
+            // Numbered still, so that every chain keeps its revoke link.
+            for (const rbac::Grant &grant : permission.grants)
+                chainNumber(grant);
+            continue;
+        }
+        ++shown;
         if (!scope || *scope != permission.scope) {
+            if (scope)
+                lines += u"</p>"_s;
             scope = permission.scope;
-            table += u"<tr><td colspan='3'><i>"_s
+            lines += u"<p><i>"_s
                 + escaped(scope->isEmpty() ? DetailsPane::tr("Cluster-wide") : DetailsPane::tr("In %1").arg(*scope))
-                + u"</i></td></tr>"_s;
+                + u"</i>"_s;
         }
         QList<int> numbers;
         for (const rbac::Grant &grant : permission.grants) {
@@ -335,19 +351,21 @@ QString permissionsSection(const ServiceAccount &account, const Permissions &per
         QStringList references;
         for (const int number : std::as_const(numbers))
             references.append(u'[' + QString::number(number) + u']');
-        table += u"<tr><td style='padding-right:12px'>"_s + escaped(resourceText(permission))
-            + u"</td><td style='padding-right:12px'>"_s + escaped(permission.verbs.join(u", "_s))
-            + u"</td><td><small>"_s + references.join(u' ') + u"</small></td></tr>"_s;
+        lines += u"<br>&nbsp;&nbsp;<b>"_s + escaped(resourceText(permission)) + u"</b>: "_s
+            + escaped(permission.verbs.join(u", "_s)) + u" <small>"_s + references.join(u' ') + u"</small>"_s;
     }
     for (const rbac::Grant &grant : answer.grants) {
         if (grant.roleMissing)
             chainNumber(grant);
     }
-    if (table.isEmpty())
+    if (lines.isEmpty())
         html +=
             u"<p><i>"_s + escaped(DetailsPane::tr("nothing beyond what every service account may do")) + u"</i></p>"_s;
     else
-        html += u"<table>"_s + table + u"</table>"_s;
+        html += lines + u"</p>"_s;
+    if (shown < grouped.size())
+        html += u"<p>"_s + escaped(DetailsPane::tr("… and %n more", nullptr, int(grouped.size() - shown)))
+            + u" · <a href=\"details:all-permissions\">"_s + escaped(DetailsPane::tr("show all")) + u"</a></p>"_s;
     if (!basics.isEmpty()) {
         basics.sort();
         html += u"<p><small>"_s
@@ -379,7 +397,7 @@ QString unknownSourcesText(const SourceStates &states, std::initializer_list<Sou
 }
 
 QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAccountUsage &usage,
-                                  const SourceStates &states, const Permissions *permissions)
+                                  const SourceStates &states, const Permissions *permissions, qsizetype permissionLimit)
 {
     QString html = u"<h3>"_s + escaped(account.meta.name) + u"</h3>"_s;
     // The common actions, as links (the details pane is text), named by their actions' object names.
@@ -408,7 +426,7 @@ QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAc
     html += usedBySection(account, usage, states);
     html += bindingsSection(account, usage, states);
     if (permissions)
-        html += permissionsSection(account, *permissions);
+        html += permissionsSection(account, *permissions, permissionLimit);
     return html;
 }
 
@@ -453,6 +471,14 @@ DetailsPane::DetailsPane(ServiceAccountUsage *usage, QWidget *parent)
     m_rebuildTimer.setSingleShot(true);
     m_rebuildTimer.setInterval(100);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &DetailsPane::rebuild);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
+        if (link.scheme() == "details"_L1 && link.path() == "all-permissions"_L1 && !m_allPermissions) {
+            m_allPermissions = true;
+            const int scroll = verticalScrollBar()->value();
+            rebuild();
+            verticalScrollBar()->setValue(scroll);
+        }
+    });
     connect(usage, &ServiceAccountUsage::changed, this, &DetailsPane::onChanged);
     connect(usage, &ServiceAccountUsage::reset, this, &DetailsPane::scheduleRebuild);
 }
@@ -477,6 +503,8 @@ void DetailsPane::show(Shown kind, const QString &ns, const QString &name)
     // The same object again (selection and current item change together): nothing to do unless a rebuild is due.
     if (kind == m_shown && ns == m_ns && name == m_name && !m_rebuildTimer.isActive())
         return;
+    if (kind != m_shown || ns != m_ns || name != m_name)
+        m_allPermissions = false;
     m_shown = kind;
     m_ns = ns;
     m_name = name;
@@ -540,7 +568,8 @@ void DetailsPane::rebuild()
         if (m_permissions && !m_permissions->refusedSources().isEmpty())
             m_permissions->askServer(m_ns, m_name);
         if (const auto account = m_usage->account(m_ns, m_name))
-            setHtml(serviceAccountDetailsHtml(*account, *m_usage, states, m_permissions));
+            setHtml(serviceAccountDetailsHtml(*account, *m_usage, states, m_permissions,
+                                              m_allPermissions ? 0 : kShownPermissions));
     } else if (const auto secret = m_usage->secret(m_ns, m_name)) {
         const auto keys = m_secretKeys.constFind(m_key);
         setHtml(secretDetailsHtml(*secret, keys != m_secretKeys.cend() ? &*keys : nullptr, *m_usage, states));

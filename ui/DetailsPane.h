@@ -12,17 +12,21 @@
 
 namespace sa {
 
-// What the details pane shows, as HTML with links (action:, reveal:, keys:, yaml:, runas:), made from an object and
+// What the details pane shows, as HTML with links (action:, reveal:, keys:, yaml:, runas:, revoke:; details: links
+// are the pane's own), made from an object and
 // the usage index alone, so that it can be tested without a window.
 
 // Why a section cannot be told from these sources ("cannot check: … are not readable"), or empty.
 [[nodiscard]] QString unknownSourcesText(const SourceStates &states, std::initializer_list<Source> sources);
-// `permissions`: null leaves the "Can do" section out.
+// `permissions`: null leaves the "Can do" section out; `permissionLimit` as for permissionsSection.
 [[nodiscard]] QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAccountUsage &usage,
-                                                const SourceStates &states, const Permissions *permissions = nullptr);
+                                                const SourceStates &states, const Permissions *permissions = nullptr,
+                                                qsizetype permissionLimit = 0);
 // What the account may do, grouped by scope and resource, each permission numbered with the chains that grant it
-// (with revoke: links), and its risks.
-[[nodiscard]] QString permissionsSection(const ServiceAccount &account, const Permissions &permissions);
+// (with revoke: links), and its risks. `limit` > 0: that many permissions, then "… and N more · show all" (a
+// details:all-permissions link); every chain is listed all the same.
+[[nodiscard]] QString permissionsSection(const ServiceAccount &account, const Permissions &permissions,
+                                         qsizetype limit = 0);
 // `keyNames`: the key names the user asked to see, or null while only their number is known.
 [[nodiscard]] QString secretDetailsHtml(const SecretMeta &secret, const QStringList *keyNames,
                                         const ServiceAccountUsage &usage, const SourceStates &states);
@@ -50,6 +54,10 @@ public:
     // How many times the content was built, for the benchmark and tests.
     [[nodiscard]] int rebuildCount() const { return m_rebuilds; }
 
+    // The permissions "Can do" lists before "show all": a long list (an aggregated role such as edit has seventy)
+    // would take tens of milliseconds to lay out on every selection, and push the chains out of sight.
+    static constexpr qsizetype kShownPermissions = 15;
+
 private:
     enum class Shown { Nothing, Account, Secret };
     void show(Shown kind, const QString &ns, const QString &name);
@@ -63,6 +71,7 @@ private:
     QString m_ns;
     QString m_name;
     QHash<QString, QStringList> m_secretKeys; // "ns/name" → key names the user asked to see
+    bool m_allPermissions = false; // the user asked to see them all, for the account shown
     QTimer m_rebuildTimer;
     int m_rebuilds = 0;
 };

@@ -962,7 +962,7 @@ void MainWindow::revoke(const QString &bindingNs, const QString &bindingName, co
     // The subject that names the account in this binding (a ServiceAccount, or a User with the account's name).
     Subject subject {u"Group"_s, group, QString()};
     if (group.isEmpty()) {
-        const auto &grants = m_permissions->ofAccount(account->meta.ns, account->meta.name).grants;
+        const QList<rbac::Grant> grants = m_permissions->ofAccount(account->meta.ns, account->meta.name).grants;
         const auto grant = std::ranges::find_if(grants, [&](const rbac::Grant &candidate) {
             return candidate.viaGroup.isEmpty() && candidate.bindingNamespace == bindingNs
                 && candidate.bindingName == bindingName;

@@ -7,6 +7,7 @@
 #include "Kubectl.h"
 #include "SimHttp.h"
 #include "rbac/Rbac.h"
+#include "rbac/Risks.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -423,6 +424,7 @@ private Q_SLOTS:
         int checks = 0;
         int allowed = 0;
         int rejected = 0;
+        int risky = 0; // identities with a risk, over all setups
         qint64 createMs = 0;
         qint64 feedMs = 0;
         qint64 reviewMs = 0;
@@ -449,6 +451,13 @@ private Q_SLOTS:
             RbacIndex fresh;
             QVERIFY(feed(fresh, &incremental, &previous));
             feedMs += phase.restart();
+            // The risk column's per-binding answer is the whole answer's, on both indexes.
+            for (const Identity &identity : identities) {
+                const Severity whole = highestSeverity(risksOf(identity, fresh.effectivePermissions(identity)));
+                QCOMPARE(SeverityCache().severityOf(fresh, identity), whole);
+                QCOMPARE(SeverityCache().severityOf(incremental, identity), whole);
+                risky += whole != Severity::None;
+            }
             const QList<Check> grid = generator.checks(identities);
             QList<Request> reviews;
             for (const Check &check : grid)
@@ -504,6 +513,7 @@ private Q_SLOTS:
               "and index %lld, reviews %lld, delete %lld)",
               int(count), checks, allowed, rejected, timer.elapsed(), createMs, feedMs, reviewMs, deleteMs);
         QVERIFY(allowed > checks / 20); // the grid is not trivially all "no"
+        QVERIFY(risky > 0); // the severity comparison is not trivially all "none"
     }
 
     // The real kubectl's answers for service accounts, on a fixed setup, against the resolver.

@@ -237,6 +237,33 @@ private Q_SLOTS:
                  qPrintable(details->toPlainText()));
     }
 
+    // A long list (edit has some seventy permissions) shows its first lines and its chains, the rest on request,
+    // and a new selection starts short again.
+    void longPermissionListsShowAllOnRequest()
+    {
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        QVERIFY(selectRow(namespaces, u"ci"_s));
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        QTRY_VERIFY(selectRow(accounts, u"monitoring-deployer"_s));
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY(details->toPlainText().contains(u"Can do"_s));
+        const QString shortText = details->toPlainText();
+        QVERIFY2(shortText.contains(u"show all"_s), qPrintable(shortText));
+        QVERIFY2(shortText.contains(u"RoleBinding monitoring/monitoring-deployer-edit → ClusterRole edit"_s),
+                 qPrintable(shortText));
+        // The core group comes first; the apps group is past the first lines.
+        QVERIFY2(!shortText.contains(u"deployments.apps"_s), qPrintable(shortText));
+        saveScreenshot(&m_app->window(), u"window-can-do-short"_s);
+        Q_EMIT details->anchorClicked(QUrl(u"details:all-permissions"_s));
+        QTRY_VERIFY(details->toPlainText().contains(u"deployments.apps"_s));
+        QVERIFY(!details->toPlainText().contains(u"show all"_s));
+        QVERIFY(
+            details->toPlainText().contains(u"RoleBinding monitoring/monitoring-deployer-edit → ClusterRole edit"_s));
+        QTRY_VERIFY(selectRow(accounts, u"default"_s));
+        QTRY_VERIFY(selectRow(accounts, u"monitoring-deployer"_s));
+        QTRY_VERIFY(details->toPlainText().contains(u"show all"_s));
+    }
+
     void riskColumnAndFilter()
     {
         find<QListView>(u"namespaces"_s)->setCurrentIndex(find<QListView>(u"namespaces"_s)->model()->index(0, 0));

@@ -686,6 +686,50 @@ private Q_SLOTS:
         QCOMPARE(secrets.size(), 1);
         QCOMPARE(secrets.first().severity, Severity::Critical);
     }
+
+    // The per-binding severity cache gives what the whole answer gives, combinations across bindings included, and
+    // forgets a binding's risks when told to.
+    void severityCache()
+    {
+        using Kind = RbacIndex::Kind;
+        RbacIndex index;
+        index.apply(Kind::ClusterRole,
+                    role(u"csr-create"_s, {},
+                         {rule({u"create"_s}, {u"certificates.k8s.io"_s}, {u"certificatesigningrequests"_s})}));
+        index.apply(
+            Kind::ClusterRole,
+            role(u"csr-approve"_s, {},
+                 {rule({u"update"_s}, {u"certificates.k8s.io"_s}, {u"certificatesigningrequests/approval"_s})}));
+        index.apply(Kind::Role, role(u"secrets"_s, u"a"_s, {rule({u"get"_s}, {u""_s}, {u"secrets"_s})}));
+        const QJsonObject sa = subject(u"ServiceAccount"_s, u"x"_s, u"a"_s);
+        index.apply(Kind::ClusterRoleBinding, binding(u"create"_s, {}, u"ClusterRole"_s, u"csr-create"_s, {sa}));
+        index.apply(Kind::RoleBinding, binding(u"read"_s, u"a"_s, u"Role"_s, u"secrets"_s, {sa}));
+        const Identity x = Identity::serviceAccount(u"a"_s, u"x"_s);
+        const auto whole = [&](const Identity &identity) {
+            return highestSeverity(risksOf(identity, index.effectivePermissions(identity)));
+        };
+        SeverityCache cache;
+        QCOMPARE(cache.severityOf(index, x), Severity::High); // reads secrets in a
+        QCOMPARE(cache.severityOf(index, x), whole(x));
+        // The other half of the certificate pair, through a group binding: Critical, as the whole answer says.
+        index.apply(Kind::ClusterRoleBinding,
+                    binding(u"approve"_s, {}, u"ClusterRole"_s, u"csr-approve"_s,
+                            {subject(u"Group"_s, u"system:serviceaccounts:a"_s)}));
+        cache.clear();
+        QCOMPARE(whole(x), Severity::Critical);
+        QCOMPARE(cache.severityOf(index, x), Severity::Critical);
+        QCOMPARE(cache.severityOf(index, Identity::serviceAccount(u"a"_s, u"y"_s)),
+                 whole(Identity::serviceAccount(u"a"_s, u"y"_s)));
+        QCOMPARE(cache.severityOf(index, Identity::serviceAccount(u"b"_s, u"x"_s)), Severity::None);
+        QCOMPARE(cache.severityOf(index, Identity {u"root"_s, {u"system:masters"_s}}), Severity::Critical);
+        // A binding's risks are kept until clear(): a role made harmless counts only after it.
+        index.apply(Kind::Role, role(u"secrets"_s, u"a"_s, {rule({u"get"_s}, {u""_s}, {u"configmaps"_s})}));
+        index.apply(Kind::ClusterRoleBinding, binding(u"approve"_s, {}, u"ClusterRole"_s, u"csr-approve"_s, {}));
+        QCOMPARE(cache.severityOf(index, x), Severity::High); // approve no longer applies; read still cached
+        cache.clear();
+        QCOMPARE(cache.severityOf(index, x), Severity::Medium);
+        QCOMPARE(cache.severityOf(index, x), whole(x));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRbac)

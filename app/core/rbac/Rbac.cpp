@@ -610,6 +610,21 @@ void RbacIndex::appendGrants(const RoleBinding &binding, const Subject &subject,
     }
 }
 
+QList<QString> RbacIndex::bindingsOf(const Identity &identity) const
+{
+    QList<QString> keys = candidateBindings(identity);
+    keys.removeIf([&](const QString &key) { return !matchingSubject(*m_bindings.constFind(key), identity); });
+    return keys;
+}
+
+QList<Grant> RbacIndex::grantsOfBinding(const QString &key) const
+{
+    QList<Grant> grants;
+    if (const auto it = m_bindings.constFind(key); it != m_bindings.cend())
+        appendGrants(*it, Subject(), QString(), grants);
+    return grants;
+}
+
 QList<Grant> RbacIndex::effectivePermissions(const Identity &identity) const
 {
     QList<Grant> grants;

@@ -198,6 +198,12 @@ public:
     // its scope and chain; bindings to missing roles appear once with roleMissing set. Cluster bindings first,
     // then role bindings by "namespace/name".
     [[nodiscard]] QList<Grant> effectivePermissions(const Identity &identity) const;
+    // The keys of the bindings that name the identity or one of its groups ("ns/name" for a RoleBinding, "name"
+    // for a ClusterRoleBinding), in effectivePermissions' order.
+    [[nodiscard]] QList<QString> bindingsOf(const Identity &identity) const;
+    // What one binding grants whoever it names: its role's rules in its scope (one roleMissing grant when the role
+    // does not exist), subject left empty; empty when there is no binding `key`.
+    [[nodiscard]] QList<Grant> grantsOfBinding(const QString &key) const;
     [[nodiscard]] Decision allows(const Identity &identity, const ResourceRequest &request) const;
     [[nodiscard]] Decision allows(const Identity &identity, const QString &verb, const QString &apiGroup,
                                   const QString &resource, const QString &subresource, const QString &ns,

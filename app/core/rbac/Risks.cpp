@@ -208,4 +208,30 @@ Severity highestSeverity(const QList<Risk> &risks)
     return highest;
 }
 
+Severity SeverityCache::severityOf(const RbacIndex &index, const Identity &identity) const
+{
+    Severity highest = identity.groups.contains("system:masters"_L1) ? Severity::Critical : Severity::None;
+    bool csrCreate = false;
+    bool csrApprove = false;
+    for (const QString &key : index.bindingsOf(identity)) {
+        auto it = m_bindings.constFind(key);
+        if (it == m_bindings.cend()) {
+            BindingRisk risk;
+            for (const Grant &grant : index.grantsOfBinding(key)) {
+                for (const Risk &one : risksOf(grant)) {
+                    risk.severity = std::max(risk.severity, one.severity);
+                    risk.csrCreate = risk.csrCreate || one.id == "csr-create"_L1;
+                    risk.csrApprove = risk.csrApprove || one.id == "csr-approve"_L1;
+                }
+            }
+            it = m_bindings.insert(key, risk);
+        }
+        highest = std::max(highest, it->severity);
+        csrCreate = csrCreate || it->csrCreate;
+        csrApprove = csrApprove || it->csrApprove;
+    }
+    // The combination risksOf(identity, grants) adds: no single binding holds it.
+    return csrCreate && csrApprove ? Severity::Critical : highest;
+}
+
 } // namespace sa::rbac

@@ -2,6 +2,7 @@
 
 #include "rbac/Rbac.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -33,5 +34,24 @@ struct Risk
 // of system:masters, and combinations no single rule holds (creating and approving certificate requests).
 [[nodiscard]] QList<Risk> risksOf(const Identity &identity, const QList<Grant> &grants);
 [[nodiscard]] Severity highestSeverity(const QList<Risk> &risks);
+
+// highestSeverity(risksOf(identity, index.effectivePermissions(identity))) without building the identity's grants:
+// a binding's risks depend only on its role and its scope, so they are worked out once per binding and kept until
+// clear(), which the owner calls whenever the index changes. What a risk column asks for thousands of rows.
+class SeverityCache
+{
+public:
+    [[nodiscard]] Severity severityOf(const RbacIndex &index, const Identity &identity) const;
+    void clear() { m_bindings.clear(); }
+
+private:
+    struct BindingRisk
+    {
+        Severity severity = Severity::None;
+        bool csrCreate = false;
+        bool csrApprove = false;
+    };
+    mutable QHash<QString, BindingRisk> m_bindings; // binding key → its risks
+};
 
 } // namespace sa::rbac
