@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -101,7 +102,9 @@ Q_SIGNALS:
 
 private:
     enum Kind { Pods, Deployments, StatefulSets, DaemonSets, TokenSecrets, Bindings, KindCount };
-    using Items = QHash<QString, QJsonObject>; // by uid; the informer's copies (implicitly shared)
+    // By uid; the informer's copies (implicitly shared). Maps, not hashes: an account has a handful of objects of a
+    // kind, and a QHash's first allocation is a kilobyte, times tens of thousands of accounts.
+    using Items = QMap<QString, QJsonObject>;
 
     void rebuild();
     [[nodiscard]] Informer *informer(Source source) const { return m_informers[size_t(source)]; }
@@ -124,7 +127,7 @@ private:
     using ByName = QHash<QString, QJsonObject>;
     QHash<QString, ByName> m_accounts;
     QHash<QString, ByName> m_secrets; // metadata-only rows
-    QHash<QString, QHash<QString, QString>> m_referencedBy; // secret key → uid → name of an account listing it
+    QHash<QString, QMap<QString, QString>> m_referencedBy; // secret key → uid → name of an account listing it
     // Collected while one event is applied, then sent in one changed().
     QStringList m_touchedAccounts;
     QStringList m_touchedSecrets;

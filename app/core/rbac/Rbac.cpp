@@ -345,17 +345,21 @@ void RbacIndex::indexBinding(const QString &key, const RoleBinding &binding, boo
         if (subject_.isEmpty())
             continue;
         if (add) {
-            m_bindingsBySubject[subject_].insert(key);
+            QList<QString> &keys = m_bindingsBySubject[subject_];
+            if (!keys.contains(key))
+                keys.append(key);
         } else if (auto it = m_bindingsBySubject.find(subject_); it != m_bindingsBySubject.end()) {
-            it->remove(key);
+            it->removeOne(key);
             if (it->isEmpty())
                 m_bindingsBySubject.erase(it);
         }
     }
     if (add) {
-        m_bindingsByNamespace[binding.meta.ns].insert(key);
+        QList<QString> &keys = m_bindingsByNamespace[binding.meta.ns];
+        if (!keys.contains(key))
+            keys.append(key);
     } else if (auto it = m_bindingsByNamespace.find(binding.meta.ns); it != m_bindingsByNamespace.end()) {
-        it->remove(key);
+        it->removeOne(key);
         if (it->isEmpty())
             m_bindingsByNamespace.erase(it);
     }
@@ -559,19 +563,20 @@ std::optional<std::pair<Subject, QString>> RbacIndex::matchingSubject(const Role
 
 QList<QString> RbacIndex::candidateBindings(const Identity &identity) const
 {
-    QSet<QString> keys;
+    QList<QString> keys;
     const auto add = [&](const QString &subject) {
         if (const auto it = m_bindingsBySubject.constFind(subject); it != m_bindingsBySubject.cend())
-            keys.unite(*it);
+            keys.append(*it);
     };
     add(subjectKey(u"User"_s, identity.user));
     for (const QString &group : identity.groups)
         add(subjectKey(u"Group"_s, group));
     if (const auto account = Identity::serviceAccountOf(identity.user))
         add(subjectKey(u"ServiceAccount"_s, account->first + u'/' + account->second));
-    QList<QString> sorted(keys.begin(), keys.end());
-    std::ranges::sort(sorted, bindingKeyLess);
-    return sorted;
+    // A binding naming the identity twice (as itself and through a group) is one candidate.
+    std::ranges::sort(keys, bindingKeyLess);
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
 }
 
 namespace {
@@ -733,7 +738,7 @@ QList<SubjectAccess> RbacIndex::whoCan(const ResourceRequest &request) const
     QList<QString> keys;
     for (const QString &ns : {QString(), request.ns}) {
         if (const auto it = m_bindingsByNamespace.constFind(ns); it != m_bindingsByNamespace.cend())
-            keys.append(QList<QString>(it->begin(), it->end()));
+            keys.append(*it);
         if (request.ns.isEmpty())
             break;
     }

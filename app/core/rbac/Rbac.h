@@ -259,8 +259,9 @@ private:
     QHash<QString, Role> m_roles; // "ns/name"
     QMap<QString, Role> m_clusterRoles; // by name, in name order (aggregation visits them in order)
     QHash<QString, RoleBinding> m_bindings; // "ns/name" for RoleBindings, "name" for ClusterRoleBindings
-    QHash<QString, QSet<QString>> m_bindingsBySubject; // "User:x", "Group:g", "ServiceAccount:ns/name" → keys
-    QHash<QString, QSet<QString>> m_bindingsByNamespace; // "" for ClusterRoleBindings
+    // Lists, not sets: a subject or namespace has a handful of bindings, and a QSet's first allocation is a kilobyte.
+    QHash<QString, QList<QString>> m_bindingsBySubject; // "User:x", "Group:g", "ServiceAccount:ns/name" → keys
+    QHash<QString, QList<QString>> m_bindingsByNamespace; // "" for ClusterRoleBindings
     // Derived, rebuilt lazily: resolved rules of ClusterRoles (aggregation) and Roles.
     mutable QHash<QString, QList<ResolvedRule>> m_clusterRoleCache;
     mutable QHash<QString, QList<ResolvedRule>> m_roleCache;
