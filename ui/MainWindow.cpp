@@ -17,6 +17,7 @@
 #include "PullSecretsDialog.h"
 #include "RevokeDialog.h"
 #include "SecretValuesDialog.h"
+#include "TokenInspectorDialog.h"
 #include "TokenSecretDialog.h"
 #include "WhoCanDialog.h"
 #include "YamlDialog.h"
@@ -173,6 +174,8 @@ void MainWindow::buildActions()
                     tr("Ask the server and the bindings whether the account may do something")});
     m_actions->add({u"whoCan"_s, tr("&Who can…?"), QKeySequence(u"Ctrl+Shift+W"_s), Enabled::WithSession, ClusterMenu,
                     [this] { whoCan(); }});
+    m_actions->add({u"inspectToken"_s, tr("&Inspect a token…"), QKeySequence(u"Ctrl+I"_s), Enabled::Always, ClusterMenu,
+                    [this] { inspectToken(); }, tr("Decode any token and ask the cluster whom it takes it for")});
     m_actions->add({u"whoCanRead"_s, tr("Who can &read this?"), QKeySequence(), Enabled::WithSession,
                     SecretMenu | SecretList, [this] { whoCanReadSelectedSecret(); }});
     m_actions->add({u"revealSecret"_s, tr("&Reveal values…"), QKeySequence(u"Ctrl+R"_s), Enabled::WithSession,
@@ -788,6 +791,12 @@ WhoCanDialog *MainWindow::openWhoCan()
     auto *dialog = new WhoCanDialog(readableRbac(), accounts, namespaceNames(), commonResources(), this);
     openDialog(dialog);
     return dialog;
+}
+
+void MainWindow::inspectToken()
+{
+    // Decoding needs no cluster; checking asks the one connected.
+    openDialog(new TokenInspectorDialog(m_session ? m_session->client() : nullptr, {}, this));
 }
 
 void MainWindow::whoCan()

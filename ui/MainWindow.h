@@ -116,6 +116,7 @@ private:
     void grantAccess();
     void canIt();
     void whoCan();
+    void inspectToken();
     void whoCanReadSelectedSecret();
     WhoCanDialog *openWhoCan();
     // The namespaces the window knows of (or the one it works in), sorted.

@@ -2,6 +2,7 @@
 
 #include "ClipboardGuard.h"
 #include "SecretField.h"
+#include "TokenInspectorDialog.h"
 
 #include "api/CredentialExports.h"
 #include "api/KubeClient.h"
@@ -24,9 +25,7 @@ using namespace Qt::StringLiterals;
 
 namespace sa {
 
-namespace {
-
-QString inWords(qint64 seconds)
+QString expiresInWords(qint64 seconds)
 {
     if (seconds < 0)
         return TokenView::tr("expired");
@@ -36,6 +35,8 @@ QString inWords(qint64 seconds)
         return TokenView::tr("in %1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
     return TokenView::tr("in %1 days").arg(seconds / 86400);
 }
+
+namespace {
 
 QString when(const QDateTime &time)
 {
@@ -60,6 +61,49 @@ QPushButton *button(const QString &text, const QString &name)
 }
 
 } // namespace
+
+void addClaimRows(QFormLayout *form, const TokenClaims &claims, bool full)
+{
+    const auto add = [form](const QString &label, const QString &value, const QString &name) {
+        QLabel *text = selectableLabel(value);
+        text->setObjectName(name);
+        form->addRow(label, text);
+    };
+    if (full) {
+        add(TokenView::tr("Kind:"),
+            claims.legacy ? TokenView::tr("legacy token from a Secret: never expires, valid while the Secret exists")
+                          : TokenView::tr("bound token (TokenRequest): expires, and dies with what it is bound to"),
+            u"claimKind"_s);
+        add(TokenView::tr("Issuer:"), claims.issuer, u"claimIssuer"_s);
+    }
+    add(TokenView::tr("Subject:"), claims.subject, u"claimSubject"_s);
+    if (!claims.audiences.isEmpty())
+        add(TokenView::tr("Audiences:"), claims.audiences.join(u", "_s), u"claimAudiences"_s);
+    if (claims.issuedAt.isValid())
+        add(TokenView::tr("Issued:"), when(claims.issuedAt), u"claimIssued"_s);
+    if (full && claims.notBefore.isValid() && claims.notBefore != claims.issuedAt)
+        add(TokenView::tr("Not before:"), when(claims.notBefore), u"claimNotBefore"_s);
+    add(TokenView::tr("Expires:"), claims.expiresAt.isValid() ? when(claims.expiresAt) : TokenView::tr("never"),
+        u"claimExpires"_s);
+    QString bound = TokenView::tr("nothing");
+    if (claims.legacy)
+        bound = TokenView::tr("secret/%1 (a legacy token: valid while the secret exists)").arg(claims.secretName);
+    else if (!claims.boundKind.isEmpty())
+        bound = TokenView::tr("%1/%2 (invalid once it is deleted)").arg(claims.boundKind.toLower(), claims.boundName);
+    add(TokenView::tr("Bound to:"), bound, u"claimBound"_s);
+    if (!full)
+        return;
+    if (!claims.nodeName.isEmpty())
+        add(TokenView::tr("Node:"), claims.nodeName, u"claimNode"_s);
+    if (!claims.id.isEmpty())
+        add(TokenView::tr("Token ID (jti):"), claims.id, u"claimId"_s);
+    add(TokenView::tr("Signed with:"),
+        TokenView::tr("%1, not verified here")
+            .arg(claims.algorithm.isEmpty() ? TokenView::tr("unknown") : claims.algorithm),
+        u"claimSignature"_s);
+    if (!claims.keyId.isEmpty())
+        add(TokenView::tr("Key ID:"), claims.keyId, u"claimKeyId"_s);
+}
 
 TokenView::TokenView(KubeClient *client, const QString &ns, const QString &serviceAccount, const SecretBytes &token,
                      QWidget *parent)
@@ -88,19 +132,7 @@ TokenView::TokenView(KubeClient *client, const QString &ns, const QString &servi
     claimsForm->setObjectName(u"claims"_s);
     if (const auto claims = TokenClaims::decode(token.reveal())) {
         m_expiresAt = claims->expiresAt;
-        claimsForm->addRow(tr("Subject:"), selectableLabel(claims->subject));
-        if (!claims->audiences.isEmpty())
-            claimsForm->addRow(tr("Audiences:"), selectableLabel(claims->audiences.join(u", "_s)));
-        if (claims->issuedAt.isValid())
-            claimsForm->addRow(tr("Issued:"), selectableLabel(when(claims->issuedAt)));
-        claimsForm->addRow(tr("Expires:"),
-                           selectableLabel(claims->expiresAt.isValid() ? when(claims->expiresAt) : tr("never")));
-        QString bound = tr("nothing");
-        if (claims->legacy)
-            bound = tr("secret/%1 (a legacy token: valid while the secret exists)").arg(claims->secretName);
-        else if (!claims->boundKind.isEmpty())
-            bound = tr("%1/%2 (invalid once it is deleted)").arg(claims->boundKind.toLower(), claims->boundName);
-        claimsForm->addRow(tr("Bound to:"), selectableLabel(bound));
+        addClaimRows(claimsForm, *claims, false);
     } else {
         claimsForm->addRow(selectableLabel(tr("Not a JSON Web Token: its claims cannot be shown.")));
     }
@@ -110,12 +142,16 @@ TokenView::TokenView(KubeClient *client, const QString &ns, const QString &servi
     auto *copyConfig = button(tr("Copy &kubeconfig"), u"copyKubeconfig"_s);
     auto *saveConfig = button(tr("&Save kubeconfig…"), u"saveKubeconfig"_s);
     auto *test = button(tr("&Test token"), u"testToken"_s);
+    auto *inspect = button(tr("&Inspect…"), u"inspectToken"_s);
+    inspect->setToolTip(tr("Every claim, and the cluster's TokenReview"));
+    connect(inspect, &QPushButton::clicked, this,
+            [this] { (new TokenInspectorDialog(m_client, m_token, window()))->open(); });
     connect(curl, &QPushButton::clicked, this, &TokenView::copyCurlCommand);
     connect(copyConfig, &QPushButton::clicked, this, &TokenView::copyKubeconfig);
     connect(saveConfig, &QPushButton::clicked, this, &TokenView::chooseKubeconfigFile);
     connect(test, &QPushButton::clicked, this, &TokenView::testToken);
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {test, curl, copyConfig, saveConfig})
+    for (QPushButton *b : {test, inspect, curl, copyConfig, saveConfig})
         buttons->addWidget(b);
     buttons->addStretch();
 
@@ -144,7 +180,7 @@ void TokenView::updateExpiry()
     const qint64 left = QDateTime::currentDateTimeUtc().secsTo(m_expiresAt);
     m_expiry->setText(
         tr("Expires %1 (%2)")
-            .arg(QLocale().toString(m_expiresAt.toLocalTime().time(), QLocale::ShortFormat), inWords(left)));
+            .arg(QLocale().toString(m_expiresAt.toLocalTime().time(), QLocale::ShortFormat), expiresInWords(left)));
     if (left < 0)
         m_countdown->stop();
 }

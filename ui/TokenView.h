@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QFormLayout;
 class QLabel;
 class QTimer;
 
@@ -14,6 +15,13 @@ namespace sa {
 
 class KubeClient;
 class SecretField;
+struct TokenClaims;
+
+// "in 12 min", "in 3 h 5 min", "in 4 days", or "expired".
+[[nodiscard]] QString expiresInWords(qint64 seconds);
+// The decoded claims as rows of `form`: subject, audiences, issued, expiry, bound object; `full` adds what the
+// inspector tells besides (kind, issuer, not-before, node, token id, signature algorithm and key).
+void addClaimRows(QFormLayout *form, const TokenClaims &claims, bool full);
 
 // A service-account token as the dialogs hand it over: masked in a SecretField, when it expires (counting down, or
 // a warning that it never does), its decoded claims, and what to do with it: copy a curl command or a kubeconfig,

@@ -482,6 +482,76 @@ private Q_SLOTS:
         QTRY_VERIFY(!again);
     }
 
+    // Ctrl+I: any token pasted, decoded, and checked with the cluster (a TokenReview), forged ones refused.
+    void tokenInspector()
+    {
+        const HttpResult issued =
+            m_http->send("POST", u"/api/v1/namespaces/payments/serviceaccounts/payments-api/token"_s,
+                         R"({"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{}})");
+        QCOMPARE(issued.code, 201);
+        const QString token = issued.json()[u"status"][u"token"].toString();
+        const auto claims = sa::TokenClaims::decode(token.toLatin1());
+        QVERIFY(claims && !claims->id.isEmpty());
+        QGuiApplication::clipboard()->setText(token);
+        find<QAction>(u"inspectToken"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"tokenInspector"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        dialog->findChild<QPushButton *>(u"pasteToken"_s)->click();
+        const auto claim = [&](const QString &name) {
+            auto *label = dialog->findChild<QLabel *>(name);
+            return label ? label->text() : QString();
+        };
+        QVERIFY2(claim(u"claimKind"_s).startsWith(u"bound token"_s), qPrintable(claim(u"claimKind"_s)));
+        QCOMPARE(claim(u"claimSubject"_s), u"system:serviceaccount:payments:payments-api"_s);
+        QCOMPARE(claim(u"claimId"_s), claims->id);
+        QVERIFY(!claim(u"claimIssuer"_s).isEmpty());
+        QVERIFY2(claim(u"expiry"_s).startsWith(u"Expires in "_s), qPrintable(claim(u"expiry"_s)));
+        // Masked: the field shows no part of it.
+        QVERIFY(!dialog->findChild<QPlainTextEdit *>(u"secretText"_s)->toPlainText().contains(u'.'));
+        auto *check = dialog->findChild<QPushButton *>(u"checkToken"_s);
+        check->click();
+        QTRY_VERIFY_WITH_TIMEOUT(claim(u"reviewAnswer"_s).startsWith(u"✓"_s), 10000);
+        QString answer = claim(u"reviewAnswer"_s);
+        QVERIFY2(answer.contains(u"The cluster accepts it as system:serviceaccount:payments:payments-api"_s),
+                 qPrintable(answer));
+        QVERIFY2(answer.contains(u"system:serviceaccounts:payments"_s), qPrintable(answer));
+        QVERIFY2(answer.contains(u"authentication.kubernetes.io/credential-id: JTI="_s + claims->id),
+                 qPrintable(answer));
+        saveScreenshot(dialog, u"dialog-token-inspector"_s);
+        SA_VERIFY_LABELS_SPOKEN(dialog);
+
+        // Another signature: the same claims, refused with the server's reason.
+        QString forged = token;
+        forged[forged.size() - 2] = forged[forged.size() - 2] == u'A' ? u'B' : u'A';
+        QGuiApplication::clipboard()->setText(forged);
+        dialog->findChild<QPushButton *>(u"pasteToken"_s)->click();
+        QVERIFY(claim(u"reviewAnswer"_s).isEmpty()); // the last answer was about the other token
+        QCOMPARE(claim(u"claimId"_s), claims->id);
+        check->click();
+        QTRY_VERIFY_WITH_TIMEOUT(claim(u"reviewAnswer"_s).startsWith(u"✗"_s), 10000);
+        answer = claim(u"reviewAnswer"_s);
+        QVERIFY2(answer.startsWith(u"✗ The cluster does not accept this token: "_s) && answer.size() > 45,
+                 qPrintable(answer));
+
+        // Not a token at all: said so, and nothing can be sent.
+        QGuiApplication::clipboard()->setText(u"hello world"_s);
+        dialog->findChild<QPushButton *>(u"pasteToken"_s)->click();
+        QVERIFY2(claim(u"tokenProblem"_s).startsWith(u"This is not a token"_s), qPrintable(claim(u"tokenProblem"_s)));
+        QVERIFY(claim(u"claimSubject"_s).isEmpty());
+        QVERIFY(!check->isEnabled());
+        // An opaque token (a bootstrap token): no claims, but the cluster may be asked.
+        QGuiApplication::clipboard()->setText(u"abcdef.0123456789abcdef"_s);
+        dialog->findChild<QPushButton *>(u"pasteToken"_s)->click();
+        QVERIFY2(claim(u"tokenProblem"_s).startsWith(u"Its claims cannot be read: not a JWT"_s),
+                 qPrintable(claim(u"tokenProblem"_s)));
+        check->click();
+        QTRY_VERIFY_WITH_TIMEOUT(claim(u"reviewAnswer"_s).startsWith(u"✗"_s), 10000);
+        QGuiApplication::clipboard()->clear();
+        dialog->reject();
+        QTRY_VERIFY(!dialog);
+    }
+
     void issueTokenDialog()
     {
         QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));

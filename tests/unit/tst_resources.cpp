@@ -1294,6 +1294,12 @@ void TestResources::tokenClaims()
     QCOMPARE(claims->boundName, boundName);
     QCOMPARE(claims->secretName, secretName);
     QCOMPARE(claims->legacy, legacy);
+    // The header, the unique id and the node, for the inspector.
+    QCOMPARE(claims->algorithm, u"RS256"_s);
+    QCOMPARE(claims->keyId, u"k1"_s);
+    QCOMPARE(claims->id, legacy ? QString() : u"5b0f7c1e-6a4e-4b8e-9a51-1b7f3d0c9a10"_s);
+    QCOMPARE(claims->notBefore, legacy ? QDateTime() : issuedAt);
+    QCOMPARE(claims->nodeName, boundKind == "Pod"_L1 || boundKind == "Node"_L1 ? u"n1"_s : QString());
 }
 
 void TestResources::malformedTokens_data()

@@ -4,7 +4,10 @@
 #include "resources/SecretEncoding.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QScopeGuard>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -260,6 +263,46 @@ Operation *whoAmI(KubeClient *client)
     const QJsonObject body {{"apiVersion"_L1, "authentication.k8s.io/v1"_L1}, {"kind"_L1, "SelfSubjectReview"_L1}};
     return review(client, jsonRequest("POST", u"/apis/authentication.k8s.io/v1/selfsubjectreviews"_s, body),
                   u"userInfo"_s);
+}
+
+bool isTokenText(QByteArrayView text)
+{
+    return !text.isEmpty() && std::ranges::all_of(text, [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+            || c == '.' || c == '=';
+    });
+}
+
+Operation *reviewToken(KubeClient *client, const SecretBytes &token, const QStringList &audiences)
+{
+    // Written by hand rather than through QJsonDocument, so that the token exists in this one buffer (wiped after
+    // the answer), not in QString copies. Token characters need no JSON escaping.
+    const QByteArray &value = token.reveal();
+    if (!isTokenText(value))
+        return failedOperation(client,
+                               ApiError::decode(u"not a token: it may only contain letters, digits, '-', "
+                                                "'_', '.' and '='"_s));
+    QByteArray body;
+    body.reserve(value.size() + 200);
+    body += R"({"apiVersion":"authentication.k8s.io/v1","kind":"TokenReview","spec":{"token":")";
+    body += value;
+    body += '"';
+    if (!audiences.isEmpty())
+        body +=
+            R"(,"audiences":)" + QJsonDocument(QJsonArray::fromStringList(audiences)).toJson(QJsonDocument::Compact);
+    body += "}}";
+    ApiRequest apiRequest = request("POST", u"/apis/authentication.k8s.io/v1/tokenreviews"_s);
+    apiRequest.body = std::move(body);
+    return singleRequest(
+        client, std::move(apiRequest),
+        [](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
+            const QJsonValue status = answer.json().value("status"_L1);
+            if (!status.isObject())
+                return ApiError::decode(u"the review came back without status"_s);
+            result.object = status.toObject();
+            return std::nullopt;
+        },
+        Sensitive::Yes);
 }
 
 Operation *rulesForServiceAccount(KubeClient *client, const QString &ns, const QString &serviceAccount)

@@ -105,6 +105,12 @@ Operation *setAutomountServiceAccountToken(KubeClient *client, const QString &ns
                                            std::optional<bool> automount);
 // SelfSubjectReview: result.object is status.userInfo.
 Operation *whoAmI(KubeClient *client);
+// TokenReview of any token (who the cluster takes it for): result.object is the status ({authenticated, user,
+// audiences, error}); the server's echo of the token is never read into it, and both bodies are wiped. A token
+// that is not made of JWT characters fails without a request (it cannot be a service-account token).
+Operation *reviewToken(KubeClient *client, const SecretBytes &token, const QStringList &audiences = {});
+// Made of the characters of a JWT or an opaque bearer token (letters, digits, '-', '_', '.', '='), and not empty.
+[[nodiscard]] bool isTokenText(QByteArrayView text);
 // SelfSubjectRulesReview in `ns` as the service account (through impersonation): result.object is the status.
 Operation *rulesForServiceAccount(KubeClient *client, const QString &ns, const QString &serviceAccount);
 // SubjectAccessReview for the service account: result.object is the status ({allowed, reason}). Empty

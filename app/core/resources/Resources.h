@@ -195,6 +195,11 @@ struct TokenClaims
     QString boundKind; // Pod, Secret, Node, or empty
     QString boundName;
     QString secretName; // legacy tokens: the Secret that holds them
+    QString nodeName; // a pod-bound token names its pod's node too; a node-bound one its node
+    QString id; // jti: the unique id of a bound token (authentication.kubernetes.io/credential-id "JTI=…")
+    QDateTime notBefore; // nbf, when set
+    QString algorithm; // from the header: "RS256", "ES256", ...
+    QString keyId; // from the header: kid
     bool legacy = false;
     [[nodiscard]] static std::optional<TokenClaims> decode(const QByteArray &token, QString *error = nullptr);
 };

@@ -62,6 +62,15 @@ std::optional<TokenClaims> TokenClaims::decode(const QByteArray &token, QString 
     const QJsonObject claims = document.object();
 
     TokenClaims result;
+    // The header names how it was signed; a header that does not decode leaves those empty (the claims still say
+    // who the token is for).
+    if (const auto header = decodeBase64Url(view.first(firstDot))) {
+        const QJsonObject fields = QJsonDocument::fromJson(*header).object();
+        result.algorithm = fields.value(u"alg").toString();
+        result.keyId = fields.value(u"kid").toString();
+    }
+    result.id = claims.value(u"jti").toString();
+    result.notBefore = numericDate(claims.value(u"nbf"));
     result.issuer = claims.value(u"iss").toString();
     result.subject = claims.value(u"sub").toString();
     const QJsonValue audience = claims.value(u"aud");
@@ -98,6 +107,7 @@ std::optional<TokenClaims> TokenClaims::decode(const QByteArray &token, QString 
             break;
         }
     }
+    result.nodeName = kubernetes[u"node"][u"name"].toString();
     return result;
 }
 
