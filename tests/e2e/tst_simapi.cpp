@@ -429,6 +429,33 @@ private Q_SLOTS:
         QCOMPARE(describe(events[3]), u"DELETED w2"_s);
     }
 
+    // As the watch cache converts it: an object that stops matching the selector goes as DELETED with the state
+    // the watcher last saw (the labels that matched), stamped with the change's resourceVersion.
+    void watchSelectorLeaveSendsPreviousObject()
+    {
+        const QString sas = u"/api/v1/namespaces/default/serviceaccounts"_s;
+        const HttpResult created = createAccount(u"default"_s, serviceAccount(u"relabelled"_s, {{"team"_L1, "a"_L1}}));
+        QCOMPARE(created.code, 201);
+        const QString createdRv = created.json().value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        auto reply = watch(u"labelSelector=team%3Da&resourceVersion="_s + createdRv);
+        const HttpResult relabelled =
+            send("PATCH", sas + u"/relabelled"_s, "{\"metadata\":{\"labels\":{\"team\":\"b\"}}}",
+                 "application/merge-patch+json");
+        QCOMPARE(relabelled.code, 200);
+        const QString newRv = relabelled.json().value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        QVERIFY(newRv != createdRv);
+
+        QByteArray buffer;
+        const QList<QJsonObject> events = SimHttp::readEvents(reply.get(), 1, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"DELETED"_s);
+        const QJsonObject metadata = events[0].value("object"_L1).toObject().value("metadata"_L1).toObject();
+        QCOMPARE(metadata.value("name"_L1).toString(), u"relabelled"_s);
+        QCOMPARE(metadata.value("labels"_L1).toObject(), QJsonObject({{"team"_L1, "a"_L1}}));
+        QCOMPARE(metadata.value("resourceVersion"_L1).toString(), newRv);
+        QCOMPARE(send("DELETE", sas + u"/relabelled"_s).code, 200);
+    }
+
     void watchFromTooOldVersionGetsExpiredEvent()
     {
         // The history holds 20 changes; make more, then ask for an early one.
