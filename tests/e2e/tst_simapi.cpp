@@ -190,8 +190,31 @@ private Q_SLOTS:
         QTest::newRow("patch missing object")
             << "PATCH"_ba << sas + u"/nope"_s << "{}"_ba
             << "application/merge-patch+json"_ba << 404 << u"NotFound"_s << u"serviceaccounts \"nope\" not found"_s;
-        QTest::newRow("continue garbage") << "GET"_ba << sas + u"?limit=1&continue=%%%"_s << QByteArray()
-                                          << QByteArray() << 400 << u"BadRequest"_s << u"continue key is not valid"_s;
+        // The etcd3 store's words around storage.DecodeContinue's error; Go's base64 and JSON errors inside.
+        QTest::newRow("continue garbage")
+            << "GET"_ba << sas + u"?limit=2&continue=not-a-continue-token"_s << QByteArray() << QByteArray() << 400
+            << u"BadRequest"_s
+            << u"invalid continue token: continue key is not valid: invalid character '\\u009e' looking for "
+               "beginning of value"_s;
+        QTest::newRow("continue not base64")
+            << "GET"_ba << sas + u"?limit=1&continue=ab%25cd"_s << QByteArray() << QByteArray() << 400
+            << u"BadRequest"_s
+            << u"invalid continue token: continue key is not valid: illegal base64 data at input byte 2"_s;
+        QTest::newRow("continue other version")
+            << "GET"_ba
+            << sas + u"?limit=1&continue="_s
+                + QString::fromLatin1(QByteArray(R"({"v":"v2","rv":5,"start":"a"})")
+                                          .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            << QByteArray() << QByteArray() << 400 << u"BadRequest"_s
+            << u"invalid continue token: continue key is not valid: server does not recognize this encoded version v2"_s;
+        QTest::newRow("continue without rv")
+            << "GET"_ba
+            << sas + u"?limit=1&continue="_s
+                + QString::fromLatin1(QByteArray(R"({"v":"meta.k8s.io/v1","start":"a"})")
+                                          .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            << QByteArray() << QByteArray() << 400 << u"BadRequest"_s
+            << u"invalid continue token: continue key is not valid: incorrect encoded start resourceVersion (version "
+               "meta.k8s.io/v1)"_s;
     }
 
     void badRequests()
