@@ -14,6 +14,8 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <array>
+#include <cstdlib>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +33,29 @@ QString kubeSimExecutable()
             return candidate;
     }
     return QStandardPaths::findExecutable(u"kube-sim"_s);
+}
+
+// exit() without our destructors (Qt's xcb plugin calls it when the X connection breaks, as at the end of an X
+// session): the demo folder is still removed, by an atexit handler. Kept as bytes, not a QString, so that it
+// outlives static destructors.
+std::array<char, 4096> g_demoFolderAtExit {};
+
+void removeDemoFolderAtExit()
+{
+    if (g_demoFolderAtExit[0] != 0)
+        QDir(QFile::decodeName(g_demoFolderAtExit.data())).removeRecursively();
+}
+
+void setDemoFolderAtExit(const QString &path)
+{
+    static const bool registered = std::atexit(removeDemoFolderAtExit) == 0;
+    const QByteArray encoded = QFile::encodeName(path);
+    if (!registered || encoded.size() >= qsizetype(g_demoFolderAtExit.size())) {
+        g_demoFolderAtExit[0] = 0;
+        return;
+    }
+    std::copy(encoded.cbegin(), encoded.cend(), g_demoFolderAtExit.begin());
+    g_demoFolderAtExit[std::size_t(encoded.size())] = 0;
 }
 
 } // namespace
@@ -158,6 +183,7 @@ void Application::startDemo()
     }
     m_options.demo = true;
     m_demoDir = std::move(dir);
+    setDemoFolderAtExit(m_demoDir->path());
     const QString kubeconfig = m_demoDir->filePath(u"kubeconfig"_s);
     m_demo = new QProcess(this);
     // kube-sim must not outlive us even when we are killed or crash, when no code of ours runs to stop it.
@@ -198,6 +224,7 @@ void Application::stopDemo()
     }
     // The folder goes with the cluster: its kubeconfig holds the demo admin's client key.
     m_demoDir.reset();
+    setDemoFolderAtExit({});
 }
 
 void Application::quit()
