@@ -1,15 +1,21 @@
 #include "Application.h"
 
+#include "ClipboardGuard.h"
+#include "DemoFolders.h"
 #include "MessageBar.h"
+#include "util/ChildProcess.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <array>
+#include <cstdlib>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +33,29 @@ QString kubeSimExecutable()
             return candidate;
     }
     return QStandardPaths::findExecutable(u"kube-sim"_s);
+}
+
+// exit() without our destructors (Qt's xcb plugin calls it when the X connection breaks, as at the end of an X
+// session): the demo folder is still removed, by an atexit handler. Kept as bytes, not a QString, so that it
+// outlives static destructors.
+std::array<char, 4096> g_demoFolderAtExit {};
+
+void removeDemoFolderAtExit()
+{
+    if (g_demoFolderAtExit[0] != 0)
+        QDir(QFile::decodeName(g_demoFolderAtExit.data())).removeRecursively();
+}
+
+void setDemoFolderAtExit(const QString &path)
+{
+    static const bool registered = std::atexit(removeDemoFolderAtExit) == 0;
+    const QByteArray encoded = QFile::encodeName(path);
+    if (!registered || encoded.size() >= qsizetype(g_demoFolderAtExit.size())) {
+        g_demoFolderAtExit[0] = 0;
+        return;
+    }
+    std::copy(encoded.cbegin(), encoded.cend(), g_demoFolderAtExit.begin());
+    g_demoFolderAtExit[std::size_t(encoded.size())] = 0;
 }
 
 } // namespace
@@ -142,10 +171,23 @@ void Application::startDemo()
                                 "sa-admin or on PATH.</p>"));
         return;
     }
+    // What killed or crashed runs left: their kube-sim died with them (below), their folders are ours to remove.
+    demofolders::removeStale();
+    auto dir = std::make_unique<QTemporaryDir>(demofolders::folderTemplate());
+    // mkdtemp made it 0700; said again because the admin key goes in it.
+    if (!dir->isValid()
+        || !QFile::setPermissions(dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+        m_window.showWelcome(tr("<p>The demo cluster needs a private folder in %1: %2</p>")
+                                 .arg(demofolders::parentFolder().toHtmlEscaped(), dir->errorString().toHtmlEscaped()));
+        return;
+    }
     m_options.demo = true;
-    m_demoDir = std::make_unique<QTemporaryDir>();
+    m_demoDir = std::move(dir);
+    setDemoFolderAtExit(m_demoDir->path());
     const QString kubeconfig = m_demoDir->filePath(u"kubeconfig"_s);
     m_demo = new QProcess(this);
+    // kube-sim must not outlive us even when we are killed or crash, when no code of ours runs to stop it.
+    endWithThisProcess(*m_demo);
     m_demo->setProcessChannelMode(QProcess::SeparateChannels);
     auto output = std::make_shared<QByteArray>();
     connect(m_demo, &QProcess::readyReadStandardOutput, this, [this, output, kubeconfig] {
@@ -170,13 +212,30 @@ void Application::startDemo()
 
 void Application::stopDemo()
 {
-    if (!m_demo)
-        return;
-    m_demo->disconnect(this);
-    m_demo->terminate();
-    // At exit only: give it a moment to close its sockets, then make sure it is gone.
-    if (!m_demo->waitForFinished(2000))
-        m_demo->kill();
+    if (m_demo) {
+        m_demo->disconnect(this);
+        m_demo->terminate();
+        // At exit only: give it a moment to close its sockets, then make sure it is gone.
+        if (!m_demo->waitForFinished(1500)) {
+            m_demo->kill();
+            m_demo->waitForFinished(500);
+        }
+        delete m_demo;
+    }
+    // The folder goes with the cluster: its kubeconfig holds the demo admin's client key.
+    m_demoDir.reset();
+    setDemoFolderAtExit({});
+}
+
+void Application::quit()
+{
+    // Each step on its own, before the event loop ends: the clipboard first (a copied token must not reach a
+    // clipboard manager's history when we exit), then the window (it saves its settings as it closes), then
+    // the demo cluster and its folder.
+    ClipboardGuard::instance()->clearNow();
+    m_window.close();
+    stopDemo();
+    QCoreApplication::quit();
 }
 
 } // namespace sa

@@ -37,6 +37,10 @@ public:
     ~Application() override;
 
     void start();
+    // Quits as the user's Quit does, whatever asked (QuitSignals: SIGTERM, SIGINT, SIGHUP): clears a secret we
+    // copied, closes the window (saving its settings), stops the demo cluster and removes its folder, then ends
+    // the event loop.
+    void quit();
     [[nodiscard]] MainWindow &window() { return m_window; }
     [[nodiscard]] ClusterSession *session() const { return m_session.get(); }
 

@@ -1,6 +1,7 @@
 // SA Admin: administer Kubernetes service accounts.
 
 #include "Application.h"
+#include "QuitSignals.h"
 #include "util/Duration.h"
 
 #include <QApplication>
@@ -57,7 +58,13 @@ int main(int argc, char *argv[])
         options.requestTimeout =
             std::chrono::ceil<std::chrono::milliseconds>(std::max(*timeout, std::chrono::nanoseconds(0)));
     }
+    // Before the demo cluster starts: a logout (SIGTERM), Ctrl+C or a closed terminal during start-up is a quit too.
+    sa::QuitSignals quitSignals;
+    if (!quitSignals.isActive())
+        std::fprintf(stderr, "%s: cannot handle SIGTERM, SIGINT and SIGHUP; they will end it without cleaning up\n",
+                     qUtf8Printable(QCoreApplication::applicationName()));
     sa::Application application(std::move(options));
+    QObject::connect(&quitSignals, &sa::QuitSignals::received, &application, &sa::Application::quit);
     application.start();
     return QApplication::exec();
 }

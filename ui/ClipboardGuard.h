@@ -32,6 +32,9 @@ public:
     // Seconds until the clipboard is cleared; 0 when nothing of ours is on it.
     [[nodiscard]] int remainingSeconds() const;
     [[nodiscard]] bool holdsCopy() const { return !m_fingerprint.isEmpty(); }
+    // Wipes our copy now if the clipboard still holds it (as at the end of the delay); a quit that does not come
+    // through QCoreApplication::aboutToQuit (a signal) calls it first.
+    void clearNow();
 
 Q_SIGNALS:
     // On copy and then every second, for the status bar.
@@ -44,7 +47,6 @@ Q_SIGNALS:
 private:
     [[nodiscard]] QByteArray fingerprintOf(const QString &text) const;
     [[nodiscard]] bool clipboardHoldsOurCopy() const;
-    void clearNow();
     void forget();
     void onClipboardChanged();
     void tick();

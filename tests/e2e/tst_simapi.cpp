@@ -190,8 +190,31 @@ private Q_SLOTS:
         QTest::newRow("patch missing object")
             << "PATCH"_ba << sas + u"/nope"_s << "{}"_ba
             << "application/merge-patch+json"_ba << 404 << u"NotFound"_s << u"serviceaccounts \"nope\" not found"_s;
-        QTest::newRow("continue garbage") << "GET"_ba << sas + u"?limit=1&continue=%%%"_s << QByteArray()
-                                          << QByteArray() << 400 << u"BadRequest"_s << u"continue key is not valid"_s;
+        // The etcd3 store's words around storage.DecodeContinue's error; Go's base64 and JSON errors inside.
+        QTest::newRow("continue garbage")
+            << "GET"_ba << sas + u"?limit=2&continue=not-a-continue-token"_s << QByteArray() << QByteArray() << 400
+            << u"BadRequest"_s
+            << u"invalid continue token: continue key is not valid: invalid character '\\u009e' looking for "
+               "beginning of value"_s;
+        QTest::newRow("continue not base64")
+            << "GET"_ba << sas + u"?limit=1&continue=ab%25cd"_s << QByteArray() << QByteArray() << 400
+            << u"BadRequest"_s
+            << u"invalid continue token: continue key is not valid: illegal base64 data at input byte 2"_s;
+        QTest::newRow("continue other version")
+            << "GET"_ba
+            << sas + u"?limit=1&continue="_s
+                + QString::fromLatin1(QByteArray(R"({"v":"v2","rv":5,"start":"a"})")
+                                          .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            << QByteArray() << QByteArray() << 400 << u"BadRequest"_s
+            << u"invalid continue token: continue key is not valid: server does not recognize this encoded version v2"_s;
+        QTest::newRow("continue without rv")
+            << "GET"_ba
+            << sas + u"?limit=1&continue="_s
+                + QString::fromLatin1(QByteArray(R"({"v":"meta.k8s.io/v1","start":"a"})")
+                                          .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            << QByteArray() << QByteArray() << 400 << u"BadRequest"_s
+            << u"invalid continue token: continue key is not valid: incorrect encoded start resourceVersion (version "
+               "meta.k8s.io/v1)"_s;
     }
 
     void badRequests()
@@ -427,6 +450,33 @@ private Q_SLOTS:
         QCOMPARE(describe(events[1]), u"ADDED w2"_s); // entered the selector
         QCOMPARE(describe(events[2]), u"DELETED w1"_s); // left it
         QCOMPARE(describe(events[3]), u"DELETED w2"_s);
+    }
+
+    // As the watch cache converts it: an object that stops matching the selector goes as DELETED with the state
+    // the watcher last saw (the labels that matched), stamped with the change's resourceVersion.
+    void watchSelectorLeaveSendsPreviousObject()
+    {
+        const QString sas = u"/api/v1/namespaces/default/serviceaccounts"_s;
+        const HttpResult created = createAccount(u"default"_s, serviceAccount(u"relabelled"_s, {{"team"_L1, "a"_L1}}));
+        QCOMPARE(created.code, 201);
+        const QString createdRv = created.json().value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        auto reply = watch(u"labelSelector=team%3Da&resourceVersion="_s + createdRv);
+        const HttpResult relabelled =
+            send("PATCH", sas + u"/relabelled"_s, "{\"metadata\":{\"labels\":{\"team\":\"b\"}}}",
+                 "application/merge-patch+json");
+        QCOMPARE(relabelled.code, 200);
+        const QString newRv = relabelled.json().value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        QVERIFY(newRv != createdRv);
+
+        QByteArray buffer;
+        const QList<QJsonObject> events = SimHttp::readEvents(reply.get(), 1, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"DELETED"_s);
+        const QJsonObject metadata = events[0].value("object"_L1).toObject().value("metadata"_L1).toObject();
+        QCOMPARE(metadata.value("name"_L1).toString(), u"relabelled"_s);
+        QCOMPARE(metadata.value("labels"_L1).toObject(), QJsonObject({{"team"_L1, "a"_L1}}));
+        QCOMPARE(metadata.value("resourceVersion"_L1).toString(), newRv);
+        QCOMPARE(send("DELETE", sas + u"/relabelled"_s).code, 200);
     }
 
     void watchFromTooOldVersionGetsExpiredEvent()

@@ -1,5 +1,7 @@
 #include "KubeSimProcess.h"
 
+#include "util/ChildProcess.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
@@ -29,6 +31,8 @@ bool KubeSimProcess::start()
     m_process->setArguments(QStringList {u"--listen"_s, u"127.0.0.1:0"_s, u"--write-kubeconfig"_s, kubeconfigPath()}
                             + m_arguments);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    // A test binary that crashes or is killed on timeout must not leave its kube-sim running.
+    sa::endWithThisProcess(*m_process);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         m_error = u"kube-sim did not start: "_s + m_process->errorString();

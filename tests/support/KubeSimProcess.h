@@ -10,7 +10,7 @@
 #include <memory>
 
 // A real kube-sim process for end-to-end tests: started with its own kubeconfig in a temporary
-// folder, stopped (SIGTERM) on destruction.
+// folder, stopped (SIGTERM) on destruction, and killed by the kernel if the test binary dies first.
 class KubeSimProcess
 {
 public:

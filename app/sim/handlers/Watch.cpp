@@ -88,8 +88,13 @@ private:
         } else if (now) {
             send(u"ADDED"_s, event.object);
         } else if (before) {
-            // Left the selector: the watcher sees it go, with its new state.
-            send(u"DELETED"_s, event.object);
+            // Left the selector: as the watch cache converts it, the object as the watcher last saw it (the state
+            // that matched), stamped with the change's resourceVersion so that a resumed watch starts after it.
+            QJsonObject previous = event.oldObject;
+            QJsonObject metadata = previous.value("metadata"_L1).toObject();
+            metadata.insert("resourceVersion"_L1, QString::number(event.resourceVersion));
+            previous.insert("metadata"_L1, metadata);
+            send(u"DELETED"_s, previous);
         }
     }
 
