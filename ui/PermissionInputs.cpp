@@ -223,7 +223,6 @@ void ResourceFields::update()
         chooseNamespace(m_namespace, m_rememberedNamespace);
     }
     m_namespace->setEnabled(!clusterScoped);
-    Q_EMIT scopeChanged();
 }
 
 } // namespace sa

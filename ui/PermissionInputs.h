@@ -65,10 +65,6 @@ public:
     // The chosen resource is known to be cluster-scoped.
     [[nodiscard]] bool isClusterScoped() const { return m_clusterScoped; }
 
-Q_SIGNALS:
-    // The namespace field was switched on or off for the chosen resource.
-    void scopeChanged();
-
 private:
     void update();
 
