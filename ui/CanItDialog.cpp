@@ -35,7 +35,7 @@ QLabel *answerLabel(const QString &objectName, const QString &description)
 } // namespace
 
 CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const QString &ns, const QString &name,
-                         const QStringList &namespaces, const QStringList &resources, QWidget *parent)
+                         const QStringList &namespaces, const ApiResources &resources, QWidget *parent)
     : QDialog(parent)
     , m_client(client)
     , m_index(index)
@@ -43,7 +43,7 @@ CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const
     , m_name(name)
     , m_verb(new QComboBox)
     , m_resource(new QComboBox)
-    , m_subresource(new QLineEdit)
+    , m_subresource(new QComboBox)
     , m_namespace(new QComboBox)
     , m_objectName(new QLineEdit)
     , m_check(new QPushButton(tr("&Check")))
@@ -57,11 +57,11 @@ CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const
     m_verb->setObjectName(u"verb"_s);
     fillVerbs(m_verb, u"get"_s);
     m_resource->setObjectName(u"resource"_s);
-    fillResources(m_resource, resources, u"pods"_s);
+    fillResources(m_resource, resources.names(), u"pods"_s);
     m_subresource->setObjectName(u"subresource"_s);
-    m_subresource->setPlaceholderText(tr("optional, e.g. log, exec, token"));
     m_namespace->setObjectName(u"namespace"_s);
     fillNamespaces(m_namespace, namespaces, ns, tr("Cluster-wide / all namespaces"));
+    m_fields = new ResourceFields(m_resource, m_subresource, m_namespace, resources, this);
     m_objectName->setObjectName(u"objectName"_s);
     m_objectName->setPlaceholderText(tr("optional: any object"));
     m_check->setObjectName(u"checkButton"_s);
@@ -115,9 +115,14 @@ void CanItDialog::setQuestion(const QString &verb, const QString &resource, cons
 {
     fillVerbs(m_verb, verb);
     m_resource->setCurrentText(resource);
-    m_subresource->setText(subresource);
-    chooseNamespace(m_namespace, ns);
+    m_subresource->setCurrentText(subresource);
+    m_fields->setNamespace(ns);
     m_objectName->setText(name);
+}
+
+void CanItDialog::setResources(const ApiResources &resources)
+{
+    m_fields->setResources(resources);
 }
 
 void CanItDialog::check()
@@ -126,7 +131,7 @@ void CanItDialog::check()
         m_operation->cancel(); // superseded
     const QString verb = m_verb->currentText();
     const ResourceName resource = ResourceName::parse(m_resource->currentText());
-    const QString subresource = m_subresource->text().trimmed();
+    const QString subresource = m_subresource->currentText().trimmed();
     const QString ns = m_namespace->currentData().toString();
     const QString name = m_objectName->text().trimmed();
     m_serverAllowed.reset();

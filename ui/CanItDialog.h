@@ -15,7 +15,9 @@ class QPushButton;
 
 namespace sa {
 
+struct ApiResources;
 class KubeClient;
+class ResourceFields;
 class Operation;
 struct OperationResult;
 
@@ -28,9 +30,9 @@ class CanItDialog : public QDialog
 public:
     // `index`: null when the roles and bindings could not be read (then only the server answers). `namespaces`:
     // offered besides "cluster-wide / all namespaces"; `resources`: offered in the editable resource box, as kubectl
-    // names them ("deployments.apps"). The index must outlive the dialog.
+    // names them ("deployments.apps"), with their subresources and scope. The index must outlive the dialog.
     CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const QString &ns, const QString &name,
-                const QStringList &namespaces, const QStringList &resources, QWidget *parent = nullptr);
+                const QStringList &namespaces, const ApiResources &resources, QWidget *parent = nullptr);
     ~CanItDialog() override;
 
     // The answers of the last check: nullopt while the server has not answered (or could not), or with no index.
@@ -39,6 +41,8 @@ public:
     // Sets the question (an empty namespace: cluster-wide or all namespaces); check() asks it.
     void setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name = {},
                      const QString &subresource = {});
+    // Offers `resources` instead (discovery arrived), keeping what the user typed.
+    void setResources(const ApiResources &resources);
 
 public Q_SLOTS:
     void check();
@@ -62,8 +66,9 @@ private:
     std::optional<bool> m_resolverAllowed;
     QComboBox *m_verb;
     QComboBox *m_resource;
-    QLineEdit *m_subresource;
+    QComboBox *m_subresource;
     QComboBox *m_namespace;
+    ResourceFields *m_fields;
     QLineEdit *m_objectName;
     QPushButton *m_check;
     QLabel *m_server;

@@ -100,6 +100,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_secretProxy(new ResourceFilterProxy(this))
     , m_usage(new ServiceAccountUsage(this))
     , m_permissions(new Permissions(this))
+    , m_discovery(new DiscoveredResources(this))
     , m_actions(new ActionCollection(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -111,6 +112,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_accountProxy->setSourceModel(m_accounts);
     m_accounts->setPermissions(m_permissions);
     m_secretProxy->setSourceModel(m_secrets);
+    connect(m_discovery, &DiscoveredResources::changed, this, &MainWindow::onDiscovery);
 
     buildActions();
     buildToolBar();
@@ -538,6 +540,8 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_missingNamespace.clear();
     m_usage->setSession(session);
     m_permissions->setSession(session);
+    // Once per session: F5 and a context switch make a new one, and ask again.
+    m_discovery->setClient(session ? session->client() : nullptr);
     m_namespaces->setInformer(session ? session->namespaces() : nullptr);
     m_allNamespaces->setRowCount(1);
     updateNamespaceRows();
@@ -767,6 +771,28 @@ const rbac::RbacIndex *MainWindow::readableRbac() const
     return m_permissions->refusedSources().isEmpty() ? &m_permissions->index() : nullptr;
 }
 
+ApiResources MainWindow::offeredResources() const
+{
+    return m_discovery->resources().value_or(commonApiResources());
+}
+
+void MainWindow::onDiscovery()
+{
+    if (!m_discovery->failure().isEmpty()) {
+        statusBar()->showMessage(
+            tr("Could not read the resources the server offers (%1); the permission dialogs offer common ones.")
+                .arg(m_discovery->failure()),
+            10000);
+    } else if (const auto &resources = m_discovery->resources();
+               resources && !resources->failedGroupVersions.isEmpty()) {
+        const QStringList groupVersions = resources->failedGroupVersions.keys();
+        statusBar()->showMessage(tr("The server did not list the resources of %1 (%2); the permission dialogs offer "
+                                    "the others.")
+                                     .arg(groupVersions.join(u", "_s), resources->failedGroupVersions.first()),
+                                 10000);
+    }
+}
+
 void MainWindow::grantAccess()
 {
     if (const auto account = accountFor(tr("Select the service account to grant access to.")))
@@ -776,9 +802,14 @@ void MainWindow::grantAccess()
 
 void MainWindow::canIt()
 {
-    if (const auto account = accountFor(tr("Select the service account to ask about.")))
-        openDialog(new CanItDialog(m_session->client(), readableRbac(), account->meta.ns, account->meta.name,
-                                   namespaceNames(), commonResources(), this));
+    const auto account = accountFor(tr("Select the service account to ask about."));
+    if (!account)
+        return;
+    auto *dialog = new CanItDialog(m_session->client(), readableRbac(), account->meta.ns, account->meta.name,
+                                   namespaceNames(), offeredResources(), this);
+    connect(m_discovery, &DiscoveredResources::changed, dialog,
+            [this, dialog] { dialog->setResources(offeredResources()); });
+    openDialog(dialog);
 }
 
 WhoCanDialog *MainWindow::openWhoCan()
@@ -788,7 +819,9 @@ WhoCanDialog *MainWindow::openWhoCan()
         const QModelIndex index = m_accounts->index(row, 0);
         accounts.append({index.data(NamespaceRole).toString(), index.data(NameRole).toString()});
     }
-    auto *dialog = new WhoCanDialog(readableRbac(), accounts, namespaceNames(), commonResources(), this);
+    auto *dialog = new WhoCanDialog(readableRbac(), accounts, namespaceNames(), offeredResources(), this);
+    connect(m_discovery, &DiscoveredResources::changed, dialog,
+            [this, dialog] { dialog->setResources(offeredResources()); });
     openDialog(dialog);
     return dialog;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClusterSession.h"
+#include "DiscoveredResources.h"
 #include "Permissions.h"
 #include "ResourceModels.h"
 #include "ServiceAccountUsage.h"
@@ -123,6 +124,10 @@ private:
     [[nodiscard]] QStringList namespaceNames() const;
     // The RBAC index, or null when part of it could not be read.
     [[nodiscard]] const rbac::RbacIndex *readableRbac() const;
+    // The resources the permission dialogs offer: the server's (discovery), else common ones.
+    [[nodiscard]] ApiResources offeredResources() const;
+    // Says in the status bar what discovery could not read.
+    void onDiscovery();
     // Removes the selected account (or, `group` set, that group) from a binding, after saying what it takes away.
     void revoke(const QString &bindingNs, const QString &bindingName, const QString &group);
     void revealSelectedSecret();
@@ -150,6 +155,7 @@ private:
     ResourceFilterProxy *m_secretProxy;
     ServiceAccountUsage *m_usage;
     Permissions *m_permissions;
+    DiscoveredResources *m_discovery;
 
     QStackedWidget *m_pages;
     QLabel *m_welcomeText;

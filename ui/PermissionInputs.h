@@ -1,5 +1,8 @@
 #pragma once
 
+#include "resources/ApiResources.h"
+
+#include <QObject>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +26,9 @@ struct ResourceName
 
 // Common resources, offered until discovery lists the cluster's own.
 [[nodiscard]] QStringList commonResources();
+// The same as a catalogue, with what every cluster says of them: which are cluster-scoped, and their usual
+// subresources (pods/exec, serviceaccounts/token, ...).
+[[nodiscard]] ApiResources commonApiResources();
 // The verbs of the RBAC authorizer worth asking about.
 [[nodiscard]] QStringList permissionVerbs();
 
@@ -30,11 +36,46 @@ struct ResourceName
 void fillVerbs(QComboBox *combo, const QString &current);
 // Makes `combo` an editable list of `resources` (a resource not listed may be typed), `current` shown.
 void fillResources(QComboBox *combo, const QStringList &resources, const QString &current);
+// Lists `items` in an editable combo again, keeping the text in it (what the user typed) and its signals quiet.
+void replaceItems(QComboBox *combo, const QStringList &items);
 // Fills `combo` with "all namespaces" (data empty) first, then the namespaces (data: the name); `current` chosen.
 void fillNamespaces(QComboBox *combo, const QStringList &namespaces, const QString &current, const QString &allText);
 // Adds `field` under `label` (its buddy, for the mnemonic) with the name a screen reader says.
 void addLabeledRow(QFormLayout *form, const QString &label, QWidget *field, const QString &accessibleName);
 // Chooses `ns` in a combo filled by fillNamespaces, adding it when it is not listed.
 void chooseNamespace(QComboBox *combo, const QString &ns);
+
+// The resource, subresource and namespace fields of a permission dialog, kept in step: the subresources offered are
+// those of the chosen resource, and for a cluster-scoped resource the namespace does not apply (the field says so
+// and is disabled; the namespace chosen before comes back with a namespaced resource). A resource the catalogue
+// does not know leaves the namespace to the user.
+class ResourceFields : public QObject
+{
+    Q_OBJECT
+public:
+    // `namespaces` is filled by fillNamespaces (its first item: no namespace). The combos must outlive this.
+    ResourceFields(QComboBox *resource, QComboBox *subresource, QComboBox *namespaces, const ApiResources &resources,
+                   QObject *parent);
+
+    // Offers `resources` instead (discovery arrived), keeping what the user typed or chose.
+    void setResources(const ApiResources &resources);
+    [[nodiscard]] const ApiResources &resources() const { return m_resources; }
+    // Chooses `ns` (empty: the first item), or remembers it while the resource is cluster-scoped.
+    void setNamespace(const QString &ns);
+    // The chosen resource is known to be cluster-scoped.
+    [[nodiscard]] bool isClusterScoped() const { return m_clusterScoped; }
+
+private:
+    void update();
+
+    QComboBox *m_resource;
+    QComboBox *m_subresource;
+    QComboBox *m_namespace;
+    ApiResources m_resources;
+    QString m_noNamespaceText; // the first item's own text
+    QString m_rememberedNamespace;
+    QString m_subresourcesOf; // the resource whose subresources are listed
+    bool m_clusterScoped = false;
+};
 
 } // namespace sa

@@ -37,12 +37,13 @@ QStringList chains(const QList<rbac::Grant> &grants)
 } // namespace
 
 WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::AccountRef> &accounts,
-                           const QStringList &namespaces, const QStringList &resources, QWidget *parent)
+                           const QStringList &namespaces, const ApiResources &resources, QWidget *parent)
     : QDialog(parent)
     , m_index(index)
     , m_accounts(accounts)
     , m_verb(new QComboBox)
     , m_resource(new QComboBox)
+    , m_subresource(new QComboBox)
     , m_namespace(new QComboBox)
     , m_objectName(new QLineEdit)
     , m_summary(new QLabel)
@@ -56,15 +57,18 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
     m_verb->setObjectName(u"verb"_s);
     fillVerbs(m_verb, u"get"_s);
     m_resource->setObjectName(u"resource"_s);
-    fillResources(m_resource, resources, u"secrets"_s);
+    fillResources(m_resource, resources.names(), u"secrets"_s);
+    m_subresource->setObjectName(u"subresource"_s);
     m_namespace->setObjectName(u"namespace"_s);
     fillNamespaces(m_namespace, namespaces, {}, tr("Any namespace"));
+    m_fields = new ResourceFields(m_resource, m_subresource, m_namespace, resources, this);
     m_objectName->setObjectName(u"objectName"_s);
     m_objectName->setPlaceholderText(tr("optional: any object"));
 
     auto *form = new QFormLayout;
     addLabeledRow(form, tr("&Verb:"), m_verb, tr("Verb"));
     addLabeledRow(form, tr("&Resource:"), m_resource, tr("Resource"));
+    addLabeledRow(form, tr("&Subresource:"), m_subresource, tr("Subresource"));
     addLabeledRow(form, tr("&Namespace:"), m_namespace, tr("Namespace"));
     addLabeledRow(form, tr("N&ame:"), m_objectName, tr("Object name"));
 
@@ -106,20 +110,28 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
     const auto later = [this] { m_pending->start(); };
     connect(m_verb, &QComboBox::currentIndexChanged, this, later);
     connect(m_resource, &QComboBox::currentTextChanged, this, later);
+    connect(m_subresource, &QComboBox::currentTextChanged, this, later);
     connect(m_namespace, &QComboBox::currentIndexChanged, this, later);
     connect(m_objectName, &QLineEdit::textChanged, this, later);
     refresh();
 }
 
-void WhoCanDialog::setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name)
+void WhoCanDialog::setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name,
+                               const QString &subresource)
 {
     fillVerbs(m_verb, verb);
     m_resource->setCurrentText(resource);
-    chooseNamespace(m_namespace, ns);
+    m_subresource->setCurrentText(subresource);
+    m_fields->setNamespace(ns);
     m_objectName->setText(name);
     if (verb == u"get"_s && resource == u"secrets"_s && !name.isEmpty())
         setWindowTitle(tr("Who can read %1/%2?").arg(ns, name));
     refresh();
+}
+
+void WhoCanDialog::setResources(const ApiResources &resources)
+{
+    m_fields->setResources(resources);
 }
 
 void WhoCanDialog::refresh()
@@ -135,17 +147,23 @@ void WhoCanDialog::refresh()
     m_view->setEnabled(true);
     const QString verb = m_verb->currentText();
     const ResourceName resource = ResourceName::parse(m_resource->currentText());
+    const QString subresource = m_subresource->currentText().trimmed();
     const QString ns = m_namespace->currentData().toString();
     const QString name = m_objectName->text().trimmed();
     if (resource.resource.isEmpty()) {
         m_summary->setText(tr("Enter a resource."));
         return;
     }
-    const QString resourceText =
-        resource.resource + (resource.apiGroup.isEmpty() ? QString() : u'.' + resource.apiGroup);
-    const rbac::ResourceRequest request {verb, resource.apiGroup, resource.resource, {}, ns, name};
+    // As `kubectl auth can-i --list` writes it: "pods/exec", "deployments.apps/scale".
+    const QString resourceText = resource.resource
+        + (resource.apiGroup.isEmpty() ? QString() : u'.' + resource.apiGroup)
+        + (subresource.isEmpty() ? QString() : u'/' + subresource);
+    const rbac::ResourceRequest request {verb, resource.apiGroup, resource.resource, subresource, ns, name};
+    // A cluster-scoped resource is granted by cluster-wide bindings only: a RoleBinding's rule naming nodes grants
+    // nothing, so "any namespace" would list subjects that cannot.
+    const bool clusterScoped = m_fields->isClusterScoped();
     const QList<rbac::SubjectAccess> subjects =
-        ns.isEmpty() ? m_index->whoCanInAnyNamespace(request) : m_index->whoCan(request);
+        ns.isEmpty() && !clusterScoped ? m_index->whoCanInAnyNamespace(request) : m_index->whoCan(request);
 
     m_view->setSortingEnabled(false); // rows go in whole; sorted once at the end
     const QList<std::pair<rbac::AccountRef, QList<rbac::Grant>>> accounts =
@@ -173,7 +191,9 @@ void WhoCanDialog::refresh()
             m_view->resizeColumnToContents(column);
     }
 
-    const QString where = ns.isEmpty() ? tr("in any namespace") : tr("in %1").arg(ns);
+    const QString where = clusterScoped ? tr("cluster-wide")
+        : ns.isEmpty()                  ? tr("in any namespace")
+                                        : tr("in %1").arg(ns);
     const QString what = name.isEmpty() ? resourceText : tr("%1 named %2").arg(resourceText, name);
     m_summary->setText(
         m_model->rowCount() == 0

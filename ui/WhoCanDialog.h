@@ -14,6 +14,9 @@ class QTreeView;
 
 namespace sa {
 
+struct ApiResources;
+class ResourceFields;
+
 // "Who can…?": every subject that can VERB RESOURCE in a namespace (or in any), from the cached roles and bindings:
 // service accounts (those a group binding covers too), users and groups, each with the chain of bindings that lets
 // it and how risky everything it holds is, in a sortable list. Without the roles and bindings it says it cannot
@@ -25,14 +28,17 @@ public:
     enum Column { SubjectColumn, KindColumn, NamespaceColumn, ViaColumn, RiskColumn, ColumnCount };
 
     // `index`: null when the roles and bindings could not be read. `accounts`: the service accounts a group
-    // subject is expanded to. `resources`: offered in the editable resource box ("deployments.apps"). The index
-    // must outlive the dialog.
+    // subject is expanded to. `resources`: offered in the editable resource box ("deployments.apps"), with their
+    // subresources and scope. The index must outlive the dialog.
     WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::AccountRef> &accounts, const QStringList &namespaces,
-                 const QStringList &resources, QWidget *parent = nullptr);
+                 const ApiResources &resources, QWidget *parent = nullptr);
 
     // Sets the question and answers it at once (an empty namespace: any namespace); "Who can read this?" on a Secret
     // is setQuestion("get", "secrets", ns, name).
-    void setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name = {});
+    void setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name = {},
+                     const QString &subresource = {});
+    // Offers `resources` instead (discovery arrived), keeping what the user typed.
+    void setResources(const ApiResources &resources);
     [[nodiscard]] QStandardItemModel *model() const { return m_model; }
 
 public Q_SLOTS:
@@ -47,7 +53,9 @@ private:
     QList<rbac::AccountRef> m_accounts;
     QComboBox *m_verb;
     QComboBox *m_resource;
+    QComboBox *m_subresource;
     QComboBox *m_namespace;
+    ResourceFields *m_fields;
     QLineEdit *m_objectName;
     QLabel *m_summary;
     QStandardItemModel *m_model;

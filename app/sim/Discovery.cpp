@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QMap>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +39,48 @@ QJsonObject apiResource(const ResourceType &type, const QString &subresource = {
     return resource;
 }
 
+// Subresources the real server lists that kube-sim does not serve (it answers 404 to them), listed all the same:
+// RBAC rules and the permission dialogs name them ("create pods/exec"). Kinds and verbs as in v1.32.
+struct ListedSubresource
+{
+    QLatin1StringView plural;
+    QLatin1StringView name;
+    QLatin1StringView kind;
+    QStringList verbs;
+    QLatin1StringView group; // of the kind, when not the resource's
+};
+
+const QList<ListedSubresource> &listedSubresources()
+{
+    static const QStringList createGet {u"create"_s, u"get"_s};
+    static const QStringList proxy {u"create"_s, u"delete"_s, u"get"_s, u"patch"_s, u"update"_s};
+    static const QList<ListedSubresource> list {
+        {"nodes"_L1, "proxy"_L1, "NodeProxyOptions"_L1, proxy, {}},
+        {"pods"_L1, "attach"_L1, "PodAttachOptions"_L1, createGet, {}},
+        {"pods"_L1, "ephemeralcontainers"_L1, "Pod"_L1, {u"get"_s, u"patch"_s, u"update"_s}, {}},
+        {"pods"_L1, "eviction"_L1, "Eviction"_L1, {u"create"_s}, "policy"_L1},
+        {"pods"_L1, "exec"_L1, "PodExecOptions"_L1, createGet, {}},
+        {"pods"_L1, "log"_L1, "Pod"_L1, {u"get"_s}, {}},
+        {"pods"_L1, "portforward"_L1, "PodPortForwardOptions"_L1, createGet, {}},
+        {"pods"_L1, "proxy"_L1, "PodProxyOptions"_L1, proxy, {}},
+    };
+    return list;
+}
+
+QJsonObject listedSubresource(const ResourceType &type, const ListedSubresource &sub)
+{
+    QJsonObject resource {{"name"_L1, QString(type.plural + u'/' + sub.name)},
+                          {"singularName"_L1, QString()},
+                          {"namespaced"_L1, type.namespaced},
+                          {"kind"_L1, sub.kind},
+                          {"verbs"_L1, QJsonArray::fromStringList(sub.verbs)}};
+    if (!sub.group.isEmpty()) {
+        resource.insert("group"_L1, sub.group);
+        resource.insert("version"_L1, "v1"_L1);
+    }
+    return resource;
+}
+
 QJsonObject resourceList(const QString &groupVersion)
 {
     QJsonArray resources;
@@ -45,8 +88,18 @@ QJsonObject resourceList(const QString &groupVersion)
         if (type.apiVersion() != groupVersion)
             continue;
         resources.append(apiResource(type));
+        // Sorted by name, as the real server lists them.
+        QMap<QString, QJsonObject> subresources;
         for (const QString &sub : type.subresources)
-            resources.append(apiResource(type, sub));
+            subresources.insert(sub, apiResource(type, sub));
+        if (type.group.isEmpty()) {
+            for (const ListedSubresource &sub : listedSubresources()) {
+                if (sub.plural == type.plural)
+                    subresources.insert(sub.name, listedSubresource(type, sub));
+            }
+        }
+        for (const QJsonObject &sub : std::as_const(subresources))
+            resources.append(sub);
     }
     QJsonObject list {
         {"kind"_L1, "APIResourceList"_L1}, {"groupVersion"_L1, groupVersion}, {"resources"_L1, resources}};

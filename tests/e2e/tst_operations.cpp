@@ -82,6 +82,9 @@ private Q_SLOTS:
     void recreatePutsOriginalBack();
     void automountRoundTrip();
     void rulesAndAccessReviews();
+    void discovery();
+    void discoveryWithoutAGroupVersion();
+    void discoveryFails();
     void kubeconfigWorksWithKubectl();
     void kubeconfigQuotesValues();
     void curlCommandWorks();
@@ -973,6 +976,118 @@ void TestOperations::curlCommandWorks()
     const SecretBytes command = curlCommand(context, SecretBytes("it's"_ba));
     const QByteArray &quoted = command.reveal();
     QVERIFY2(quoted.endsWith("--header 'Authorization: Bearer it'\\''s'"), quoted.constData());
+}
+
+namespace {
+
+const ApiResource *discovered(const ApiResources &resources, const QString &group, const QString &name)
+{
+    const auto it = std::ranges::find_if(resources.resources, [&](const ApiResource &resource) {
+        return resource.group == group && resource.name == name;
+    });
+    return it == resources.resources.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+void TestOperations::discovery()
+{
+    const OperationResult result = finish(ops::discoverApiResources(m_client.get()));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    const ApiResources *resources = result.get<ApiResources>();
+    QVERIFY(resources);
+    QVERIFY2(resources->failedGroupVersions.isEmpty(), qPrintable(resources->failedGroupVersions.keys().join(u", "_s)));
+
+    const ApiResource *pods = discovered(*resources, {}, u"pods"_s);
+    QVERIFY(pods);
+    QVERIFY(pods->namespaced);
+    QCOMPARE(pods->version, u"v1"_s);
+    QVERIFY(pods->verbs.contains(u"list"_s) && pods->verbs.contains(u"create"_s));
+    const ApiResource *nodes = discovered(*resources, {}, u"nodes"_s);
+    QVERIFY(nodes);
+    QVERIFY(!nodes->namespaced);
+    const ApiResource *deployments = discovered(*resources, u"apps"_s, u"deployments"_s);
+    QVERIFY(deployments);
+    QVERIFY(deployments->namespaced);
+    QCOMPARE(deployments->qualifiedName(), u"deployments.apps"_s);
+    const ApiResource *exec = discovered(*resources, {}, u"pods/exec"_s);
+    QVERIFY(exec);
+    QCOMPARE(exec->verbs, (QStringList {u"create"_s, u"get"_s}));
+    QVERIFY(discovered(*resources, {}, u"serviceaccounts/token"_s));
+    QVERIFY(discovered(*resources, u"rbac.authorization.k8s.io"_s, u"clusterroles"_s));
+    QVERIFY(!discovered(*resources, u"rbac.authorization.k8s.io"_s, u"clusterroles"_s)->namespaced);
+
+    // What the dialogs offer: kubectl's names, core first, subresources apart.
+    const QStringList names = resources->names();
+    QCOMPARE(names.first(), u"configmaps"_s);
+    QVERIFY(names.contains(u"deployments.apps"_s));
+    QVERIFY(names.contains(u"subjectaccessreviews.authorization.k8s.io"_s));
+    QVERIFY(!names.contains(u"pods/exec"_s));
+    QVERIFY(names.indexOf(u"serviceaccounts"_s) < names.indexOf(u"deployments.apps"_s));
+    QVERIFY(resources->subresourcesOf(u"pods"_s).contains(u"exec"_s));
+    QCOMPARE(resources->subresourcesOf(u"serviceaccounts"_s), QStringList {u"token"_s});
+}
+
+void TestOperations::discoveryWithoutAGroupVersion()
+{
+    // One group version fails (an aggregated API whose backend is down, say): the others are still returned, and
+    // the failed one is named with the server's reason. Not retried here, to keep the test short.
+    std::unique_ptr<KubeClient> client = clientFor(*m_sim);
+    QVERIFY(client);
+    RetryPolicy once = client->retryPolicy();
+    once.maxAttempts = 1;
+    client->setRetryPolicy(once);
+    const QJsonObject fault {
+        {"errors"_L1,
+         QJsonArray {QJsonObject {{"path"_L1, "^/apis/apps/v1$"_L1}, {"method"_L1, "GET"_L1}, {"code"_L1, 503}}}}};
+    QVERIFY(api("PUT", u"/kube-sim/v1/faults"_s, fault).ok());
+    const OperationResult result = finish(ops::discoverApiResources(client.get()));
+    QVERIFY(api("DELETE", u"/kube-sim/v1/faults"_s).ok());
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    const ApiResources *resources = result.get<ApiResources>();
+    QVERIFY(resources);
+    QCOMPARE(resources->failedGroupVersions.keys(), QStringList {u"apps/v1"_s});
+    QVERIFY(!resources->failedGroupVersions.value(u"apps/v1"_s).isEmpty());
+    QVERIFY(!discovered(*resources, u"apps"_s, u"deployments"_s));
+    QVERIFY(discovered(*resources, {}, u"pods"_s));
+    QVERIFY(discovered(*resources, {}, u"pods/exec"_s));
+    QVERIFY(discovered(*resources, u"rbac.authorization.k8s.io"_s, u"roles"_s));
+}
+
+void TestOperations::discoveryFails()
+{
+    std::unique_ptr<KubeClient> client = clientFor(*m_sim);
+    QVERIFY(client);
+    RetryPolicy once = client->retryPolicy();
+    once.maxAttempts = 1;
+    client->setRetryPolicy(once);
+    const auto withFault = [&](const QString &path, int code) {
+        const QJsonObject fault {
+            {"errors"_L1, QJsonArray {QJsonObject {{"path"_L1, path}, {"method"_L1, "GET"_L1}, {"code"_L1, code}}}}};
+        if (!api("PUT", u"/kube-sim/v1/faults"_s, fault).ok())
+            qWarning("could not set the fault");
+        OperationResult result = finish(ops::discoverApiResources(client.get()));
+        if (!api("DELETE", u"/kube-sim/v1/faults"_s).ok())
+            qWarning("could not clear the fault");
+        return result;
+    };
+
+    // Without the group list, which groups exist is unknown: a failure, with the server's status.
+    const OperationResult noGroups = withFault(u"^/apis$"_s, 500);
+    QVERIFY(!noGroups.ok());
+    QCOMPARE(noGroups.error->httpStatus, 500);
+    QVERIFY(!noGroups.get<ApiResources>());
+
+    // A server without grouped APIs (404 on /apis, as client-go takes it): the core group alone.
+    const OperationResult coreOnly = withFault(u"^/apis$"_s, 404);
+    QVERIFY2(coreOnly.ok(), qPrintable(describe(coreOnly)));
+    QVERIFY(discovered(*coreOnly.get<ApiResources>(), {}, u"pods"_s));
+    QVERIFY(!discovered(*coreOnly.get<ApiResources>(), u"apps"_s, u"deployments"_s));
+
+    // Every group version failing: nothing to offer, a failure.
+    const OperationResult none = withFault(u"^/apis?/[^/]+(/[^/]+)?$"_s, 503);
+    QVERIFY(!none.ok());
+    QCOMPARE(none.error->httpStatus, 503);
 }
 
 void TestOperations::cancel()

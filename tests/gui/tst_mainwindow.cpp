@@ -4,6 +4,7 @@
 #include "ActionDialog.h"
 #include "Application.h"
 #include "AutomountDialog.h"
+#include "CanItDialog.h"
 #include "ClipboardGuard.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
@@ -310,6 +311,59 @@ private Q_SLOTS:
         QTRY_COMPARE(risky(), expected);
         find<QCheckBox>(u"onlyRisky"_s)->setChecked(false);
         QTRY_COMPARE(accounts->model()->rowCount(), all);
+    }
+
+    // The permission dialogs offer the server's resources once discovery has answered (asked again on F5), and a
+    // dialog opened before that takes them when they arrive, keeping what was typed.
+    void permissionDialogsOfferDiscoveredResources()
+    {
+        const QString onlyDiscovered = u"subjectaccessreviews.authorization.k8s.io"_s;
+        const auto items = [](QComboBox *box) {
+            QStringList texts;
+            for (int i = 0; i < box->count(); ++i)
+                texts.append(box->itemText(i));
+            return texts;
+        };
+        // A new session asks anew; the dialog opens before the event loop could bring the answer.
+        find<QAction>(u"refresh"_s)->trigger();
+        find<QAction>(u"whoCan"_s)->trigger();
+        QPointer<sa::WhoCanDialog> who = m_app->window().findChild<sa::WhoCanDialog *>(u"whoCanDialog"_s);
+        QVERIFY(who);
+        QCOMPARE(find<QAction>(u"whoCan"_s)->shortcut(), QKeySequence(u"Ctrl+Shift+W"_s));
+        auto *resource = who->findChild<QComboBox *>(u"resource"_s);
+        auto *subresource = who->findChild<QComboBox *>(u"subresource"_s);
+        auto *ns = who->findChild<QComboBox *>(u"namespace"_s);
+        QVERIFY(!items(resource).contains(onlyDiscovered));
+        QVERIFY(items(resource).contains(u"ingresses.networking.k8s.io"_s)); // common, not served by kube-sim
+        resource->lineEdit()->clear();
+        QTest::keyClicks(resource->lineEdit(), u"nodes"_s);
+        QTest::keyClicks(subresource->lineEdit(), u"pro"_s);
+        QVERIFY(!ns->isEnabled()); // nodes are cluster-scoped, known before discovery too
+
+        QTRY_VERIFY_WITH_TIMEOUT(items(resource).contains(onlyDiscovered), 15000);
+        QVERIFY(!items(resource).contains(u"ingresses.networking.k8s.io"_s));
+        QCOMPARE(resource->currentText(), u"nodes"_s);
+        QCOMPARE(subresource->currentText(), u"pro"_s);
+        QCOMPARE(items(subresource), (QStringList {u"proxy"_s, u"status"_s}));
+        QVERIFY(!ns->isEnabled());
+        resource->setCurrentText(u"pods"_s);
+        QVERIFY(ns->isEnabled());
+        QVERIFY(items(subresource).contains(u"exec"_s));
+        SA_VERIFY_LABELS_SPOKEN(who);
+        who->reject();
+        QTRY_VERIFY(!who);
+
+        // Opened after discovery answered: the server's resources at once.
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as kube-sim-admin"_s), 20000);
+        QTRY_VERIFY(selectRow(find<QListView>(u"namespaces"_s), u"payments"_s));
+        QTRY_VERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
+        find<QAction>(u"canIt"_s)->trigger();
+        QPointer<sa::CanItDialog> canIt = m_app->window().findChild<sa::CanItDialog *>(u"canItDialog"_s);
+        QTRY_VERIFY(canIt && canIt->isVisible());
+        QVERIFY(items(canIt->findChild<QComboBox *>(u"resource"_s)).contains(onlyDiscovered));
+        QCOMPARE(find<QAction>(u"canIt"_s)->shortcut(), QKeySequence(u"Ctrl+Shift+I"_s));
+        canIt->reject();
+        QTRY_VERIFY(!canIt);
     }
 
     void permissionDialogsFromTheWindow()

@@ -14,6 +14,7 @@
 #include "PermissionInputs.h"
 #include "WhoCanDialog.h"
 #include "api/KubeClient.h"
+#include "api/Operations.h"
 #include "rbac/Rbac.h"
 
 #include <QApplication>
@@ -152,6 +153,60 @@ private:
         if (!ns.isEmpty() && !choose(combo(dialog, "namespace"), ns))
             return false;
         return choose(combo(dialog, "role"), role + u" ("_s);
+    }
+
+    // The subjects a Who can…? dialog lists, as "ns/name" (or the name of a user or group).
+    static QStringList subjectsListed(WhoCanDialog &dialog)
+    {
+        QStringList subjects;
+        QStandardItemModel *model = dialog.model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString ns = model->item(row, WhoCanDialog::NamespaceColumn)->text();
+            const QString name = model->item(row, WhoCanDialog::SubjectColumn)->text();
+            subjects.append(ns.isEmpty() ? name : ns + u'/' + name);
+        }
+        return subjects;
+    }
+
+    static QStringList items(QComboBox *box)
+    {
+        QStringList texts;
+        for (int i = 0; i < box->count(); ++i)
+            texts.append(box->itemText(i));
+        return texts;
+    }
+
+    // Creates `object` at `path` on the server; false when it is refused.
+    bool create(const QString &path, const QJsonObject &object) const
+    {
+        const HttpResult result = m_http->send("POST", path, json(object));
+        if (result.code != 201)
+            qWarning("creating at %s: %d %s", qPrintable(path), result.code, result.body.constData());
+        return result.code == 201;
+    }
+
+    // A Role (ns set) or ClusterRole with one rule, and a binding of it to a service account of `bindingNs`.
+    bool grant(const QString &ns, const QString &role, const QJsonArray &resources, const QJsonArray &verbs,
+               const QString &bindingNs, const QString &account) const
+    {
+        const QString rbac = u"/apis/rbac.authorization.k8s.io/v1/"_s;
+        const QJsonObject roleObject {
+            {"metadata"_L1, QJsonObject {{"name"_L1, role}}},
+            {"rules"_L1,
+             QJsonArray {QJsonObject {
+                 {"apiGroups"_L1, QJsonArray {""_L1}}, {"resources"_L1, resources}, {"verbs"_L1, verbs}}}}};
+        if (!create(rbac + (ns.isEmpty() ? u"clusterroles"_s : u"namespaces/"_s + ns + u"/roles"_s), roleObject))
+            return false;
+        const QJsonObject binding {
+            {"metadata"_L1, QJsonObject {{"name"_L1, QString(account + u'-' + role)}}},
+            {"roleRef"_L1,
+             QJsonObject {{"apiGroup"_L1, "rbac.authorization.k8s.io"_L1},
+                          {"kind"_L1, ns.isEmpty() ? "ClusterRole"_L1 : "Role"_L1},
+                          {"name"_L1, role}}},
+            {"subjects"_L1,
+             QJsonArray {
+                 QJsonObject {{"kind"_L1, "ServiceAccount"_L1}, {"name"_L1, account}, {"namespace"_L1, bindingNs}}}}};
+        return create(rbac + u"namespaces/"_s + bindingNs + u"/rolebindings"_s, binding);
     }
 
     static QString preview(QWidget *dialog) { return dialog->findChild<QPlainTextEdit *>(u"preview"_s)->toPlainText(); }
@@ -415,7 +470,7 @@ private Q_SLOTS:
         QFETCH(QString, chain);
         const auto index = loadIndex();
         const QStringList parts = account.split(u'/');
-        CanItDialog dialog(m_client.get(), index.get(), parts[0], parts[1], namespaces(), commonResources());
+        CanItDialog dialog(m_client.get(), index.get(), parts[0], parts[1], namespaces(), commonApiResources());
         dialog.show();
         QVERIFY(unnamedControls(&dialog).isEmpty());
         dialog.setQuestion(verb, resource, ns, {}, subresource);
@@ -456,7 +511,7 @@ private Q_SLOTS:
         QCOMPARE(m_http->send("POST", u"/apis/rbac.authorization.k8s.io/v1/namespaces/ci/rolebindings"_s, json(binding))
                      .code,
                  201);
-        CanItDialog dialog(m_client.get(), index.get(), u"ci"_s, u"deployer"_s, namespaces(), commonResources());
+        CanItDialog dialog(m_client.get(), index.get(), u"ci"_s, u"deployer"_s, namespaces(), commonApiResources());
         dialog.show();
         dialog.setQuestion(u"list"_s, u"pods"_s, u"ci"_s);
         QSignalSpy checked(&dialog, &CanItDialog::checked);
@@ -468,7 +523,7 @@ private Q_SLOTS:
                  qPrintable(dialog.findChild<QLabel *>(u"verdict"_s)->text()));
 
         // Without an index only the server answers, and nothing is compared.
-        CanItDialog blind(m_client.get(), nullptr, u"ci"_s, u"deployer"_s, namespaces(), commonResources());
+        CanItDialog blind(m_client.get(), nullptr, u"ci"_s, u"deployer"_s, namespaces(), commonApiResources());
         blind.show();
         blind.setQuestion(u"list"_s, u"pods"_s, u"ci"_s);
         QSignalSpy blindChecked(&blind, &CanItDialog::checked);
@@ -485,7 +540,7 @@ private Q_SLOTS:
     void whoCanReadSecrets()
     {
         const auto index = loadIndex();
-        WhoCanDialog dialog(index.get(), accounts(), namespaces(), commonResources());
+        WhoCanDialog dialog(index.get(), accounts(), namespaces(), commonApiResources());
         dialog.show();
         QVERIFY(unnamedControls(&dialog).isEmpty());
         dialog.setQuestion(u"get"_s, u"secrets"_s, u"data-platform"_s, u"warehouse-credentials"_s);
@@ -529,9 +584,167 @@ private Q_SLOTS:
         QVERIFY(!model->findItems(u"deployer"_s, Qt::MatchExactly, WhoCanDialog::SubjectColumn).isEmpty());
     }
 
+    // Who can…? with a subresource: `create pods/exec` is not `create pods`, either way round, as kubectl says too.
+    void whoCanWithSubresource()
+    {
+        for (const QString &name : {u"shell-user"_s, u"pod-maker"_s})
+            QVERIFY(create(u"/api/v1/namespaces/payments/serviceaccounts"_s,
+                           {{"metadata"_L1, QJsonObject {{"name"_L1, name}}}}));
+        QVERIFY(
+            grant(u"payments"_s, u"exec-into-pods"_s, {"pods/exec"_L1}, {"create"_L1}, u"payments"_s, u"shell-user"_s));
+        QVERIFY(grant(u"payments"_s, u"make-pods"_s, {"pods"_L1}, {"create"_L1}, u"payments"_s, u"pod-maker"_s));
+        const auto index = loadIndex();
+        WhoCanDialog dialog(index.get(), accounts(), namespaces(), commonApiResources());
+        dialog.show();
+        QVERIFY(unnamedControls(&dialog).isEmpty());
+        SA_VERIFY_LABELS_SPOKEN(&dialog);
+
+        // The subresources offered are the chosen resource's.
+        dialog.setQuestion(u"create"_s, u"pods"_s, u"payments"_s);
+        QComboBox *subresource = combo(&dialog, "subresource");
+        QVERIFY2(items(subresource).contains(u"exec"_s), qPrintable(items(subresource).join(u", "_s)));
+        QVERIFY(!items(subresource).contains(u"token"_s));
+        QVERIFY(subresource->currentText().isEmpty());
+        QVERIFY(subjectsListed(dialog).contains(u"payments/pod-maker"_s));
+        QVERIFY(!subjectsListed(dialog).contains(u"payments/shell-user"_s));
+
+        QVERIFY(choose(subresource, u"exec"_s));
+        dialog.refresh();
+        QVERIFY2(subjectsListed(dialog).contains(u"payments/shell-user"_s),
+                 qPrintable(subjectsListed(dialog).join(u", "_s)));
+        QVERIFY(!subjectsListed(dialog).contains(u"payments/pod-maker"_s));
+        QVERIFY(subjectsListed(dialog).contains(u"monitoring/prometheus-operator"_s)); // cluster-admin
+        const QString summary = dialog.findChild<QLabel *>(u"summary"_s)->text();
+        QVERIFY2(summary.contains(u"can create pods/exec in payments:"_s), qPrintable(summary));
+        QCOMPARE(
+            canI(u"payments:shell-user"_s, {u"create"_s, u"pods"_s, u"--subresource=exec"_s, u"-n"_s, u"payments"_s}),
+            u"yes"_s);
+        QCOMPARE(
+            canI(u"payments:pod-maker"_s, {u"create"_s, u"pods"_s, u"--subresource=exec"_s, u"-n"_s, u"payments"_s}),
+            u"no"_s);
+        saveScreenshot(&dialog, u"dialog-who-can-subresource"_s);
+
+        // Typed as the user types it, and answered by itself shortly after.
+        dialog.setQuestion(u"create"_s, u"serviceaccounts"_s, u"payments"_s);
+        QCOMPARE(items(subresource), QStringList {u"token"_s});
+        subresource->lineEdit()->clear();
+        QTest::keyClicks(subresource->lineEdit(), u"token"_s);
+        QTRY_VERIFY(dialog.findChild<QLabel *>(u"summary"_s)
+                        ->text()
+                        .contains(u"can create serviceaccounts/token in payments:"_s));
+        QVERIFY(!subjectsListed(dialog).contains(u"payments/shell-user"_s));
+    }
+
+    // A cluster-scoped resource: the namespace does not apply (said, and disabled), and only cluster-wide bindings
+    // count, as for the server: a RoleBinding to a role that names nodes lets no one read nodes.
+    void clusterScopedResources()
+    {
+        QVERIFY(grant({}, u"node-reader"_s, {"nodes"_L1}, {"get"_L1, "list"_L1}, u"payments"_s, u"payments-worker"_s));
+        const auto index = loadIndex();
+        WhoCanDialog who(index.get(), accounts(), namespaces(), commonApiResources());
+        who.show();
+        QComboBox *ns = combo(&who, "namespace");
+        who.setQuestion(u"get"_s, u"pods"_s, u"payments"_s);
+        QVERIFY(ns->isEnabled());
+        QCOMPARE(ns->currentData().toString(), u"payments"_s);
+
+        combo(&who, "resource")->setCurrentText(u"nodes"_s);
+        QVERIFY(!ns->isEnabled());
+        QCOMPARE(ns->currentData().toString(), QString());
+        QCOMPARE(ns->currentText(), u"Cluster-wide: nodes are not namespaced"_s);
+        QVERIFY(items(combo(&who, "subresource")).contains(u"proxy"_s));
+        who.refresh();
+        QVERIFY(!subjectsListed(who).contains(u"payments/payments-worker"_s));
+        QVERIFY(subjectsListed(who).contains(u"monitoring/prometheus-operator"_s));
+        QVERIFY2(who.findChild<QLabel *>(u"summary"_s)->text().contains(u"can get nodes cluster-wide:"_s),
+                 qPrintable(who.findChild<QLabel *>(u"summary"_s)->text()));
+        QCOMPARE(canI(u"payments:payments-worker"_s, {u"get"_s, u"nodes"_s}), u"no"_s);
+        saveScreenshot(&who, u"dialog-who-can-cluster-scoped"_s);
+
+        // Back to a namespaced resource: the namespace chosen before comes back.
+        combo(&who, "resource")->setCurrentText(u"secrets"_s);
+        QVERIFY(ns->isEnabled());
+        QCOMPARE(ns->currentData().toString(), u"payments"_s);
+        QCOMPARE(ns->itemText(0), u"Any namespace"_s);
+        // A resource the catalogue does not know leaves the namespace to the user.
+        combo(&who, "resource")->setCurrentText(u"widgets.example.com"_s);
+        QVERIFY(ns->isEnabled());
+
+        // Can it…? asks the server cluster-wide, whatever namespace was chosen before.
+        CanItDialog canIt(m_client.get(), index.get(), u"payments"_s, u"payments-worker"_s, namespaces(),
+                          commonApiResources());
+        canIt.show();
+        canIt.setQuestion(u"list"_s, u"nodes"_s, u"payments"_s);
+        QVERIFY(!combo(&canIt, "namespace")->isEnabled());
+        QSignalSpy checked(&canIt, &CanItDialog::checked);
+        canIt.check();
+        QVERIFY(checked.wait(10000));
+        QCOMPARE(canIt.serverAllowed(), std::optional<bool>(false));
+        QCOMPARE(canIt.resolverAllowed(), std::optional<bool>(false));
+        canIt.setQuestion(u"list"_s, u"nodes"_s, {}, {}, {});
+        combo(&canIt, "resource")->setCurrentText(u"pods"_s);
+        QVERIFY(combo(&canIt, "namespace")->isEnabled());
+        QCOMPARE(combo(&canIt, "namespace")->currentData().toString(), QString());
+    }
+
+    // Discovery's resources replace the common ones while a dialog is open, and what the user typed stays.
+    void discoveredResourcesArrive()
+    {
+        const OperationResult discovered = finishOperation(ops::discoverApiResources(m_client.get()));
+        QVERIFY2(discovered.ok(), qPrintable(discovered.ok() ? QString() : discovered.error->userMessage()));
+        const ApiResources &resources = *discovered.get<ApiResources>();
+        // kube-sim serves the review APIs, which the common list does not have.
+        const QString onlyDiscovered = u"subjectaccessreviews.authorization.k8s.io"_s;
+        QVERIFY(!commonResources().contains(onlyDiscovered));
+        QVERIFY(resources.names().contains(onlyDiscovered));
+
+        const auto index = loadIndex();
+        WhoCanDialog who(index.get(), accounts(), namespaces(), commonApiResources());
+        who.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&who));
+        QComboBox *resource = combo(&who, "resource");
+        QComboBox *subresource = combo(&who, "subresource");
+        QVERIFY(!items(resource).contains(onlyDiscovered));
+        QVERIFY(items(resource).contains(u"ingresses.networking.k8s.io"_s));
+        resource->lineEdit()->clear();
+        QTest::keyClicks(resource->lineEdit(), u"pods"_s);
+        QTest::keyClicks(subresource->lineEdit(), u"ex"_s); // half typed: offered, not filled in
+        QCOMPARE(resource->currentText(), u"pods"_s);
+        QCOMPARE(subresource->currentText(), u"ex"_s);
+
+        who.setResources(resources);
+        QCOMPARE(items(resource), resources.names());
+        QVERIFY(items(resource).contains(onlyDiscovered));
+        QVERIFY(!items(resource).contains(u"ingresses.networking.k8s.io"_s)); // kube-sim does not serve it
+        QCOMPARE(resource->currentText(), u"pods"_s);
+        QCOMPARE(subresource->currentText(), u"ex"_s);
+        QCOMPARE(items(subresource), resources.subresourcesOf(u"pods"_s));
+        QVERIFY(items(subresource).contains(u"exec"_s));
+        QTest::keyClicks(subresource->lineEdit(), u"ec"_s);
+        QCOMPARE(subresource->currentText(), u"exec"_s);
+        QTRY_VERIFY(who.findChild<QLabel *>(u"summary"_s)->text().contains(u"pods/exec"_s));
+
+        // The scope comes from discovery too: the review APIs are cluster-scoped, LocalSubjectAccessReview is not.
+        resource->setCurrentText(onlyDiscovered);
+        QVERIFY(!combo(&who, "namespace")->isEnabled());
+        resource->setCurrentText(u"localsubjectaccessreviews.authorization.k8s.io"_s);
+        QVERIFY(combo(&who, "namespace")->isEnabled());
+
+        CanItDialog canIt(m_client.get(), index.get(), u"ci"_s, u"deployer"_s, namespaces(), commonApiResources());
+        canIt.show();
+        canIt.setQuestion(u"create"_s, u"serviceaccounts"_s, u"ci"_s, {}, u"token"_s);
+        canIt.setResources(resources);
+        QVERIFY(items(combo(&canIt, "resource")).contains(onlyDiscovered));
+        QCOMPARE(combo(&canIt, "resource")->currentText(), u"serviceaccounts"_s);
+        QCOMPARE(combo(&canIt, "subresource")->currentText(), u"token"_s);
+        QCOMPARE(combo(&canIt, "namespace")->currentData().toString(), u"ci"_s);
+        QVERIFY(unnamedControls(&canIt).isEmpty());
+        SA_VERIFY_LABELS_SPOKEN(&canIt);
+    }
+
     void whoCanWithoutIndex()
     {
-        WhoCanDialog dialog(nullptr, accounts(), namespaces(), commonResources());
+        WhoCanDialog dialog(nullptr, accounts(), namespaces(), commonApiResources());
         dialog.show();
         dialog.setQuestion(u"get"_s, u"secrets"_s, u"data-platform"_s);
         QCOMPARE(dialog.model()->rowCount(), 0);

@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace sa {
@@ -19,10 +21,6 @@ void Operation::cancel()
 {
     if (m_done || !m_cancelable)
         return;
-    if (m_job) {
-        m_job->disconnect(this);
-        m_job->cancel();
-    }
     ApiError canceled;
     canceled.kind = ApiError::Kind::Canceled;
     canceled.message = u"canceled"_s;
@@ -37,9 +35,10 @@ void Operation::call(ApiRequest request, std::function<void(const ApiResult &)> 
         fail(operationError(u"The connection to the cluster was closed."_s));
         return;
     }
-    m_job = m_client->send(std::move(request));
-    connect(m_job, &ApiJob::finished, this, [this, next = std::move(next)](const ApiResult &result) {
-        m_job.clear();
+    ApiJob *job = m_client->send(std::move(request));
+    m_jobs.append(job);
+    connect(job, &ApiJob::finished, this, [this, job, next = std::move(next)](const ApiResult &result) {
+        m_jobs.removeIf([job](const QPointer<ApiJob> &pending) { return pending.isNull() || pending == job; });
         if (!m_done)
             next(result);
     });
@@ -64,6 +63,14 @@ void Operation::finish(OperationResult result)
     if (m_done)
         return;
     m_done = true;
+    // Requests still in flight (side by side with the one that decided) are not needed any more.
+    const QList<QPointer<ApiJob>> jobs = std::exchange(m_jobs, {});
+    for (const QPointer<ApiJob> &job : jobs) {
+        if (job) {
+            job->disconnect(this);
+            job->cancel();
+        }
+    }
     // Queued, so that finished() never comes before the caller connected to it, even for an operation that
     // fails before its first request.
     QMetaObject::invokeMethod(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/KubeClient.h"
+#include "resources/ApiResources.h"
 #include "resources/Resources.h"
 
 #include <QDateTime>
@@ -24,14 +25,15 @@ struct IssuedToken
 };
 
 // What every operation ends with. Besides the common fields, an operation that produces more says which one type it
-// puts in `value` (requestToken an IssuedToken; readSecret and createTokenSecret a Secret, values included); the
-// others leave it empty. Read it with get<T>(), which is null when the operation failed.
+// puts in `value` (requestToken an IssuedToken; readSecret and createTokenSecret a Secret, values included;
+// discoverApiResources the ApiResources); the others leave it empty. Read it with get<T>(), which is null when the
+// operation failed.
 struct OperationResult
 {
     std::optional<ApiError> error;
     QJsonObject object; // the object the operation produced or read last, never with secret values
     QStringList warnings; // the server's Warning headers
-    std::variant<std::monostate, IssuedToken, Secret> value;
+    std::variant<std::monostate, IssuedToken, Secret, ApiResources> value;
 
     [[nodiscard]] bool ok() const { return !error.has_value(); }
     template<typename T>
@@ -56,7 +58,8 @@ Q_SIGNALS:
     void finished(const sa::OperationResult &result);
 
 protected:
-    // Sends a request; `next` runs with its result unless the operation was canceled or finished meanwhile.
+    // Sends a request; `next` runs with its result unless the operation was canceled or finished meanwhile. Requests
+    // may run side by side: cancel() cancels every one still in flight.
     void call(ApiRequest request, std::function<void(const ApiResult &)> next);
     // `object`: what the user needs to recover by hand, when the operation could not undo its own steps.
     void fail(const ApiError &error, const QJsonObject &object = {});
@@ -70,7 +73,7 @@ protected:
 private:
     void finish(OperationResult result);
 
-    QPointer<ApiJob> m_job;
+    QList<QPointer<ApiJob>> m_jobs;
     bool m_done = false;
     bool m_cancelable = true;
 };

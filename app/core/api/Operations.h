@@ -118,6 +118,11 @@ Operation *rulesForServiceAccount(KubeClient *client, const QString &ns, const Q
 Operation *canServiceAccount(KubeClient *client, const QString &ns, const QString &serviceAccount, const QString &verb,
                              const QString &group, const QString &resource, const QString &resourceNamespace,
                              const QString &name = {}, const QString &subresource = {});
+// Discovery as kubectl's legacy discovery reads it: GET /api and /apis, then the APIResourceList of each group's
+// preferred version, side by side. Its result holds the ApiResources (subresources included). A group version that
+// cannot be read is named in failedGroupVersions and the rest are returned; it fails only when /api or /apis cannot be
+// read (403 and 404 count as empty, as in client-go) or no group version could be read at all.
+Operation *discoverApiResources(KubeClient *client);
 
 } // namespace ops
 
