@@ -156,6 +156,15 @@ private Q_SLOTS:
         QCOMPARE(described(comparison.onlyServer),
                  (QStringList {u"secrets: get, list, watch"_s, u"secrets.apps: get, watch"_s, u"/metrics: get"_s}));
         QVERIFY(comparison.onlyResolved.isEmpty());
+        // Resources of one group with the same verbs make one rule.
+        const RulesComparison gathered = compareRules(
+            {rule({u"get"_s}, {u""_s}, {u"nodes"_s})},
+            {rule({u"get"_s, u"list"_s}, {u""_s}, {u"pods"_s, u"configmaps"_s}),
+             rule({u"get"_s}, {u""_s}, {u"services"_s, u"nodes"_s}),
+             rule({u"list"_s, u"get"_s}, {u""_s}, {u"events"_s}), urlRule({u"get"_s}, {u"/metrics"_s, u"/healthz"_s})});
+        QCOMPARE(
+            described(gathered.onlyServer),
+            (QStringList {u"configmaps, events, pods: get, list"_s, u"services: get"_s, u"/healthz, /metrics: get"_s}));
     }
 
     void rulesApplyingInANamespace()

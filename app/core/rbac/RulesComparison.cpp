@@ -73,12 +73,21 @@ QList<PolicyRule> uncovered(const QList<PolicyRule> &rules, const QList<PolicyRu
                 list.append(atom.verb);
         });
     }
+    // Resources (or URLs) of one group and name that allow the same verbs make one rule, in the order above.
     QList<PolicyRule> result;
+    QMap<std::tuple<bool, QString, QString, QStringList>, qsizetype> gathered; // non-resource, group, name, verbs
     for (auto it = verbs.cbegin(); it != verbs.cend(); ++it) {
         const auto &[nonResource, group, resource, name] = it.key();
+        QStringList sorted = it.value();
+        sorted.sort();
+        const auto key = std::tuple {nonResource, group, name, sorted};
+        if (const auto found = gathered.constFind(key); found != gathered.cend()) {
+            PolicyRule &rule = result[*found];
+            (nonResource ? rule.nonResourceURLs : rule.resources).append(resource);
+            continue;
+        }
         PolicyRule rule;
-        rule.verbs = it.value();
-        rule.verbs.sort();
+        rule.verbs = sorted;
         if (nonResource) {
             rule.nonResourceURLs = {resource};
         } else {
@@ -87,6 +96,7 @@ QList<PolicyRule> uncovered(const QList<PolicyRule> &rules, const QList<PolicyRu
             if (!name.isEmpty())
                 rule.resourceNames = {name};
         }
+        gathered.insert(key, result.size());
         result.append(rule);
     }
     return result;

@@ -15,10 +15,11 @@ namespace sa::rbac {
 // in `ns` or cluster-wide, bindings to missing roles left out, in the grants' order.
 [[nodiscard]] QList<PolicyRule> rulesApplyingIn(const QList<Grant> &grants, const QString &ns);
 
-// What one side allows that the other does not, each as rules with one API group, one resource (or one non-resource
-// URL) and at most one resource name, the verbs gathered; sorted by group, resource, name. A permission counts as
-// allowed by the other side when a rule there covers it, a wildcard rule included: "get pods" is covered by "* on *",
-// but "* on *" is covered only by a rule that says "*" too ("*" is compared as the token it is, never expanded).
+// What one side allows that the other does not, as rules with one API group and at most one resource name: the
+// resources (or non-resource URLs) that allow the same verbs gathered in one rule; in the order of group, resource. A
+// permission counts as allowed by the other side when a rule there covers it, a wildcard rule included: "get pods" is
+// covered by "* on *", but "* on *" is covered only by a rule that says "*" too ("*" is compared as the token it is,
+// never expanded).
 struct RulesComparison
 {
     QList<PolicyRule> onlyResolved; // we say it may, the server does not list it
