@@ -256,16 +256,26 @@ QString serverRulesHtml(const ServiceAccount &account, const Permissions::Server
     return html;
 }
 
-// The differences of a cross-check as one list, the first few by name: "secrets: get, list; pods/exec: create".
+// The differences of a cross-check as one list, the first few rules and of each the first few resources by name:
+// "configmaps, pods: get, list; pods/exec: create".
 QString rulesList(const QList<rbac::PolicyRule> &rules)
 {
-    constexpr qsizetype kShown = 6;
+    constexpr qsizetype kRules = 4;
+    constexpr qsizetype kNames = 6;
     QStringList items;
-    for (const rbac::PolicyRule &rule : rules.first(qMin(rules.size(), kShown)))
-        items.append(rbac::describeRule(rule));
+    for (rbac::PolicyRule rule : rules.first(qMin(rules.size(), kRules))) {
+        QStringList &names = rule.isResourceRule() ? rule.resources : rule.nonResourceURLs;
+        const qsizetype hidden = names.size() - kNames;
+        if (hidden > 0)
+            names = names.first(kNames);
+        QString item = rbac::describeRule(rule);
+        if (hidden > 0)
+            item.insert(item.lastIndexOf(u": "_s), DetailsPane::tr(" and %n more", nullptr, int(hidden)));
+        items.append(item);
+    }
     QString text = items.join(u"; "_s);
-    if (rules.size() > kShown)
-        text += DetailsPane::tr("; and %n more", nullptr, int(rules.size() - kShown));
+    if (rules.size() > kRules)
+        text += DetailsPane::tr("; and %n more", nullptr, int(rules.size() - kRules));
     return text;
 }
 
@@ -315,6 +325,7 @@ QString crossCheckHtml(const ServiceAccount &account, const Permissions &permiss
             text += u' ' + DetailsPane::tr("The server reported: %1").arg(check.server.message);
         break;
     }
+    QString html = u"<p><i>"_s + escaped(text) + u"</i>"_s;
     // A review covers one namespace: say which, when the account may do things in others too.
     QStringList others;
     for (const rbac::Grant &grant : answer.grants) {
@@ -323,12 +334,13 @@ QString crossCheckHtml(const ServiceAccount &account, const Permissions &permiss
     }
     if (check.state != State::NotAsked && !others.isEmpty()) {
         others.sort();
-        text += u' '
-            + DetailsPane::tr("The server answers for one namespace at a time: %1, where the account's pods run; what "
-                              "it may do in %2 is not checked.")
-                  .arg(ns, others.join(u", "_s));
+        html += u"<br><small>"_s
+            + escaped(DetailsPane::tr("The server was asked about %1 only, where the account's pods run; what it may "
+                                      "do in %2 is not checked with the server.")
+                          .arg(ns, others.join(u", "_s)))
+            + u"</small>"_s;
     }
-    return u"<p><i>"_s + escaped(text) + u"</i></p>"_s;
+    return html + u"</p>"_s;
 }
 
 } // namespace
