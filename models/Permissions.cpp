@@ -186,4 +186,46 @@ rbac::Severity Permissions::severityOf(const QString &ns, const QString &name) c
     return m_severities.severityOf(m_index, rbac::Identity::serviceAccount(ns, name));
 }
 
+void Permissions::crossCheck(const QString &ns, const QString &name)
+{
+    if (!isComplete())
+        return;
+    const QString key = ns + u'/' + name;
+    QList<rbac::PolicyRule> resolved = rbac::rulesApplyingIn(ofAccount(ns, name).grants, ns);
+    const ServerRules *answer = serverRules(ns, name);
+    const auto asked = m_askedFor.constFind(key);
+    if (answer) {
+        // An answer still due is awaited (a second question would get two answers into one place): once it has
+        // come, serverAnswered() leads here again, and a changed resolution asks anew.
+        if (answer->state == ServerRules::State::Asking || (asked != m_askedFor.cend() && *asked == resolved))
+            return;
+        m_serverRules.remove(key);
+    }
+    m_askedFor.insert(key, std::move(resolved));
+    askServer(ns, name);
+}
+
+Permissions::CrossCheck Permissions::crossChecked(const QString &ns, const QString &name) const
+{
+    CrossCheck check;
+    const ServerRules *answer = serverRules(ns, name);
+    const auto asked = m_askedFor.constFind(ns + u'/' + name);
+    if (!answer)
+        return check;
+    check.state = CrossCheck::State::Asking;
+    if (asked == m_askedFor.cend())
+        return check; // asked while the lists were refused: crossCheck() asks again
+    const QList<rbac::PolicyRule> resolved = rbac::rulesApplyingIn(ofAccount(ns, name).grants, ns);
+    if (answer->state == ServerRules::State::Asking || *asked != resolved)
+        return check;
+    check.server = *answer;
+    if (answer->state == ServerRules::State::Refused) {
+        check.state = CrossCheck::State::Refused;
+        return check;
+    }
+    check.state = CrossCheck::State::Compared;
+    check.comparison = rbac::compareRules(resolved, answer->resourceRules + answer->nonResourceRules);
+    return check;
+}
+
 } // namespace sa

@@ -3,6 +3,7 @@
 #include "ClusterSession.h"
 #include "rbac/Rbac.h"
 #include "rbac/Risks.h"
+#include "rbac/RulesComparison.h"
 
 #include <QHash>
 #include <QObject>
@@ -88,6 +89,29 @@ private:
     rbac::SeverityCache m_severities; // per binding, until the next change
     QTimer m_resolveTimer;
     QHash<QString, ServerRules> m_serverRules; // "ns/name" → the server's answer, for this session
+
+    // Cross-checking the resolution with the server (issue 12).
+public:
+    // Our resolution of an account beside the server's answer for the account's own namespace (askServer()), where
+    // its pods run: a SelfSubjectRulesReview covers one namespace (and what applies cluster-wide).
+    struct CrossCheck
+    {
+        enum class State { NotAsked, Asking, Compared, Refused };
+        State state = State::NotAsked;
+        rbac::RulesComparison comparison; // Compared: what only one side allows
+        ServerRules server; // Compared and Refused: the server's answer (incomplete, its sentence)
+    };
+    // When the lists are complete: asks the server about the account unless it has answered for our current
+    // resolution of it; so once per account and session, and again after an RBAC change alters what we resolve for
+    // the account in its namespace (when the answer in flight, if any, has come). serverAnswered() follows.
+    void crossCheck(const QString &ns, const QString &name);
+    // Asking until the server has answered for the resolution we hold now: an answer given for an older state of the
+    // RBAC is not compared with a newer resolution.
+    [[nodiscard]] CrossCheck crossChecked(const QString &ns, const QString &name) const;
+
+private:
+    // "ns/name" → the rules we resolved for the account in ns when the server was last asked about it.
+    QHash<QString, QList<rbac::PolicyRule>> m_askedFor;
 };
 
 } // namespace sa

@@ -259,6 +259,93 @@ QString serverRulesHtml(const ServiceAccount &account, const Permissions::Server
     return html;
 }
 
+// The differences of a cross-check as one list, the first few rules and of each the first few resources by name:
+// "configmaps, pods: get, list; pods/exec: create".
+QString rulesList(const QList<rbac::PolicyRule> &rules)
+{
+    constexpr qsizetype kRules = 4;
+    constexpr qsizetype kNames = 6;
+    QStringList items;
+    for (rbac::PolicyRule rule : rules.first(qMin(rules.size(), kRules))) {
+        QStringList &names = rule.isResourceRule() ? rule.resources : rule.nonResourceURLs;
+        const qsizetype hidden = names.size() - kNames;
+        if (hidden > 0)
+            names = names.first(kNames);
+        QString item = rbac::describeRule(rule);
+        if (hidden > 0)
+            item.insert(item.lastIndexOf(u": "_s), DetailsPane::tr(" and %n more", nullptr, int(hidden)));
+        items.append(item);
+    }
+    QString text = items.join(u"; "_s);
+    if (rules.size() > kRules)
+        text += DetailsPane::tr("; and %n more", nullptr, int(rules.size() - kRules));
+    return text;
+}
+
+// Which answer "Can do" shows, and what the server said of it: nothing is claimed before the server has answered
+// for the resolution shown.
+QString crossCheckHtml(const ServiceAccount &account, const Permissions &permissions,
+                       const Permissions::AccountPermissions &answer)
+{
+    using State = Permissions::CrossCheck::State;
+    const QString &ns = account.meta.ns;
+    const Permissions::CrossCheck check = permissions.crossChecked(ns, account.meta.name);
+    const QString review = DetailsPane::tr("SelfSubjectRulesReview as the account in %1").arg(ns);
+    QString text;
+    switch (check.state) {
+    case State::NotAsked:
+        text = DetailsPane::tr("Resolved from the cluster's roles and bindings; not checked with the server.");
+        break;
+    case State::Asking:
+        text = DetailsPane::tr("Resolved from the cluster's roles and bindings; checking with the server (%1)…")
+                   .arg(review);
+        break;
+    case State::Refused:
+        text = DetailsPane::tr("Resolved from the cluster's roles and bindings. Not checked with the server: %1")
+                   .arg(check.server.message);
+        break;
+    case State::Compared:
+        if (check.comparison.agrees()) {
+            text =
+                DetailsPane::tr("Resolved from the cluster's roles and bindings; the server agrees (%1).").arg(review);
+        } else {
+            QStringList differences;
+            if (!check.comparison.onlyServer.isEmpty())
+                differences.append(DetailsPane::tr("it also allows %1").arg(rulesList(check.comparison.onlyServer)));
+            if (!check.comparison.onlyResolved.isEmpty())
+                differences.append(
+                    DetailsPane::tr("it does not allow %1").arg(rulesList(check.comparison.onlyResolved)));
+            text = DetailsPane::tr("⚠ The server's answer differs (%1): %2. Shown below: what the cluster's roles "
+                                   "and bindings grant.")
+                       .arg(review, differences.join(u"; "_s));
+        }
+        if (check.server.incomplete)
+            text += u' '
+                + (check.server.message.isEmpty()
+                       ? DetailsPane::tr("The server says its answer is incomplete.")
+                       : DetailsPane::tr("The server says its answer is incomplete: %1").arg(check.server.message));
+        else if (!check.server.message.isEmpty())
+            text += u' ' + DetailsPane::tr("The server reported: %1").arg(check.server.message);
+        break;
+    }
+    QString html = u"<p><i>"_s + escaped(text) + u"</i>"_s;
+    // A review covers one namespace: say which, when the account may do things in others too.
+    QStringList others;
+    for (const rbac::Grant &grant : answer.grants) {
+        if (!grant.roleMissing && !grant.scope.isEmpty() && grant.scope != ns && !others.contains(grant.scope))
+            others.append(grant.scope);
+    }
+    if (check.state != State::NotAsked && !others.isEmpty()) {
+        others.sort();
+        html += u"<br><small>"_s
+            + escaped(DetailsPane::tr("The server was asked about %1 only, where the account's pods run; what it may "
+                                      "do in %2 is not checked with the server.")
+                          .arg(ns, others.join(u", "_s)))
+            + u"</small>"_s;
+    }
+    return html + u"</p>"_s;
+}
+
 } // namespace
 
 QString permissionsSection(const ServiceAccount &account, const Permissions &permissions, qsizetype limit)
@@ -276,6 +363,8 @@ QString permissionsSection(const ServiceAccount &account, const Permissions &per
         html += u"<p><i>"_s + escaped(DetailsPane::tr("cannot check yet: roles and bindings still loading"))
             + u"</i></p>"_s;
     const Permissions::AccountPermissions answer = permissions.ofAccount(account.meta.ns, account.meta.name);
+    if (!permissions.isLoading())
+        html += crossCheckHtml(account, permissions, answer);
 
     // The worst three with why; the rest by name (cluster-admin holds all seventeen).
     QStringList risks;
@@ -567,6 +656,8 @@ void DetailsPane::rebuild()
     if (m_shown == Shown::Account) {
         if (m_permissions && !m_permissions->refusedSources().isEmpty())
             m_permissions->askServer(m_ns, m_name);
+        else if (m_permissions)
+            m_permissions->crossCheck(m_ns, m_name);
         if (const auto account = m_usage->account(m_ns, m_name))
             setHtml(serviceAccountDetailsHtml(*account, *m_usage, states, m_permissions,
                                               m_allPermissions ? 0 : kShownPermissions));

@@ -81,6 +81,32 @@ private:
 
     QString status() const { return find<QLabel>(u"connectionState"_s)->text(); }
 
+    // A new window as `user` (the admin when the kubeconfig is the sim's), so that nothing it asked the server
+    // before is remembered; connected, its accounts listed.
+    void connectAfresh(const QString &kubeconfig, const QString &user, const QString &ns = {})
+    {
+        m_app.reset();
+        m_app = std::make_unique<sa::Application>(sa::Application::Options {kubeconfig, {}, ns, false, {}});
+        m_app->start();
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected as "_s + user), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QTreeView>(u"serviceAccounts"_s)->model()->rowCount() > 0, 20000);
+    }
+
+    // Selects the account in its namespace and waits for its "Can do" to say `what`; the pane's text.
+    QString canDoOf(const QString &ns, const QString &name, const QString &what, int timeout = 20000)
+    {
+        auto *namespaces = find<QListView>(u"namespaces"_s);
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        auto *details = find<QTextBrowser>(u"details"_s);
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(selectRow(namespaces, ns), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(selectRow(accounts, name), 10000);
+            QTRY_VERIFY2_WITH_TIMEOUT(details->toPlainText().contains(what), qPrintable(details->toPlainText()),
+                                      timeout);
+        }();
+        return details->toPlainText();
+    }
+
     std::unique_ptr<KubeSimProcess> m_sim;
     std::unique_ptr<SimHttp> m_http;
     std::unique_ptr<sa::Application> m_app;
@@ -91,8 +117,10 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true); // QSettings in a test location, not the user's
         QSettings().clear();
         m_sim = std::make_unique<KubeSimProcess>(
-            QStringList {u"--seed"_s, u"demo"_s, u"--static-token"_s, u"ci-token,ci-viewer"_s, u"--load"_s,
-                         QStringLiteral(SA_TEST_DATA_DIR) + u"/gui/ci-viewer-rbac.yaml"_s});
+            QStringList {u"--seed"_s, u"demo"_s, u"--static-token"_s, u"ci-token,ci-viewer"_s, u"--static-token"_s,
+                         u"rbac-reader-token,rbac-reader"_s, u"--load"_s,
+                         QStringLiteral(SA_TEST_DATA_DIR) + u"/gui/ci-viewer-rbac.yaml"_s, u"--load"_s,
+                         QStringLiteral(SA_TEST_DATA_DIR) + u"/gui/rbac-reader.yaml"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_http = std::make_unique<SimHttp>(*m_sim);
     }
@@ -263,6 +291,126 @@ private Q_SLOTS:
         QTRY_VERIFY(selectRow(accounts, u"default"_s));
         QTRY_VERIFY(selectRow(accounts, u"monitoring-deployer"_s));
         QTRY_VERIFY(details->toPlainText().contains(u"show all"_s));
+    }
+
+    void canDoIsCheckedWithTheServer()
+    {
+        // A window that has not asked the server anything yet; the server slow to answer at first.
+        connectAfresh(m_sim->kubeconfigPath(), u"kube-sim-admin"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(find<QListView>(u"namespaces"_s)->model(), u"monitoring"_s).isValid(), 10000);
+        QCOMPARE(m_http->send("PUT", u"/kube-sim/v1/faults"_s, "{\"latencyMs\":1500}").code, 200);
+        // Until the server has answered, the pane says it is asking, and claims no agreement.
+        QString text = canDoOf(u"monitoring"_s, u"prometheus-operator"_s,
+                               u"Resolved from the cluster's roles and bindings; checking with the server "
+                               "(SelfSubjectRulesReview as the account in monitoring)…"_s);
+        QVERIFY2(!text.contains(u"agrees"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"ClusterRoleBinding prometheus-operator → ClusterRole cluster-admin"_s),
+                 qPrintable(text));
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        // cluster-admin's "* on *" as the server lists it (cluster-admin's two rules, and every other binding's)
+        // against our resolution: the same.
+        text = canDoOf(u"monitoring"_s, u"prometheus-operator"_s,
+                       u"Resolved from the cluster's roles and bindings; the server agrees (SelfSubjectRulesReview "
+                       "as the account in monitoring)."_s);
+        QVERIFY2(!text.contains(u"differs"_s), qPrintable(text));
+        saveScreenshot(&m_app->window(), u"window-can-do-checked"_s);
+
+        // A CI deployer with edit in data-platform and payments: the review covers ci, its own namespace, and the pane
+        // says that the others are not checked.
+        text = canDoOf(u"ci"_s, u"deployer"_s, u"the server agrees (SelfSubjectRulesReview as the account in ci)."_s);
+        QVERIFY2(text.contains(u"ClusterRole edit"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"The server was asked about ci only, where the account's pods run; what it may do in "
+                               "data-platform, payments is not checked with the server."_s),
+                 qPrintable(text));
+        // Every account of data-platform reads its secrets through a group binding: the server agrees too.
+        canDoOf(u"data-platform"_s, u"etl-runner"_s,
+                u"the server agrees (SelfSubjectRulesReview as the account in data-platform)."_s);
+        // A binding to a missing role: the server lists nothing for it (and says why), nor do we.
+        text = canDoOf(u"payments"_s, u"payments-worker"_s, u"the server agrees"_s);
+        QVERIFY2(text.contains(u"The server reported: "_s) && text.contains(u"\"queue-consumer\" not found"_s),
+                 qPrintable(text));
+    }
+
+    void canDoSaysWhenTheServerDiffers()
+    {
+        // The window's view of the role bindings falls behind the server's (their watch is cut and cannot be
+        // reopened) while a binding is added: the server knows more than the resolution, and the pane says so.
+        connectAfresh(m_sim->kubeconfigPath(), u"kube-sim-admin"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(m_http
+                     ->send("POST", u"/api/v1/namespaces/ci/serviceaccounts"_s,
+                            "{\"metadata\":{\"name\":\"cross-checked\"}}")
+                     .code,
+                 201);
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(find<QListView>(u"namespaces"_s)->model(), u"ci"_s).isValid(), 10000);
+        QCOMPARE(m_http
+                     ->send("PUT", u"/kube-sim/v1/faults"_s,
+                            R"({"outageMs": 1000, "errors": [{"method": "GET", "code": 503,
+                                "path": "^/apis/rbac.authorization.k8s.io/v1/(namespaces/[^/]+/)?rolebindings"}]})")
+                     .code,
+                 200);
+        // Back after the outage, except for the role bindings.
+        QTRY_VERIFY_WITH_TIMEOUT(m_http->send("GET", u"/api/v1/namespaces/ci"_s).code == 200, 15000);
+        QCOMPARE(m_http
+                     ->send("POST", u"/apis/rbac.authorization.k8s.io/v1/namespaces/ci/rolebindings"_s,
+                            R"({"metadata": {"name": "cross-checked-view"},
+                                "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                                            "name": "view"},
+                                "subjects": [{"kind": "ServiceAccount", "name": "cross-checked",
+                                              "namespace": "ci"}]})")
+                     .code,
+                 201);
+        // Shown for the first time now: resolved without the binding, which the server's answer has.
+        QString text = canDoOf(u"ci"_s, u"cross-checked"_s, u"The server's answer differs"_s);
+        QVERIFY2(text.contains(u"⚠ The server's answer differs (SelfSubjectRulesReview as the account in ci): it "
+                               "also allows "_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"configmaps, endpoints, "_s) && text.contains(u" more: get, list, watch"_s),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(u"it does not allow"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"Shown below: what the cluster's roles and bindings grant."_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"cross-checked-view"_s), qPrintable(text));
+        saveScreenshot(&m_app->window(), u"window-can-do-differs"_s);
+
+        // The role bindings readable again: the binding arrives, the resolution changes, the server is asked again,
+        // and agrees.
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        text = canDoOf(u"ci"_s, u"cross-checked"_s, u"the server agrees"_s, 60000);
+        QVERIFY2(text.contains(u"RoleBinding ci/cross-checked-view → ClusterRole view"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"differs"_s), qPrintable(text));
+
+        QCOMPARE(
+            m_http
+                ->send("DELETE", u"/apis/rbac.authorization.k8s.io/v1/namespaces/ci/rolebindings/cross-checked-view"_s)
+                .code,
+            200);
+        // A change that takes a permission away: asked again, and agreeing again, without the binding.
+        auto *details = find<QTextBrowser>(u"details"_s);
+        QTRY_VERIFY2_WITH_TIMEOUT(!details->toPlainText().contains(u"cross-checked-view"_s)
+                                      && details->toPlainText().contains(u"the server agrees"_s),
+                                  qPrintable(details->toPlainText()), 20000);
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/ci/serviceaccounts/cross-checked"_s).code, 200);
+    }
+
+    void canDoNotCheckedWithoutImpersonation()
+    {
+        // A user who may read the bindings but not impersonate: the resolution, and the server's refusal in its
+        // own words.
+        const QString kubeconfig = Kubectl(*m_sim).tokenKubeconfig(u"rbac-reader.kubeconfig"_s, "rbac-reader-token");
+        connectAfresh(kubeconfig, u"rbac-reader"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(find<QListView>(u"namespaces"_s)->model(), u"ci"_s).isValid(), 10000);
+        const QString text = canDoOf(u"ci"_s, u"deployer"_s, u"Not checked with the server: "_s);
+        QVERIFY2(text.contains(u"Resolved from the cluster's roles and bindings. Not checked with the server: "_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"User \"rbac-reader\" cannot impersonate resource \"serviceaccounts\""_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"ClusterRole edit"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"agrees"_s) && !text.contains(u"cannot check from the bindings"_s), qPrintable(text));
     }
 
     void riskColumnAndFilter()
