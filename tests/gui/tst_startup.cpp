@@ -6,6 +6,7 @@
 #include "Kubectl.h"
 #include "MessageBar.h"
 #include "Rows.h"
+#include "ScopedEnv.h"
 #include "SimHttp.h"
 #include "resources/Resources.h"
 
@@ -29,30 +30,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// Sets (or with an empty value, unsets) an environment variable for the life of the scope.
-class ScopedEnv
-{
-public:
-    ScopedEnv(const char *name, const QByteArray &value)
-        : m_name(name)
-        , m_old(qgetenv(name))
-        , m_had(qEnvironmentVariableIsSet(name))
-    {
-        value.isEmpty() ? qunsetenv(name) : qputenv(name, value);
-    }
-    ~ScopedEnv() { m_had ? qputenv(m_name, m_old) : qunsetenv(m_name); }
-    ScopedEnv(const ScopedEnv &) = delete;
-    ScopedEnv &operator=(const ScopedEnv &) = delete;
-
-private:
-    const char *m_name;
-    QByteArray m_old;
-    bool m_had;
-};
-
-} // namespace
+namespace { } // namespace
 
 class TestStartup : public QObject
 {
