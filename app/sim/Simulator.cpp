@@ -4,6 +4,7 @@
 #include "Controllers.h"
 #include "Faults.h"
 #include "HttpServer.h"
+#include "LegacyTokens.h"
 #include "Rbac.h"
 #include "Registry.h"
 #include "ResourceTypes.h"
@@ -69,6 +70,10 @@ bool Simulator::start(const SimulatorOptions &options, QString *error)
             return false;
         m_controllers->settle();
     }
+    m_legacyTokens = std::make_unique<LegacyTokenCleaner>(*m_registry, options.legacyTokenCleanUpPeriodSeconds,
+                                                          options.legacyTokenCleanerIntervalSeconds);
+    m_legacyTokens->start(options.legacyTokenTrackingSince);
+    m_controllers->settle();
 
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificate(QSslCertificate(m_pki->serverCertPem(), QSsl::Pem));
@@ -107,6 +112,7 @@ void Simulator::simulateOutage(int milliseconds)
 void Simulator::applyFaults()
 {
     m_controllers->setPaused(m_faults->controllersPaused());
+    m_legacyTokens->setPaused(m_faults->controllersPaused());
     restartChurn();
 }
 

@@ -3,6 +3,7 @@
 #include "Auth.h"
 #include "Pki.h"
 
+#include <QDate>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -21,6 +22,7 @@ class ApiServer;
 class Authenticator;
 class Authorizer;
 class Controllers;
+class LegacyTokenCleaner;
 class FaultInjector;
 class HttpServer;
 class Registry;
@@ -38,6 +40,11 @@ struct SimulatorOptions
     QList<StaticToken> staticTokens;
     qint64 maxTokenExpirationSeconds = 0; // 0: TokenRequests are not shortened
     QJsonObject faults; // see FaultInjector
+    // Legacy token tracking and clean-up (see LegacyTokenCleaner): the tracking ConfigMap's date (invalid: today),
+    // --legacy-service-account-token-clean-up-period, and how often the cleaner runs.
+    QDate legacyTokenTrackingSince;
+    qint64 legacyTokenCleanUpPeriodSeconds = 8760LL * 3600;
+    qint64 legacyTokenCleanerIntervalSeconds = 24LL * 3600;
 };
 
 // A whole kube-sim: certificates, store, controllers and the HTTPS API, listening once start() returns true.
@@ -69,6 +76,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Registry> m_registry;
     std::unique_ptr<Controllers> m_controllers;
+    std::unique_ptr<LegacyTokenCleaner> m_legacyTokens;
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Authorizer> m_authorizer;
     std::unique_ptr<ApiServer> m_api;

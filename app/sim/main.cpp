@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDate>
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -97,7 +98,21 @@ int main(int argc, char *argv[])
                                     u"Inject faults from the start: JSON, or @FILE holding it (see "
                                     "/kube-sim/v1/faults; e.g. {\"latencyMs\":200})."_s,
                                     u"JSON"_s);
-    parser.addOptions({listen, seed, kubeconfig, load, history, bookmarks, staticToken, maxExpiration, faults});
+    const QCommandLineOption trackingSince(
+        u"legacy-token-tracking-since"_s,
+        u"The date legacy token tracking began (YYYY-MM-DD; default today), written to the ConfigMap "
+        "kube-system/kube-apiserver-legacy-service-account-token-tracking unless it exists."_s,
+        u"DATE"_s);
+    const QCommandLineOption cleanUpPeriod(
+        u"legacy-service-account-token-clean-up-period"_s,
+        u"How long an auto-generated legacy token may go unused before it is invalidated, and invalidated before "
+        "it is deleted (default 8760h)."_s,
+        u"DURATION"_s, u"8760h"_s);
+    const QCommandLineOption cleanerInterval(u"legacy-token-cleaner-interval"_s,
+                                             u"How often the legacy token cleaner runs (default 24h)."_s, u"DURATION"_s,
+                                             u"24h"_s);
+    parser.addOptions({listen, seed, kubeconfig, load, history, bookmarks, staticToken, maxExpiration, faults,
+                       trackingSince, cleanUpPeriod, cleanerInterval});
     parser.process(app);
 
     kubesim::SimulatorOptions options;
@@ -145,6 +160,24 @@ int main(int argc, char *argv[])
             fail(u"--service-account-max-token-expiration wants a duration such as 24h, 90m or 3600s"_s);
             return 2;
         }
+    }
+
+    if (parser.isSet(trackingSince)) {
+        options.legacyTokenTrackingSince = QDate::fromString(parser.value(trackingSince), u"yyyy-MM-dd"_s);
+        if (!options.legacyTokenTrackingSince.isValid()) {
+            fail(u"--legacy-token-tracking-since wants a date such as 2024-05-01"_s);
+            return 2;
+        }
+    }
+    options.legacyTokenCleanUpPeriodSeconds = parseDuration(parser.value(cleanUpPeriod));
+    if (options.legacyTokenCleanUpPeriodSeconds <= 0) {
+        fail(u"--legacy-service-account-token-clean-up-period wants a duration such as 8760h, 90m or 3600s"_s);
+        return 2;
+    }
+    options.legacyTokenCleanerIntervalSeconds = parseDuration(parser.value(cleanerInterval));
+    if (options.legacyTokenCleanerIntervalSeconds <= 0) {
+        fail(u"--legacy-token-cleaner-interval wants a duration such as 24h, 90m or 1s"_s);
+        return 2;
     }
 
     if (parser.isSet(faults)) {

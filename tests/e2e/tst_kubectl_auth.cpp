@@ -3,7 +3,9 @@
 
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
+#include "SimHttp.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -406,6 +408,85 @@ private Q_SLOTS:
                                              u"jsonpath={.metadata.labels.kubernetes\\.io/legacy-token-last-used}"_s});
         QVERIFY2(label.out.contains(QRegularExpression(u"^\\d{4}-\\d{2}-\\d{2}$"_s)),
                  qPrintable(label.out + label.err));
+    }
+
+    // The legacy token cleaner (LegacyServiceAccountTokenCleanUp) with a period of two seconds, seen with kubectl:
+    // only an auto-generated token (listed in the account's secrets) that no pod uses is invalidated, kubectl is then
+    // refused with it, removing the label brings it back (and its use is tracked, so it stays), and a token
+    // invalidated more than a period ago is deleted.
+    void legacyTokenCleaner()
+    {
+        KubeSimProcess sim({u"--seed"_s, u"empty"_s, u"--legacy-token-tracking-since"_s, u"2020-01-01"_s,
+                            u"--legacy-service-account-token-clean-up-period"_s, u"2s"_s,
+                            u"--legacy-token-cleaner-interval"_s, u"1s"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        const Kubectl k(sim);
+        const auto run = [&k](const QStringList &arguments, const QString &kubeconfig = {}) {
+            return k.run(arguments, kubeconfig);
+        };
+        QCOMPARE(run({u"get"_s, u"configmap"_s, u"-n"_s, u"kube-system"_s,
+                      u"kube-apiserver-legacy-service-account-token-tracking"_s, u"-o"_s, u"jsonpath={.data.since}"_s})
+                     .out,
+                 u"2020-01-01"_s);
+        QCOMPARE(run({u"create"_s, u"serviceaccount"_s, u"app"_s}).exitCode, 0);
+        QByteArray manifest;
+        for (const char *name : {"auto", "mounted", "manual"})
+            manifest += "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: "_ba + name
+                + "\n  annotations:\n    kubernetes.io/service-account.name: app\n"
+                  "type: kubernetes.io/service-account-token\n"_ba;
+        manifest +=
+            "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: uses-mounted\nspec:\n  serviceAccountName: app\n"
+            "  containers:\n  - name: c\n    image: busybox\n  volumes:\n  - name: t\n    secret:\n"
+            "      secretName: mounted\n"_ba;
+        const CommandResult applied = run({u"apply"_s, u"-f"_s, k.writeFile(u"cleaner.yaml"_s, manifest)});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+        // "auto" and "mounted" as the token controller of old made them: listed in the account's secrets.
+        QCOMPARE(run({u"patch"_s, u"serviceaccount"_s, u"app"_s, u"-p"_s,
+                      u"{\"secrets\":[{\"name\":\"auto\"},{\"name\":\"mounted\"}]}"_s})
+                     .exitCode,
+                 0);
+        const auto label = [&run](const QString &secret, const QString &key) {
+            return run({u"get"_s, u"secret"_s, secret, u"-o"_s,
+                        u"jsonpath={.metadata.labels.kubernetes\\.io/"_s + key + u'}'})
+                .out;
+        };
+        const auto tokenOf = [&run](const QString &secret) {
+            return QByteArray::fromBase64(
+                run({u"get"_s, u"secret"_s, secret, u"-o"_s, u"jsonpath={.data.token}"_s}).out.toLatin1());
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!tokenOf(u"auto"_s).isEmpty(), 10000);
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(u"yyyy-MM-dd"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(label(u"auto"_s, u"legacy-token-invalid-since"_s), today, 10000);
+        const QString config = k.tokenKubeconfig(u"auto.kubeconfig"_s, tokenOf(u"auto"_s));
+        const CommandResult refused = run({u"auth"_s, u"whoami"_s}, config);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"You must be logged in to the server"_s), qPrintable(refused.err));
+        // A token a pod uses, and one the account does not list (made by hand), are never invalidated.
+        QTest::qWait(2500);
+        QCOMPARE(label(u"mounted"_s, u"legacy-token-invalid-since"_s), QString());
+        QCOMPARE(label(u"manual"_s, u"legacy-token-invalid-since"_s), QString());
+
+        // Re-enabled by removing the label: accepted again, its use tracked, so the next passes keep it. (The cleaner
+        // is paused meanwhile: with a two-second period it would otherwise invalidate the still unused token again
+        // between the two commands, as the real one would.)
+        SimHttp http(sim);
+        QCOMPARE(http.send("PUT", u"/kube-sim/v1/faults"_s, R"({"controllersPaused":true})").code, 200);
+        QCOMPARE(run({u"label"_s, u"secret"_s, u"auto"_s, u"kubernetes.io/legacy-token-invalid-since-"_s}).exitCode, 0);
+        const CommandResult accepted = run({u"auth"_s, u"whoami"_s}, config);
+        QVERIFY2(accepted.out.contains(u"system:serviceaccount:default:app"_s), qPrintable(accepted.err));
+        QCOMPARE(label(u"auto"_s, u"legacy-token-last-used"_s), today);
+        QCOMPARE(http.send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        QTest::qWait(2500);
+        QCOMPARE(label(u"auto"_s, u"legacy-token-invalid-since"_s), QString());
+
+        // A period later (here: dates of long ago), unused and invalidated: deleted.
+        QCOMPARE(run({u"label"_s, u"--overwrite"_s, u"secret"_s, u"auto"_s,
+                      u"kubernetes.io/legacy-token-last-used=2020-01-02"_s,
+                      u"kubernetes.io/legacy-token-invalid-since=2020-01-03"_s})
+                     .exitCode,
+                 0);
+        QTRY_VERIFY_WITH_TIMEOUT(run({u"get"_s, u"secret"_s, u"auto"_s}).err.contains(u"NotFound"_s), 10000);
+        QCOMPARE(run({u"get"_s, u"secret"_s, u"mounted"_s, u"manual"_s}).exitCode, 0);
     }
 
     void deletingTheServiceAccountRevokesItsTokens()
