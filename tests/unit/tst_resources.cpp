@@ -1324,6 +1324,11 @@ void TestResources::malformedTokens_data()
     QTest::newRow("not JSON") << makeToken(QByteArray("not json at all")) << notObject;
     QTest::newRow("JSON array") << makeToken(QByteArray("[\"sub\"]")) << notObject;
     QTest::newRow("empty claims") << QByteArray(header + "..sig") << notObject;
+    // Times no calendar holds are refused, not cast to an integer (undefined behaviour).
+    const QString outOfRange = u"a time in the claims (exp, iat or nbf) is out of range"_s;
+    QTest::newRow("exp 1e300") << makeToken(QByteArray(R"({"sub":"x","exp":1e300})")) << outOfRange;
+    QTest::newRow("iat -1e300") << makeToken(QByteArray(R"({"sub":"x","iat":-1e300})")) << outOfRange;
+    QTest::newRow("nbf year 10000") << makeToken(QByteArray(R"({"sub":"x","nbf":253402300800})")) << outOfRange;
 }
 
 void TestResources::malformedTokens()

@@ -29,11 +29,22 @@ std::optional<QByteArray> decodeBase64Url(QByteArrayView text)
     return std::move(result.decoded);
 }
 
-QDateTime numericDate(const QJsonValue &value)
+// A NumericDate (RFC 7519 §2): seconds since the epoch. Absent or not a number: an invalid QDateTime. A number
+// no calendar holds (1e300, NaN) is no date either, and is not cast to an integer (that would be undefined
+// behaviour): `outOfRange` says so, and the token is refused as go-jose refuses it.
+QDateTime numericDate(const QJsonValue &value, bool *outOfRange)
 {
     if (!value.isDouble())
         return {};
-    return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(value.toDouble()), Qt::UTC);
+    const double seconds = value.toDouble();
+    // Year 1 to year 9999, as Go's time package formats them.
+    constexpr double kFirst = -62135596800.0;
+    constexpr double kLast = 253402300799.0;
+    if (!(seconds >= kFirst && seconds <= kLast)) {
+        *outOfRange = true;
+        return {};
+    }
+    return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(seconds), Qt::UTC);
 }
 
 std::nullopt_t fail(QString *error, const QString &message)
@@ -70,7 +81,8 @@ std::optional<TokenClaims> TokenClaims::decode(const QByteArray &token, QString 
         result.keyId = fields.value(u"kid").toString();
     }
     result.id = claims.value(u"jti").toString();
-    result.notBefore = numericDate(claims.value(u"nbf"));
+    bool outOfRange = false;
+    result.notBefore = numericDate(claims.value(u"nbf"), &outOfRange);
     result.issuer = claims.value(u"iss").toString();
     result.subject = claims.value(u"sub").toString();
     const QJsonValue audience = claims.value(u"aud");
@@ -80,8 +92,10 @@ std::optional<TokenClaims> TokenClaims::decode(const QByteArray &token, QString 
         for (const QJsonValue &value : audience.toArray())
             result.audiences.append(value.toString());
     }
-    result.issuedAt = numericDate(claims.value(u"iat"));
-    result.expiresAt = numericDate(claims.value(u"exp"));
+    result.issuedAt = numericDate(claims.value(u"iat"), &outOfRange);
+    result.expiresAt = numericDate(claims.value(u"exp"), &outOfRange);
+    if (outOfRange)
+        return fail(error, u"a time in the claims (exp, iat or nbf) is out of range"_s);
 
     // Secret-based tokens predate the nested claims and carry flat, prefixed ones instead (legacy.go).
     if (result.issuer == "kubernetes/serviceaccount"_L1) {
