@@ -6,12 +6,21 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The bound-object choice that makes a Secret for the token.
+const QString kNewSecret = QStringLiteral("new-secret");
+
+} // namespace
 
 namespace sa {
 
@@ -56,6 +65,7 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
     m_bound->setObjectName(u"boundObject"_s);
     m_bound->setAccessibleName(tr("Bound to"));
     m_bound->addItem(tr("Nothing (valid until it expires)"));
+    m_bound->addItem(tr("A new Secret made for it (revoke by deleting the Secret)"), QStringList {kNewSecret});
     for (const QString &pod : pods)
         m_bound->addItem(u"pod/"_s + pod, QStringList {u"Pod"_s, pod});
     for (const QString &secret : secrets)
@@ -106,11 +116,48 @@ void IssueTokenDialog::apply()
     options.expirationSeconds = lifetimeSeconds();
     for (const QString &audience : m_audiences->text().split(u',', Qt::SkipEmptyParts))
         options.audiences.append(audience.trimmed());
-    if (const QStringList bound = m_bound->currentData().toStringList(); bound.size() == 2) {
+    const QStringList bound = m_bound->currentData().toStringList();
+    if (bound == QStringList {kNewSecret}) {
+        runOperation(ops::requestRevocableToken(m_client, m_ns, m_account, options), tr("Requesting…"));
+        return;
+    }
+    if (bound.size() == 2) {
         options.boundKind = bound.at(0);
         options.boundName = bound.at(1);
     }
     runOperation(ops::requestToken(m_client, m_ns, m_account, options), tr("Requesting…"));
+}
+
+QWidget *IssueTokenDialog::revocation(const QString &secret)
+{
+    auto *box = new QWidget;
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto *state = new QLabel(tr("Deleting secret %1/%2 revokes this token at once.").arg(m_ns, secret));
+    state->setObjectName(u"revocationState"_s);
+    state->setTextFormat(Qt::PlainText);
+    state->setWordWrap(true);
+    auto *revoke = new QPushButton(tr("&Revoke now"));
+    revoke->setObjectName(u"revokeNow"_s);
+    revoke->setToolTip(tr("Deletes secret %1: the cluster refuses the token from then on").arg(secret));
+    row->addWidget(state, 1);
+    row->addWidget(revoke);
+    connect(revoke, &QPushButton::clicked, this, [this, secret, state, revoke] {
+        revoke->setEnabled(false);
+        state->setText(tr("Deleting secret %1/%2…").arg(m_ns, secret));
+        Operation *removal = ops::deleteSecret(m_client, m_ns, secret);
+        connect(removal, &Operation::finished, state, [this, secret, state, revoke](const OperationResult &result) {
+            // Already gone is revoked too.
+            if (result.ok() || result.error->isNotFound()) {
+                state->setText(
+                    tr("Revoked: secret %1/%2 is deleted, and the cluster refuses this token.").arg(m_ns, secret));
+            } else {
+                state->setText(tr("Not revoked: %1").arg(result.error->userMessage()));
+                revoke->setEnabled(true);
+            }
+        });
+    });
+    return box;
 }
 
 void IssueTokenDialog::applySucceeded(const OperationResult &result)
@@ -134,6 +181,8 @@ void IssueTokenDialog::applySucceeded(const OperationResult &result)
         notes.append(tr("⚠ The server shortened the lifetime to %1 minutes (%2 were asked for).")
                          .arg(granted / 60)
                          .arg(asked / 60));
+    if (!issued.revocationSecret.isEmpty())
+        layout->addWidget(revocation(issued.revocationSecret));
     for (const QString &note : std::as_const(notes)) {
         auto *label = new QLabel(note);
         label->setObjectName(u"serverWarning"_s);

@@ -10,8 +10,9 @@ class QSpinBox;
 namespace sa {
 
 // "Issue token" (TokenRequest): a lifetime from presets or in minutes (at least 10), audiences and an optional
-// bound pod or secret. The result page is a TokenView (the token masked, its expiry counting down, its claims,
-// curl, kubeconfig, "Test token") with the server's warning when it shortened the lifetime.
+// bound pod or secret, or a new Secret made for the token (then "Revoke now" deletes it). The result page is a
+// TokenView (the token masked, its expiry counting down, its claims, curl, kubeconfig, "Test token") with the server's
+// warning when it shortened the lifetime.
 class IssueTokenDialog : public ActionDialog
 {
     Q_OBJECT
@@ -27,6 +28,8 @@ protected:
 
 private:
     [[nodiscard]] qint64 lifetimeSeconds() const;
+    // "Deleting secret S revokes this token" with "Revoke now", for a token bound to a Secret made for it.
+    [[nodiscard]] QWidget *revocation(const QString &secret);
     void testToken();
     void updateCountdown();
 

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void tokenRequestDurations_data();
     void tokenRequestDurations();
     void tokenRequestAudienceAndBinding();
+    void revocableTokenLeavesNothingWhenRefused();
     void tokenRequestShortenedWarning();
     void whoAmIWithIssuedToken();
     void tokenSecret();
@@ -313,6 +314,35 @@ void TestOperations::tokenRequestDurations()
     QCOMPARE(claims->issuedAt.secsTo(claims->expiresAt), expected);
     QCOMPARE(claims->expiresAt, issued->expiresAt);
     QVERIFY(!claims->legacy);
+}
+
+// A revocable token whose TokenRequest the server refuses: the Secret made for it is deleted again, and the
+// server's error is the operation's.
+void TestOperations::revocableTokenLeavesNothingWhenRefused()
+{
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"revocable"_s).isEmpty());
+    const auto secretsMadeForIt = [this] {
+        int count = 0;
+        for (const QJsonValue &item : api("GET", u"/api/v1/namespaces/ops-token/secrets"_s).json()[u"items"].toArray())
+            count += item[u"metadata"][u"name"].toString().startsWith(u"revocable-token-revoke-"_s);
+        return count;
+    };
+    const QJsonObject fault {
+        {"errors"_L1,
+         QJsonArray {QJsonObject {{"path"_L1, "/serviceaccounts/revocable/token$"_L1}, {"code"_L1, 403}}}}};
+    QVERIFY(api("PUT", u"/kube-sim/v1/faults"_s, fault).ok());
+    const OperationResult refused =
+        finish(ops::requestRevocableToken(m_client.get(), u"ops-token"_s, u"revocable"_s, TokenRequestOptions()));
+    QVERIFY(api("DELETE", u"/kube-sim/v1/faults"_s).ok());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error->httpStatus, 403);
+    QCOMPARE(secretsMadeForIt(), 0);
+
+    const OperationResult issued =
+        finish(ops::requestRevocableToken(m_client.get(), u"ops-token"_s, u"revocable"_s, TokenRequestOptions()));
+    QVERIFY2(issued.ok(), qPrintable(describe(issued)));
+    QCOMPARE(secretsMadeForIt(), 1);
+    QVERIFY(issued.get<IssuedToken>()->revocationSecret.startsWith(u"revocable-token-revoke-"_s));
 }
 
 void TestOperations::tokenRequestAudienceAndBinding()

@@ -754,6 +754,47 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog);
     }
 
+    // A token bound to a Secret made for it: it works until "Revoke now" deletes the Secret, then the cluster
+    // refuses it.
+    void revocableToken()
+    {
+        QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
+        find<QAction>(u"issueToken"_s)->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"issueTokenDialog"_s);
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        auto *bound = dialog->findChild<QComboBox *>(u"boundObject"_s);
+        bound->setCurrentIndex(1);
+        dialog->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"tokenResult"_s), 10000);
+        auto *token = dialog->findChild<sa::SecretField *>(u"token"_s);
+        const QByteArray value = token->value().reveal();
+        const auto claims = sa::TokenClaims::decode(value);
+        QVERIFY(claims);
+        QCOMPARE(claims->boundKind, u"Secret"_s);
+        QVERIFY2(claims->boundName.startsWith(u"payments-api-token-revoke-"_s), qPrintable(claims->boundName));
+        const QString secretPath = u"/api/v1/namespaces/payments/secrets/"_s + claims->boundName;
+        QCOMPARE(m_http->send("GET", secretPath).code, 200);
+        const auto review = [this, &value] {
+            return m_http
+                ->send("POST", u"/apis/authentication.k8s.io/v1/tokenreviews"_s,
+                       R"({"apiVersion":"authentication.k8s.io/v1","kind":"TokenReview","spec":{"token":")" + value
+                           + R"("}})")
+                .json()[u"status"][u"authenticated"]
+                .toBool();
+        };
+        QVERIFY(review());
+        auto *state = dialog->findChild<QLabel *>(u"revocationState"_s);
+        QVERIFY2(state->text().contains(claims->boundName), qPrintable(state->text()));
+        SA_VERIFY_LABELS_SPOKEN(dialog);
+        saveScreenshot(dialog, u"dialog-revocable-token"_s);
+        dialog->findChild<QPushButton *>(u"revokeNow"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(u"Revoked: "_s), 10000);
+        QCOMPARE(m_http->send("GET", secretPath).code, 404);
+        QVERIFY(!review());
+        dialog->reject();
+        QTRY_VERIFY(!dialog);
+    }
+
     void issueTokenDialog()
     {
         QVERIFY(selectRow(find<QTreeView>(u"serviceAccounts"_s), u"payments-api"_s));
@@ -771,9 +812,10 @@ private Q_SLOTS:
         // Bound to nothing, to one of the two pods of payments-api, or to a secret of the namespace.
         auto *bound = dialog->findChild<QComboBox *>(u"boundObject"_s);
         QCOMPARE(bound->itemText(0), u"Nothing (valid until it expires)"_s);
-        QVERIFY(bound->itemText(1).startsWith(u"pod/payments-api-"_s));
+        QCOMPARE(bound->itemText(1), u"A new Secret made for it (revoke by deleting the Secret)"_s);
         QVERIFY(bound->itemText(2).startsWith(u"pod/payments-api-"_s));
-        QVERIFY(bound->findText(u"secret/db-credentials"_s) > 2);
+        QVERIFY(bound->itemText(3).startsWith(u"pod/payments-api-"_s));
+        QVERIFY(bound->findText(u"secret/db-credentials"_s) > 3);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"tokenResult"_s), 10000);
         saveScreenshot(dialog, u"dialog-issue-token"_s);

@@ -1,6 +1,9 @@
 #include "api/OperationSupport.h"
 
 #include "api/RetryPolicy.h"
+#include "resources/SecretEncoding.h"
+
+#include <QDateTime>
 
 #include <QJsonDocument>
 
@@ -90,6 +93,40 @@ Operation *failedOperation(KubeClient *client, const ApiError &error)
     auto *operation = new LambdaOperation(client);
     operation->fail(error);
     return operation;
+}
+
+ApiRequest tokenRequest(const QString &ns, const QString &serviceAccount, const TokenRequestOptions &options)
+{
+    QJsonObject spec;
+    // Zero or less leaves the choice to the server (an hour).
+    if (options.expirationSeconds > 0)
+        spec.insert("expirationSeconds"_L1, options.expirationSeconds);
+    if (!options.audiences.isEmpty())
+        spec.insert("audiences"_L1, QJsonArray::fromStringList(options.audiences));
+    if (!options.boundKind.isEmpty()) {
+        QJsonObject bound {{"kind"_L1, options.boundKind}, {"apiVersion"_L1, "v1"_L1}, {"name"_L1, options.boundName}};
+        if (!options.boundUid.isEmpty())
+            bound.insert("uid"_L1, options.boundUid);
+        spec.insert("boundObjectRef"_L1, bound);
+    }
+    const QJsonObject body {
+        {"apiVersion"_L1, "authentication.k8s.io/v1"_L1}, {"kind"_L1, "TokenRequest"_L1}, {"spec"_L1, spec}};
+    return jsonRequest("POST", corePath(ns, "serviceaccounts"_L1, serviceAccount) + u"/token"_s, body);
+}
+
+std::optional<ApiError> readIssuedToken(const ApiResult &answer, OperationResult &result)
+{
+    QJsonObject object = answer.json();
+    QJsonObject status = object.value("status"_L1).toObject();
+    IssuedToken issued;
+    issued.token = takeSecret(status.take("token"_L1).toString());
+    if (issued.token.isEmpty())
+        return ApiError::decode(u"the TokenRequest came back without a token"_s);
+    issued.expiresAt = QDateTime::fromString(status.value("expirationTimestamp"_L1).toString(), Qt::ISODate).toUTC();
+    result.value = std::move(issued);
+    object.insert("status"_L1, status);
+    result.object = object;
+    return std::nullopt;
 }
 
 } // namespace sa::detail

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/Operation.h"
+#include "api/Operations.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -57,5 +58,10 @@ public:
 
 // An operation that fails at once (from the event loop, as every operation finishes) with `error`.
 [[nodiscard]] Operation *failedOperation(KubeClient *client, const ApiError &error);
+// The TokenRequest for `options` (POST .../serviceaccounts/NAME/token), and the reading of its answer into an
+// IssuedToken (the token taken out of the answer's JSON; nullopt or the error that makes it a failure).
+[[nodiscard]] ApiRequest tokenRequest(const QString &ns, const QString &serviceAccount,
+                                      const TokenRequestOptions &options);
+[[nodiscard]] std::optional<ApiError> readIssuedToken(const ApiResult &answer, OperationResult &result);
 
 } // namespace sa::detail

@@ -111,40 +111,22 @@ Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QSt
                                      QJsonObject {{"propagationPolicy"_L1, "Background"_L1}}));
 }
 
-Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
-                        const TokenRequestOptions &options)
+Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name)
 {
-    QJsonObject spec;
-    // Zero or less leaves the choice to the server (an hour).
-    if (options.expirationSeconds > 0)
-        spec.insert("expirationSeconds"_L1, options.expirationSeconds);
-    if (!options.audiences.isEmpty())
-        spec.insert("audiences"_L1, QJsonArray::fromStringList(options.audiences));
-    if (!options.boundKind.isEmpty()) {
-        QJsonObject bound {{"kind"_L1, options.boundKind}, {"apiVersion"_L1, "v1"_L1}, {"name"_L1, options.boundName}};
-        if (!options.boundUid.isEmpty())
-            bound.insert("uid"_L1, options.boundUid);
-        spec.insert("boundObjectRef"_L1, bound);
-    }
-    const QJsonObject tokenRequest {
-        {"apiVersion"_L1, "authentication.k8s.io/v1"_L1}, {"kind"_L1, "TokenRequest"_L1}, {"spec"_L1, spec}};
+    // The answer is the deleted Secret, values included: read without them, and wiped.
     return singleRequest(
-        client, jsonRequest("POST", corePath(ns, "serviceaccounts"_L1, serviceAccount) + u"/token"_s, tokenRequest),
+        client, request("DELETE", corePath(ns, "secrets"_L1, name)),
         [](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
-            QJsonObject object = answer.json();
-            QJsonObject status = object.value("status"_L1).toObject();
-            IssuedToken issued;
-            issued.token = takeSecret(status.take("token"_L1).toString());
-            if (issued.token.isEmpty())
-                return ApiError::decode(u"the TokenRequest came back without a token"_s);
-            issued.expiresAt =
-                QDateTime::fromString(status.value("expirationTimestamp"_L1).toString(), Qt::ISODate).toUTC();
-            result.value = std::move(issued);
-            object.insert("status"_L1, status);
-            result.object = object;
+            result.object = withoutData(answer.json());
             return std::nullopt;
         },
         Sensitive::Yes);
+}
+
+Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
+                        const TokenRequestOptions &options)
+{
+    return singleRequest(client, tokenRequest(ns, serviceAccount, options), readIssuedToken, Sensitive::Yes);
 }
 
 Operation *readSecret(KubeClient *client, const QString &ns, const QString &name)

@@ -58,9 +58,16 @@ namespace ops {
 
 Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &spec);
 Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name);
+// Deletes a Secret (a revocable token's: revokes it); result.object is the Secret without its values.
+Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name);
 // TokenRequest; its result holds an IssuedToken, and warnings such as a shortened expiration.
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
                         const TokenRequestOptions &options);
+// A token that can be revoked: an empty Opaque Secret ACCOUNT-token-revoke-XXXXX, then a TokenRequest bound to it
+// (options' bound object is replaced). Its IssuedToken names the Secret (revocationSecret): deleting it revokes the
+// token. When no token comes, the Secret is deleted again.
+Operation *requestRevocableToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
+                                 const TokenRequestOptions &options);
 // Creates a kubernetes.io/service-account-token Secret for the account and waits (up to waitMs) until the
 // token controller has filled it; its result holds the Secret (the token in data["token"]). A secret still empty after
 // waitMs is deleted again (nothing half-made is left behind); one the controller removed means the account went away.

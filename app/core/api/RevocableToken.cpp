@@ -1,0 +1,108 @@
+#include "api/Operations.h"
+
+#include "api/OperationSupport.h"
+#include "resources/SecretEncoding.h"
+
+#include <QScopeGuard>
+
+using namespace Qt::StringLiterals;
+
+namespace sa {
+
+namespace {
+
+using namespace detail;
+
+// An empty Opaque Secret made for one token, the token issued bound to it: deleting the Secret revokes the token
+// (the API server checks the bound object on every use). A token request that fails takes the Secret with it.
+class RevocableTokenRequest final : public Operation
+{
+public:
+    RevocableTokenRequest(KubeClient *client, const QString &ns, const QString &serviceAccount,
+                          const TokenRequestOptions &options)
+        : Operation(client)
+        , m_ns(ns)
+        , m_serviceAccount(serviceAccount)
+        , m_options(options)
+    {
+        const QString description = u"Deleting this Secret revokes the token of service account "_s + serviceAccount
+            + u" that was issued bound to it."_s;
+        const QJsonObject annotations {{"kubernetes.io/description"_L1, description}};
+        const QJsonObject metadata {{"generateName"_L1, QString(serviceAccount + u"-token-revoke-"_s)},
+                                    {"namespace"_L1, ns},
+                                    {"annotations"_L1, annotations}};
+        const QJsonObject secret {
+            {"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "Secret"_L1}, {"metadata"_L1, metadata}, {"type"_L1, "Opaque"_L1}};
+        call(jsonRequest("POST", corePath(ns, "secrets"_L1), secret), [this](const ApiResult &answer) {
+            if (!answer.ok()) {
+                fail(*answer.error);
+                return;
+            }
+            const QJsonObject created = answer.json();
+            m_secret = created[u"metadata"][u"name"].toString();
+            m_options.boundKind = u"Secret"_s;
+            m_options.boundName = m_secret;
+            m_options.boundUid = uidOf(created);
+            // From here on a Secret exists that only this operation can account for: it finishes what it began.
+            setCancelable(false);
+            issue();
+        });
+    }
+
+private:
+    void issue()
+    {
+        call(tokenRequest(m_ns, m_serviceAccount, m_options), [this](const ApiResult &answer) {
+            const auto cleanup = qScopeGuard([&] { wipe(answer.body); });
+            if (!answer.ok()) {
+                removeSecret(*answer.error);
+                return;
+            }
+            OperationResult result;
+            result.warnings = answer.warnings;
+            if (const std::optional<ApiError> error = readIssuedToken(answer, result)) {
+                removeSecret(*error);
+                return;
+            }
+            IssuedToken issued = *result.get<IssuedToken>();
+            issued.revocationSecret = m_secret;
+            result.value = std::move(issued);
+            succeed(std::move(result));
+        });
+    }
+
+    // No token came: the Secret made for it goes too, so that nothing half-made is left.
+    void removeSecret(const ApiError &cause)
+    {
+        const QJsonObject options {{"preconditions"_L1, QJsonObject {{"uid"_L1, m_options.boundUid}}}};
+        call(jsonRequest("DELETE", corePath(m_ns, "secrets"_L1, m_secret), options),
+             [this, cause](const ApiResult &answer) {
+                 if (answer.ok() || answer.error->isNotFound())
+                     fail(cause);
+                 else
+                     fail(combinedError(cause,
+                                        cause.userMessage() + u" Secret "_s + m_ns + u'/' + m_secret
+                                            + u", made for the token, could not be deleted: "_s
+                                            + answer.error->userMessage()));
+             });
+    }
+
+    QString m_ns;
+    QString m_serviceAccount;
+    TokenRequestOptions m_options;
+    QString m_secret;
+};
+
+} // namespace
+
+namespace ops {
+
+Operation *requestRevocableToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
+                                 const TokenRequestOptions &options)
+{
+    return new RevocableTokenRequest(client, ns, serviceAccount, options);
+}
+
+} // namespace ops
+
+} // namespace sa
