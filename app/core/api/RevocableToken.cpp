@@ -33,6 +33,9 @@ public:
                                     {"annotations"_L1, annotations}};
         const QJsonObject secret {
             {"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "Secret"_L1}, {"metadata"_L1, metadata}, {"type"_L1, "Opaque"_L1}};
+        // Not cancelable: a cancel while the Secret is being created could leave it behind (the server may have
+        // made it), and only this operation can account for it. Two short requests; Cancel waits for them.
+        setCancelable(false);
         call(jsonRequest("POST", corePath(ns, "secrets"_L1), secret), [this](const ApiResult &answer) {
             if (!answer.ok()) {
                 fail(*answer.error);
@@ -43,8 +46,6 @@ public:
             m_options.boundKind = u"Secret"_s;
             m_options.boundName = m_secret;
             m_options.boundUid = uidOf(created);
-            // From here on a Secret exists that only this operation can account for: it finishes what it began.
-            setCancelable(false);
             issue();
         });
     }
