@@ -227,8 +227,11 @@ private Q_SLOTS:
         Run next = startApp();
         QVERIFY2(ready(next), qPrintable(describe(next)));
         QVERIFY2(!QFileInfo::exists(first.folder), qPrintable(first.folder));
+        // Ended as quitSignal ends it, past start-up. (Once in nine full runs a SIGTERM sent at once did not end
+        // it within 5 s; not reproduced since, by hand or under load: the message says what it was doing.)
+        QTest::qWait(500);
         QVERIFY(::kill(pid_t(next.pid), SIGTERM) == 0);
-        QVERIFY(next.process->waitForFinished(5000));
+        QVERIFY2(next.process->waitForFinished(5000), qPrintable(describe(next)));
         QTRY_VERIFY_WITH_TIMEOUT(processGone(next.kubeSim), 2000);
         QVERIFY(!QFileInfo::exists(next.folder));
     }
