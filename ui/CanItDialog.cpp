@@ -4,13 +4,10 @@
 #include "PermissionInputs.h"
 #include "api/Operations.h"
 
-#include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -41,11 +38,7 @@ CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const
     , m_index(index)
     , m_ns(ns)
     , m_name(name)
-    , m_verb(new QComboBox)
-    , m_resource(new QComboBox)
-    , m_subresource(new QComboBox)
-    , m_namespace(new QComboBox)
-    , m_objectName(new QLineEdit)
+    , m_question(new PermissionQuestion(namespaces, ns, tr("Cluster-wide / all namespaces"), resources, u"pods"_s))
     , m_check(new QPushButton(tr("&Check")))
     , m_server(answerLabel(u"serverAnswer"_s, tr("The server's answer")))
     , m_resolver(answerLabel(u"resolverAnswer"_s, tr("SA Admin's answer")))
@@ -54,25 +47,8 @@ CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const
     setObjectName(u"canItDialog"_s);
     setWindowTitle(tr("Can %1/%2…?").arg(ns, name));
 
-    m_verb->setObjectName(u"verb"_s);
-    fillVerbs(m_verb, u"get"_s);
-    m_resource->setObjectName(u"resource"_s);
-    fillResources(m_resource, resources.names(), u"pods"_s);
-    m_subresource->setObjectName(u"subresource"_s);
-    m_namespace->setObjectName(u"namespace"_s);
-    fillNamespaces(m_namespace, namespaces, ns, tr("Cluster-wide / all namespaces"));
-    m_fields = new ResourceFields(m_resource, m_subresource, m_namespace, resources, this);
-    m_objectName->setObjectName(u"objectName"_s);
-    m_objectName->setPlaceholderText(tr("optional: any object"));
     m_check->setObjectName(u"checkButton"_s);
     m_check->setDefault(true);
-
-    auto *form = new QFormLayout;
-    addLabeledRow(form, tr("&Verb:"), m_verb, tr("Verb"));
-    addLabeledRow(form, tr("&Resource:"), m_resource, tr("Resource"));
-    addLabeledRow(form, tr("&Subresource:"), m_subresource, tr("Subresource"));
-    addLabeledRow(form, tr("&Namespace:"), m_namespace, tr("Namespace"));
-    addLabeledRow(form, tr("N&ame:"), m_objectName, tr("Object name"));
 
     const auto box = [](const QString &title, QLabel *label) {
         auto *group = new QGroupBox(title);
@@ -94,7 +70,7 @@ CanItDialog::CanItDialog(KubeClient *client, const rbac::RbacIndex *index, const
     connect(m_check, &QPushButton::clicked, this, &CanItDialog::check);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_question);
     layout->addLayout(answers, 1);
     layout->addWidget(m_verdict);
     layout->addWidget(buttons);
@@ -113,32 +89,24 @@ CanItDialog::~CanItDialog()
 void CanItDialog::setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name,
                               const QString &subresource)
 {
-    fillVerbs(m_verb, verb);
-    m_resource->setCurrentText(resource);
-    m_subresource->setCurrentText(subresource);
-    m_fields->setNamespace(ns);
-    m_objectName->setText(name);
+    m_question->setQuestion(verb, resource, ns, name, subresource);
 }
 
 void CanItDialog::setResources(const ApiResources &resources)
 {
-    m_fields->setResources(resources);
+    m_question->setResources(resources);
 }
 
 void CanItDialog::check()
 {
     if (m_operation)
         m_operation->cancel(); // superseded
-    const QString verb = m_verb->currentText();
-    const ResourceName resource = ResourceName::parse(m_resource->currentText());
-    const QString subresource = m_subresource->currentText().trimmed();
-    const QString ns = m_namespace->currentData().toString();
-    const QString name = m_objectName->text().trimmed();
+    const rbac::ResourceRequest question = m_question->request();
     m_serverAllowed.reset();
     m_resolverAllowed.reset();
     m_verdict->hide();
     showAsProblem(m_verdict, false);
-    if (resource.resource.isEmpty()) {
+    if (question.resource.isEmpty()) {
         m_server->setText(tr("Enter a resource."));
         m_resolver->clear();
         return;
@@ -148,8 +116,7 @@ void CanItDialog::check()
         m_resolver->setText(tr("Cannot check: the roles and bindings could not be read. Only the server's answer "
                                "counts."));
     } else {
-        const rbac::Decision decision = m_index->allows(rbac::Identity::serviceAccount(m_ns, m_name), verb,
-                                                        resource.apiGroup, resource.resource, subresource, ns, name);
+        const rbac::Decision decision = m_index->allows(rbac::Identity::serviceAccount(m_ns, m_name), question);
         m_resolverAllowed = decision.allowed;
         QStringList lines;
         if (decision.allowed) {
@@ -172,8 +139,8 @@ void CanItDialog::check()
     growToFit();
 
     m_server->setText(tr("Asking the server…"));
-    m_operation = ops::canServiceAccount(m_client, m_ns, m_name, verb, resource.apiGroup, resource.resource, ns, name,
-                                         subresource);
+    m_operation = ops::canServiceAccount(m_client, m_ns, m_name, question.verb, question.apiGroup, question.resource,
+                                         question.ns, question.name, question.subresource);
     connect(m_operation, &Operation::finished, this, &CanItDialog::onServerAnswer);
 }
 

@@ -8,16 +8,14 @@
 
 #include <optional>
 
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 
 namespace sa {
 
 struct ApiResources;
 class KubeClient;
-class ResourceFields;
+class PermissionQuestion;
 class Operation;
 struct OperationResult;
 
@@ -64,12 +62,7 @@ private:
     QPointer<Operation> m_operation;
     std::optional<bool> m_serverAllowed;
     std::optional<bool> m_resolverAllowed;
-    QComboBox *m_verb;
-    QComboBox *m_resource;
-    QComboBox *m_subresource;
-    QComboBox *m_namespace;
-    ResourceFields *m_fields;
-    QLineEdit *m_objectName;
+    PermissionQuestion *m_question;
     QPushButton *m_check;
     QLabel *m_server;
     QLabel *m_resolver;

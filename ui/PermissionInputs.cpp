@@ -225,4 +225,71 @@ void ResourceFields::update()
     m_namespace->setEnabled(!clusterScoped);
 }
 
+PermissionQuestion::PermissionQuestion(const QStringList &namespaces, const QString &ns,
+                                       const QString &allNamespacesText, const ApiResources &resources,
+                                       const QString &resource, QWidget *parent)
+    : QWidget(parent)
+    , m_verb(new QComboBox)
+    , m_resource(new QComboBox)
+    , m_subresource(new QComboBox)
+    , m_namespace(new QComboBox)
+    , m_name(new QLineEdit)
+{
+    m_verb->setObjectName(u"verb"_s);
+    fillVerbs(m_verb, u"get"_s);
+    m_resource->setObjectName(u"resource"_s);
+    fillResources(m_resource, resources.names(), resource);
+    m_subresource->setObjectName(u"subresource"_s);
+    m_namespace->setObjectName(u"namespace"_s);
+    fillNamespaces(m_namespace, namespaces, ns, allNamespacesText);
+    m_fields = new ResourceFields(m_resource, m_subresource, m_namespace, resources, this);
+    m_name->setObjectName(u"objectName"_s);
+    m_name->setPlaceholderText(tr("optional: any object"));
+
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    addLabeledRow(form, tr("&Verb:"), m_verb, tr("Verb"));
+    addLabeledRow(form, tr("&Resource:"), m_resource, tr("Resource"));
+    addLabeledRow(form, tr("&Subresource:"), m_subresource, tr("Subresource"));
+    addLabeledRow(form, tr("&Namespace:"), m_namespace, tr("Namespace"));
+    addLabeledRow(form, tr("N&ame:"), m_name, tr("Object name"));
+
+    connect(m_verb, &QComboBox::currentIndexChanged, this, &PermissionQuestion::changed);
+    connect(m_resource, &QComboBox::currentTextChanged, this, &PermissionQuestion::changed);
+    connect(m_subresource, &QComboBox::currentTextChanged, this, &PermissionQuestion::changed);
+    connect(m_namespace, &QComboBox::currentIndexChanged, this, &PermissionQuestion::changed);
+    connect(m_name, &QLineEdit::textChanged, this, &PermissionQuestion::changed);
+}
+
+void PermissionQuestion::setQuestion(const QString &verb, const QString &resource, const QString &ns,
+                                     const QString &name, const QString &subresource)
+{
+    fillVerbs(m_verb, verb);
+    m_resource->setCurrentText(resource);
+    m_subresource->setCurrentText(subresource);
+    m_fields->setNamespace(ns);
+    m_name->setText(name);
+}
+
+void PermissionQuestion::setResources(const ApiResources &resources)
+{
+    m_fields->setResources(resources);
+}
+
+rbac::ResourceRequest PermissionQuestion::request() const
+{
+    const ResourceName resource = ResourceName::parse(m_resource->currentText());
+    return {m_verb->currentText(),
+            resource.apiGroup,
+            resource.resource,
+            m_subresource->currentText().trimmed(),
+            m_namespace->currentData().toString(),
+            m_name->text().trimmed()};
+}
+
+bool PermissionQuestion::isClusterScoped() const
+{
+    return m_fields->isClusterScoped();
+}
+
 } // namespace sa

@@ -1,14 +1,16 @@
 #pragma once
 
+#include "rbac/Rbac.h"
 #include "resources/ApiResources.h"
 
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QWidget>
 
 class QComboBox;
 class QFormLayout;
-class QWidget;
+class QLineEdit;
 
 namespace sa {
 
@@ -76,6 +78,40 @@ private:
     QString m_rememberedNamespace;
     QString m_subresourcesOf; // the resource whose subresources are listed
     bool m_clusterScoped = false;
+};
+
+// The question both permission dialogs ask, as a form: verb, resource, subresource, namespace and name (object names
+// verb, resource, subresource, namespace, objectName; each with its mnemonic and the name a screen reader says),
+// the resource fields kept in step by ResourceFields.
+class PermissionQuestion : public QWidget
+{
+    Q_OBJECT
+public:
+    // `allNamespacesText`: the namespace field's first item (no namespace); `ns` and `resource` chosen at first.
+    PermissionQuestion(const QStringList &namespaces, const QString &ns, const QString &allNamespacesText,
+                       const ApiResources &resources, const QString &resource, QWidget *parent = nullptr);
+
+    // Asks this (an empty namespace: cluster-wide or all namespaces).
+    void setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name = {},
+                     const QString &subresource = {});
+    // Offers `resources` instead (discovery arrived), keeping what the user typed or chose.
+    void setResources(const ApiResources &resources);
+    // The question as the authorizer reads it; resource empty when none is entered.
+    [[nodiscard]] rbac::ResourceRequest request() const;
+    // The chosen resource is known to be cluster-scoped.
+    [[nodiscard]] bool isClusterScoped() const;
+
+Q_SIGNALS:
+    // Any of the fields changed.
+    void changed();
+
+private:
+    QComboBox *m_verb;
+    QComboBox *m_resource;
+    QComboBox *m_subresource;
+    QComboBox *m_namespace;
+    QLineEdit *m_name;
+    ResourceFields *m_fields;
 };
 
 } // namespace sa

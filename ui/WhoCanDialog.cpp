@@ -3,12 +3,9 @@
 #include "PermissionInputs.h"
 #include "rbac/Risks.h"
 
-#include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTimer>
@@ -41,11 +38,7 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
     : QDialog(parent)
     , m_index(index)
     , m_accounts(accounts)
-    , m_verb(new QComboBox)
-    , m_resource(new QComboBox)
-    , m_subresource(new QComboBox)
-    , m_namespace(new QComboBox)
-    , m_objectName(new QLineEdit)
+    , m_question(new PermissionQuestion(namespaces, {}, tr("Any namespace"), resources, u"secrets"_s))
     , m_summary(new QLabel)
     , m_model(new QStandardItemModel(0, ColumnCount, this))
     , m_view(new QTreeView)
@@ -53,24 +46,6 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
 {
     setObjectName(u"whoCanDialog"_s);
     setWindowTitle(tr("Who can…?"));
-
-    m_verb->setObjectName(u"verb"_s);
-    fillVerbs(m_verb, u"get"_s);
-    m_resource->setObjectName(u"resource"_s);
-    fillResources(m_resource, resources.names(), u"secrets"_s);
-    m_subresource->setObjectName(u"subresource"_s);
-    m_namespace->setObjectName(u"namespace"_s);
-    fillNamespaces(m_namespace, namespaces, {}, tr("Any namespace"));
-    m_fields = new ResourceFields(m_resource, m_subresource, m_namespace, resources, this);
-    m_objectName->setObjectName(u"objectName"_s);
-    m_objectName->setPlaceholderText(tr("optional: any object"));
-
-    auto *form = new QFormLayout;
-    addLabeledRow(form, tr("&Verb:"), m_verb, tr("Verb"));
-    addLabeledRow(form, tr("&Resource:"), m_resource, tr("Resource"));
-    addLabeledRow(form, tr("&Subresource:"), m_subresource, tr("Subresource"));
-    addLabeledRow(form, tr("&Namespace:"), m_namespace, tr("Namespace"));
-    addLabeledRow(form, tr("N&ame:"), m_objectName, tr("Object name"));
 
     m_summary->setObjectName(u"summary"_s);
     m_summary->setTextFormat(Qt::PlainText);
@@ -97,7 +72,7 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_question);
     layout->addWidget(m_summary);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
@@ -107,23 +82,14 @@ WhoCanDialog::WhoCanDialog(const rbac::RbacIndex *index, const QList<rbac::Accou
     m_pending->setSingleShot(true);
     m_pending->setInterval(150);
     connect(m_pending, &QTimer::timeout, this, &WhoCanDialog::refresh);
-    const auto later = [this] { m_pending->start(); };
-    connect(m_verb, &QComboBox::currentIndexChanged, this, later);
-    connect(m_resource, &QComboBox::currentTextChanged, this, later);
-    connect(m_subresource, &QComboBox::currentTextChanged, this, later);
-    connect(m_namespace, &QComboBox::currentIndexChanged, this, later);
-    connect(m_objectName, &QLineEdit::textChanged, this, later);
+    connect(m_question, &PermissionQuestion::changed, m_pending, qOverload<>(&QTimer::start));
     refresh();
 }
 
 void WhoCanDialog::setQuestion(const QString &verb, const QString &resource, const QString &ns, const QString &name,
                                const QString &subresource)
 {
-    fillVerbs(m_verb, verb);
-    m_resource->setCurrentText(resource);
-    m_subresource->setCurrentText(subresource);
-    m_fields->setNamespace(ns);
-    m_objectName->setText(name);
+    m_question->setQuestion(verb, resource, ns, name, subresource);
     if (verb == u"get"_s && resource == u"secrets"_s && !name.isEmpty())
         setWindowTitle(tr("Who can read %1/%2?").arg(ns, name));
     refresh();
@@ -131,7 +97,7 @@ void WhoCanDialog::setQuestion(const QString &verb, const QString &resource, con
 
 void WhoCanDialog::setResources(const ApiResources &resources)
 {
-    m_fields->setResources(resources);
+    m_question->setResources(resources);
 }
 
 void WhoCanDialog::refresh()
@@ -145,25 +111,19 @@ void WhoCanDialog::refresh()
         return;
     }
     m_view->setEnabled(true);
-    const QString verb = m_verb->currentText();
-    const ResourceName resource = ResourceName::parse(m_resource->currentText());
-    const QString subresource = m_subresource->currentText().trimmed();
-    const QString ns = m_namespace->currentData().toString();
-    const QString name = m_objectName->text().trimmed();
-    if (resource.resource.isEmpty()) {
+    const rbac::ResourceRequest request = m_question->request();
+    if (request.resource.isEmpty()) {
         m_summary->setText(tr("Enter a resource."));
         return;
     }
     // As `kubectl auth can-i --list` writes it: "pods/exec", "deployments.apps/scale".
-    const QString resourceText = resource.resource
-        + (resource.apiGroup.isEmpty() ? QString() : u'.' + resource.apiGroup)
-        + (subresource.isEmpty() ? QString() : u'/' + subresource);
-    const rbac::ResourceRequest request {verb, resource.apiGroup, resource.resource, subresource, ns, name};
+    const QString resourceText = request.resource + (request.apiGroup.isEmpty() ? QString() : u'.' + request.apiGroup)
+        + (request.subresource.isEmpty() ? QString() : u'/' + request.subresource);
     // A cluster-scoped resource is granted by cluster-wide bindings only: a RoleBinding's rule naming nodes grants
     // nothing, so "any namespace" would list subjects that cannot.
-    const bool clusterScoped = m_fields->isClusterScoped();
+    const bool clusterScoped = m_question->isClusterScoped();
     const QList<rbac::SubjectAccess> subjects =
-        ns.isEmpty() && !clusterScoped ? m_index->whoCanInAnyNamespace(request) : m_index->whoCan(request);
+        request.ns.isEmpty() && !clusterScoped ? m_index->whoCanInAnyNamespace(request) : m_index->whoCan(request);
 
     m_view->setSortingEnabled(false); // rows go in whole; sorted once at the end
     const QList<std::pair<rbac::AccountRef, QList<rbac::Grant>>> accounts =
@@ -192,15 +152,16 @@ void WhoCanDialog::refresh()
     }
 
     const QString where = clusterScoped ? tr("cluster-wide")
-        : ns.isEmpty()                  ? tr("in any namespace")
-                                        : tr("in %1").arg(ns);
-    const QString what = name.isEmpty() ? resourceText : tr("%1 named %2").arg(resourceText, name);
+        : request.ns.isEmpty()          ? tr("in any namespace")
+                                        : tr("in %1").arg(request.ns);
+    const QString what = request.name.isEmpty() ? resourceText : tr("%1 named %2").arg(resourceText, request.name);
     m_summary->setText(
         m_model->rowCount() == 0
-            ? tr("No binding lets anyone %1 %2 %3 (members of system:masters always can).").arg(verb, what, where)
+            ? tr("No binding lets anyone %1 %2 %3 (members of system:masters always can).")
+                  .arg(request.verb, what, where)
             : tr("%1 can %2 %3 %4:")
-                  .arg(m_model->rowCount() == 1 ? tr("1 subject") : tr("%1 subjects").arg(m_model->rowCount()), verb,
-                       what, where));
+                  .arg(m_model->rowCount() == 1 ? tr("1 subject") : tr("%1 subjects").arg(m_model->rowCount()),
+                       request.verb, what, where));
 }
 
 void WhoCanDialog::addRow(const Subject &subject, const QString &kind, const QList<rbac::Grant> &grants,

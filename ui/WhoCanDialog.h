@@ -5,9 +5,7 @@
 #include <QDialog>
 #include <QStringList>
 
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QStandardItemModel;
 class QTimer;
 class QTreeView;
@@ -15,7 +13,7 @@ class QTreeView;
 namespace sa {
 
 struct ApiResources;
-class ResourceFields;
+class PermissionQuestion;
 
 // "Who can…?": every subject that can VERB RESOURCE in a namespace (or in any), from the cached roles and bindings:
 // service accounts (those a group binding covers too), users and groups, each with the chain of bindings that lets
@@ -51,12 +49,7 @@ private:
 
     const rbac::RbacIndex *m_index;
     QList<rbac::AccountRef> m_accounts;
-    QComboBox *m_verb;
-    QComboBox *m_resource;
-    QComboBox *m_subresource;
-    QComboBox *m_namespace;
-    ResourceFields *m_fields;
-    QLineEdit *m_objectName;
+    PermissionQuestion *m_question;
     QLabel *m_summary;
     QStandardItemModel *m_model;
     QTreeView *m_view;
