@@ -60,19 +60,28 @@ Operation *singleRequest(KubeClient *client, ApiRequest apiRequest, Interpret in
 }
 
 // Sends a review (SelfSubjectReview, SubjectAccessReview, ...) and answers with one object of its status.
-Operation *review(KubeClient *client, ApiRequest apiRequest, const QString &statusField = {})
+Operation *review(KubeClient *client, ApiRequest apiRequest, const QString &statusField = {},
+                  Sensitive sensitive = Sensitive::No)
 {
-    return singleRequest(client, std::move(apiRequest),
-                         [statusField](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
-                             const QJsonValue status = answer.json().value("status"_L1);
-                             const QJsonValue value = statusField.isEmpty() ? status : status[statusField];
-                             if (!value.isObject())
-                                 return ApiError::decode(
-                                     u"the review came back without status"_s
-                                     + (statusField.isEmpty() ? QString() : QString(u'.' + statusField)));
-                             result.object = value.toObject();
-                             return std::nullopt;
-                         });
+    return singleRequest(
+        client, std::move(apiRequest),
+        [statusField](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
+            const QJsonValue status = answer.json().value("status"_L1);
+            const QJsonValue value = statusField.isEmpty() ? status : status[statusField];
+            if (!value.isObject())
+                return ApiError::decode(u"the review came back without status"_s
+                                        + (statusField.isEmpty() ? QString() : QString(u'.' + statusField)));
+            result.object = value.toObject();
+            return std::nullopt;
+        },
+        sensitive);
+}
+
+// A Secret in the answer (created, deleted): result.object is it without its values.
+std::optional<ApiError> readWithoutValues(const ApiResult &answer, OperationResult &result)
+{
+    result.object = withoutData(answer.json());
+    return std::nullopt;
 }
 
 } // namespace
@@ -114,13 +123,8 @@ Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QSt
 Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name)
 {
     // The answer is the deleted Secret, values included: read without them, and wiped.
-    return singleRequest(
-        client, request("DELETE", corePath(ns, "secrets"_L1, name)),
-        [](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
-            result.object = withoutData(answer.json());
-            return std::nullopt;
-        },
-        Sensitive::Yes);
+    return singleRequest(client, request("DELETE", corePath(ns, "secrets"_L1, name)), readWithoutValues,
+                         Sensitive::Yes);
 }
 
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
@@ -220,13 +224,7 @@ Operation *createDockerRegistrySecret(KubeClient *client, const QString &ns, con
     body += "\"}}";
     wipe(encoded);
 
-    return singleRequest(
-        client, request("POST", corePath(ns, "secrets"_L1), body),
-        [](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
-            result.object = withoutData(answer.json());
-            return std::nullopt;
-        },
-        Sensitive::Yes);
+    return singleRequest(client, request("POST", corePath(ns, "secrets"_L1), body), readWithoutValues, Sensitive::Yes);
 }
 
 Operation *setAutomountServiceAccountToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
@@ -273,18 +271,7 @@ Operation *reviewToken(KubeClient *client, const SecretBytes &token, const QStri
         body +=
             R"(,"audiences":)" + QJsonDocument(QJsonArray::fromStringList(audiences)).toJson(QJsonDocument::Compact);
     body += "}}";
-    ApiRequest apiRequest = request("POST", u"/apis/authentication.k8s.io/v1/tokenreviews"_s);
-    apiRequest.body = std::move(body);
-    return singleRequest(
-        client, std::move(apiRequest),
-        [](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
-            const QJsonValue status = answer.json().value("status"_L1);
-            if (!status.isObject())
-                return ApiError::decode(u"the review came back without status"_s);
-            result.object = status.toObject();
-            return std::nullopt;
-        },
-        Sensitive::Yes);
+    return review(client, request("POST", u"/apis/authentication.k8s.io/v1/tokenreviews"_s, body), {}, Sensitive::Yes);
 }
 
 Operation *rulesForServiceAccount(KubeClient *client, const QString &ns, const QString &serviceAccount)
