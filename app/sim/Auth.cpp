@@ -1,4 +1,5 @@
 #include "Auth.h"
+#include "LegacyTokens.h"
 
 #include <QCryptographicHash>
 #include <QDate>
@@ -353,7 +354,7 @@ Authenticator::Result Authenticator::authenticateLegacyToken(const QByteArray &t
                     + accountUid + u')');
     }
     const QJsonObject labels = metadataOf(*secret).value("labels"_L1).toObject();
-    if (labels.contains("kubernetes.io/legacy-token-invalid-since"_L1)) {
+    if (labels.contains(kLegacyTokenInvalidSinceLabel)) {
         return fail(u"the token in secret "_s + ns + u'/' + secretName + u" for service account "_s + ns + u'/'
                     + accountName
                     + u" has been marked invalid. Use tokens from the TokenRequest API or manually created "
@@ -362,12 +363,11 @@ Authenticator::Result Authenticator::authenticateLegacyToken(const QByteArray &t
     }
     // Track use as 1.28+ servers do: a date label, written at most once a day.
     const QDate today = QDateTime::currentDateTimeUtc().date();
-    const QString lastUsed = str(labels, "kubernetes.io/legacy-token-last-used"_L1);
+    const QString lastUsed = str(labels, kLegacyTokenLastUsedLabel);
     if (lastUsed != today.toString(Qt::ISODate) && lastUsed != today.addDays(1).toString(Qt::ISODate)) {
         const QJsonObject patch {
             {"metadata"_L1,
-             QJsonObject {{"labels"_L1,
-                           QJsonObject {{"kubernetes.io/legacy-token-last-used"_L1, today.toString(Qt::ISODate)}}}}}};
+             QJsonObject {{"labels"_L1, QJsonObject {{kLegacyTokenLastUsedLabel, today.toString(Qt::ISODate)}}}}}};
         (void)m_registry.patch(secrets, ns, secretName, PatchType::Merge,
                                QJsonDocument(patch).toJson(QJsonDocument::Compact));
     }

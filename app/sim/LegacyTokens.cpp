@@ -14,8 +14,6 @@ namespace kubesim {
 namespace {
 
 const QString kTrackingConfigMap = u"kube-apiserver-legacy-service-account-token-tracking"_s;
-constexpr auto kLastUsedLabel = "kubernetes.io/legacy-token-last-used"_L1;
-constexpr auto kInvalidSinceLabel = "kubernetes.io/legacy-token-invalid-since"_L1;
 
 const ResourceType &coreType(QLatin1StringView plural)
 {
@@ -123,8 +121,8 @@ void LegacyTokenCleaner::evaluate()
         if (!created.isValid() || created >= keepCreatedFrom || metadata.contains("deletionTimestamp"_L1))
             continue;
         const QJsonObject labels = metadata.value("labels"_L1).toObject();
-        if (labels.contains(kLastUsedLabel)) {
-            const QString lastUsed = labels.value(kLastUsedLabel).toString();
+        if (labels.contains(kLegacyTokenLastUsedLabel)) {
+            const QString lastUsed = labels.value(kLegacyTokenLastUsedLabel).toString();
             // A date that does not parse cannot tell; one within the period keeps the token.
             if (!parseDate(lastUsed).isValid() || lastUsed >= keepUsedFrom)
                 continue;
@@ -150,10 +148,11 @@ void LegacyTokenCleaner::evaluate()
         }
         if (usedByPods.value(ns).contains(name))
             continue;
-        const QString invalidSince = labels.value(kInvalidSinceLabel).toString();
+        const QString invalidSince = labels.value(kLegacyTokenInvalidSinceLabel).toString();
         if (!parseDate(invalidSince).isValid()) {
             const QJsonObject patch {
-                {"metadata"_L1, QJsonObject {{"labels"_L1, QJsonObject {{kInvalidSinceLabel, dateText(now.date())}}}}}};
+                {"metadata"_L1,
+                 QJsonObject {{"labels"_L1, QJsonObject {{kLegacyTokenInvalidSinceLabel, dateText(now.date())}}}}}};
             (void)m_registry.patch(secrets, ns, name, PatchType::Merge,
                                    QJsonDocument(patch).toJson(QJsonDocument::Compact));
             continue;

@@ -3,11 +3,17 @@
 #include "Registry.h"
 
 #include <QDate>
+#include <QLatin1StringView>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 
 namespace kubesim {
+
+// The labels of legacy token tracking (k8s.io/kubernetes pkg/serviceaccount): the date of the last use, written by
+// the authenticator, and the date the cleaner invalidated the token; both YYYY-MM-DD, UTC.
+inline constexpr QLatin1StringView kLegacyTokenLastUsedLabel {"kubernetes.io/legacy-token-last-used"};
+inline constexpr QLatin1StringView kLegacyTokenInvalidSinceLabel {"kubernetes.io/legacy-token-invalid-since"};
 
 // Legacy (Secret-based) service-account token tracking and clean-up as kube-apiserver 1.28+ and
 // kube-controller-manager 1.30+ do them (LegacyServiceAccountTokenTracking, LegacyServiceAccountTokenCleanUp).
