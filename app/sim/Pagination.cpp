@@ -1,6 +1,7 @@
 #include "Pagination.h"
 
 #include "Negotiation.h"
+#include "Patch.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -95,22 +96,6 @@ QString goQuotedByte(unsigned char c)
     return u'\'' + inner + u'\'';
 }
 
-QString goJsonTypeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return u"bool"_s;
-    case QJsonValue::Double:
-        return u"number"_s;
-    case QJsonValue::String:
-        return u"string"_s;
-    case QJsonValue::Array:
-        return u"array"_s;
-    default:
-        return u"object"_s;
-    }
-}
-
 // storage.DecodeContinue of k8s.io/apiserver: the token, or the reason it is not one, in the apiserver's words
 // (the caller prefixes "invalid continue token: ", as the etcd3 store does). JSON syntax errors are worded as Go's
 // scanner words them for an empty input or a bad first byte, the usual cases for a garbage token; deeper syntax
@@ -147,7 +132,7 @@ std::optional<ContinueToken> decodeContinue(const QString &text, QString *error)
     }
     const QJsonValue value = document.array().first();
     if (!value.isObject() && !value.isNull()) {
-        *error = invalid + u": json: cannot unmarshal "_s + goJsonTypeName(value)
+        *error = invalid + u": json: cannot unmarshal "_s + goValueKind(value)
             + u" into Go value of type storage.continueToken"_s;
         return std::nullopt;
     }
@@ -159,7 +144,7 @@ std::optional<ContinueToken> decodeContinue(const QString &text, QString *error)
         const QString key = it.key().toLower();
         const QJsonValue field = it.value();
         const auto wrongType = [&](const QString &goType) -> std::optional<ContinueToken> {
-            *error = invalid + u": json: cannot unmarshal "_s + goJsonTypeName(field)
+            *error = invalid + u": json: cannot unmarshal "_s + goValueKind(field)
                 + u" into Go struct field continueToken."_s + key + u" of type "_s + goType;
             return std::nullopt;
         };

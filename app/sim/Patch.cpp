@@ -17,6 +17,22 @@ using namespace Qt::StringLiterals;
 
 namespace kubesim {
 
+QString goValueKind(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Object:
+        return u"object"_s;
+    case QJsonValue::Array:
+        return u"array"_s;
+    case QJsonValue::String:
+        return u"string"_s;
+    case QJsonValue::Bool:
+        return u"bool"_s;
+    default:
+        return u"number"_s;
+    }
+}
+
 namespace {
 
 // errors.NewGenericServerResponse(422, ...) drops the server message and keeps only this text, so every
@@ -220,22 +236,6 @@ private:
     const QByteArray &m_data;
     qsizetype m_pos = 0;
 };
-
-QString goValueKind(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Object:
-        return u"object"_s;
-    case QJsonValue::Array:
-        return u"array"_s;
-    case QJsonValue::String:
-        return u"string"_s;
-    case QJsonValue::Bool:
-        return u"bool"_s;
-    default:
-        return u"number"_s;
-    }
-}
 
 QString cannotUnmarshal(const QJsonValue &value, const QString &goType)
 {

@@ -19,6 +19,10 @@ struct PatchResult
     [[nodiscard]] bool ok() const { return errorCode == 0; }
 };
 
+// What Go's encoding/json calls a JSON value in "cannot unmarshal X into Go value": object, array, string, bool,
+// number.
+[[nodiscard]] QString goValueKind(const QJsonValue &value);
+
 // RFC 7386 JSON merge patch.
 [[nodiscard]] QJsonValue applyMergePatch(const QJsonValue &target, const QJsonValue &patch);
 
