@@ -186,6 +186,8 @@ void Informer::list()
         m_pager->deleteLater();
     m_pager = new ListPager(m_client, m_path, m_format, this);
     m_pager->setKeepItems(false);
+    if (!m_fieldSelector.isEmpty())
+        m_pager->setQuery({{u"fieldSelector"_s, m_fieldSelector}});
     m_listed.clear();
     connect(m_pager, &ListPager::pageReceived, this, &Informer::onPage);
     connect(m_pager, &ListPager::finished, this, &Informer::onListed);
@@ -264,6 +266,8 @@ void Informer::watch()
                                           {u"resourceVersion"_s, m_resourceVersion},
                                           {u"allowWatchBookmarks"_s, u"true"_s},
                                           {u"timeoutSeconds"_s, QString::number(timeout)}};
+    if (!m_fieldSelector.isEmpty())
+        request.query.append({u"fieldSelector"_s, m_fieldSelector});
     m_buffer.clear();
     m_watchStarted.start();
     m_watch = m_client->send(request);

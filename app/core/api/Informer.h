@@ -82,6 +82,11 @@ public:
     void start();
     void stop();
 
+    // A fieldSelector for the list and its watches (e.g. "type=kubernetes.io/service-account-token"); set before
+    // start().
+    void setFieldSelector(const QString &selector) { m_fieldSelector = selector; }
+    [[nodiscard]] const QString &fieldSelector() const { return m_fieldSelector; }
+
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool hasSynced() const { return m_synced; }
     // Objects; for TableMetadata, rows as compactRow() makes them.
@@ -134,6 +139,7 @@ private:
     QPointer<KubeClient> m_client;
     QString m_path;
     ListFormat m_format;
+    QString m_fieldSelector;
     QHash<QString, QJsonObject> m_items;
     QSet<QString> m_listed; // uids seen by the list in progress
     QJsonArray m_columns;

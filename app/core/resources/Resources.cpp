@@ -194,6 +194,63 @@ std::optional<Pod> Pod::fromJson(const QJsonObject &object)
     return pod;
 }
 
+QList<SecretUse> SecretUse::of(const QJsonObject &podSpec)
+{
+    QList<SecretUse> uses;
+    const auto containersOf = [&podSpec] {
+        QJsonArray all = podSpec.value(u"initContainers").toArray();
+        for (const QJsonValue &container : podSpec.value(u"containers").toArray())
+            all.append(container);
+        return all;
+    };
+    const QJsonArray containers = containersOf();
+    for (const QJsonValue &value : podSpec.value(u"volumes").toArray()) {
+        const QJsonObject volume = value.toObject();
+        QStringList secrets;
+        if (const QString name = volume[u"secret"][u"secretName"].toString(); !name.isEmpty())
+            secrets.append(name);
+        for (const QJsonValue &source : volume[u"projected"][u"sources"].toArray()) {
+            if (const QString name = source[u"secret"][u"name"].toString(); !name.isEmpty())
+                secrets.append(name);
+        }
+        if (secrets.isEmpty())
+            continue;
+        const QString volumeName = volume.value(u"name").toString();
+        QStringList mounts;
+        for (const QJsonValue &container : containers) {
+            for (const QJsonValue &mount : container[u"volumeMounts"].toArray()) {
+                if (mount[u"name"].toString() == volumeName)
+                    mounts.append(container[u"name"].toString() + u':' + mount[u"mountPath"].toString());
+            }
+        }
+        for (const QString &secret : std::as_const(secrets))
+            uses.append({SecretUse::Kind::Volume, secret, volumeName, mounts, {}, {}});
+    }
+    for (const QJsonValue &value : containers) {
+        const QJsonObject container = value.toObject();
+        const QString containerName = container.value(u"name").toString();
+        for (const QJsonValue &env : container.value(u"env").toArray()) {
+            if (const QString name = env[u"valueFrom"][u"secretKeyRef"][u"name"].toString(); !name.isEmpty())
+                uses.append({SecretUse::Kind::Env, name, {}, {}, containerName, env[u"name"].toString()});
+        }
+        for (const QJsonValue &from : container.value(u"envFrom").toArray()) {
+            if (const QString name = from[u"secretRef"][u"name"].toString(); !name.isEmpty())
+                uses.append({SecretUse::Kind::EnvFrom, name, {}, {}, containerName, {}});
+        }
+    }
+    return uses;
+}
+
+QStringList SecretUse::secretsOf(const QJsonObject &podSpec)
+{
+    QStringList names;
+    for (const SecretUse &use : of(podSpec))
+        names.append(use.secret);
+    names.sort();
+    names.removeDuplicates();
+    return names;
+}
+
 std::optional<Deployment> Deployment::fromJson(const QJsonObject &object)
 {
     Deployment deployment;

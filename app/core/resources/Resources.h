@@ -103,6 +103,24 @@ struct Pod
     [[nodiscard]] static std::optional<Pod> fromJson(const QJsonObject &object);
 };
 
+// One place a pod spec reads a Secret: a volume (a secret volume, or a projected volume's secret source), one
+// environment variable (secretKeyRef) or a container's envFrom.
+struct SecretUse
+{
+    enum class Kind { Volume, Env, EnvFrom };
+    Kind kind = Kind::Volume;
+    QString secret;
+    QString volume; // Volume: the pod's volume name
+    QStringList mounts; // Volume: "CONTAINER:PATH" of each container that mounts it
+    QString container; // Env, EnvFrom: the container (init containers included)
+    QString variable; // Env: the variable's name
+
+    // Where the spec reads `secret`, in the order the spec lists them.
+    [[nodiscard]] static QList<SecretUse> of(const QJsonObject &podSpec);
+    // The names of the Secrets the pod spec reads, each once, sorted.
+    [[nodiscard]] static QStringList secretsOf(const QJsonObject &podSpec);
+};
+
 struct Deployment
 {
     ObjectMeta meta;
