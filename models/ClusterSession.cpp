@@ -37,6 +37,8 @@ void ClusterSession::createScopedInformers(const QString &ns)
                          tr("role bindings") + where);
     m_roles =
         add(u"/apis/rbac.authorization.k8s.io/v1"_s + scope + u"/roles"_s, ListFormat::Objects, tr("roles") + where);
+    if (m_tokensWanted)
+        createTokenInformer(ns);
     if (ns.isEmpty()) {
         // Refused across namespaces: work in one namespace instead.
         connect(m_serviceAccounts, &Informer::failed, this, [this](const ApiError &error) {
@@ -47,6 +49,31 @@ void ClusterSession::createScopedInformers(const QString &ns)
             }
         });
     }
+}
+
+void ClusterSession::createTokenInformer(const QString &ns)
+{
+    const QString scope = ns.isEmpty() ? QString() : u"/namespaces/"_s + ns;
+    const QString where = ns.isEmpty() ? QString() : tr(" in %1").arg(ns);
+    m_tokenSecrets = add(u"/api/v1"_s + scope + u"/secrets"_s, ListFormat::TableMetadata, tr("token secrets") + where);
+    m_tokenSecrets->setFieldSelector(u"type=kubernetes.io/service-account-token"_s);
+}
+
+Informer *ClusterSession::tokenSecrets()
+{
+    if (m_tokenSecrets)
+        return m_tokenSecrets;
+    m_tokensWanted = true;
+    createTokenInformer(m_namespaced ? focusNamespace() : QString());
+    m_tokenSecrets->start();
+    return m_tokenSecrets;
+}
+
+QList<Informer *> ClusterSession::stateInformers() const
+{
+    QList<Informer *> informers = m_informers;
+    informers.removeOne(m_tokenSecrets);
+    return informers;
 }
 
 QString ClusterSession::focusNamespace() const
@@ -74,7 +101,11 @@ void ClusterSession::setFocusNamespace(const QString &ns)
 
 QList<Informer *> ClusterSession::scopedInformers() const
 {
-    return {m_serviceAccounts, m_secrets, m_pods, m_deployments, m_statefulSets, m_daemonSets, m_roleBindings, m_roles};
+    QList<Informer *> informers {m_serviceAccounts, m_secrets,    m_pods,         m_deployments,
+                                 m_statefulSets,    m_daemonSets, m_roleBindings, m_roles};
+    if (m_tokenSecrets)
+        informers.append(m_tokenSecrets);
+    return informers;
 }
 
 void ClusterSession::removeInformer(Informer *informer)
@@ -83,6 +114,8 @@ void ClusterSession::removeInformer(Informer *informer)
     m_refused.remove(informer);
     if (m_problems.clear(m_names.take(informer)))
         Q_EMIT problemsChanged();
+    if (informer == m_tokenSecrets)
+        m_tokenSecrets = nullptr;
     informer->stop();
     informer->deleteLater();
 }
@@ -153,16 +186,23 @@ void ClusterSession::start()
     });
 }
 
+int ClusterSession::listCount() const
+{
+    return int(stateInformers().size());
+}
+
 int ClusterSession::listsLoaded() const
 {
-    return int(std::count_if(m_informers.cbegin(), m_informers.cend(), [this](Informer *informer) {
+    const QList<Informer *> informers = stateInformers();
+    return int(std::count_if(informers.cbegin(), informers.cend(), [this](Informer *informer) {
         return informer->hasSynced() || m_refused.contains(informer);
     }));
 }
 
 void ClusterSession::updateState()
 {
-    const bool waiting = std::any_of(m_informers.cbegin(), m_informers.cend(), [this](Informer *informer) {
+    const QList<Informer *> informers = stateInformers();
+    const bool waiting = std::any_of(informers.cbegin(), informers.cend(), [this](Informer *informer) {
         return informer->state() == Informer::State::Waiting && !m_refused.contains(informer);
     });
     State state = State::Connected;

@@ -46,6 +46,11 @@ public:
     [[nodiscard]] Informer *clusterRoleBindings() const { return m_clusterRoleBindings; }
     [[nodiscard]] Informer *roles() const { return m_roles; }
     [[nodiscard]] Informer *clusterRoles() const { return m_clusterRoles; }
+    // The kubernetes.io/service-account-token Secrets, metadata only, listed by field selector: made and started on
+    // the first call (the Tokens tab opens), then kept and scoped like the other namespaced lists. It does not count
+    // in the connection state: a session is connected without it.
+    Informer *tokenSecrets();
+    [[nodiscard]] Informer *tokenSecretsIfStarted() const { return m_tokenSecrets; }
 
     [[nodiscard]] State state() const { return m_state; }
     // Why the session failed: a problem retrying cannot fix (credentials, TLS trust).
@@ -56,7 +61,7 @@ public:
     // Whether the server refused this informer's list (403/401) or does not serve it (404): its emptiness then
     // means nothing.
     [[nodiscard]] bool isRefused(Informer *informer) const { return m_refused.contains(informer); }
-    [[nodiscard]] int listCount() const { return int(m_informers.size()); }
+    [[nodiscard]] int listCount() const;
     // What is wrong with the lists now, one entry per cause; an entry goes when its lists work again.
     [[nodiscard]] const ProblemGroups &problems() const { return m_problems; }
     // The name problems() uses for this informer's collection, e.g. "secrets" or "secrets in ci".
@@ -81,6 +86,9 @@ private:
     // The informers that follow the focus namespace when the user may not list across namespaces.
     [[nodiscard]] QList<Informer *> scopedInformers() const;
     void updateState();
+    void createTokenInformer(const QString &ns);
+    // The informers the connection state waits for.
+    [[nodiscard]] QList<Informer *> stateInformers() const;
 
     std::unique_ptr<KubeClient> m_client;
     QList<Informer *> m_informers;
@@ -95,6 +103,8 @@ private:
     Informer *m_clusterRoleBindings;
     Informer *m_clusterRoles;
     Informer *m_roles;
+    Informer *m_tokenSecrets = nullptr;
+    bool m_tokensWanted = false;
     QHash<const Informer *, QString> m_names;
     ProblemGroups m_problems;
     QSet<Informer *> m_refused; // lists the user may not read, or the server does not serve (404)

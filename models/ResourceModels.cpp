@@ -320,6 +320,7 @@ QVariant InformerTableModel::headerData(int section, Qt::Orientation orientation
 template class InformerTable<NamespaceRow>;
 template class InformerTable<ServiceAccountRow>;
 template class InformerTable<SecretRow>;
+template class InformerTable<TokenRow>;
 
 NamespaceRow NamespaceModel::parse(const QJsonObject &item)
 {

@@ -71,12 +71,22 @@ struct SecretRow : RowBase
     int keys = 0;
 };
 
+// A kubernetes.io/service-account-token Secret in the token audit: what its metadata says. What the other lists say
+// of it (its account, the pods that read it) is looked up when shown.
+struct TokenRow : RowBase
+{
+    QString account; // the kubernetes.io/service-account.name annotation
+    QDate lastUsed; // the kubernetes.io/legacy-token-last-used label; null without
+    QDate invalidSince; // the kubernetes.io/legacy-token-invalid-since label; null without
+};
+
 } // namespace sa
 
 // Rows move by memmove when a removal closes a gap.
 Q_DECLARE_TYPEINFO(sa::NamespaceRow, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(sa::ServiceAccountRow, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(sa::SecretRow, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(sa::TokenRow, Q_RELOCATABLE_TYPE);
 
 namespace sa {
 
@@ -155,6 +165,7 @@ public:
     [[nodiscard]] const QJsonObject &itemAt(int row) const final { return m_rows.at(row).item; }
 
 protected:
+    [[nodiscard]] const Row &rowAt(int row) const { return m_rows.at(row); }
     [[nodiscard]] virtual Row parse(const QJsonObject &item) = 0;
     // A row's value for a column and a role other than the shared Uid/Name/Namespace/Labels roles.
     [[nodiscard]] virtual QVariant value(const Row &row, int column, int role) const = 0;
@@ -175,6 +186,7 @@ private:
 extern template class InformerTable<NamespaceRow>;
 extern template class InformerTable<ServiceAccountRow>;
 extern template class InformerTable<SecretRow>;
+extern template class InformerTable<TokenRow>;
 
 class NamespaceModel : public InformerTable<NamespaceRow>
 {

@@ -110,6 +110,7 @@ void ServiceAccountUsage::rebuild()
     m_accounts.clear();
     m_secrets.clear();
     m_referencedBy.clear();
+    m_podsBySecret.clear();
     if (ClusterSession *session = m_session) {
         m_informers = {
             session->serviceAccounts(), session->secrets(),    session->pods(),         session->deployments(),
@@ -226,6 +227,18 @@ void ServiceAccountUsage::applyOwned(Kind kind, const QJsonObject &item, int sig
         m_touchedAccounts.append(account);
         if (kind == TokenSecrets)
             m_touchedSecrets.append(keyOfItem(item));
+    }
+    if (kind != Pods)
+        return;
+    const QJsonObject meta = Informer::metadataOf(item);
+    const QString ns = meta.value("namespace"_L1).toString();
+    for (const QString &secret : SecretUse::secretsOf(item.value("spec"_L1).toObject())) {
+        const QString key = keyOf(ns, secret);
+        if (sign > 0)
+            m_podsBySecret[key].insert(uid, meta.value("name"_L1).toString());
+        else
+            removeFrom(m_podsBySecret, key, uid);
+        m_touchedSecrets.append(key);
     }
 }
 
@@ -367,6 +380,51 @@ QList<Workload> ServiceAccountUsage::workloadsIn(const QString &ns) const
     };
     return Workload::of(ns, objectsIn(Deployments, &Deployment::fromJson), objectsIn(Pods, &Pod::fromJson),
                         objectsIn(StatefulSets, &StatefulSet::fromJson), objectsIn(DaemonSets, &DaemonSet::fromJson));
+}
+
+bool ServiceAccountUsage::accountExists(const QString &ns, const QString &name) const
+{
+    return findByName(m_accounts, ns, name) != nullptr;
+}
+
+bool ServiceAccountUsage::accountListsSecret(const QString &ns, const QString &account, const QString &secret) const
+{
+    const QJsonObject *item = findByName(m_accounts, ns, account);
+    if (!item)
+        return false;
+    const QJsonArray references = item->value("secrets"_L1).toArray();
+    return std::any_of(references.begin(), references.end(), [&secret](const QJsonValue &reference) {
+        return reference.toObject().value("name"_L1).toString() == secret;
+    });
+}
+
+QStringList ServiceAccountUsage::podsUsing(const QString &ns, const QString &secret) const
+{
+    QStringList names = m_podsBySecret.value(keyOf(ns, secret)).values();
+    names.sort();
+    names.removeDuplicates();
+    return names;
+}
+
+QStringList ServiceAccountUsage::workloadsUsing(const QString &ns, const QString &secret) const
+{
+    const QString prefix = ns + u'/';
+    QStringList labels;
+    for (const auto &[kind, prefixLabel] :
+         {std::pair {Deployments, "deployment/"_L1}, std::pair {StatefulSets, "statefulset/"_L1},
+          std::pair {DaemonSets, "daemonset/"_L1}}) {
+        for (auto it = m_byAccount[kind].cbegin(); it != m_byAccount[kind].cend(); ++it) {
+            if (!it.key().startsWith(prefix))
+                continue;
+            for (const QJsonObject &item : it.value()) {
+                const QJsonObject podSpec = item["spec"_L1]["template"_L1]["spec"_L1].toObject();
+                if (SecretUse::secretsOf(podSpec).contains(secret))
+                    labels.append(prefixLabel + Informer::metadataOf(item).value("name"_L1).toString());
+            }
+        }
+    }
+    labels.sort();
+    return labels;
 }
 
 QStringList ServiceAccountUsage::secretNamesIn(const QString &ns, const QStringList &types) const

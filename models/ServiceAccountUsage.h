@@ -82,6 +82,15 @@ public:
     [[nodiscard]] QList<Workload> workloadsOf(const QString &ns, const QString &name) const;
     // The workloads of the namespace whose account can be changed (see Workload::of), whatever account they name.
     [[nodiscard]] QList<Workload> workloadsIn(const QString &ns) const;
+    // Whether the account exists (as far as the account list says: see sourceStates()).
+    [[nodiscard]] bool accountExists(const QString &ns, const QString &name) const;
+    // Whether the account lists the secret in its .secrets (as the token controller did for the tokens it made).
+    [[nodiscard]] bool accountListsSecret(const QString &ns, const QString &account, const QString &secret) const;
+    // The pods of the namespace that read the secret (a volume, secretKeyRef or envFrom), by name, sorted.
+    [[nodiscard]] QStringList podsUsing(const QString &ns, const QString &secret) const;
+    // The Deployments, StatefulSets and DaemonSets of the namespace whose pod template reads the secret, as
+    // "deployment/NAME"; asked when a dialog opens (it reads the namespace's workloads).
+    [[nodiscard]] QStringList workloadsUsing(const QString &ns, const QString &secret) const;
     // The names of the namespace's secrets of these types (empty: all), sorted.
     [[nodiscard]] QStringList secretNamesIn(const QString &ns, const QStringList &types = {}) const;
 
@@ -128,6 +137,7 @@ private:
     QHash<QString, ByName> m_accounts;
     QHash<QString, ByName> m_secrets; // metadata-only rows
     QHash<QString, QMap<QString, QString>> m_referencedBy; // secret key → uid → name of an account listing it
+    QHash<QString, QMap<QString, QString>> m_podsBySecret; // secret key → uid → name of a pod reading it
     // Collected while one event is applied, then sent in one changed().
     QStringList m_touchedAccounts;
     QStringList m_touchedSecrets;
