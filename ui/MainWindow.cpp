@@ -19,6 +19,7 @@
 #include "SecretValuesDialog.h"
 #include "TokenInspectorDialog.h"
 #include "TokenSecretDialog.h"
+#include "TokensPane.h"
 #include "WhoCanDialog.h"
 #include "YamlDialog.h"
 
@@ -203,8 +204,7 @@ void MainWindow::buildActions()
 
 void MainWindow::copySelectedName()
 {
-    const QTreeView *view = currentTab() == Tab::ServiceAccounts ? m_accountView : m_secretView;
-    const QModelIndex current = chosenIndex(view);
+    const QModelIndex current = chosenIndex(currentView());
     if (current.isValid())
         QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(NameRole).toString());
 }
@@ -275,6 +275,7 @@ void MainWindow::buildToolBar()
     connect(filterDelay, &QTimer::timeout, this, [this] {
         m_accountProxy->setTextFilter(m_filter->text());
         m_secretProxy->setTextFilter(m_filter->text());
+        m_tokens->setTextFilter(m_filter->text());
     });
     toolBar->addWidget(m_filter);
 }
@@ -414,7 +415,19 @@ QWidget *MainWindow::buildMainPage()
     m_tabs->setObjectName(u"kindTabs"_s);
     m_tabs->insertTab(int(Tab::ServiceAccounts), accountsPage, tr("Service accounts"));
     m_tabs->insertTab(int(Tab::Secrets), secretsPage, tr("Secrets"));
+    m_tokens = new TokensPane(m_usage);
+    m_tokens->setObjectName(u"tokensPane"_s);
+    m_tabs->insertTab(int(Tab::Tokens), m_tokens, tr("Tokens"));
+    m_tabs->setTabToolTip(int(Tab::Tokens), tr("Every long-lived token Secret: last use, invalidation, what reads it"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (currentTab() == Tab::Tokens)
+            m_tokens->activate();
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateDetails);
+    connect(m_tokens, &TokensPane::currentChanged, this, &MainWindow::updateDetails);
+    connect(m_tokens, &TokensPane::titleChanged, this, &MainWindow::updateTabCounts);
+    connect(m_tokens, &TokensPane::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     const auto updateCounts = [this] { updateTabCounts(); };
     for (QSortFilterProxyModel *proxy :
          {static_cast<QSortFilterProxyModel *>(m_accountProxy), static_cast<QSortFilterProxyModel *>(m_secretProxy)}) {
@@ -461,6 +474,7 @@ void MainWindow::updateTabCounts()
         title(tr("Service accounts"), m_session ? m_session->serviceAccounts() : nullptr, m_accountProxy));
     m_tabs->setTabText(int(Tab::Secrets),
                        title(tr("Secrets"), m_session ? m_session->secrets() : nullptr, m_secretProxy));
+    m_tabs->setTabText(int(Tab::Tokens), m_tokens->title());
 }
 
 void MainWindow::removeExtraNamespace(const QString &ns)
@@ -539,6 +553,9 @@ void MainWindow::setSession(ClusterSession *session, const ResolvedContext &cont
     m_pendingNamespace.clear();
     m_missingNamespace.clear();
     m_usage->setSession(session);
+    m_tokens->setSession(session);
+    if (session && currentTab() == Tab::Tokens)
+        m_tokens->activate();
     m_permissions->setSession(session);
     // Once per session: F5 and a context switch make a new one, and ask again.
     m_discovery->setClient(session ? session->client() : nullptr);
@@ -641,6 +658,19 @@ QModelIndex MainWindow::chosenIndex(const QAbstractItemView *view)
     return selected.isEmpty() ? view->currentIndex() : selected.first().siblingAtColumn(0);
 }
 
+QTreeView *MainWindow::currentView() const
+{
+    switch (currentTab()) {
+    case Tab::ServiceAccounts:
+        return m_accountView;
+    case Tab::Secrets:
+        return m_secretView;
+    case Tab::Tokens:
+        return m_tokens->view();
+    }
+    return m_accountView;
+}
+
 MainWindow::Tab MainWindow::currentTab() const
 {
     return Tab(m_tabs->currentIndex());
@@ -673,6 +703,7 @@ void MainWindow::onNamespaceSelected()
     const QString ns = selectedNamespace();
     m_accountProxy->setNamespaceFilter(ns);
     m_secretProxy->setNamespaceFilter(ns);
+    m_tokens->setNamespaceFilter(ns);
     if (m_session)
         m_session->setFocusNamespace(ns);
     // Remembered for this context when it is a choice (not a list emptied by a reset, nor a namespace still to come).
@@ -717,15 +748,24 @@ void MainWindow::showProblems()
 {
     if (!m_session)
         return;
-    Informer *visible = currentTab() == Tab::Secrets ? m_session->secrets() : m_session->serviceAccounts();
+    Informer *visible = currentTab() == Tab::Secrets ? m_session->secrets()
+        : currentTab() == Tab::Tokens                ? m_session->tokenSecretsIfStarted()
+                                                     : m_session->serviceAccounts();
     m_messageBar->setProblems(m_session->problems().entries(m_session->nameOf(visible)));
 }
 
 void MainWindow::updateDetails()
 {
     const bool accounts = currentTab() == Tab::ServiceAccounts;
-    const QTreeView *view = accounts ? m_accountView : m_secretView;
-    const QModelIndex current = chosenIndex(view);
+    if (currentTab() == Tab::Tokens) {
+        const auto secret = m_session ? m_tokens->currentSecret() : std::nullopt;
+        if (secret)
+            m_details->showSecret(secret->meta.ns, secret->meta.name);
+        else
+            m_details->showNothing();
+        return;
+    }
+    const QModelIndex current = chosenIndex(currentView());
     if (!current.isValid() || !m_session) {
         m_details->showNothing();
         return;
@@ -840,7 +880,7 @@ void MainWindow::whoCan()
 
 void MainWindow::whoCanReadSelectedSecret()
 {
-    const std::optional<SecretMeta> secret = currentTab() == Tab::Secrets ? selectedSecret() : std::nullopt;
+    const std::optional<SecretMeta> secret = currentTab() != Tab::ServiceAccounts ? selectedSecret() : std::nullopt;
     if (!m_session || !secret) {
         statusBar()->showMessage(tr("Select a secret to see who can read it."), 5000);
         return;
@@ -877,6 +917,8 @@ std::optional<ServiceAccount> MainWindow::selectedServiceAccount() const
 
 std::optional<SecretMeta> MainWindow::selectedSecret() const
 {
+    if (currentTab() == Tab::Tokens)
+        return m_tokens->currentSecret();
     const QModelIndex current = chosenIndex(m_secretView);
     if (!current.isValid())
         return std::nullopt;
@@ -927,7 +969,7 @@ void MainWindow::revealSecret(const QString &ns, const QString &name)
 
 void MainWindow::revealSelectedSecret()
 {
-    const auto secret = m_session && currentTab() == Tab::Secrets ? selectedSecret() : std::nullopt;
+    const auto secret = m_session && currentTab() != Tab::ServiceAccounts ? selectedSecret() : std::nullopt;
     if (!secret) {
         statusBar()->showMessage(tr("Select a secret to reveal its values."), 5000);
         return;

@@ -36,6 +36,7 @@ class ActionCollection;
 class DetailsPane;
 class MessageBar;
 class NamespaceCounts;
+class TokensPane;
 
 // The main window: a context switcher, the namespaces, the service accounts and secrets of the selection,
 // and the details of the selected object, all live. It shows a session; Application decides which.
@@ -76,8 +77,10 @@ protected:
 
 private:
     // The kind tabs, in their order.
-    enum class Tab { ServiceAccounts, Secrets };
+    enum class Tab { ServiceAccounts, Secrets, Tokens };
     [[nodiscard]] Tab currentTab() const;
+    // The list of the current tab.
+    [[nodiscard]] QTreeView *currentView() const;
 
     void buildActions();
     void buildToolBar();
@@ -170,6 +173,7 @@ private:
     QTabWidget *m_tabs;
     QTreeView *m_accountView;
     QTreeView *m_secretView;
+    TokensPane *m_tokens;
     QComboBox *m_secretType;
     QCheckBox *m_hideHelm;
     QCheckBox *m_onlyRisky;
