@@ -2,6 +2,7 @@
 
 #include "Manifests.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -328,9 +329,26 @@ void seedLarge(Registry &registry, int namespaces, int accounts, int secrets, in
                       {"owner"_L1, "helm"_L1},
                       {"status"_L1, "superseded"_L1},
                       {"version"_L1, serial}});
-        } else {
+        } else if (kind < 95 || accountsByNamespace[ns].isEmpty()) {
             s.secret(nsNames[ns], apps[i % apps.size()] + u"-tls-"_s + serial, u"kubernetes.io/tls"_s,
                      {{"tls.crt"_L1, blob(1400)}, {"tls.key"_L1, blob(1700)}});
+        } else {
+            // A long-lived token of one of the namespace's accounts, as clusters from before 1.24 keep them: most
+            // used at some time in the last year and a half, some never, a few invalidated by the cleaner.
+            const QStringList &owners = accountsByNamespace[ns];
+            const QString &owner = owners[random.bounded(int(owners.size()))];
+            const QDate today = QDateTime::currentDateTimeUtc().date();
+            QJsonObject labels;
+            if (random.bounded(10) >= 4) {
+                labels.insert("kubernetes.io/legacy-token-last-used"_L1,
+                              today.addDays(-random.bounded(540)).toString(Qt::ISODate));
+            }
+            if (random.bounded(20) == 0) {
+                labels.insert("kubernetes.io/legacy-token-invalid-since"_L1,
+                              today.addDays(-random.bounded(300)).toString(Qt::ISODate));
+            }
+            s.secret(nsNames[ns], owner + u"-token-"_s + serial, u"kubernetes.io/service-account-token"_s, {}, labels,
+                     {{"kubernetes.io/service-account.name"_L1, owner}});
         }
     }
     // RBAC as teams have it: in each namespace a Role for configuration, its first account deploying (edit), the
