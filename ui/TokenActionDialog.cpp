@@ -7,26 +7,11 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace sa {
-
-namespace {
-
-// The characters of apimachinery's rand.String, which generateName uses: no vowels, no look-alikes.
-QString randomSuffix()
-{
-    static constexpr char kAlphabet[] = "bcdfghjklmnpqrstvwxz2456789";
-    QString suffix;
-    for (int i = 0; i < 5; ++i)
-        suffix += QLatin1Char(kAlphabet[QRandomGenerator::global()->bounded(int(sizeof(kAlphabet) - 1))]);
-    return suffix;
-}
-
-} // namespace
 
 TokenActionDialog::TokenActionDialog(KubeClient *client, Action action, QList<Token> tokens, QWidget *parent)
     : ActionDialog(parent)
@@ -156,8 +141,7 @@ void TokenActionDialog::apply()
 {
     if (m_action == Action::Rotate) {
         const TokenFacts &facts = m_tokens.first().facts;
-        m_newSecret = facts.account + u"-token-"_s + randomSuffix();
-        runOperation(ops::createTokenSecret(m_client, facts.ns, facts.account, m_newSecret), tr("Making a new token…"));
+        runOperation(ops::rotateTokenSecret(m_client, facts.ns, facts.name), tr("Making a new token…"));
         return;
     }
     QList<OperationSequence::Step> steps;
@@ -191,14 +175,35 @@ void TokenActionDialog::applySucceeded(const OperationResult &result)
         return;
     }
     const TokenFacts &old = m_tokens.first().facts;
+    m_newSecret = result.object.value("metadata"_L1).toObject().value("name"_L1).toString();
     auto *page = new QWidget;
     page->setObjectName(u"rotateResult"_s);
     auto *layout = new QVBoxLayout(page);
-    auto *title = new QLabel(tr("New token Secret %1/%2 for %3:").arg(old.ns, m_newSecret, old.account));
+    auto *title = new QLabel(tr("New token Secret %1/%2 made for %3. Its token is read from the server only when you "
+                                "ask for it.")
+                                 .arg(old.ns, m_newSecret, old.account));
     title->setTextFormat(Qt::PlainText);
     title->setWordWrap(true);
     layout->addWidget(title);
-    layout->addWidget(new TokenView(m_client, old.ns, old.account, result.get<Secret>()->data.value(u"token"_s)));
+    // The token, once asked for: read then, shown masked.
+    auto *show = new QPushButton(tr("&Show the new token"));
+    show->setObjectName(u"showNewToken"_s);
+    show->setAutoDefault(false);
+    layout->addWidget(show, 0, Qt::AlignLeft);
+    connect(show, &QPushButton::clicked, this, [this, show, layout, ns = old.ns, account = old.account] {
+        show->setEnabled(false);
+        Operation *read = ops::readSecret(m_client, ns, m_newSecret);
+        connect(read, &Operation::finished, this, [this, show, layout, ns, account](const OperationResult &answer) {
+            if (!answer.ok()) {
+                show->setEnabled(true);
+                m_oldState->setText(tr("Could not read %1: %2").arg(m_newSecret, answer.error->userMessage()));
+                return;
+            }
+            layout->replaceWidget(show,
+                                  new TokenView(m_client, ns, account, answer.get<Secret>()->data.value(u"token"_s)));
+            show->deleteLater();
+        });
+    });
     auto *oldText = new QLabel(tr("The old token %1 still works. Give the new token to what used the old one, then "
                                   "delete the old one.")
                                    .arg(old.name));

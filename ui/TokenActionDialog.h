@@ -11,8 +11,8 @@ namespace sa {
 // The actions on long-lived token Secrets of the Tokens tab, each saying its consequence first and naming what
 // reads each token: invalidate now (the label the legacy token cleaner sets: the server refuses the token), re-enable
 // (the label removed), delete (the token is revoked for good), and rotate (one token: a new token Secret for the same
-// account, shown; the old one deleted only after a second confirmation). Invalidate and delete are destructive:
-// Enter cancels.
+// account, its token shown on request; the old one deleted only after a second confirmation). Invalidate and delete are
+// destructive: Enter cancels.
 class TokenActionDialog : public ActionDialog
 {
     Q_OBJECT

@@ -21,7 +21,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -469,6 +471,9 @@ spec:
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QWidget *>(u"rotateResult"_s), 20000);
         const QString fresh = dialog->newSecret();
         QVERIFY2(fresh.startsWith(u"worker-token-"_s), qPrintable(fresh));
+        QVERIFY(!dialog->findChild<sa::SecretField *>(u"token"_s)); // read only when asked for
+        dialog->findChild<QPushButton *>(u"showNewToken"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<sa::SecretField *>(u"token"_s), 10000);
         const QByteArray token = dialog->findChild<sa::SecretField *>(u"token"_s)->value().reveal();
         QCOMPARE(token, tokenOf(fresh, u"actions"_s));
         QVERIFY(whoAmI(token).out.contains(u"system:serviceaccount:actions:worker"_s));
@@ -482,6 +487,36 @@ spec:
         QTRY_VERIFY_WITH_TIMEOUT(!findRow(view()->model(), u"worker-b"_s).isValid(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(findRow(view()->model(), fresh).isValid(), 10000);
         dialog->reject();
+    }
+
+    void projectedTokenSnippet()
+    {
+        QVERIFY(selectTokens({u"deployer-never"_s}));
+        QVERIFY(!pane()->findChild<QAction *>(u"projectedTokenSnippet"_s)->isEnabled()); // no pod reads it
+        QVERIFY(selectTokens({u"deployer-mounted"_s}));
+        QAction *open = pane()->findChild<QAction *>(u"projectedTokenSnippet"_s);
+        QVERIFY(open->isEnabled());
+        open->trigger();
+        QPointer<QDialog> dialog = m_app->window().findChild<QDialog *>(u"projectedTokenDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->findChild<QComboBox *>(u"projectedPod"_s)->currentText(), u"runner"_s);
+        QCOMPARE(dialog->findChild<QLabel *>(u"projectedUses"_s)->text(), u"Replaces: volume api-token."_s);
+        const auto snippet = [&dialog] {
+            return dialog->findChild<QPlainTextEdit *>(u"projectedSnippet"_s)->toPlainText();
+        };
+        QVERIFY2(snippet().contains(u"serviceAccountToken"_s) && snippet().contains(u"expirationSeconds: 3600"_s)
+                     && snippet().contains(u"name: api-token"_s) && snippet().contains(u"mountPath: /var/run/legacy"_s)
+                     && snippet().contains(u"serviceAccountName: deployer"_s) && !snippet().contains(u"secretName"_s),
+                 qPrintable(snippet()));
+        dialog->findChild<QLineEdit *>(u"projectedAudience"_s)->setText(u"vault"_s);
+        dialog->findChild<QSpinBox *>(u"projectedLifetime"_s)->setValue(1200);
+        QVERIFY2(snippet().contains(u"audience: vault"_s) && snippet().contains(u"expirationSeconds: 1200"_s),
+                 qPrintable(snippet()));
+        SA_VERIFY_LABELS_SPOKEN(dialog);
+        saveScreenshot(dialog, u"dialog-projected-token"_s);
+        dialog->reject();
+        QTRY_VERIFY(!dialog);
     }
 
     void deleteSeveral()

@@ -127,22 +127,6 @@ Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &na
                          Sensitive::Yes);
 }
 
-Operation *setTokenSecretInvalidated(KubeClient *client, const QString &ns, const QString &name, bool invalidated)
-{
-    // The label's value is the day in UTC, as the legacy token cleaner writes it; null removes it. The type, which
-    // is immutable, makes the server refuse the patch for a Secret of another type. The answer holds the values:
-    // read without them, and wiped.
-    const QJsonValue label = invalidated ? QJsonValue(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate))
-                                         : QJsonValue(QJsonValue::Null);
-    const QJsonObject patch {
-        {"metadata"_L1,
-         QJsonObject {{"labels"_L1, QJsonObject {{"kubernetes.io/legacy-token-invalid-since"_L1, label}}}}},
-        {"type"_L1, "kubernetes.io/service-account-token"_L1}};
-    return singleRequest(client,
-                         jsonRequest("PATCH", corePath(ns, "secrets"_L1, name), patch, "application/merge-patch+json"),
-                         readWithoutValues, Sensitive::Yes);
-}
-
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
                         const TokenRequestOptions &options)
 {

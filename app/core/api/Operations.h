@@ -60,10 +60,6 @@ Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &sp
 Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name);
 // Deletes a Secret (a revocable token's: revokes it); result.object is the Secret without its values.
 Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name);
-// Invalidates a kubernetes.io/service-account-token Secret's token now (the kubernetes.io/legacy-token-invalid-since
-// label with today's date, as the legacy token cleaner sets it: the server then refuses the token), or re-enables it
-// (the label removed). A Secret of another type is refused by the server and left as it is.
-Operation *setTokenSecretInvalidated(KubeClient *client, const QString &ns, const QString &name, bool invalidated);
 // TokenRequest; its result holds an IssuedToken, and warnings such as a shortened expiration.
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
                         const TokenRequestOptions &options);
