@@ -1,18 +1,11 @@
 #include "AutomountDialog.h"
 
-#include "util/SaveFile.h"
+#include "SnippetView.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
-#include <QDir>
-#include <QFileDialog>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -38,8 +31,8 @@ AutomountDialog::AutomountDialog(KubeClient *client, const ServiceAccount &accou
     , m_account(account)
     , m_automount(new QComboBox)
     , m_podAutomount(new QComboBox)
-    , m_snippet(new QPlainTextEdit)
-    , m_snippetStatus(new QLabel)
+    , m_snippet(
+          new SnippetView(u"podSnippet"_s, tr("Pod manifest"), tr("Copied. Create the pod with kubectl apply -f -")))
 {
     setObjectName(u"automountDialog"_s);
     setWindowTitle(tr("Token automount for %1/%2").arg(account.meta.ns, account.meta.name));
@@ -66,45 +59,12 @@ AutomountDialog::AutomountDialog(KubeClient *client, const ServiceAccount &accou
     addChoices(m_podAutomount, tr("As the account says"), tr("Mounted"), tr("Not mounted"));
     podRow->addRow(tr("Token in the &pod:"), m_podAutomount);
     snippetLayout->addLayout(podRow);
-    m_snippet->setObjectName(u"podSnippet"_s);
-    m_snippet->setAccessibleName(tr("Pod manifest"));
-    m_snippet->setReadOnly(true);
-    m_snippet->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_snippet->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_snippet->setMinimumHeight(m_snippet->fontMetrics().lineSpacing() * 16);
+    m_snippet->setSuggestedFileName(m_account.meta.name + u"-pod.yaml"_s);
     snippetLayout->addWidget(m_snippet);
-    auto *copy = new QPushButton(tr("C&opy"));
-    copy->setObjectName(u"copySnippet"_s);
-    copy->setAccessibleName(tr("Copy the manifest"));
-    auto *save = new QPushButton(tr("&Save…"));
-    save->setObjectName(u"saveSnippet"_s);
-    save->setAccessibleName(tr("Save the manifest"));
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(copy);
-    buttons->addWidget(save);
-    buttons->addWidget(m_snippetStatus, 1);
-    snippetLayout->addLayout(buttons);
-    m_snippetStatus->setObjectName(u"snippetStatus"_s);
-    m_snippetStatus->setWordWrap(true);
     formLayout()->addRow(snippetBox);
     okButton()->setText(tr("&Apply"));
     setMinimumWidth(560);
 
-    connect(copy, &QPushButton::clicked, this, [this] {
-        // A manifest, not a secret: an ordinary copy.
-        QGuiApplication::clipboard()->setText(m_snippet->toPlainText());
-        m_snippetStatus->setText(tr("Copied. Create the pod with kubectl apply -f -"));
-    });
-    connect(save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save pod manifest"),
-                                                          QDir::home().filePath(m_account.meta.name + u"-pod.yaml"_s),
-                                                          tr("YAML (*.yaml *.yml);;All files (*)"));
-        if (path.isEmpty())
-            return;
-        QString error;
-        m_snippetStatus->setText(saveSnippet(path, &error) ? tr("Saved %1").arg(path)
-                                                           : tr("Could not save %1: %2").arg(path, error));
-    });
     connect(m_automount, &QComboBox::currentIndexChanged, this, &AutomountDialog::revalidate);
     connect(m_podAutomount, &QComboBox::currentIndexChanged, this, &AutomountDialog::updateSnippet);
     updateSnippet();
@@ -129,13 +89,12 @@ QString AutomountDialog::podSnippet(const QString &ns, const QString &serviceAcc
 
 bool AutomountDialog::saveSnippet(const QString &path, QString *error) const
 {
-    return saveFile(path, m_snippet->toPlainText().toUtf8(), FileAccess::Default, error);
+    return m_snippet->save(path, error);
 }
 
 void AutomountDialog::updateSnippet()
 {
-    m_snippet->setPlainText(podSnippet(m_account.meta.ns, m_account.meta.name, chosen(m_podAutomount)));
-    m_snippetStatus->clear();
+    m_snippet->setText(podSnippet(m_account.meta.ns, m_account.meta.name, chosen(m_podAutomount)));
 }
 
 bool AutomountDialog::hasChanges() const

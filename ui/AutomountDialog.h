@@ -6,9 +6,10 @@
 
 class QComboBox;
 class QLabel;
-class QPlainTextEdit;
 
 namespace sa {
+
+class SnippetView;
 
 // "Token automount": sets or clears automountServiceAccountToken on a service account, and offers a "run a pod as
 // this service account" manifest, with or without the token mounted, to copy or save.
@@ -37,8 +38,7 @@ private:
     ServiceAccount m_account;
     QComboBox *m_automount;
     QComboBox *m_podAutomount;
-    QPlainTextEdit *m_snippet;
-    QLabel *m_snippetStatus;
+    SnippetView *m_snippet;
 };
 
 } // namespace sa
