@@ -235,7 +235,7 @@ void ServiceAccountUsage::applyOwned(Kind kind, const QJsonObject &item, int sig
     for (const QString &secret : SecretUse::secretsOf(item.value("spec"_L1).toObject())) {
         const QString key = keyOf(ns, secret);
         if (sign > 0)
-            m_podsBySecret[key].insert(uid, meta.value("name"_L1).toString());
+            m_podsBySecret[key].insert(uid, item);
         else
             removeFrom(m_podsBySecret, key, uid);
         m_touchedSecrets.append(key);
@@ -400,10 +400,16 @@ bool ServiceAccountUsage::accountListsSecret(const QString &ns, const QString &a
 
 QStringList ServiceAccountUsage::podsUsing(const QString &ns, const QString &secret) const
 {
-    QStringList names = m_podsBySecret.value(keyOf(ns, secret)).values();
+    QStringList names;
+    for (const QJsonObject &pod : m_podsBySecret.value(keyOf(ns, secret)))
+        names.append(Informer::metadataOf(pod).value("name"_L1).toString());
     names.sort();
-    names.removeDuplicates();
     return names;
+}
+
+QList<QJsonObject> ServiceAccountUsage::podObjectsUsing(const QString &ns, const QString &secret) const
+{
+    return m_podsBySecret.value(keyOf(ns, secret)).values();
 }
 
 QStringList ServiceAccountUsage::workloadsUsing(const QString &ns, const QString &secret) const

@@ -88,6 +88,8 @@ public:
     [[nodiscard]] bool accountListsSecret(const QString &ns, const QString &account, const QString &secret) const;
     // The pods of the namespace that read the secret (a volume, secretKeyRef or envFrom), by name, sorted.
     [[nodiscard]] QStringList podsUsing(const QString &ns, const QString &secret) const;
+    // The same pods, whole.
+    [[nodiscard]] QList<QJsonObject> podObjectsUsing(const QString &ns, const QString &secret) const;
     // The Deployments, StatefulSets and DaemonSets of the namespace whose pod template reads the secret, as
     // "deployment/NAME"; asked when a dialog opens (it reads the namespace's workloads).
     [[nodiscard]] QStringList workloadsUsing(const QString &ns, const QString &secret) const;
@@ -137,7 +139,7 @@ private:
     QHash<QString, ByName> m_accounts;
     QHash<QString, ByName> m_secrets; // metadata-only rows
     QHash<QString, QMap<QString, QString>> m_referencedBy; // secret key → uid → name of an account listing it
-    QHash<QString, QMap<QString, QString>> m_podsBySecret; // secret key → uid → name of a pod reading it
+    QHash<QString, Items> m_podsBySecret; // secret key → the pods reading it (the informer's copies)
     // Collected while one event is applied, then sent in one changed().
     QStringList m_touchedAccounts;
     QStringList m_touchedSecrets;

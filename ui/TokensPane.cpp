@@ -1,6 +1,7 @@
 #include "TokensPane.h"
 
 #include "ListView.h"
+#include "ProjectedTokenDialog.h"
 #include "TokenActionDialog.h"
 #include "util/SaveFile.h"
 
@@ -325,7 +326,15 @@ void TokensPane::openAction(TokenActionDialog::Action action)
 
 void TokensPane::replaceByProjected()
 {
-    // Filled in with the projected-token snippet.
+    const QList<TokenFacts> tokens = selectedTokens();
+    if (tokens.size() != 1 || !m_usage)
+        return;
+    const TokenFacts &token = tokens.first();
+    const auto account = m_usage->account(token.ns, token.account);
+    auto *dialog = new ProjectedTokenDialog(token, account ? account->meta.annotations : QMap<QString, QString>(),
+                                            m_usage->podObjectsUsing(token.ns, token.name), window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace sa
