@@ -354,14 +354,9 @@ Authenticator::Result Authenticator::authenticateLegacyToken(const QByteArray &t
                     + accountUid + u')');
     }
     const QJsonObject labels = metadataOf(*secret).value("labels"_L1).toObject();
-    if (labels.contains(kLegacyTokenInvalidSinceLabel)) {
-        return fail(u"the token in secret "_s + ns + u'/' + secretName + u" for service account "_s + ns + u'/'
-                    + accountName
-                    + u" has been marked invalid. Use tokens from the TokenRequest API or manually created "
-                      "secret-based tokens, or remove the 'kubernetes.io/legacy-token-invalid-since' label from the "
-                      "secret to temporarily allow use of this token"_s);
-    }
-    // Track use as 1.28+ servers do: a date label, written at most once a day.
+    // Track use as 1.28+ servers do: a date label, written at most once a day. An invalidated token's attempted use
+    // counts too (legacy.go patches the date before refusing it), so that a token re-enabled after such an attempt is
+    // not invalidated again by the cleaner's next pass.
     const QDate today = QDateTime::currentDateTimeUtc().date();
     const QString lastUsed = str(labels, kLegacyTokenLastUsedLabel);
     if (lastUsed != today.toString(Qt::ISODate) && lastUsed != today.addDays(1).toString(Qt::ISODate)) {
@@ -370,6 +365,13 @@ Authenticator::Result Authenticator::authenticateLegacyToken(const QByteArray &t
              QJsonObject {{"labels"_L1, QJsonObject {{kLegacyTokenLastUsedLabel, today.toString(Qt::ISODate)}}}}}};
         (void)m_registry.patch(secrets, ns, secretName, PatchType::Merge,
                                QJsonDocument(patch).toJson(QJsonDocument::Compact));
+    }
+    if (labels.contains(kLegacyTokenInvalidSinceLabel)) {
+        return fail(u"the token in secret "_s + ns + u'/' + secretName + u" for service account "_s + ns + u'/'
+                    + accountName
+                    + u" has been marked invalid. Use tokens from the TokenRequest API or manually created "
+                      "secret-based tokens, or remove the 'kubernetes.io/legacy-token-invalid-since' label from the "
+                      "secret to temporarily allow use of this token"_s);
     }
     for (const QJsonValue &ref : account->value("secrets"_L1).toArray()) {
         if (ref.toObject().value("name"_L1).toString() == secretName) {

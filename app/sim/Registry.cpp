@@ -199,8 +199,15 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
     if (!rv.isEmpty() && rv != str(oldMetadata, "resourceVersion"_L1))
         return {{}, status::staleConflict(type.group, type.plural, name)};
 
+    const QString sentUid = str(metadata, "uid"_L1);
     resetServerFields(metadata);
-    for (const auto key : {"uid"_L1, "creationTimestamp"_L1, "deletionTimestamp"_L1, "generation"_L1}) {
+    // rest.BeforeUpdate keeps a uid the update names (validation then refuses a different one: the uid is immutable,
+    // which is what makes a patch naming the uid apply to that object only) and fills in an omitted one.
+    if (!sentUid.isEmpty())
+        metadata.insert("uid"_L1, sentUid);
+    else if (oldMetadata.contains("uid"_L1))
+        metadata.insert("uid"_L1, oldMetadata.value("uid"_L1));
+    for (const auto key : {"creationTimestamp"_L1, "deletionTimestamp"_L1, "generation"_L1}) {
         if (oldMetadata.contains(key))
             metadata.insert(key, oldMetadata.value(key));
     }

@@ -16,8 +16,19 @@ void RequestScope::failMethodNotAllowed(const QString &kind) const
 
 void RequestScope::respond(const WriteResult &result, int code) const
 {
-    if (!result.ok())
+    if (!result.ok()) {
         fail(*result.failure);
+        return;
+    }
+    // The apiserver answers a write in the shape the Accept header asks for, as it answers a GET: a client that
+    // asks for metadata only (e.g. to label a Secret without receiving its values) gets a PartialObjectMetadata.
+    // Other shapes are not offered for writes here, and an Accept the simulator cannot meet still gets JSON, as
+    // before, rather than the 406 a real server would send.
+    ApiFailure ignored;
+    const auto negotiation = negotiate(request().header("accept"), false, false, nullptr, &ignored);
+    if (negotiation && negotiation->shape == Shape::PartialMetadata
+        && result.object.value("kind"_L1).toString() != "Status"_L1)
+        sendJson(exchange, code, partialObjectMetadata(result.object), contentTypeFor(*negotiation));
     else
         sendJson(exchange, code, result.object);
 }

@@ -42,7 +42,8 @@ struct RequestScope
     void fail(const ApiFailure &failure) const { sendFailure(exchange, failure); }
     // 405 for a method the resource (named by `kind` in the message) does not serve.
     void failMethodNotAllowed(const QString &kind) const;
-    // The answer to a write: the object with `code`, or the failure.
+    // The answer to a write: the object with `code` (its PartialObjectMetadata when Accept asks for that), or the
+    // failure.
     void respond(const WriteResult &result, int code) const;
 };
 
