@@ -10,12 +10,16 @@
 #include "api/OperationSequence.h"
 #include "api/Operations.h"
 #include "config/Kubeconfig.h"
+#include "resources/ProjectedToken.h"
 #include "resources/Resources.h"
+#include "resources/Yaml.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -70,6 +74,10 @@ private Q_SLOTS:
     void whoAmIWithIssuedToken();
     void tokenSecret();
     void readSecretValues();
+    void invalidateAndReenableTokenSecret();
+    void rotateTokenSecret();
+    void tokenSecretLabelsRefused();
+    void projectedTokenPodAccepted();
     void dockerRegistrySecretAsKubectl_data();
     void dockerRegistrySecretAsKubectl();
     void pullSecretsWithoutNeedlessWrites();
@@ -105,6 +113,11 @@ private:
                                QJsonObject spec);
     std::optional<QJsonArray> podsWithLabel(const QString &ns, const QString &selector);
     qsizetype podCount(const QString &ns, const QString &selector);
+    // A filled token Secret's token (empty when it could not be read).
+    QByteArray tokenOf(const QString &ns, const QString &secret);
+    QJsonObject secretLabels(const QString &ns, const QString &secret);
+    // `kubectl auth whoami` with only this token: its exit code and output.
+    CommandResult whoAmIWithKubectl(const QByteArray &token, const QString &file);
 
     std::unique_ptr<KubeSimProcess> m_sim;
     std::unique_ptr<KubeClient> m_client;
@@ -213,6 +226,28 @@ qsizetype TestOperations::podCount(const QString &ns, const QString &selector)
 {
     const std::optional<QJsonArray> pods = podsWithLabel(ns, selector);
     return pods ? pods->size() : -1;
+}
+
+QByteArray TestOperations::tokenOf(const QString &ns, const QString &secret)
+{
+    const OperationResult read = finish(ops::readSecret(m_client.get(), ns, secret));
+    if (!read.get<Secret>())
+        return {};
+    // A copy of its own: the SecretBytes wipes the buffer it shares when it goes.
+    const SecretBytes token = read.get<Secret>()->data.value(u"token"_s);
+    return QByteArray(token.reveal().constData(), token.reveal().size());
+}
+
+QJsonObject TestOperations::secretLabels(const QString &ns, const QString &secret)
+{
+    const ApiResult read = api("GET", u"/api/v1/namespaces/"_s + ns + u"/secrets/"_s + secret);
+    return read.ok() ? metadataOf(read.json()).value("labels"_L1).toObject() : QJsonObject {{"error"_L1, true}};
+}
+
+CommandResult TestOperations::whoAmIWithKubectl(const QByteArray &token, const QString &file)
+{
+    const Kubectl kubectl(*m_sim);
+    return kubectl.run({u"auth"_s, u"whoami"_s}, kubectl.tokenKubeconfig(file, token));
 }
 
 void TestOperations::initTestCase()
@@ -485,6 +520,256 @@ void TestOperations::readSecretValues()
     const OperationResult missing = finish(ops::readSecret(m_client.get(), u"ops-token"_s, u"nothing"_s));
     QVERIFY(missing.error && missing.error->isNotFound());
     QCOMPARE(missing.error->userMessage(), u"secrets \"nothing\" not found"_s);
+}
+
+// Invalidation as the legacy token cleaner does it, seen by the real kubectl: refused (401) while the label is
+// there, accepted again once it is removed; the Secret's values never come back in the operation's answers.
+void TestOperations::invalidateAndReenableTokenSecret()
+{
+    if (Kubectl::executable().isEmpty())
+        QSKIP("kubectl is not on PATH");
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"aging"_s).isEmpty());
+    QVERIFY2(finish(ops::createTokenSecret(m_client.get(), u"ops-token"_s, u"aging"_s, u"aging-token"_s)).ok(),
+             "token secret not created");
+    const QByteArray token = tokenOf(u"ops-token"_s, u"aging-token"_s);
+    QVERIFY(!token.isEmpty());
+    const CommandResult before = whoAmIWithKubectl(token, u"aging-before.kubeconfig"_s);
+    QVERIFY2(before.out.contains(u"system:serviceaccount:ops-token:aging"_s), qPrintable(before.err));
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(u"yyyy-MM-dd"_s);
+    const QString lastUsed =
+        secretLabels(u"ops-token"_s, u"aging-token"_s).value("kubernetes.io/legacy-token-last-used"_L1).toString();
+    QCOMPARE(lastUsed, today);
+
+    const OperationResult invalidated =
+        finish(ops::setTokenSecretInvalidated(m_client.get(), u"ops-token"_s, u"aging-token"_s, true));
+    QVERIFY2(invalidated.ok(), qPrintable(describe(invalidated)));
+    QCOMPARE(invalidated.object.value("kind"_L1).toString(), u"PartialObjectMetadata"_s);
+    QVERIFY(!invalidated.object.contains("data"_L1));
+    QCOMPARE(metadataOf(invalidated.object).value("labels"_L1)[u"kubernetes.io/legacy-token-invalid-since"].toString(),
+             today);
+    QVERIFY(std::holds_alternative<std::monostate>(invalidated.value));
+    const CommandResult refused = whoAmIWithKubectl(token, u"aging-refused.kubeconfig"_s);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"You must be logged in to the server (Unauthorized)"_s), qPrintable(refused.err));
+
+    // Again: no write, the first date kept (the cleaner counts the time to deletion from it).
+    const QString version = metadataOf(invalidated.object).value("resourceVersion"_L1).toString();
+    const OperationResult again =
+        finish(ops::setTokenSecretInvalidated(m_client.get(), u"ops-token"_s, u"aging-token"_s, true));
+    QVERIFY2(again.ok(), qPrintable(describe(again)));
+    QCOMPARE(metadataOf(again.object).value("resourceVersion"_L1).toString(), version);
+
+    const OperationResult reenabled =
+        finish(ops::setTokenSecretInvalidated(m_client.get(), u"ops-token"_s, u"aging-token"_s, false));
+    QVERIFY2(reenabled.ok(), qPrintable(describe(reenabled)));
+    QVERIFY(!reenabled.object.contains("data"_L1));
+    const QJsonObject labels = secretLabels(u"ops-token"_s, u"aging-token"_s);
+    QVERIFY(!labels.contains("kubernetes.io/legacy-token-invalid-since"_L1));
+    // The last-used record stays: the cleaner would otherwise take the token for one never used.
+    QCOMPARE(labels.value("kubernetes.io/legacy-token-last-used"_L1).toString(), today);
+    const CommandResult accepted = whoAmIWithKubectl(token, u"aging-accepted.kubeconfig"_s);
+    QVERIFY2(accepted.out.contains(u"system:serviceaccount:ops-token:aging"_s), qPrintable(accepted.err));
+    QVERIFY(finish(ops::setTokenSecretInvalidated(m_client.get(), u"ops-token"_s, u"aging-token"_s, false)).ok());
+}
+
+void TestOperations::rotateTokenSecret()
+{
+    if (Kubectl::executable().isEmpty())
+        QSKIP("kubectl is not on PATH");
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"rotating"_s).isEmpty());
+    QVERIFY(finish(ops::createTokenSecret(m_client.get(), u"ops-token"_s, u"rotating"_s, u"rotating-old"_s)).ok());
+    // Listed in the account's secrets, as the token controller of old made them.
+    const ApiResult listed = call([] {
+        ApiRequest request;
+        request.verb = "PATCH";
+        request.path = u"/api/v1/namespaces/ops-token/serviceaccounts/rotating"_s;
+        request.contentType = "application/merge-patch+json";
+        request.body = R"({"secrets":[{"name":"rotating-old"}]})";
+        return request;
+    }());
+    QVERIFY2(listed.ok(), qPrintable(listed.error ? listed.error->userMessage() : QString()));
+    const QByteArray oldToken = tokenOf(u"ops-token"_s, u"rotating-old"_s);
+    QVERIFY(!oldToken.isEmpty());
+
+    const OperationResult rotated = finish(ops::rotateTokenSecret(m_client.get(), u"ops-token"_s, u"rotating-old"_s));
+    QVERIFY2(rotated.ok(), qPrintable(describe(rotated)));
+    QVERIFY(std::holds_alternative<std::monostate>(rotated.value));
+    QVERIFY(!rotated.object.contains("data"_L1));
+    const QString newName = metadataOf(rotated.object).value("name"_L1).toString();
+    QVERIFY2(QRegularExpression(u"^rotating-token-[a-z0-9]{5}$"_s).match(newName).hasMatch(), qPrintable(newName));
+    const QJsonObject annotations = metadataOf(rotated.object).value("annotations"_L1).toObject();
+    QCOMPARE(annotations.value("kubernetes.io/service-account.name"_L1).toString(), u"rotating"_s);
+    QCOMPARE(annotations.value("kubernetes.io/description"_L1).toString(), u"Replaces token Secret rotating-old."_s);
+    const QByteArray newToken = tokenOf(u"ops-token"_s, newName);
+    QVERIFY(!newToken.isEmpty() && newToken != oldToken);
+    // Not added to the account's secrets: a listed token counts as auto-generated.
+    const QJsonArray references =
+        api("GET", u"/api/v1/namespaces/ops-token/serviceaccounts/rotating"_s).json().value("secrets"_L1).toArray();
+    QCOMPARE(references, QJsonArray({QJsonObject {{"name"_L1, "rotating-old"_L1}}}));
+
+    const CommandResult works = whoAmIWithKubectl(newToken, u"rotated-new.kubeconfig"_s);
+    QVERIFY2(works.out.contains(u"system:serviceaccount:ops-token:rotating"_s), qPrintable(works.err));
+    QVERIFY(finish(ops::deleteSecret(m_client.get(), u"ops-token"_s, u"rotating-old"_s)).ok());
+    const CommandResult refused = whoAmIWithKubectl(oldToken, u"rotated-old.kubeconfig"_s);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"You must be logged in to the server (Unauthorized)"_s), qPrintable(refused.err));
+    QVERIFY(whoAmIWithKubectl(newToken, u"rotated-again.kubeconfig"_s).out.contains(u"ops-token:rotating"_s));
+    // The token controller drops the deleted Secret from the account's list.
+    QTRY_VERIFY(api("GET", u"/api/v1/namespaces/ops-token/serviceaccounts/rotating"_s)
+                    .json()
+                    .value("secrets"_L1)
+                    .toArray()
+                    .isEmpty());
+}
+
+// Errors in the server's words or a clear sentence, and nothing changed: a missing Secret, one of another type, a
+// caller who may read but not write Secrets.
+void TestOperations::tokenSecretLabelsRefused()
+{
+    const auto secretCount = [this] {
+        return api("GET", u"/api/v1/namespaces/ops-token/secrets"_s).json().value("items"_L1).toArray().size();
+    };
+    const qsizetype secretsBefore = secretCount();
+    const OperationResult missing =
+        finish(ops::setTokenSecretInvalidated(m_client.get(), u"ops-token"_s, u"no-such"_s, true));
+    QVERIFY(missing.error && missing.error->isNotFound());
+    QCOMPARE(missing.error->userMessage(), u"secrets \"no-such\" not found"_s);
+    const OperationResult rotateMissing = finish(ops::rotateTokenSecret(m_client.get(), u"ops-token"_s, u"no-such"_s));
+    QVERIFY(rotateMissing.error && rotateMissing.error->isNotFound());
+    QCOMPARE(rotateMissing.error->userMessage(), u"secrets \"no-such\" not found"_s);
+
+    QVERIFY(api("POST", u"/api/v1/namespaces/ops-token/secrets"_s,
+                {{"apiVersion"_L1, "v1"_L1},
+                 {"kind"_L1, "Secret"_L1},
+                 {"metadata"_L1, QJsonObject {{"name"_L1, "plain"_L1}}},
+                 {"data"_L1, QJsonObject {{"k"_L1, "dg=="_L1}}}})
+                .ok());
+    const QString notToken =
+        u"Secret ops-token/plain is not a service-account token (its type is not kubernetes.io/service-account-token)."_s;
+    for (const bool invalidate : {true, false}) {
+        const OperationResult plain =
+            finish(ops::setTokenSecretInvalidated(m_client.get(), u"ops-token"_s, u"plain"_s, invalidate));
+        QVERIFY(!plain.ok());
+        QCOMPARE(plain.error->userMessage(), notToken);
+    }
+    const OperationResult rotatePlain = finish(ops::rotateTokenSecret(m_client.get(), u"ops-token"_s, u"plain"_s));
+    QVERIFY(!rotatePlain.ok());
+    QCOMPARE(rotatePlain.error->userMessage(), notToken);
+    QVERIFY(secretLabels(u"ops-token"_s, u"plain"_s).isEmpty());
+
+    // A reader of Secrets who may not write them.
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"auditor"_s).isEmpty());
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"guarded"_s).isEmpty());
+    QVERIFY(finish(ops::createTokenSecret(m_client.get(), u"ops-token"_s, u"guarded"_s, u"guarded-token"_s)).ok());
+    QVERIFY(api("POST", u"/apis/rbac.authorization.k8s.io/v1/namespaces/ops-token/roles"_s,
+                {{"apiVersion"_L1, "rbac.authorization.k8s.io/v1"_L1},
+                 {"kind"_L1, "Role"_L1},
+                 {"metadata"_L1, QJsonObject {{"name"_L1, "secret-reader"_L1}}},
+                 {"rules"_L1,
+                  QJsonArray {QJsonObject {{"apiGroups"_L1, QJsonArray {u""_s}},
+                                           {"resources"_L1, QJsonArray {u"secrets"_s, u"serviceaccounts"_s}},
+                                           {"verbs"_L1, QJsonArray {u"get"_s, u"list"_s}}}}}})
+                .ok());
+    QVERIFY(api("POST", u"/apis/rbac.authorization.k8s.io/v1/namespaces/ops-token/rolebindings"_s,
+                {{"apiVersion"_L1, "rbac.authorization.k8s.io/v1"_L1},
+                 {"kind"_L1, "RoleBinding"_L1},
+                 {"metadata"_L1, QJsonObject {{"name"_L1, "auditor-reads-secrets"_L1}}},
+                 {"roleRef"_L1,
+                  QJsonObject {{"apiGroup"_L1, "rbac.authorization.k8s.io"_L1},
+                               {"kind"_L1, "Role"_L1},
+                               {"name"_L1, "secret-reader"_L1}}},
+                 {"subjects"_L1,
+                  QJsonArray {QJsonObject {
+                      {"kind"_L1, "ServiceAccount"_L1}, {"name"_L1, "auditor"_L1}, {"namespace"_L1, "ops-token"_L1}}}}})
+                .ok());
+    const OperationResult issued =
+        finish(ops::requestToken(m_client.get(), u"ops-token"_s, u"auditor"_s, TokenRequestOptions()));
+    QVERIFY2(issued.get<IssuedToken>(), qPrintable(describe(issued)));
+    const std::unique_ptr<KubeClient> auditor = m_client->withToken(issued.get<IssuedToken>()->token.reveal());
+    const qsizetype secretsWithGuarded = secretCount();
+    const OperationResult forbidden =
+        finish(ops::setTokenSecretInvalidated(auditor.get(), u"ops-token"_s, u"guarded-token"_s, true));
+    QVERIFY(forbidden.error);
+    QCOMPARE(forbidden.error->httpStatus, 403);
+    QCOMPARE(forbidden.error->userMessage(),
+             u"secrets \"guarded-token\" is forbidden: User \"system:serviceaccount:ops-token:auditor\" cannot patch "
+             "resource \"secrets\" in API group \"\" in the namespace \"ops-token\""_s);
+    QVERIFY(!secretLabels(u"ops-token"_s, u"guarded-token"_s).contains("kubernetes.io/legacy-token-invalid-since"_L1));
+    const OperationResult rotateForbidden =
+        finish(ops::rotateTokenSecret(auditor.get(), u"ops-token"_s, u"guarded-token"_s));
+    QVERIFY(rotateForbidden.error);
+    QCOMPARE(rotateForbidden.error->httpStatus, 403);
+    QCOMPARE(secretCount(), secretsWithGuarded);
+    QCOMPARE(secretsWithGuarded, secretsBefore + 2);
+
+    // A Secret deleted and made again between the lookup and the patch is not patched: the uid no longer matches,
+    // and the uid is immutable. (Shown here through a merge patch of the shape the operation sends.)
+    const QString uid = metadataOf(api("GET", u"/api/v1/namespaces/ops-token/secrets/guarded-token"_s).json())
+                            .value("uid"_L1)
+                            .toString();
+    QVERIFY(!uid.isEmpty());
+    ApiRequest stale;
+    stale.verb = "PATCH";
+    stale.path = u"/api/v1/namespaces/ops-token/secrets/guarded-token"_s;
+    stale.contentType = "application/merge-patch+json";
+    stale.body = R"({"metadata":{"uid":"00000000-0000-0000-0000-000000000000","labels":{"x":"y"}}})";
+    const ApiResult conflict = call(stale);
+    QVERIFY(conflict.error);
+    QCOMPARE(conflict.error->httpStatus, 422);
+    QVERIFY2(conflict.error->userMessage().contains(u"metadata.uid"_s), qPrintable(conflict.error->userMessage()));
+    QVERIFY(!secretLabels(u"ops-token"_s, u"guarded-token"_s).contains("x"_L1));
+}
+
+// A pod made from the projected-token snippet, as a user would merge it into theirs, is one the API server takes
+// (kubectl apply --dry-run=server, validation included), and it no longer names the token Secret.
+void TestOperations::projectedTokenPodAccepted()
+{
+    if (Kubectl::executable().isEmpty())
+        QSKIP("kubectl is not on PATH");
+    QVERIFY(!createServiceAccount(u"ops-token"_s, u"projected"_s).isEmpty());
+    ProjectedTokenRequest request;
+    request.ns = u"ops-token"_s;
+    request.serviceAccount = u"projected"_s;
+    request.secretName = u"projected-token"_s;
+    request.volumes = {{u"api-token"_s, {{u"app"_s, u"/var/run/secrets/api"_s}}}};
+    request.env = {{u"sidecar"_s, u"TOKEN"_s, u"token"_s}};
+    request.audience = u"https://vault.example.com"_s;
+    request.accountAnnotations = {{u"azure.workload.identity/client-id"_s, u"3f6c2a1e-8b4d-4e7a-9c15-2d0b7e4f6a81"_s}};
+    QJsonObject pod = projectedTokenPodTemplate(request);
+    QJsonObject metadata = pod.value("metadata"_L1).toObject();
+    metadata.insert("name"_L1, "projected-pod"_L1);
+    metadata.insert("namespace"_L1, "ops-token"_L1);
+    pod.insert("metadata"_L1, metadata);
+    pod.insert("apiVersion"_L1, "v1"_L1);
+    pod.insert("kind"_L1, "Pod"_L1);
+    QJsonObject spec = pod.value("spec"_L1).toObject();
+    QJsonArray containers = spec.value("containers"_L1).toArray();
+    for (QJsonValueRef container : containers) {
+        QJsonObject object = container.toObject();
+        object.insert("image"_L1, "busybox:1.36"_L1);
+        container = object;
+    }
+    spec.insert("containers"_L1, containers);
+    pod.insert("spec"_L1, spec);
+
+    const Kubectl kubectl(*m_sim);
+    const QString file = kubectl.writeFile(u"projected-pod.yaml"_s, toYaml(pod));
+    const CommandResult applied = kubectl.run({u"apply"_s, u"--dry-run=server"_s, u"-o"_s, u"json"_s, u"-f"_s, file});
+    QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+    const QJsonObject answer = QJsonDocument::fromJson(applied.out.toUtf8()).object();
+    QCOMPARE(answer[u"spec"][u"serviceAccountName"].toString(), u"projected"_s);
+    QCOMPARE(answer[u"metadata"][u"labels"][u"azure.workload.identity/use"].toString(), u"true"_s);
+    bool sawToken = false;
+    for (const QJsonValue &volume : answer[u"spec"][u"volumes"].toArray()) {
+        QVERIFY(!volume.toObject().contains("secret"_L1));
+        if (volume[u"name"].toString() == "api-token"_L1) {
+            sawToken = true;
+            QCOMPARE(volume[u"projected"][u"sources"][0][u"serviceAccountToken"][u"audience"].toString(),
+                     u"https://vault.example.com"_s);
+        }
+    }
+    QVERIFY(sawToken);
+    QVERIFY(notFound(api("GET", u"/api/v1/namespaces/ops-token/pods/projected-pod"_s)));
 }
 
 void TestOperations::dockerRegistrySecretAsKubectl_data()

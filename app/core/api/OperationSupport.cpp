@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -127,6 +128,36 @@ std::optional<ApiError> readIssuedToken(const ApiResult &answer, OperationResult
     object.insert("status"_L1, status);
     result.object = object;
     return std::nullopt;
+}
+
+void TokenSecretOperation::lookUpTokenSecret(const QString &ns, const QString &name,
+                                             std::function<void(const QJsonObject &)> next)
+{
+    ApiRequest list = request("GET", corePath(ns, "secrets"_L1));
+    list.query = {{u"fieldSelector"_s, u"metadata.name="_s + name + u",type="_s + kTokenSecretType}};
+    list.accept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1";
+    call(std::move(list), [this, ns, name, next = std::move(next)](const ApiResult &answer) {
+        if (!answer.ok()) {
+            fail(*answer.error);
+            return;
+        }
+        const QJsonArray items = answer.json().value("items"_L1).toArray();
+        if (!items.isEmpty()) {
+            next(items.first()[u"metadata"].toObject());
+            return;
+        }
+        // Not listed: missing (the server says so in its words) or of another type.
+        ApiRequest one = request("GET", corePath(ns, "secrets"_L1, name));
+        one.accept = kAcceptMetadataOnly.toByteArray();
+        call(std::move(one), [this, ns, name](const ApiResult &single) {
+            if (!single.ok())
+                fail(*single.error);
+            else
+                fail(operationError(u"Secret "_s + ns + u'/' + name
+                                    + u" is not a service-account token (its type is not "_s + kTokenSecretType
+                                    + u")."_s));
+        });
+    });
 }
 
 } // namespace sa::detail

@@ -4,12 +4,14 @@
 #include "api/Operations.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLatin1StringView>
 #include <QString>
 
 #include <chrono>
+#include <functional>
 
 // What the operations share: request builders, API paths, the errors an operation concludes itself. Internal to
 // api/: no UI code includes this.
@@ -63,5 +65,22 @@ public:
 [[nodiscard]] ApiRequest tokenRequest(const QString &ns, const QString &serviceAccount,
                                       const TokenRequestOptions &options);
 [[nodiscard]] std::optional<ApiError> readIssuedToken(const ApiResult &answer, OperationResult &result);
+
+inline constexpr QLatin1StringView kTokenSecretType {"kubernetes.io/service-account-token"};
+inline constexpr QLatin1StringView kServiceAccountNameAnnotation {"kubernetes.io/service-account.name"};
+// The Accept header that asks for an object's metadata only (meta.k8s.io/v1 PartialObjectMetadata): the apiserver
+// answers GETs and writes in that shape, so that a Secret's values never travel.
+inline constexpr QByteArrayView kAcceptMetadataOnly {"application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"};
+
+// An operation on an existing kubernetes.io/service-account-token Secret, which it first looks up by its metadata
+// alone: a list filtered by name and type, answered as a PartialObjectMetadataList, so that no value is transferred.
+class TokenSecretOperation : public Operation
+{
+protected:
+    using Operation::Operation;
+    // `next` gets the Secret's metadata; a missing Secret fails with the server's "not found", and one of another
+    // type fails saying so, before anything is changed.
+    void lookUpTokenSecret(const QString &ns, const QString &name, std::function<void(const QJsonObject &)> next);
+};
 
 } // namespace sa::detail

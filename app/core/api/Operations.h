@@ -73,6 +73,21 @@ Operation *requestRevocableToken(KubeClient *client, const QString &ns, const QS
 // waitMs is deleted again (nothing half-made is left behind); one the controller removed means the account went away.
 Operation *createTokenSecret(KubeClient *client, const QString &ns, const QString &serviceAccount,
                              const QString &secretName, int waitMs = 15000);
+// Marks a legacy token Secret (kubernetes.io/service-account-token) invalid, as the legacy token cleaner does: the
+// label kubernetes.io/legacy-token-invalid-since=<today, UTC, YYYY-MM-DD>, after which the API server refuses the token
+// (401). `invalidated` false re-enables it: the label is removed (the last-used label stays, as upstream leaves it).
+// Already so is success without a write; an invalidated token keeps its first date. The Secret is found by its
+// metadata alone and patched with its uid, answered as metadata: its values never travel. result.object is its
+// PartialObjectMetadata. A missing Secret, or one of another type, fails and nothing changes.
+Operation *setTokenSecretInvalidated(KubeClient *client, const QString &ns, const QString &name, bool invalidated);
+// A new token Secret for the account of token Secret `oldSecretName` (of type kubernetes.io/service-account-token),
+// named ACCOUNT-token-XXXXX by the server (generateName) and annotated as replacing the old one, once the token
+// controller has filled it (as createTokenSecret). result.object is the new Secret without its values, and `value` is
+// empty: the new token is read (readSecret) only when someone asks to see it. The old Secret is left as it is, to be
+// deleted (deleteSecret) once its users have moved; when the account lists it in `secrets`, the new one is not added
+// there: a listed token counts as auto-generated (the API server warns on its use and the legacy token cleaner may
+// invalidate it), and the old reference goes when the old Secret is deleted.
+Operation *rotateTokenSecret(KubeClient *client, const QString &ns, const QString &oldSecretName, int waitMs = 15000);
 // One GET of a secret; its result holds the Secret with its values.
 Operation *readSecret(KubeClient *client, const QString &ns, const QString &name);
 // The API path of a namespaced object of kind ServiceAccount, Secret, Pod or Deployment; empty for another kind.

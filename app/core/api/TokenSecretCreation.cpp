@@ -16,25 +16,50 @@ using namespace detail;
 
 constexpr int kTokenSecretPollMs = 200;
 
-const auto kTokenSecretType = "kubernetes.io/service-account-token"_L1;
-const auto kServiceAccountNameAnnotation = "kubernetes.io/service-account.name"_L1;
-
-// Creates a service-account-token Secret and waits for the token controller to fill it.
-class TokenSecretCreation final : public Operation
+// Creates a service-account-token Secret and waits for the token controller to fill it. Rotation makes the new one
+// for the account of an existing token Secret, named as the controller of old named them, and returns it without
+// its values.
+class TokenSecretCreation final : public TokenSecretOperation
 {
 public:
     TokenSecretCreation(KubeClient *client, const QString &ns, const QString &serviceAccount, const QString &name,
                         int waitMs)
-        : Operation(client)
+        : TokenSecretOperation(client)
         , m_ns(ns)
         , m_serviceAccount(serviceAccount)
-        , m_path(corePath(ns, "secrets"_L1, name))
         , m_name(name)
         , m_waitMs(waitMs)
     {
+        checkAccount();
+    }
+
+    struct Replacing
+    {
+        QString secret;
+    };
+    TokenSecretCreation(KubeClient *client, const QString &ns, const Replacing &old, int waitMs)
+        : TokenSecretOperation(client)
+        , m_ns(ns)
+        , m_replaces(old.secret)
+        , m_waitMs(waitMs)
+    {
+        lookUpTokenSecret(ns, old.secret, [this](const QJsonObject &metadata) {
+            m_serviceAccount = metadata.value("annotations"_L1)[kServiceAccountNameAnnotation].toString();
+            if (m_serviceAccount.isEmpty()) {
+                fail(operationError(u"Secret "_s + m_ns + u'/' + m_replaces + u" names no service account ("_s
+                                    + kServiceAccountNameAnnotation + u")."_s));
+                return;
+            }
+            checkAccount();
+        });
+    }
+
+private:
+    void checkAccount()
+    {
         // The controller deletes a token secret whose account does not exist: asking first gives the server's
         // own "not found" instead of a secret that appears and vanishes.
-        call(request("GET", corePath(ns, "serviceaccounts"_L1, serviceAccount)), [this](const ApiResult &answer) {
+        call(request("GET", corePath(m_ns, "serviceaccounts"_L1, m_serviceAccount)), [this](const ApiResult &answer) {
             if (!answer.ok())
                 fail(*answer.error);
             else
@@ -42,23 +67,31 @@ public:
         });
     }
 
-private:
     void create()
     {
-        const QJsonObject secret {
-            {"apiVersion"_L1, "v1"_L1},
-            {"kind"_L1, "Secret"_L1},
-            {"metadata"_L1,
-             QJsonObject {{"name"_L1, m_name},
-                          {"namespace"_L1, m_ns},
-                          {"annotations"_L1, QJsonObject {{kServiceAccountNameAnnotation, m_serviceAccount}}}}},
-            {"type"_L1, kTokenSecretType}};
+        QJsonObject annotations {{kServiceAccountNameAnnotation, m_serviceAccount}};
+        if (!m_replaces.isEmpty())
+            annotations.insert("kubernetes.io/description"_L1,
+                               QString(u"Replaces token Secret "_s + m_replaces + u'.'));
+        QJsonObject metadata {{"namespace"_L1, m_ns}, {"annotations"_L1, annotations}};
+        // A rotated token is named as the token controller named them before 1.24: ACCOUNT-token-XXXXX.
+        if (m_name.isEmpty())
+            metadata.insert("generateName"_L1, QString(m_serviceAccount + u"-token-"_s));
+        else
+            metadata.insert("name"_L1, m_name);
+        const QJsonObject secret {{"apiVersion"_L1, "v1"_L1},
+                                  {"kind"_L1, "Secret"_L1},
+                                  {"metadata"_L1, metadata},
+                                  {"type"_L1, kTokenSecretType}};
         call(jsonRequest("POST", corePath(m_ns, "secrets"_L1), secret), [this](const ApiResult &answer) {
             if (!answer.ok()) {
                 fail(*answer.error);
                 return;
             }
-            m_uid = uidOf(answer.json());
+            const QJsonObject created = answer.json();
+            m_uid = uidOf(created);
+            m_name = created.value("metadata"_L1)[u"name"].toString();
+            m_path = corePath(m_ns, "secrets"_L1, m_name);
             m_deadline.setRemainingTime(m_waitMs);
             poll();
         });
@@ -87,7 +120,9 @@ private:
             if (!secret->data.value(u"token"_s).isEmpty()) {
                 OperationResult result;
                 result.object = withoutData(object);
-                result.value = std::move(*secret);
+                // A rotation hands back the name only: the new token is read when someone asks to see it.
+                if (m_replaces.isEmpty())
+                    result.value = std::move(*secret);
                 succeed(std::move(result));
                 return;
             }
@@ -118,6 +153,7 @@ private:
 
     QString m_ns;
     QString m_serviceAccount;
+    QString m_replaces; // rotation: the Secret the new one replaces
     QString m_path;
     QString m_name;
     QString m_uid;
@@ -133,6 +169,11 @@ Operation *createTokenSecret(KubeClient *client, const QString &ns, const QStrin
                              const QString &secretName, int waitMs)
 {
     return new TokenSecretCreation(client, ns, serviceAccount, secretName, waitMs);
+}
+
+Operation *rotateTokenSecret(KubeClient *client, const QString &ns, const QString &oldSecretName, int waitMs)
+{
+    return new TokenSecretCreation(client, ns, TokenSecretCreation::Replacing {oldSecretName}, waitMs);
 }
 
 } // namespace ops
