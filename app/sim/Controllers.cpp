@@ -241,7 +241,9 @@ void Controllers::syncTokenSecret(const QString &ns, const QString &name)
     const auto account = m_store.get(type("", "serviceaccounts"), ns, accountName);
     const QString wantUid = annotations.value(kSaUidAnnotation).toString();
     if (!account || (!wantUid.isEmpty() && wantUid != uidOf(*account))) {
-        m_registry.remove(secrets, ns, name, {{"preconditions"_L1, QJsonObject {{"uid"_L1, uidOf(*secret)}}}});
+        // Upstream deletes it; the demo's one kept (a kube-sim deviation, see kKeepOrphanedTokenAnnotation) is not.
+        if (annotations.value(kKeepOrphanedTokenAnnotation).toString() != "true"_L1)
+            m_registry.remove(secrets, ns, name, {{"preconditions"_L1, QJsonObject {{"uid"_L1, uidOf(*secret)}}}});
         return;
     }
     QJsonObject data = secret->value("data"_L1).toObject();
@@ -277,7 +279,8 @@ void Controllers::serviceAccountDeleted(const QJsonObject &account)
         const QJsonObject annotations = metadataOf(*it).value("annotations"_L1).toObject();
         const QString uid = annotations.value(kSaUidAnnotation).toString();
         if (annotations.value(kSaNameAnnotation).toString() == nameOf(account)
-            && (uid.isEmpty() || uid == uidOf(account)))
+            && (uid.isEmpty() || uid == uidOf(account))
+            && annotations.value(kKeepOrphanedTokenAnnotation).toString() != "true"_L1)
             m_registry.remove(secrets, ns, nameOf(*it));
     }
 }

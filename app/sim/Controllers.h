@@ -4,6 +4,7 @@
 #include "Registry.h"
 #include "Store.h"
 
+#include <QLatin1StringView>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -11,6 +12,12 @@
 namespace kubesim {
 
 class TokenSigner;
+
+// A kube-sim deviation, for the demo seed only: the token controller leaves a token Secret with this annotation
+// ("true") alone when its service account is missing. Upstream's tokens controller deletes such a Secret on its next
+// sync (at the latest when kube-controller-manager restarts and its informers list the Secret again), so a real
+// cluster shows one only for a moment; the demo keeps one so that an account-less token can be seen.
+inline constexpr QLatin1StringView kKeepOrphanedTokenAnnotation {"kube-sim/keep-orphaned-token"};
 
 // The controllers of a real control plane that service-account administration depends on, run
 // asynchronously after each change as the real ones are: the namespace controller (a default

@@ -1,5 +1,7 @@
 #include "Seeds.h"
 
+#include "Controllers.h"
+#include "LegacyTokens.h"
 #include "Manifests.h"
 
 #include <QDateTime>
@@ -61,14 +63,19 @@ public:
     }
 
     void account(const QString &ns, const QString &name, const QStringList &pullSecrets = {},
-                 std::optional<bool> automount = {}, const QJsonObject &labels = {})
+                 std::optional<bool> automount = {}, const QJsonObject &labels = {},
+                 const QJsonObject &annotations = {}, const QStringList &tokenSecrets = {})
     {
-        QJsonObject sa {
-            {"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "ServiceAccount"_L1}, {"metadata"_L1, meta(name, ns, labels)}};
+        QJsonObject sa {{"apiVersion"_L1, "v1"_L1},
+                        {"kind"_L1, "ServiceAccount"_L1},
+                        {"metadata"_L1, meta(name, ns, labels, annotations)}};
         if (!pullSecrets.isEmpty())
             sa.insert("imagePullSecrets"_L1, names(pullSecrets));
         if (automount)
             sa.insert("automountServiceAccountToken"_L1, *automount);
+        // Listed token Secrets are those the token controller made itself before 1.24 ("auto-generated").
+        if (!tokenSecrets.isEmpty())
+            sa.insert("secrets"_L1, names(tokenSecrets));
         add(sa);
     }
 
@@ -100,28 +107,53 @@ public:
                 {"version"_L1, QString::number(revision)}});
     }
 
-    void tokenSecret(const QString &ns, const QString &name, const QString &account)
+    // Empty: the token controller fills it with a real signed token once the seed is in.
+    void tokenSecret(const QString &ns, const QString &name, const QString &account, const QJsonObject &labels = {},
+                     QJsonObject annotations = {})
     {
-        secret(ns, name, u"kubernetes.io/service-account-token"_s, {}, {},
-               {{"kubernetes.io/service-account.name"_L1, account}});
+        annotations.insert("kubernetes.io/service-account.name"_L1, account);
+        secret(ns, name, u"kubernetes.io/service-account-token"_s, {}, labels, annotations);
     }
 
-    void deployment(const QString &ns, const QString &name, const QString &account, int replicas, const QString &image)
+    // Gives an object the creation time it would have in a cluster with a history (the registry stamps "now").
+    void backdate(const QString &plural, const QString &ns, const QString &name, const QDateTime &created)
+    {
+        const ResourceType &type = *findResource(QString(), u"v1"_s, plural);
+        std::optional<QJsonObject> object = m_registry.store().get(type, ns, name);
+        if (!object)
+            return;
+        QJsonObject metadata = metadataOf(*object);
+        metadata.insert("creationTimestamp"_L1, created.toString(u"yyyy-MM-ddTHH:mm:ssZ"_s));
+        object->insert("metadata"_L1, metadata);
+        m_registry.store().update(type, *object);
+    }
+
+    // `tokenVolume`: a token Secret the pods mount (volume TOKEN-SECRET, at /var/run/secrets/NAME).
+    void deployment(const QString &ns, const QString &name, const QString &account, int replicas, const QString &image,
+                    const QString &tokenVolume = {})
     {
         const QJsonObject labels {{"app"_L1, name}};
+        QJsonObject container {{"name"_L1, name}, {"image"_L1, image}};
+        QJsonObject podSpec {{"serviceAccountName"_L1, account}};
+        if (!tokenVolume.isEmpty()) {
+            container.insert("volumeMounts"_L1,
+                             QJsonArray {QJsonObject {{"name"_L1, tokenVolume},
+                                                      {"mountPath"_L1, QString(u"/var/run/secrets/"_s + name)},
+                                                      {"readOnly"_L1, true}}});
+            podSpec.insert("volumes"_L1,
+                           QJsonArray {QJsonObject {{"name"_L1, tokenVolume},
+                                                    {"secret"_L1, QJsonObject {{"secretName"_L1, tokenVolume}}}}});
+        }
+        podSpec.insert("containers"_L1, QJsonArray {container});
         add({{"apiVersion"_L1, "apps/v1"_L1},
              {"kind"_L1, "Deployment"_L1},
              {"metadata"_L1, meta(name, ns, labels)},
              {"spec"_L1,
-              QJsonObject {{"replicas"_L1, replicas},
-                           {"selector"_L1, QJsonObject {{"matchLabels"_L1, labels}}},
-                           {"template"_L1,
-                            QJsonObject {{"metadata"_L1, QJsonObject {{"labels"_L1, labels}}},
-                                         {"spec"_L1,
-                                          QJsonObject {{"serviceAccountName"_L1, account},
-                                                       {"containers"_L1,
-                                                        QJsonArray {QJsonObject {{"name"_L1, name},
-                                                                                 {"image"_L1, image}}}}}}}}}}});
+              QJsonObject {
+                  {"replicas"_L1, replicas},
+                  {"selector"_L1, QJsonObject {{"matchLabels"_L1, labels}}},
+                  {"template"_L1,
+                   QJsonObject {{"metadata"_L1, QJsonObject {{"labels"_L1, labels}}}, {"spec"_L1, podSpec}}}}}});
     }
 
     // A StatefulSet (with its serviceName) or a DaemonSet of one container running as the given account.
@@ -182,6 +214,52 @@ QJsonObject rule(const QStringList &groups, const QStringList &resources, const 
             {"verbs"_L1, QJsonArray::fromStringList(verbs)}};
 }
 
+// Legacy (Secret-based) tokens of a cluster with a history: made years ago, used lately or long ago or never since
+// tracking began (demoLegacyTokenTrackingSince), listed in their account's secrets (made by the token controller
+// before 1.24) or not (made by hand), mounted by a pod, invalidated, or left behind by a deleted account. The token
+// controller fills each with a real signed token. Dates count back from now; none of these is one the legacy token
+// cleaner acts on at start-up (see LegacyTokens.h): the mounted and recently used ones it keeps, the unlisted ones it
+// never touches, and the invalidated one was invalidated 40 days ago, within the period before deletion.
+void seedLegacyTokens(Seeder &s)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto daysAgo = [&now](int days) { return now.addDays(-days); };
+    const auto date = [&now](int days) { return now.date().addDays(-days).toString(u"yyyy-MM-dd"_s); };
+    const auto lastUsed = [&date](int days) { return QJsonObject {{kLegacyTokenLastUsedLabel, date(days)}}; };
+
+    // Listed, mounted by etl-scheduler's pods, used two days ago.
+    s.tokenSecret(u"data-platform"_s, u"etl-runner-token"_s, u"etl-runner"_s, lastUsed(2));
+    // Made by hand, last used about 100 days ago.
+    s.tokenSecret(u"ci"_s, u"deployer-token"_s, u"deployer"_s, lastUsed(100));
+    // Listed, last used two years ago, and invalidated (kubernetes.io/legacy-token-invalid-since) 40 days ago.
+    s.tokenSecret(u"payments"_s, u"payments-worker-token-x7k2p"_s, u"payments-worker"_s,
+                  {{kLegacyTokenLastUsedLabel, date(730)}, {kLegacyTokenInvalidSinceLabel, date(40)}});
+    // Made by hand before tracking began, and not used since.
+    s.tokenSecret(u"monitoring"_s, u"prometheus-operator-legacy-token"_s, u"prometheus-operator"_s);
+    // Its account is deleted once the token controller has filled it (applySeedHistory): left behind.
+    s.account(u"payments"_s, u"payments-batch"_s);
+    s.tokenSecret(u"payments"_s, u"payments-batch-token"_s, u"payments-batch"_s, lastUsed(200),
+                  {{kKeepOrphanedTokenAnnotation, "true"_L1}});
+
+    for (const QString &ns : {u"payments"_s, u"data-platform"_s, u"ci"_s, u"monitoring"_s})
+        s.backdate(u"namespaces"_s, QString(), ns, daysAgo(1300));
+    const struct
+    {
+        const char16_t *ns;
+        const char16_t *account;
+        const char16_t *secret;
+        int days;
+    } made[] {{u"data-platform", u"etl-runner", u"etl-runner-token", 1100},
+              {u"ci", u"deployer", u"deployer-token", 540},
+              {u"payments", u"payments-worker", u"payments-worker-token-x7k2p", 1250},
+              {u"monitoring", u"prometheus-operator", u"prometheus-operator-legacy-token", 1000},
+              {u"payments", u"payments-batch", u"payments-batch-token", 900}};
+    for (const auto &m : made) {
+        s.backdate(u"serviceaccounts"_s, QString::fromUtf16(m.ns), QString::fromUtf16(m.account), daysAgo(m.days));
+        s.backdate(u"secrets"_s, QString::fromUtf16(m.ns), QString::fromUtf16(m.secret), daysAgo(m.days));
+    }
+}
+
 void seedDemo(Registry &registry)
 {
     Seeder s(registry);
@@ -191,9 +269,12 @@ void seedDemo(Registry &registry)
 
     // payments: a web API whose account pulls from a private registry; one stale pull-secret reference.
     s.registrySecret(u"payments"_s, u"registry-cred"_s, u"registry.example.com"_s);
+    // Its pods reach AWS as an IAM role (EKS IAM Roles for Service Accounts).
     s.account(u"payments"_s, u"payments-api"_s, {u"registry-cred"_s, u"old-registry-cred"_s}, {},
-              {{"app"_L1, "payments-api"_L1}});
-    s.account(u"payments"_s, u"payments-worker"_s, {u"registry-cred"_s}, false);
+              {{"app"_L1, "payments-api"_L1}},
+              {{"eks.amazonaws.com/role-arn"_L1, "arn:aws:iam::111122223333:role/payments-api"_L1}});
+    s.account(u"payments"_s, u"payments-worker"_s, {u"registry-cred"_s}, false, {}, {},
+              {u"payments-worker-token-x7k2p"_s});
     s.secret(u"payments"_s, u"db-credentials"_s, u"Opaque"_s,
              {{"username"_L1, b64("payments"_ba)},
               {"password"_L1, b64("demo-only-password"_ba)},
@@ -211,12 +292,14 @@ void seedDemo(Registry &registry)
               {saSubject(u"payments"_s, u"payments-api"_s)});
 
     // data-platform: an ETL account with a long-lived legacy token, as older clusters have.
-    s.account(u"data-platform"_s, u"etl-runner"_s, {}, {}, {{"team"_L1, "data"_L1}});
-    s.account(u"data-platform"_s, u"notebook"_s);
-    s.tokenSecret(u"data-platform"_s, u"etl-runner-token"_s, u"etl-runner"_s);
+    s.account(u"data-platform"_s, u"etl-runner"_s, {}, {}, {{"team"_L1, "data"_L1}}, {}, {u"etl-runner-token"_s});
+    // Its pods act as a Google service account (GKE Workload Identity).
+    s.account(u"data-platform"_s, u"notebook"_s, {}, {}, {},
+              {{"iam.gke.io/gcp-service-account"_L1, "notebook@example-data-platform.iam.gserviceaccount.com"_L1}});
     s.secret(u"data-platform"_s, u"warehouse-credentials"_s, u"Opaque"_s,
              {{"WAREHOUSE_USER"_L1, b64("etl"_ba)}, {"WAREHOUSE_PASSWORD"_L1, b64("demo-only"_ba)}});
-    s.deployment(u"data-platform"_s, u"etl-scheduler"_s, u"etl-runner"_s, 1, u"ghcr.io/example/etl:2024.11"_s);
+    s.deployment(u"data-platform"_s, u"etl-scheduler"_s, u"etl-runner"_s, 1, u"ghcr.io/example/etl:2024.11"_s,
+                 u"etl-runner-token"_s);
     s.binding(u"data-platform"_s, u"etl-runner-edit"_s, u"ClusterRole"_s, u"edit"_s,
               {saSubject(u"data-platform"_s, u"etl-runner"_s)});
     s.binding(u"data-platform"_s, u"notebook-view"_s, u"ClusterRole"_s, u"view"_s,
@@ -229,12 +312,14 @@ void seedDemo(Registry &registry)
     s.registrySecret(u"ci"_s, u"ghcr-push"_s, u"ghcr.io"_s);
     s.account(u"ci"_s, u"deployer"_s);
     s.account(u"ci"_s, u"image-builder"_s, {u"ghcr-push"_s});
-    s.tokenSecret(u"ci"_s, u"deployer-token"_s, u"deployer"_s);
     for (const QString &ns : {u"payments"_s, u"data-platform"_s})
         s.binding(ns, u"ci-deployer"_s, u"ClusterRole"_s, u"edit"_s, {saSubject(u"ci"_s, u"deployer"_s)});
 
     // monitoring: a cluster-wide reader.
-    s.account(u"monitoring"_s, u"prometheus"_s, {}, true);
+    // Its pods get Azure tokens (Microsoft Entra Workload ID).
+    s.account(u"monitoring"_s, u"prometheus"_s, {}, true, {},
+              {{"azure.workload.identity/client-id"_L1, "3f6c2a1e-8b4d-4e7a-9c15-2d0b7e4f6a81"_L1},
+               {"azure.workload.identity/tenant-id"_L1, "5b7e2c9d-1f4a-4d3b-8e6c-0a9f1d2e3b4c"_L1}});
     s.role(QString(), u"prometheus-scrape"_s,
            {rule({u""_s}, {u"pods"_s, u"services"_s, u"endpoints"_s, u"nodes"_s}, {u"get"_s, u"list"_s, u"watch"_s})});
     s.binding(QString(), u"prometheus-scrape"_s, u"ClusterRole"_s, u"prometheus-scrape"_s,
@@ -266,6 +351,8 @@ void seedDemo(Registry &registry)
               {saSubject(u"payments"_s, u"payments-batch"_s)});
     s.binding(u"payments"_s, u"payments-worker-queue"_s, u"Role"_s, u"queue-consumer"_s,
               {saSubject(u"payments"_s, u"payments-worker"_s)});
+
+    seedLegacyTokens(s);
 }
 
 // A big cluster with the shapes of real ones: teams and environments, app-named service accounts, and a
@@ -400,6 +487,21 @@ void seedLarge(Registry &registry, int namespaces, int accounts, int secrets, in
 }
 
 } // namespace
+
+QDate demoLegacyTokenTrackingSince()
+{
+    // Long enough ago that a token last used two years ago was used under tracking, and that a token made before it
+    // began shows as unused "since tracking began".
+    return QDateTime::currentDateTimeUtc().date().addDays(-800);
+}
+
+void applySeedHistory(Registry &registry, const QString &seed)
+{
+    if (seed != "demo"_L1)
+        return;
+    // The account of payments-batch-token is gone; its RoleBinding payments-batch-view is left behind too.
+    (void)registry.remove(*findResource(QString(), u"v1"_s, u"serviceaccounts"_s), u"payments"_s, u"payments-batch"_s);
+}
 
 void seedBootstrap(Registry &registry)
 {

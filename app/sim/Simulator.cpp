@@ -65,6 +65,8 @@ bool Simulator::start(const SimulatorOptions &options, QString *error)
     if (!applySeed(*m_registry, options.seed, error) || !loadBootstrapPolicy(*m_registry, error))
         return false;
     m_controllers->settle();
+    applySeedHistory(*m_registry, options.seed);
+    m_controllers->settle();
     for (const QString &path : options.manifests) {
         if (!loadManifestFile(*m_registry, path, error))
             return false;
@@ -72,7 +74,9 @@ bool Simulator::start(const SimulatorOptions &options, QString *error)
     }
     m_legacyTokens = std::make_unique<LegacyTokenCleaner>(*m_registry, options.legacyTokenCleanUpPeriodSeconds,
                                                           options.legacyTokenCleanerIntervalSeconds);
-    m_legacyTokens->start(options.legacyTokenTrackingSince);
+    m_legacyTokens->start(!options.legacyTokenTrackingSince.isValid() && options.seed == "demo"_L1
+                              ? demoLegacyTokenTrackingSince()
+                              : options.legacyTokenTrackingSince);
     m_controllers->settle();
 
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();

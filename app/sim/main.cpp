@@ -100,7 +100,8 @@ int main(int argc, char *argv[])
                                     u"JSON"_s);
     const QCommandLineOption trackingSince(
         u"legacy-token-tracking-since"_s,
-        u"The date legacy token tracking began (YYYY-MM-DD; default today), written to the ConfigMap "
+        u"The date legacy token tracking began (YYYY-MM-DD; default today, with the demo seed 800 days ago), "
+        "written to the ConfigMap "
         "kube-system/kube-apiserver-legacy-service-account-token-tracking unless it exists."_s,
         u"DATE"_s);
     const QCommandLineOption cleanUpPeriod(

@@ -434,7 +434,10 @@ private Q_SLOTS:
         QTest::newRow("namespace") << u"payments"_s << QString() << all << false << false;
         QTest::newRow("hide helm") << QString() << QString() << all << true << false;
         QTest::newRow("payments without helm") << u"payments"_s << QString() << all << true << false;
-        QTest::newRow("monitoring: only helm") << u"monitoring"_s << QString() << all << true << true;
+        // monitoring's secrets are Helm releases and one legacy token (prometheus-operator-legacy-token).
+        QTest::newRow("monitoring without helm") << u"monitoring"_s << QString() << all << true << false;
+        QTest::newRow("monitoring: no tls")
+            << u"monitoring"_s << QString() << QStringList {u"kubernetes.io/tls"_s} << false << true;
         QTest::newRow("tls") << QString() << QString() << QStringList {u"kubernetes.io/tls"_s} << false << false;
         QTest::newRow("registry and tokens")
             << QString() << QString()

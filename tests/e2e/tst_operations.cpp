@@ -770,6 +770,37 @@ void TestOperations::projectedTokenPodAccepted()
     }
     QVERIFY(sawToken);
     QVERIFY(notFound(api("GET", u"/api/v1/namespaces/ops-token/pods/projected-pod"_s)));
+
+    // The same fragment as a strategic merge patch of a Deployment's pod template that mounts the Secret: the volume
+    // keeps its name and loses the Secret.
+    const QJsonObject deployment = createDeployment(u"ops-token"_s, u"projected-app"_s, u"projected-app"_s, 1);
+    QVERIFY(!deployment.isEmpty());
+    const QString mounted =
+        u"{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"volumeMounts\":"
+        "[{\"name\":\"api-token\",\"mountPath\":\"/var/run/secrets/api\"}]}],\"volumes\":[{\"name\":"
+        "\"api-token\",\"secret\":{\"secretName\":\"projected-token\"}}]}}}}"_s;
+    QCOMPARE(kubectl.run({u"patch"_s, u"deployment"_s, u"projected-app"_s, u"-n"_s, u"ops-token"_s, u"-p"_s, mounted})
+                 .exitCode,
+             0);
+    ProjectedTokenRequest forApp = request;
+    forApp.volumes = {{u"api-token"_s, {{u"app"_s, u"/var/run/secrets/api"_s}}}};
+    forApp.env.clear();
+    const QString patchFile = kubectl.writeFile(
+        u"projected-patch.yaml"_s,
+        toYaml(QJsonObject {{"spec"_L1, QJsonObject {{"template"_L1, projectedTokenPodTemplate(forApp)}}}}));
+    const CommandResult patched = kubectl.run({u"patch"_s, u"deployment"_s, u"projected-app"_s, u"-n"_s, u"ops-token"_s,
+                                               u"--patch-file"_s, patchFile, u"-o"_s, u"json"_s});
+    QVERIFY2(patched.exitCode == 0, qPrintable(patched.err));
+    const QJsonObject podSpec =
+        QJsonDocument::fromJson(patched.out.toUtf8()).object()[u"spec"][u"template"][u"spec"].toObject();
+    const QJsonArray patchedVolumes = podSpec.value("volumes"_L1).toArray();
+    QCOMPARE(patchedVolumes.size(), 1);
+    QCOMPARE(patchedVolumes[0][u"name"].toString(), u"api-token"_s);
+    QVERIFY(!patchedVolumes[0].toObject().contains("secret"_L1));
+    QVERIFY(patchedVolumes[0][u"projected"][u"sources"][0].toObject().contains("serviceAccountToken"_L1));
+    QCOMPARE(podSpec.value("serviceAccountName"_L1).toString(), u"projected"_s);
+    QCOMPARE(podSpec[u"containers"][0][u"image"].toString(), u"nginx:1.27"_s);
+    QCOMPARE(podSpec[u"containers"][0][u"volumeMounts"].toArray().size(), 1);
 }
 
 void TestOperations::dockerRegistrySecretAsKubectl_data()

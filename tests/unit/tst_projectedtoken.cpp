@@ -53,7 +53,9 @@ private Q_SLOTS:
         const QJsonArray volumes = spec.value("volumes"_L1).toArray();
         QCOMPARE(volumes.size(), 1);
         QCOMPARE(volumes[0][u"name"].toString(), u"etl-token"_s);
-        QVERIFY(!volumes[0].toObject().contains("secret"_L1));
+        // Read back as null, which a strategic merge patch takes as "remove the secret source".
+        QVERIFY(volumes[0].toObject().contains("secret"_L1));
+        QVERIFY(volumes[0][u"secret"].isNull());
         const QJsonObject projected = volumes[0][u"projected"].toObject();
         QCOMPARE(projected.value("defaultMode"_L1).toInt(), 420);
         const QJsonArray sources = projected.value("sources"_L1).toArray();
@@ -132,6 +134,7 @@ private Q_SLOTS:
         QCOMPARE(volumes.size(), 2);
         QCOMPARE(volumes[1][u"name"].toString(), u"projected-token"_s);
         QCOMPARE(volumes[1][u"projected"], volumes[0][u"projected"]);
+        QVERIFY(!volumes[1].toObject().contains("secret"_L1)); // made for the environment use: nothing to remove
         const QJsonArray containers = spec.value("containers"_L1).toArray();
         QCOMPARE(containers.size(), 3);
         QCOMPARE(containers[2][u"name"].toString(), u"reporter"_s);

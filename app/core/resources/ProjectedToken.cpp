@@ -66,7 +66,11 @@ QJsonObject projectedTokenPodTemplate(const ProjectedTokenRequest &request)
     Containers containers;
     QSet<QString> mounting; // containers that mount a token volume
     for (const TokenVolumeUse &use : request.volumes) {
-        volumes.append(projectedTokenVolume(use.volumeName, request.audience, request.expirationSeconds));
+        // secret: null takes the Secret out when the fragment is applied as a strategic merge patch (volumes merge by
+        // name, and a volume may have one source only).
+        QJsonObject volume = projectedTokenVolume(use.volumeName, request.audience, request.expirationSeconds);
+        volume.insert("secret"_L1, QJsonValue::Null);
+        volumes.append(volume);
         for (const TokenVolumeUse::Mount &m : use.mounts) {
             containers.add(m.container, mount(use.volumeName, m.mountPath));
             mounting.insert(m.container);
@@ -105,13 +109,9 @@ QByteArray projectedTokenSnippet(const ProjectedTokenRequest &request)
         + " (a long-lived token) with a projected token of service account " + request.serviceAccount.toUtf8()
         + ",\n# which the kubelet requests for the pod, renews before it expires (after "
         + QByteArray::number(std::max(request.expirationSeconds, kMinExpirationSeconds))
-        + " s) and revokes with the pod.\n# Merge into the pod template; every volume keeps its name and mount "
-          "paths.\n";
-    QSet<QString> mounting;
-    for (const TokenVolumeUse &use : request.volumes) {
-        for (const TokenVolumeUse::Mount &m : use.mounts)
-            mounting.insert(m.container);
-    }
+        + " s) and revokes with the pod.\n# Merge into the pod template, by hand or as a strategic merge patch "
+          "(kubectl "
+          "patch): every volume\n# keeps its name and mount paths, and \"secret: null\" takes the Secret out of it.\n";
     for (const TokenEnvUse &use : request.env) {
         QString path = QString::fromLatin1(kProjectedTokenDefaultPath);
         for (const TokenVolumeUse &volume : request.volumes) {

@@ -52,7 +52,8 @@ inline constexpr auto kProjectedTokenDefaultVolume = "projected-token";
                                                qint64 expirationSeconds);
 
 // The pod template fragment (metadata and spec) that replaces the token Secret: each secret volume becomes a projected
-// volume of the same name and mount paths, serviceAccountName is set, and an account with the Azure workload identity
+// volume of the same name and mount paths (with secret: null, so that it also works as a strategic merge patch),
+// serviceAccountName is set, and an account with the Azure workload identity
 // annotation (azure.workload.identity/client-id) gets the pod label azure.workload.identity/use: "true". An
 // environment variable cannot carry a projected token: each env use gets a comment saying to read the token file, which
 // is mounted in that container (at kProjectedTokenDefaultPath when it mounts no token volume).
