@@ -119,8 +119,8 @@ QString identitySection(const ServiceAccount &account)
         return {};
     QString html = u"<h4>"_s + DetailsPane::tr("Cloud identity") + u"</h4>"_s;
     for (const identity::CloudIdentity &each : identities) {
-        html += u"<p><b>"_s + escaped(each.summary()) + u"</b> <small>("_s + escaped(identity::longName(each.provider))
-            + u")</small></p><table>"_s;
+        html += u"<p><b>"_s + escaped(each.summary()) + u"</b><br><small>"_s
+            + escaped(identity::longName(each.provider)) + u"</small></p><table>"_s;
         for (auto it = each.annotations.cbegin(); it != each.annotations.cend(); ++it) {
             const identity::KnownAnnotation *known = identity::find(it.key());
             const QString problem = known->check(it.value());
