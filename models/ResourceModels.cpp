@@ -363,6 +363,7 @@ ServiceAccountRow ServiceAccountModel::parse(const QJsonObject &item)
     row.pullSecrets = pullSecrets.join(", "_L1);
     if (const QJsonValue automount = item.value("automountServiceAccountToken"_L1); automount.isBool())
         row.automount = automount.toBool();
+    row.cloud = identity::briefOf(Informer::metadataOf(item));
     return row;
 }
 
@@ -406,6 +407,16 @@ QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, in
         return isDefault;
     if (role == Qt::ToolTipRole && column == NameColumn && isDefault)
         return tr("The namespace's default account: pods that name no service account run as it.");
+    if (column == IdentityColumn && role == Qt::ToolTipRole && row.cloud.providers != 0) {
+        // Made when asked: a row keeps only which clouds, not the principals' text.
+        QStringList lines;
+        for (const identity::CloudIdentity &each : identity::identitiesOf(row.item)) {
+            lines.append(each.summary());
+            for (const QString &problem : each.problems)
+                lines.append(u"⚠ "_s + problem);
+        }
+        return lines.join(u'\n');
+    }
     if (role == Qt::FontRole && column == NameColumn && isDefault) {
         QFont font;
         font.setItalic(true);
@@ -425,6 +436,18 @@ QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, in
         return row.pullSecrets;
     case AutomountColumn:
         return !row.automount ? u"default"_s : *row.automount ? u"on"_s : u"off"_s;
+    case IdentityColumn: {
+        // "AWS", "GCP", "Azure" (joined when an account names several), "⚠" after a malformed value.
+        QString text;
+        for (const identity::Provider provider :
+             {identity::Provider::Aws, identity::Provider::Google, identity::Provider::Azure}) {
+            if (row.cloud.has(provider))
+                text += (text.isEmpty() ? QString() : u", "_s) + identity::shortName(provider);
+        }
+        if (row.cloud.malformed)
+            text += u" ⚠"_s;
+        return text;
+    }
     case AgeColumn:
         return ageData(row, role);
     }

@@ -2,6 +2,7 @@
 
 #include "api/Informer.h"
 #include "resources/Resources.h"
+#include "resources/WorkloadIdentity.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -62,6 +63,7 @@ struct ServiceAccountRow : RowBase
     int secrets = 0;
     QString pullSecrets; // names, joined
     std::optional<bool> automount;
+    identity::Brief cloud; // two bytes; the tooltip's principals are read from `item` when asked
 };
 
 // Only what a metadata-only list carries: there is no field a value could reach.
@@ -217,6 +219,7 @@ public:
         SecretsColumn,
         PullSecretsColumn,
         AutomountColumn,
+        IdentityColumn,
         AgeColumn,
         ColumnCount
     };
@@ -230,8 +233,8 @@ protected:
     std::span<const char *const> columnTitles() const override
     {
         static constexpr const char *titles[] = {
-            QT_TR_NOOP("Name"),         QT_TR_NOOP("Namespace"), QT_TR_NOOP("Risk"), QT_TR_NOOP("Secrets"),
-            QT_TR_NOOP("Pull secrets"), QT_TR_NOOP("Automount"), QT_TR_NOOP("Age")};
+            QT_TR_NOOP("Name"),         QT_TR_NOOP("Namespace"), QT_TR_NOOP("Risk"),           QT_TR_NOOP("Secrets"),
+            QT_TR_NOOP("Pull secrets"), QT_TR_NOOP("Automount"), QT_TR_NOOP("Cloud identity"), QT_TR_NOOP("Age")};
         static_assert(std::size(titles) == ColumnCount);
         return titles;
     }

@@ -10,7 +10,8 @@ out=$(realpath -m "${1:-$here/resources/screenshots}")
 mkdir -p "$out"
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
-for test in tests/gui/tst_mainwindow tests/gui/tst_workloaddialogs tests/gui/tst_permissiondialogs; do
+for test in tests/gui/tst_mainwindow tests/gui/tst_workloaddialogs tests/gui/tst_permissiondialogs \
+    tests/gui/tst_identitydialogs; do
     [ -x "$build/$test" ] || continue
     HOME="$home" XDG_CONFIG_HOME="$home/.config" SA_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=xcb \
         xvfb-run -a -s "-screen 0 1280x800x24" "$build/$test" >"$home/$(basename "$test").log" 2>&1 ||

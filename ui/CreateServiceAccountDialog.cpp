@@ -1,5 +1,7 @@
 #include "CreateServiceAccountDialog.h"
 
+#include "IdentityFields.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -19,6 +21,7 @@ CreateServiceAccountDialog::CreateServiceAccountDialog(KubeClient *client, const
     , m_name(new QLineEdit)
     , m_labels(new QLineEdit)
     , m_annotations(new QLineEdit)
+    , m_identityProvider(new QComboBox)
     , m_automount(new QComboBox)
     , m_pullSecrets(new QListWidget)
 {
@@ -37,6 +40,12 @@ CreateServiceAccountDialog::CreateServiceAccountDialog(KubeClient *client, const
     m_annotations->setObjectName(u"annotations"_s);
     m_annotations->setAccessibleName(tr("Annotations"));
     m_annotations->setPlaceholderText(tr("key=value, key2=value2"));
+    m_identityProvider->setObjectName(u"identityProvider"_s);
+    m_identityProvider->setAccessibleName(tr("Cloud identity"));
+    m_identityProvider->addItem(tr("None"));
+    m_identityProvider->addItem(tr("AWS IAM role (EKS)"), int(identity::Provider::Aws));
+    m_identityProvider->addItem(tr("Google service account (GKE)"), int(identity::Provider::Google));
+    m_identityProvider->addItem(tr("Azure managed identity or app (Workload ID)"), int(identity::Provider::Azure));
     m_automount->setObjectName(u"automount"_s);
     m_automount->setAccessibleName(tr("Automount token"));
     m_automount->addItem(tr("Cluster default (mount)"));
@@ -50,6 +59,18 @@ CreateServiceAccountDialog::CreateServiceAccountDialog(KubeClient *client, const
     formLayout()->addRow(tr("N&ame:"), m_name);
     formLayout()->addRow(tr("&Labels:"), m_labels);
     formLayout()->addRow(tr("Anno&tations:"), m_annotations);
+    formLayout()->addRow(tr("Cloud &identity:"), m_identityProvider);
+    // Only the chosen provider's fields show; the others are not sent.
+    for (const identity::Provider provider :
+         {identity::Provider::Aws, identity::Provider::Google, identity::Provider::Azure}) {
+        auto *fields = new IdentityFields(provider);
+        fields->setObjectName(u"identity"_s + identity::shortName(provider));
+        fields->hide();
+        fields->setContentsMargins(fontMetrics().averageCharWidth() * 3, 0, 0, 0); // indented: part of the choice
+        formLayout()->addRow(fields);
+        connect(fields, &IdentityFields::changed, this, &CreateServiceAccountDialog::revalidate);
+        m_identities.append(fields);
+    }
     formLayout()->addRow(tr("Auto&mount token:"), m_automount);
     formLayout()->addRow(tr("Image &pull secrets:"), m_pullSecrets);
 
@@ -58,9 +79,16 @@ CreateServiceAccountDialog::CreateServiceAccountDialog(KubeClient *client, const
         fillPullSecrets();
         revalidate();
     });
+    connect(m_identityProvider, &QComboBox::currentIndexChanged, this, [this] {
+        IdentityFields *chosen = chosenIdentity();
+        for (IdentityFields *fields : std::as_const(m_identities))
+            fields->setVisible(fields == chosen);
+        revalidate();
+    });
     for (QLineEdit *edit : {m_name, m_labels, m_annotations})
         connect(edit, &QLineEdit::textChanged, this, &CreateServiceAccountDialog::revalidate);
     fillPullSecrets();
+    setMinimumWidth(520); // room for the identity fields' meanings in a few lines
     m_name->setFocus();
     revalidate();
 }
@@ -103,9 +131,35 @@ QString CreateServiceAccountDialog::validate() const
     QString error;
     if (!parsePairs(m_labels->text(), &error))
         return tr("Labels: %1").arg(error);
-    if (!parsePairs(m_annotations->text(), &error))
+    const std::optional<QMap<QString, QString>> annotations = parsePairs(m_annotations->text(), &error);
+    if (!annotations)
         return tr("Annotations: %1").arg(error);
+    // Typed in the annotations field or in the identity's own, a cloud's annotation is checked as the cloud reads it.
+    const IdentityFields *cloud = chosenIdentity();
+    const QMap<QString, QString> identityValues = cloud ? cloud->values() : QMap<QString, QString>();
+    for (auto it = annotations->cbegin(); it != annotations->cend(); ++it) {
+        if (const QString problem = identity::validate(it.key(), it.value()); !problem.isEmpty())
+            return tr("Annotations: %1: %2").arg(it.key(), problem);
+        if (identityValues.contains(it.key()))
+            return tr("Annotations: %1 is also set under Cloud identity.").arg(it.key());
+    }
+    if (cloud) {
+        if (const QString problem = cloud->problem(true); !problem.isEmpty())
+            return tr("Cloud identity: %1").arg(problem);
+    }
     return {};
+}
+
+IdentityFields *CreateServiceAccountDialog::chosenIdentity() const
+{
+    const QVariant provider = m_identityProvider->currentData();
+    if (!provider.isValid())
+        return nullptr;
+    for (IdentityFields *fields : m_identities) {
+        if (int(fields->provider()) == provider.toInt())
+            return fields;
+    }
+    return nullptr;
 }
 
 void CreateServiceAccountDialog::apply()
@@ -116,6 +170,8 @@ void CreateServiceAccountDialog::apply()
     spec.name = m_name->text();
     spec.labels = parsePairs(m_labels->text(), &error).value_or(QMap<QString, QString>());
     spec.annotations = parsePairs(m_annotations->text(), &error).value_or(QMap<QString, QString>());
+    if (const IdentityFields *cloud = chosenIdentity())
+        spec.annotations.insert(cloud->values());
     const QVariant automount = m_automount->currentData();
     if (automount.isValid())
         spec.automountServiceAccountToken = automount.toBool();

@@ -10,10 +10,12 @@ class QListWidget;
 
 namespace sa {
 
+class IdentityFields;
 class KubeClient;
 
 // "New service account": a name checked live by the server's own rule, the namespace, labels, annotations,
-// the automount setting and image pull secrets from the namespace's registry secrets.
+// a cloud identity (the annotations of one provider, each checked as its cloud reads it), the automount setting and
+// image pull secrets from the namespace's registry secrets.
 class CreateServiceAccountDialog : public ActionDialog
 {
     Q_OBJECT
@@ -36,6 +38,8 @@ protected:
 
 private:
     void fillPullSecrets();
+    // The fields of the provider chosen, or null for none.
+    [[nodiscard]] IdentityFields *chosenIdentity() const;
 
     KubeClient *m_client;
     RegistrySecrets m_registrySecrets;
@@ -43,6 +47,8 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_labels;
     QLineEdit *m_annotations;
+    QComboBox *m_identityProvider;
+    QList<IdentityFields *> m_identities;
     QComboBox *m_automount;
     QListWidget *m_pullSecrets;
     QString m_created;

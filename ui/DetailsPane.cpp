@@ -1,6 +1,7 @@
 #include "DetailsPane.h"
 
 #include "ResourceModels.h"
+#include "resources/WorkloadIdentity.h"
 
 #include <QLocale>
 #include <QScrollBar>
@@ -106,6 +107,36 @@ QString tokenSecretsSection(const ServiceAccount &account, const ServiceAccountU
         html += listOrNone({}, unknown);
     else if (secrets.isEmpty())
         html += listOrNone({}, DetailsPane::tr("none"));
+    return html;
+}
+
+// The cloud identity the account assumes through its annotations: each annotation with what it means, and what is
+// wrong with a value the cloud would not take. Nothing when the account has none of them.
+QString identitySection(const ServiceAccount &account)
+{
+    const QList<identity::CloudIdentity> identities = identity::identitiesOf(account.meta.annotations);
+    if (identities.isEmpty())
+        return {};
+    QString html = u"<h4>"_s + DetailsPane::tr("Cloud identity") + u"</h4>"_s;
+    for (const identity::CloudIdentity &each : identities) {
+        html += u"<p><b>"_s + escaped(each.summary()) + u"</b><br><small>"_s
+            + escaped(identity::longName(each.provider)) + u"</small></p><table>"_s;
+        for (auto it = each.annotations.cbegin(); it != each.annotations.cend(); ++it) {
+            const identity::KnownAnnotation *known = identity::find(it.key());
+            const QString problem = known->check(it.value());
+            QString cell = u"<code>"_s + escaped(it.key()) + u"</code> = "_s + escaped(it.value());
+            if (!problem.isEmpty())
+                cell += u"<br>⚠ <b>"_s + escaped(problem) + u"</b>"_s;
+            cell += u"<br><small>"_s + escaped(identity::meaningOf(*known)) + u"</small>"_s;
+            html += row(identity::labelOf(*known), cell);
+        }
+        html += u"</table>"_s;
+        // A missing principal is not a value to flag beside one: say it under the table.
+        if (each.principal.isEmpty() && !each.problems.isEmpty())
+            html += u"<p>⚠ <b>"_s + escaped(each.problems.constFirst()) + u"</b></p>"_s;
+    }
+    html += u"<p><a href=\"action:identityAnnotations\">"_s + escaped(DetailsPane::tr("Edit identity annotations…"))
+        + u"</a></p>"_s;
     return html;
 }
 
@@ -495,6 +526,7 @@ QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAc
                                        std::pair {u"pullSecrets"_s, DetailsPane::tr("Pull secrets")},
                                        std::pair {u"newTokenSecret"_s, DetailsPane::tr("Token secret")},
                                        std::pair {u"automount"_s, DetailsPane::tr("Automount")},
+                                       std::pair {u"identityAnnotations"_s, DetailsPane::tr("Cloud identity")},
                                        std::pair {u"grantAccess"_s, DetailsPane::tr("Grant access")},
                                        std::pair {u"canIt"_s, DetailsPane::tr("Can it…?")}})
         links.append(u"<a href=\"action:"_s + action + u"\">"_s + escaped(text) + u"</a>"_s);
@@ -508,6 +540,7 @@ QString serviceAccountDetailsHtml(const ServiceAccount &account, const ServiceAc
     html += row(DetailsPane::tr("Labels"), mapText(account.meta.labels));
     html += row(DetailsPane::tr("Annotations"), mapText(account.meta.annotations));
     html += u"</table>"_s;
+    html += identitySection(account);
     // Whether a pull secret exists, or which token secrets there are, can only be told when secrets may be listed.
     const QString secretsUnknown = unknownSourcesText(states, {Source::Secrets});
     html += pullSecretsSection(account, usage, secretsUnknown);

@@ -9,6 +9,7 @@
 #include "DeleteServiceAccountDialog.h"
 #include "DetailsPane.h"
 #include "GrantAccessDialog.h"
+#include "IdentityAnnotationsDialog.h"
 #include "IssueTokenDialog.h"
 #include "ListView.h"
 #include "MessageBar.h"
@@ -167,6 +168,13 @@ void MainWindow::buildActions()
                     tr("Attach or detach registry credentials")});
     m_actions->add({u"automount"_s, tr("Token &automount and pod snippet…"), QKeySequence(u"Ctrl+M"_s),
                     Enabled::WithSession, AccountMenu | AccountList, [this] { editAutomount(); }});
+    m_actions->add({u"identityAnnotations"_s, tr("&Edit identity annotations…"), QKeySequence(), Enabled::WithSession,
+                    AccountMenu | AccountList,
+                    [this] {
+                        if (const auto account = accountFor(tr("Select a service account to edit its cloud identity.")))
+                            openDialog(new IdentityAnnotationsDialog(m_session->client(), *account, this));
+                    },
+                    tr("The annotations by which the account's pods act as an AWS, Google Cloud or Azure identity")});
     m_actions->add({u"changeWorkload"_s, tr("&Change a workload's service account…"), QKeySequence(u"Ctrl+Shift+R"_s),
                     Enabled::WithSession, AccountMenu | AccountList, [this] { changeWorkloadServiceAccount(); }});
     m_actions->add({u"grantAccess"_s, tr("&Grant access…"), QKeySequence(u"Ctrl+G"_s), Enabled::WithSession,

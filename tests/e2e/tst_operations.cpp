@@ -90,6 +90,7 @@ private Q_SLOTS:
     void recreateRefusesControlledPod();
     void recreatePutsOriginalBack();
     void automountRoundTrip();
+    void annotationsMergeKeepsOthers();
     void rulesAndAccessReviews();
     void discovery();
     void discoveryWithoutAGroupVersion();
@@ -1155,6 +1156,39 @@ void TestOperations::automountRoundTrip()
         QCOMPARE(account->automountServiceAccountToken, value);
         QCOMPARE(ServiceAccount::fromJson(result.object)->automountServiceAccountToken, value);
     }
+}
+
+// Only the named annotations change (null removes one): what another writer added meanwhile stays.
+void TestOperations::annotationsMergeKeepsOthers()
+{
+    QVERIFY(!createServiceAccount(u"ops-sa"_s, u"annotated"_s).isEmpty());
+    const QString path = u"/api/v1/namespaces/ops-sa/serviceaccounts/annotated"_s;
+    const auto annotations = [&] { return ServiceAccount::fromJson(api("GET", path).json())->meta.annotations; };
+    using Changes = QMap<QString, std::optional<QString>>;
+    OperationResult result =
+        finish(ops::setAnnotations(m_client.get(), u"ops-sa"_s, u"annotated"_s,
+                                   Changes {{u"eks.amazonaws.com/role-arn"_s, u"arn:aws:iam::123456789012:role/a"_s},
+                                            {u"eks.amazonaws.com/audience"_s, u"sts.amazonaws.com"_s}}));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    ApiRequest other; // another writer, between our two changes
+    other.verb = "PATCH";
+    other.path = path;
+    other.body = R"({"metadata":{"annotations":{"owner":"bob"}}})";
+    other.contentType = "application/merge-patch+json";
+    QVERIFY(call(other).ok());
+    result = finish(ops::setAnnotations(m_client.get(), u"ops-sa"_s, u"annotated"_s,
+                                        Changes {{u"eks.amazonaws.com/audience"_s, std::nullopt},
+                                                 {u"iam.gke.io/gcp-service-account"_s, std::nullopt}}));
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    const QMap<QString, QString> expected {{u"eks.amazonaws.com/role-arn"_s, u"arn:aws:iam::123456789012:role/a"_s},
+                                           {u"owner"_s, u"bob"_s}};
+    QCOMPARE(annotations(), expected);
+    QCOMPARE(ServiceAccount::fromJson(result.object)->meta.annotations, expected);
+    // Nothing to change: no request, success.
+    QVERIFY(finish(ops::setAnnotations(m_client.get(), u"ops-sa"_s, u"gone"_s, {})).ok());
+    const OperationResult missing =
+        finish(ops::setAnnotations(m_client.get(), u"ops-sa"_s, u"gone"_s, Changes {{u"owner"_s, u"x"_s}}));
+    QVERIFY(!missing.ok() && missing.error->isNotFound());
 }
 
 void TestOperations::rulesAndAccessReviews()

@@ -125,6 +125,11 @@ Operation *removeBindingSubject(KubeClient *client, const BindingRef &binding, c
 // nullopt removes the field (the default, true, applies).
 Operation *setAutomountServiceAccountToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
                                            std::optional<bool> automount);
+// Sets (a value) or removes (nullopt) annotations of a service account with one JSON merge patch of
+// metadata.annotations: only the keys named change, so every other annotation stays, a concurrent writer's too.
+// result.object is the account as patched. No change is success without a request.
+Operation *setAnnotations(KubeClient *client, const QString &ns, const QString &serviceAccount,
+                          const QMap<QString, std::optional<QString>> &changes);
 // SelfSubjectReview: result.object is status.userInfo.
 Operation *whoAmI(KubeClient *client);
 // TokenReview of any token (who the cluster takes it for): result.object is the status ({authenticated, user,
