@@ -11,13 +11,6 @@
 
 namespace sa {
 
-// The labels the API server's legacy token tracking and cleaner put on token Secrets (dates as "2006-01-02").
-inline constexpr auto kLegacyTokenLastUsedLabel = QLatin1StringView("kubernetes.io/legacy-token-last-used");
-inline constexpr auto kLegacyTokenInvalidSinceLabel = QLatin1StringView("kubernetes.io/legacy-token-invalid-since");
-// Where the API server records the day it began tracking legacy token use (data.since).
-inline constexpr auto kLegacyTokenTrackingPath =
-    QLatin1StringView("/api/v1/namespaces/kube-system/configmaps/kube-apiserver-legacy-service-account-token-tracking");
-
 // What the audit knows of one token Secret: its metadata, and what the other lists say of it. An optional that is
 // empty means "cannot check": the list that would say was refused or has not arrived.
 struct TokenFacts

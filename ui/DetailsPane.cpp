@@ -96,7 +96,7 @@ QString tokenSecretsSection(const ServiceAccount &account, const ServiceAccountU
     QString html = u"<h4>"_s + DetailsPane::tr("Token secrets (legacy, never expire)") + u"</h4>"_s;
     const QList<SecretMeta> secrets = usage.tokenSecretsOf(account.meta.ns, account.meta.name);
     for (const SecretMeta &secret : secrets) {
-        const QString lastUsed = secret.meta.labels.value(u"kubernetes.io/legacy-token-last-used"_s);
+        const QString lastUsed = secret.meta.labels.value(kLegacyTokenLastUsedLabel);
         html += u"<p>⚠ "_s + escaped(secret.meta.name)
             + (lastUsed.isEmpty() ? DetailsPane::tr(" — never used")
                                   : DetailsPane::tr(" — last used %1").arg(escaped(lastUsed)))

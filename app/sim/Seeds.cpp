@@ -427,12 +427,10 @@ void seedLarge(Registry &registry, int namespaces, int accounts, int secrets, in
             const QDate today = QDateTime::currentDateTimeUtc().date();
             QJsonObject labels;
             if (random.bounded(10) >= 4) {
-                labels.insert("kubernetes.io/legacy-token-last-used"_L1,
-                              today.addDays(-random.bounded(540)).toString(Qt::ISODate));
+                labels.insert(kLegacyTokenLastUsedLabel, today.addDays(-random.bounded(540)).toString(Qt::ISODate));
             }
             if (random.bounded(20) == 0) {
-                labels.insert("kubernetes.io/legacy-token-invalid-since"_L1,
-                              today.addDays(-random.bounded(300)).toString(Qt::ISODate));
+                labels.insert(kLegacyTokenInvalidSinceLabel, today.addDays(-random.bounded(300)).toString(Qt::ISODate));
             }
             s.secret(nsNames[ns], owner + u"-token-"_s + serial, u"kubernetes.io/service-account-token"_s, {}, labels,
                      {{"kubernetes.io/service-account.name"_L1, owner}});

@@ -14,8 +14,6 @@ namespace {
 
 using namespace detail;
 
-const auto kInvalidSinceLabel = "kubernetes.io/legacy-token-invalid-since"_L1;
-
 // The date format of the legacy-token labels (Go's "2006-01-02", UTC), as the cleaner and the authenticator write it.
 QString labelDate(const QDate &date)
 {
@@ -42,11 +40,11 @@ private:
     void patch(const QJsonObject &metadata)
     {
         const QJsonObject labels = metadata.value("labels"_L1).toObject();
-        const QString since = labels.value(kInvalidSinceLabel).toString();
+        const QString since = labels.value(kLegacyTokenInvalidSinceLabel).toString();
         // Already as asked: no write. An invalidated token keeps the date it was first invalidated (a valid one), so
         // that invalidating it again does not put off its deletion by the cleaner, which counts from that date.
         const bool validDate = QDate::fromString(since, u"yyyy-MM-dd"_s).isValid() && since.size() == 10;
-        if ((m_invalidated && validDate) || (!m_invalidated && !labels.contains(kInvalidSinceLabel))) {
+        if ((m_invalidated && validDate) || (!m_invalidated && !labels.contains(kLegacyTokenInvalidSinceLabel))) {
             OperationResult result;
             result.object = {{"apiVersion"_L1, "meta.k8s.io/v1"_L1},
                              {"kind"_L1, "PartialObjectMetadata"_L1},
@@ -60,7 +58,7 @@ private:
         // being immutable: 422); the type cannot change, so the lookup's answer still holds.
         const QJsonObject patch {{"metadata"_L1,
                                   QJsonObject {{"uid"_L1, metadata.value("uid"_L1)},
-                                               {"labels"_L1, QJsonObject {{kInvalidSinceLabel, value}}}}}};
+                                               {"labels"_L1, QJsonObject {{kLegacyTokenInvalidSinceLabel, value}}}}}};
         ApiRequest request =
             jsonRequest("PATCH", corePath(m_ns, "secrets"_L1, m_name), patch, "application/merge-patch+json");
         // Answered with the metadata alone; should a server answer with the whole Secret anyway, its values are

@@ -30,6 +30,13 @@ struct OwnerReference
 // its words (k8s.io/apimachinery/pkg/util/validation IsDNS1123Subdomain), or empty when the name is valid.
 [[nodiscard]] QString dns1123SubdomainProblem(const QString &name);
 
+// The labels the API server's legacy token tracking and cleaner put on token Secrets (dates as "2006-01-02", UTC).
+inline constexpr auto kLegacyTokenLastUsedLabel = QLatin1StringView("kubernetes.io/legacy-token-last-used");
+inline constexpr auto kLegacyTokenInvalidSinceLabel = QLatin1StringView("kubernetes.io/legacy-token-invalid-since");
+// Where the API server records the day it began tracking legacy token use (data.since).
+inline constexpr auto kLegacyTokenTrackingPath =
+    QLatin1StringView("/api/v1/namespaces/kube-system/configmaps/kube-apiserver-legacy-service-account-token-tracking");
+
 struct ObjectMeta
 {
     QString name;
