@@ -6,6 +6,7 @@
 #include "Application.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
+#include "MessageBar.h"
 #include "Rows.h"
 #include "Screenshot.h"
 #include "SecretField.h"
@@ -130,8 +131,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         // Tracking began long ago: a token made now without the last-used label is "never" used.
-        m_sim = std::make_unique<KubeSimProcess>(
-            QStringList {u"--seed"_s, u"demo"_s, u"--legacy-token-tracking-since"_s, u"2025-01-01"_s});
+        m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"demo"_s,
+                                                              u"--legacy-token-tracking-since"_s, u"2025-01-01"_s,
+                                                              u"--static-token"_s, u"nobody-token,nobody"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_kubectl = std::make_unique<Kubectl>(*m_sim);
         // Namespace audit: tokens with every state the audit tells apart, dated relative to today.
@@ -543,6 +545,25 @@ spec:
             QCOMPARE(m_kubectl->run({u"get"_s, u"secret"_s, u"-n"_s, u"actions"_s, name}).exitCode, 1);
             QTRY_VERIFY_WITH_TIMEOUT(!findRow(view()->model(), name).isValid(), 10000);
         }
+    }
+
+    // A user who may not list secrets: the tab says so, and claims nothing about tokens.
+    void refusedListSaysSo()
+    {
+        const QString kubeconfig = m_kubectl->tokenKubeconfig(u"nobody.kubeconfig"_s, "nobody-token");
+        sa::Application app(sa::Application::Options {kubeconfig, {}, u"audit"_s, false, {}});
+        app.start();
+        auto *tabs = app.window().findChild<QTabWidget *>(u"kindTabs"_s);
+        auto *tokens = app.window().findChild<sa::TokensPane *>(u"tokensPane"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(app.window().findChild<QLabel *>(u"connectionState"_s)->text().contains(u"nobody"_s),
+                                 20000);
+        tabs->setCurrentWidget(tokens);
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(tabs->indexOf(tokens)), u"Tokens (not allowed)"_s, 20000);
+        QTRY_COMPARE(tokens->summaryText(), u"The token Secrets cannot be listed: see the message above."_s);
+        // The server's own words are above it.
+        auto *bar = app.window().findChild<sa::MessageBar *>(u"messageBar"_s);
+        QTRY_VERIFY2(bar->text().contains(u"cannot list resource \"secrets\""_s), qPrintable(bar->text()));
+        QCOMPARE(tokens->view()->model()->rowCount(), 0);
     }
 
     void cleanupTestCase()
