@@ -1,5 +1,6 @@
 #include "ClusterSession.h"
 
+#include "api/ApiPath.h"
 #include "api/Operations.h"
 
 #include <QJsonArray>
@@ -22,7 +23,7 @@ ClusterSession::ClusterSession(std::unique_ptr<KubeClient> client, QObject *pare
 
 void ClusterSession::createScopedInformers(const QString &ns)
 {
-    const QString scope = ns.isEmpty() ? QString() : u"/namespaces/"_s + ns;
+    const QString scope = ns.isEmpty() ? QString() : u"/namespaces/"_s + pathSegment(ns);
     const QString where = ns.isEmpty() ? QString() : tr(" in %1").arg(ns);
     m_serviceAccounts =
         add(u"/api/v1"_s + scope + u"/serviceaccounts"_s, ListFormat::Objects, tr("service accounts") + where);
@@ -53,7 +54,7 @@ void ClusterSession::createScopedInformers(const QString &ns)
 
 void ClusterSession::createTokenInformer(const QString &ns)
 {
-    const QString scope = ns.isEmpty() ? QString() : u"/namespaces/"_s + ns;
+    const QString scope = ns.isEmpty() ? QString() : u"/namespaces/"_s + pathSegment(ns);
     const QString where = ns.isEmpty() ? QString() : tr(" in %1").arg(ns);
     m_tokenSecrets = add(u"/api/v1"_s + scope + u"/secrets"_s, ListFormat::TableMetadata, tr("token secrets") + where);
     m_tokenSecrets->setFieldSelector(u"type=kubernetes.io/service-account-token"_s);
@@ -88,7 +89,7 @@ void ClusterSession::setFocusNamespace(const QString &ns)
     if (!m_namespaced)
         return;
     const QString target = focusNamespace();
-    if (!changed && m_serviceAccounts->collectionPath().contains(u"/namespaces/"_s + target + u'/'))
+    if (!changed && m_serviceAccounts->collectionPath().contains(u"/namespaces/"_s + pathSegment(target) + u'/'))
         return;
     for (Informer *informer : scopedInformers())
         removeInformer(informer);

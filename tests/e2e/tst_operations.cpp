@@ -74,6 +74,7 @@ private Q_SLOTS:
     void whoAmIWithIssuedToken();
     void tokenSecret();
     void readSecretValues();
+    void namesStayOnePathSegment();
     void invalidateAndReenableTokenSecret();
     void rotateTokenSecret();
     void tokenSecretLabelsRefused();
@@ -521,6 +522,41 @@ void TestOperations::readSecretValues()
     const OperationResult missing = finish(ops::readSecret(m_client.get(), u"ops-token"_s, u"nothing"_s));
     QVERIFY(missing.error && missing.error->isNotFound());
     QCOMPARE(missing.error->userMessage(), u"secrets \"nothing\" not found"_s);
+}
+
+// A name or namespace with "/" or ".." in it (from a kubeconfig, a server object, a user) is one encoded path
+// segment: the request addresses exactly that name, which does not exist, never the object the dots would lead to.
+void TestOperations::namesStayOnePathSegment()
+{
+    const auto isNotFound = [](const OperationResult &result) { return result.error && result.error->isNotFound(); };
+    const auto secret = [](const QString &name) {
+        return QJsonObject {{"apiVersion"_L1, "v1"_L1},
+                            {"kind"_L1, "Secret"_L1},
+                            {"metadata"_L1, QJsonObject {{"name"_L1, name}}},
+                            {"stringData"_L1, QJsonObject {{"key"_L1, "value"_L1}}}};
+    };
+    QVERIFY(api("POST", u"/api/v1/namespaces/ops-token/secrets"_s, secret(u"b"_s)).ok());
+    QVERIFY(api("POST", u"/api/v1/namespaces/ops-sa/secrets"_s, secret(u"elsewhere"_s)).ok());
+
+    const OperationResult byName = finish(ops::readSecret(m_client.get(), u"ops-token"_s, u"a/../b"_s));
+    QVERIFY2(isNotFound(byName), qPrintable(describe(byName)));
+    QVERIFY(!byName.get<Secret>());
+    const OperationResult byNamespace =
+        finish(ops::readObject(m_client.get(), ops::objectPath(u"Secret"_s, u"ops-pull/../ops-sa"_s, u"elsewhere"_s)));
+    QVERIFY2(isNotFound(byNamespace), qPrintable(describe(byNamespace)));
+    const OperationResult slash = finish(ops::readSecret(m_client.get(), u"ops-token/secrets"_s, u"b"_s));
+    QVERIFY2(isNotFound(slash), qPrintable(describe(slash)));
+    // "." and ".." cannot be sent as a segment at all (URLs drop them, even encoded): refused before sending.
+    for (const QString &dots : {u"."_s, u".."_s}) {
+        const OperationResult read = finish(ops::readSecret(m_client.get(), u"ops-token"_s, dots));
+        QVERIFY2(read.error && read.error->userMessage().contains(u"may not be"_s), qPrintable(describe(read)));
+        QVERIFY(read.object.isEmpty());
+    }
+
+    const OperationResult deleted = finish(ops::deleteSecret(m_client.get(), u"ops-token"_s, u"x/../b"_s));
+    QVERIFY2(isNotFound(deleted), qPrintable(describe(deleted)));
+    QVERIFY(api("GET", u"/api/v1/namespaces/ops-token/secrets/b"_s).ok());
+    QVERIFY(api("GET", u"/api/v1/namespaces/ops-sa/secrets/elsewhere"_s).ok());
 }
 
 // Invalidation as the legacy token cleaner does it, seen by the real kubectl: refused (401) while the label is

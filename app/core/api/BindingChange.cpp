@@ -1,5 +1,6 @@
 #include "api/Operations.h"
 
+#include "api/ApiPath.h"
 #include "api/OperationSupport.h"
 
 #include <QJsonArray>
@@ -16,8 +17,8 @@ QString bindingPath(const BindingRef &binding)
 {
     const QString group = u"/apis/rbac.authorization.k8s.io/v1/"_s;
     if (binding.ns.isEmpty())
-        return group + u"clusterrolebindings/"_s + binding.name;
-    return group + u"namespaces/"_s + binding.ns + u"/rolebindings/"_s + binding.name;
+        return group + u"clusterrolebindings/"_s + pathSegment(binding.name);
+    return group + u"namespaces/"_s + pathSegment(binding.ns) + u"/rolebindings/"_s + pathSegment(binding.name);
 }
 
 QJsonObject subjectJson(const Subject &subject)

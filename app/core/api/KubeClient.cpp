@@ -1,5 +1,7 @@
 #include "api/KubeClient.h"
 
+#include "api/ApiPath.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -97,6 +99,13 @@ void ApiJob::start()
 {
     if (m_done || !m_client)
         return;
+    if (!dotSegment(m_request.path).isEmpty()) {
+        ApiError refused;
+        refused.kind = ApiError::Kind::Http;
+        refused.message = u"A name may not be \".\" or \"..\": the request was not sent."_s;
+        finish({0, {}, {}, refused});
+        return;
+    }
     if (m_client->m_fixedCredential) {
         send(*m_client->m_fixedCredential);
         return;
@@ -386,10 +395,12 @@ ApiJob *KubeClient::send(ApiRequest request)
 QNetworkReply *KubeClient::dispatch(const ApiRequest &request, const Credential &credential)
 {
     QUrl url = m_server;
-    QString prefix = url.path();
+    QString prefix = url.path(QUrl::FullyEncoded);
     if (prefix.endsWith(u'/'))
         prefix.chop(1);
-    url.setPath(prefix + request.path);
+    // The path comes encoded (names are pathSegment()s): set as it is, so that an encoded "/" stays inside its
+    // segment (the default DecodedMode would encode the "%" again).
+    url.setPath(prefix + request.path, QUrl::TolerantMode);
     url.setQuery(encodedQuery(request.query), QUrl::StrictMode);
     QNetworkRequest networkRequest(url);
     networkRequest.setRawHeader("User-Agent", userAgent());

@@ -1,5 +1,6 @@
 #include "api/OperationSupport.h"
 
+#include "api/ApiPath.h"
 #include "api/RetryPolicy.h"
 #include "resources/SecretEncoding.h"
 
@@ -40,13 +41,13 @@ ApiRequest jsonRequest(const QByteArray &verb, const QString &path, const QJsonO
 
 QString corePath(const QString &ns, QLatin1StringView resource, const QString &name)
 {
-    const QString collection = u"/api/v1/namespaces/"_s + ns + u'/' + resource;
-    return name.isEmpty() ? collection : collection + u'/' + name;
+    const QString collection = u"/api/v1/namespaces/"_s + pathSegment(ns) + u'/' + resource;
+    return name.isEmpty() ? collection : collection + u'/' + pathSegment(name);
 }
 
 QString appsPath(const QString &kind, const QString &ns, const QString &name)
 {
-    return u"/apis/apps/v1/namespaces/"_s + ns + u'/' + kind.toLower() + u"s/"_s + name;
+    return u"/apis/apps/v1/namespaces/"_s + pathSegment(ns) + u'/' + kind.toLower() + u"s/"_s + pathSegment(name);
 }
 
 std::chrono::milliseconds conflictBackoff(int attempt)

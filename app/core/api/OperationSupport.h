@@ -25,6 +25,7 @@ namespace sa::detail {
 [[nodiscard]] ApiRequest jsonRequest(const QByteArray &verb, const QString &path, const QJsonObject &body,
                                      const QByteArray &contentType = {});
 
+// Names and namespaces are percent-encoded path segments (pathSegment()).
 [[nodiscard]] QString corePath(const QString &ns, QLatin1StringView resource, const QString &name = {});
 // Deployment, StatefulSet or DaemonSet.
 [[nodiscard]] QString appsPath(const QString &kind, const QString &ns, const QString &name);
