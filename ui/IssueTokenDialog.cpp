@@ -71,6 +71,7 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
     for (const QString &secret : secrets)
         m_bound->addItem(u"secret/"_s + secret, QStringList {u"Secret"_s, secret});
     m_lifetimeNote->setObjectName(u"lifetimeNote"_s);
+    m_lifetimeNote->setTextFormat(Qt::PlainText);
     m_lifetimeNote->setWordWrap(true);
 
     auto *lifetime = new QWidget;
@@ -186,6 +187,7 @@ void IssueTokenDialog::applySucceeded(const OperationResult &result)
     for (const QString &note : std::as_const(notes)) {
         auto *label = new QLabel(note);
         label->setObjectName(u"serverWarning"_s);
+        label->setTextFormat(Qt::PlainText); // the server's Warning header, never markup
         label->setWordWrap(true);
         layout->insertWidget(1, label);
     }

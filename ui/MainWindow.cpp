@@ -51,6 +51,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -127,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_statusLabel = new QLabel(tr("Not connected"));
     m_statusLabel->setObjectName(u"connectionState"_s);
+    m_statusLabel->setTextFormat(Qt::PlainText); // the server's sentence, names from the kubeconfig: never markup
     m_progress = new QProgressBar;
     m_progress->setObjectName(u"loadingProgress"_s);
     m_progress->setMaximumWidth(160);
@@ -262,6 +264,7 @@ void MainWindow::buildToolBar()
     toolBar->addWidget(m_contextSwitcher);
     m_contextInfo = new QLabel;
     m_contextInfo->setObjectName(u"contextInfo"_s);
+    m_contextInfo->setTextFormat(Qt::PlainText);
     m_contextInfo->setContentsMargins(8, 0, 8, 0);
     toolBar->addWidget(m_contextInfo);
     toolBar->addSeparator();
@@ -749,7 +752,10 @@ void MainWindow::updateStatus()
         m_progress->hide();
         break;
     }
-    m_statusLabel->setToolTip(m_session->state() == ClusterSession::State::Failed ? m_session->failure() : QString());
+    // A tooltip guesses rich text as QLabel does: the failure's words as a paragraph of text.
+    m_statusLabel->setToolTip(m_session->state() == ClusterSession::State::Failed
+                                  ? Qt::convertFromPlainText(m_session->failure(), Qt::WhiteSpaceNormal)
+                                  : QString());
 }
 
 void MainWindow::showProblems()

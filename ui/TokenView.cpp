@@ -118,6 +118,9 @@ TokenView::TokenView(KubeClient *client, const QString &ns, const QString &servi
     , m_countdown(new QTimer(this))
 {
     setObjectName(u"tokenView"_s);
+    // Names and the server's answers: text, never markup.
+    m_expiry->setTextFormat(Qt::PlainText);
+    m_status->setTextFormat(Qt::PlainText);
     m_field->setObjectName(u"token"_s);
     m_field->setAccessibleName(tr("Token"));
     m_field->setValue(token);

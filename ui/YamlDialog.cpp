@@ -36,6 +36,9 @@ YamlDialog::YamlDialog(KubeClient *client, const QString &kind, const QString &n
     , m_save(new QPushButton(tr("&Save…"), this))
 {
     setObjectName(u"yamlDialog"_s);
+    // The server's sentences and file paths: text, never markup.
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_saveStatus->setTextFormat(Qt::PlainText);
     setWindowTitle(tr("YAML of %1 %2/%3").arg(kind, ns, name));
 
     m_placeholder->setObjectName(u"yamlStatus"_s);

@@ -53,6 +53,13 @@ private:
     }
 
     QString status() const { return find<QLabel>(u"connectionState"_s)->text(); }
+    // What a user reads is the label's text itself, not HTML made of it.
+    bool showsLiterally(const QString &label) const
+    {
+        const auto *widget = find<QLabel>(label);
+        return widget->textFormat() == Qt::PlainText
+            || (widget->textFormat() == Qt::AutoText && !Qt::mightBeRichText(widget->text()));
+    }
     QString barText() const { return find<sa::MessageBar>(u"messageBar"_s)->text(); }
     QString selectedNamespace() const { return m_app->window().selectedNamespace(); }
     bool welcomeShown() const
@@ -332,6 +339,40 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(status().startsWith(u"● Connected as kube-sim-admin"_s), qPrintable(status()), 20000);
         QVERIFY2(!barText().contains(noAnswer), qPrintable(barText()));
         m_app.reset();
+    }
+
+    // Names from the kubeconfig (and the server's sentences around them) are text, never HTML: markup in a user's
+    // name shows as it is written, in the status bar, the toolbar and on the welcome page.
+    void markupShowsLiterally()
+    {
+        const QString markup = u"<b>bold</b><img src=x>"_s; // no such user
+        const QString marked = u"<i>ci</i>"_s; // a user with the token of ci-viewer
+        const Kubectl kubectl(*m_sim);
+        QFile contexts(m_config);
+        QVERIFY(contexts.open(QIODevice::ReadOnly));
+        const QString config = kubectl.writeFile(u"markup.yaml"_s, contexts.readAll());
+        const QList<QStringList> commands {
+            {u"config"_s, u"set-context"_s, u"missing-user"_s, u"--cluster=kube-sim"_s, u"--user="_s + markup},
+            {u"config"_s, u"set-credentials"_s, marked, u"--token=ci-token"_s},
+            {u"config"_s, u"set-context"_s, u"marked-user"_s, u"--cluster=kube-sim"_s, u"--user="_s + marked,
+             u"--namespace=ci"_s},
+        };
+        for (const QStringList &command : commands) {
+            const CommandResult result = kubectl.run(command, config);
+            QVERIFY2(result.exitCode == 0, qPrintable(command.join(u' ') + u": "_s + result.err));
+        }
+
+        start(config, u"missing-user"_s);
+        QVERIFY(welcomeShown());
+        QVERIFY2(status().contains(u"user \""_s + markup + u"\" was not found"_s), qPrintable(status()));
+        QVERIFY(showsLiterally(u"connectionState"_s));
+        QVERIFY2(welcomeText().contains(u"user \""_s + markup + u"\" was not found"_s), qPrintable(welcomeText()));
+
+        start(config, u"marked-user"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+        QVERIFY2(find<QLabel>(u"contextInfo"_s)->text().contains(u"user "_s + marked), qPrintable(status()));
+        QVERIFY(showsLiterally(u"contextInfo"_s));
+        QVERIFY(showsLiterally(u"connectionState"_s));
     }
 
     void cleanupTestCase()
