@@ -172,6 +172,8 @@ private Q_SLOTS:
     void base64_data();
     void base64();
     void parseWithoutOrigin();
+    void errorsNeverQuoteValues_data();
+    void errorsNeverQuoteValues();
 };
 
 void TestKubeconfig::corpus_data()
@@ -448,7 +450,7 @@ void TestKubeconfig::brokenFiles_data()
                                        << u"line 4, column 3: clusters: expected a list, got a map"_s;
     QTest::newRow("quoted boolean") << u"broken/wrong-bool.yaml"_s
                                     << u"line 7, column 31: clusters[0].cluster.insecure-skip-tls-verify: "
-                                       "expected a boolean, got \"true\""_s;
+                                       "expected a boolean, got a quoted string"_s;
     QTest::newRow("duplicate name") << u"broken/duplicate-name.yaml"_s
                                     << u"line 7, column 3: users: duplicate name \"twice\""_s;
     QTest::newRow("not a Config") << u"broken/wrong-kind.yaml"_s
@@ -811,6 +813,35 @@ void TestKubeconfig::parseWithoutOrigin()
 
     const KubeconfigLoadResult broken = KubeconfigLoader::parse("clusters: {}\n", {});
     QCOMPARE(broken.error, u"line 1, column 11: clusters: expected a list, got a map"_s);
+}
+
+// A mis-indented line can turn a credential into the value of the wrong field: the error, shown on the welcome page,
+// says where and what is wrong, never the text of the value.
+void TestKubeconfig::errorsNeverQuoteValues_data()
+{
+    QTest::addColumn<QByteArray>("user");
+    QTest::addColumn<QString>("where");
+
+    QTest::newRow("token without its colon")
+        << "  user:\n    token\n      SECRETVALUE-abc\n"_ba << u"line 8, column 5"_s;
+    QTest::newRow("token as the user") << "  user:\n   token SECRETVALUE-abc\n"_ba << u"line 8, column 4"_s;
+    QTest::newRow("token indented less") << "  user:\n    token: abc\n   username: SECRETVALUE-abc\n"_ba
+                                         << u"line 9, column 4"_s;
+}
+
+void TestKubeconfig::errorsNeverQuoteValues()
+{
+    QFETCH(QByteArray, user);
+    QFETCH(QString, where);
+
+    const QByteArray yaml = "clusters:\n- name: c\n  cluster:\n    insecure-skip-tls-verify: true\n"
+                            "users:\n- name: u\n"
+        + user;
+    const KubeconfigLoadResult result = KubeconfigLoader::parse(yaml, u"/tmp/config"_s);
+    QVERIFY(!result.ok());
+    QVERIFY2(!result.error.contains(u"SECRETVALUE"_s), qPrintable(result.error));
+    QVERIFY2(result.error.startsWith(u"error loading config file \"/tmp/config\": "_s + where + u": "_s),
+             qPrintable(result.error));
 }
 
 QTEST_GUILESS_MAIN(TestKubeconfig)

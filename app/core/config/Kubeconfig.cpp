@@ -29,6 +29,8 @@ struct DocumentError
     throw DocumentError {node.Mark(), message};
 }
 
+// What a node is, never what it says: a mis-indented line can make a credential the value of the wrong field, and
+// this ends up in an error on the screen. The error's line and column say where to look.
 QString describe(const YAML::Node &node)
 {
     switch (node.Type()) {
@@ -37,7 +39,7 @@ QString describe(const YAML::Node &node)
     case YAML::NodeType::Sequence:
         return u"a list"_s;
     case YAML::NodeType::Scalar:
-        return u"\"%1\""_s.arg(QString::fromStdString(node.Scalar()));
+        return node.Tag() == "!" ? u"a quoted string"_s : u"a string"_s;
     default:
         return u"nothing"_s;
     }
