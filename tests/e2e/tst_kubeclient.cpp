@@ -2,6 +2,7 @@
 // watches that survive dropped streams and 410s, retries, exec plugins, TLS and credential failures.
 
 #include "KubeSimProcess.h"
+#include "Kubectl.h"
 #include "SimClient.h"
 #include "SimHttp.h"
 
@@ -457,6 +458,56 @@ private Q_SLOTS:
         result = wait(client->send(request("GET", u"/version"_s)));
         QCOMPARE(result.error->kind, sa::ApiError::Kind::Tls);
         QVERIFY2(result.error->userMessage().contains(u"not trusted"_s), qPrintable(result.error->userMessage()));
+    }
+
+    // The kubeconfig user's impersonation goes out whole, as kubectl sends it: every group, the uid, every extra
+    // value (the key escaped as client-go escapes it). Each narrows the impersonated user: dropping one would act
+    // with more rights than the file asks for. kube-sim's SelfSubjectReview says what it received.
+    void impersonationAsKubectl()
+    {
+        if (Kubectl::executable().isEmpty())
+            QSKIP("kubectl is not on PATH");
+        const QString kubeconfig = writeKubeconfig(
+            u"impersonating.kubeconfig"_s,
+            "    token: plugin-token\n    as: someone\n    as-uid: uid-1\n    as-groups:\n    - team-a\n    - team-b\n"
+            "    as-user-extra:\n      reason/why: [first, second value]\n      scopes.example.com: [x]\n");
+        QString error;
+        const auto client = clientForKubeconfig(kubeconfig, &error);
+        QVERIFY2(client, qPrintable(error));
+        sa::ApiRequest review = request("POST", u"/apis/authentication.k8s.io/v1/selfsubjectreviews"_s);
+        review.body = "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}";
+        const sa::ApiResult result = wait(client->send(review));
+        QVERIFY2(result.ok(), qPrintable(result.error ? result.error->userMessage() : QString()));
+        const QJsonObject ours = result.json().value("status"_L1).toObject().value("userInfo"_L1).toObject();
+
+        const CommandResult kubectl = Kubectl(*m_sim).run({u"auth"_s, u"whoami"_s, u"-o"_s, u"json"_s}, kubeconfig);
+        QVERIFY2(kubectl.exitCode == 0, qPrintable(kubectl.err));
+        const QJsonObject theirs = QJsonDocument::fromJson(kubectl.out.toUtf8())
+                                       .object()
+                                       .value("status"_L1)
+                                       .toObject()
+                                       .value("userInfo"_L1)
+                                       .toObject();
+        QCOMPARE(ours, theirs);
+        QCOMPARE(ours.value("username"_L1), QJsonValue(u"someone"_s));
+        QCOMPARE(ours.value("uid"_L1), QJsonValue(u"uid-1"_s));
+        QCOMPARE(ours.value("groups"_L1).toArray(), QJsonArray({u"team-a"_s, u"team-b"_s, u"system:authenticated"_s}));
+        QCOMPARE(ours.value("extra"_L1).toObject(),
+                 QJsonObject({{"reason/why"_L1, QJsonArray({u"first"_s, u"second value"_s})},
+                              {"scopes.example.com"_L1, QJsonArray({u"x"_s})}}));
+
+        // A line break in a value would end its header line and start another: refused, nothing sent.
+        const auto injecting = clientForKubeconfig(
+            writeKubeconfig(
+                u"injecting.kubeconfig"_s,
+                "    token: plugin-token\n    as: someone\n    as-groups: [\"a\\r\\nImpersonate-User: x\"]\n"),
+            &error);
+        QVERIFY2(injecting, qPrintable(error));
+        const sa::ApiResult refused = wait(injecting->send(review));
+        QVERIFY(refused.error);
+        QCOMPARE(refused.error->kind, sa::ApiError::Kind::Credential);
+        QVERIFY2(refused.error->userMessage().contains(u"Impersonate-Group"_s),
+                 qPrintable(refused.error->userMessage()));
     }
 
     void cleanupTestCase()

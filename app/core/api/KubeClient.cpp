@@ -3,6 +3,7 @@
 #include "api/ApiPath.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -11,6 +12,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -65,6 +67,54 @@ std::optional<QNetworkProxy> proxyFor(const QString &proxyUrl, QString *error)
     return proxy;
 }
 
+// An Impersonate-Extra- key as client-go escapes it (transport/round_trippers.go headerKeyEscape): every byte that
+// is not an HTTP token character, and "%", percent-encoded, so that any key makes a valid header name.
+QByteArray extraHeaderKey(const QString &key)
+{
+    static constexpr QByteArrayView tokenPunctuation("!#$&'*+-.^_`|~");
+    QByteArray escaped;
+    for (const char c : key.toUtf8()) {
+        const auto byte = uchar(c);
+        const bool alphanumeric =
+            (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+        if (alphanumeric || tokenPunctuation.contains(c))
+            escaped += c;
+        else
+            escaped += '%' + QByteArray::number(byte, 16).rightJustified(2, '0').toUpper();
+    }
+    return escaped;
+}
+
+// The kubeconfig user's impersonation, header by header as kubectl sends it: as, each of as-groups, as-uid and each
+// value of each as-user-extra key. None is dropped: each narrows what the impersonated user may do.
+HeaderList impersonationHeaders(const AuthInfo &user)
+{
+    HeaderList headers;
+    if (user.impersonate.isEmpty())
+        return headers;
+    headers.append({"Impersonate-User"_ba, user.impersonate.toUtf8()});
+    for (const QString &group : user.impersonateGroups)
+        headers.append({"Impersonate-Group"_ba, group.toUtf8()});
+    if (!user.impersonateUid.isEmpty())
+        headers.append({"Impersonate-Uid"_ba, user.impersonateUid.toUtf8()});
+    for (auto it = user.impersonateUserExtra.cbegin(); it != user.impersonateUserExtra.cend(); ++it) {
+        for (const QString &value : it.value())
+            headers.append({"Impersonate-Extra-"_ba + extraHeaderKey(it.key()), value.toUtf8()});
+    }
+    return headers;
+}
+
+// Why the impersonation cannot be sent, empty when it can: a value with a line break or another control character
+// would end its header line.
+QString impersonationProblem(const AuthInfo &user)
+{
+    for (const auto &[name, value] : impersonationHeaders(user)) {
+        if (std::ranges::any_of(value, [](char c) { return uchar(c) < 0x20 || c == 0x7F; }))
+            return u"the user's impersonation (%1) holds a control character"_s.arg(QString::fromLatin1(name));
+    }
+    return {};
+}
+
 } // namespace
 
 QJsonObject ApiResult::json() const
@@ -104,6 +154,10 @@ void ApiJob::start()
         refused.kind = ApiError::Kind::Http;
         refused.message = u"A name may not be \".\" or \"..\": the request was not sent."_s;
         finish({0, {}, {}, refused});
+        return;
+    }
+    if (const QString problem = impersonationProblem(m_client->m_context.user); !problem.isEmpty()) {
+        finish({0, {}, {}, ApiError::credential(problem)});
         return;
     }
     if (m_client->m_fixedCredential) {
@@ -412,13 +466,26 @@ QNetworkReply *KubeClient::dispatch(const ApiRequest &request, const Credential 
         networkRequest.setRawHeader("Accept-Encoding", "identity");
     if (!credential.authorization.isEmpty())
         networkRequest.setRawHeader("Authorization", credential.authorization);
-    const AuthInfo &user = m_context.user;
-    if (!user.impersonate.isEmpty()) {
-        networkRequest.setRawHeader("Impersonate-User", user.impersonate.toUtf8());
-        // QNetworkRequest holds one value per header name, and the apiserver does not split a folded
-        // Impersonate-Group: only the first group can be sent.
-        if (!user.impersonateGroups.isEmpty())
-            networkRequest.setRawHeader("Impersonate-Group", user.impersonateGroups.first().toUtf8());
+    const HeaderList impersonation = impersonationHeaders(m_context.user);
+    if (!impersonation.isEmpty()) {
+        // Impersonate-Group and Impersonate-Extra-KEY repeat, one line per value (client-go's Header.Add): the
+        // apiserver reads each line as one value and never splits a folded "a, b". QNetworkRequest keeps one value
+        // per name (Qt 6.4 has no QHttpHeaders), so the further lines of a name are written into its value, which
+        // HTTP/1.1 sends as it is; HTTP/2 would refuse the line breaks, so these requests stay on HTTP/1.1. The
+        // values hold no line break of their own (checked before sending: impersonationProblem()).
+        QList<QByteArray> names;
+        QHash<QByteArray, QByteArray> values;
+        for (const auto &[name, value] : impersonation) {
+            if (!values.contains(name)) {
+                names.append(name);
+                values.insert(name, value);
+            } else {
+                values[name] += "\r\n" + name + ": " + value;
+            }
+        }
+        for (const QByteArray &name : std::as_const(names))
+            networkRequest.setRawHeader(name, values.value(name));
+        networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     }
     for (const auto &[name, value] : request.headers)
         networkRequest.setRawHeader(name, value);
