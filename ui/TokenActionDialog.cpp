@@ -86,9 +86,9 @@ QString TokenActionDialog::consequences() const
     case Action::Rotate:
         if (!m_tokens.isEmpty()) {
             const TokenFacts &facts = m_tokens.first().facts;
-            lines.append(tr("A new token Secret is made for service account %1 and shown to you. The old token %2 "
-                            "keeps working until you delete it, which the next page offers once what reads it uses "
-                            "the new one.")
+            lines.append(tr("A new token Secret is made for service account %1; the next page shows its token when "
+                            "you ask for it. The old token %2 keeps working until you delete it, which the next page "
+                            "also offers, for when what reads it uses the new one.")
                              .arg(facts.account, facts.name));
         }
         break;
