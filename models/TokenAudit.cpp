@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -158,6 +159,15 @@ TokenSummary TokenAuditModel::summary(const QString &ns) const
 }
 
 QVariant TokenAuditModel::value(const TokenRow &row, int column, int role) const
+{
+    QVariant value = plainValue(row, column, role);
+    // A tooltip that looks like markup is shown as HTML: the server's sentences in it must read as they are.
+    if (role == Qt::ToolTipRole && value.typeId() == QMetaType::QString)
+        return Qt::convertFromPlainText(value.toString(), Qt::WhiteSpaceNormal);
+    return value;
+}
+
+QVariant TokenAuditModel::plainValue(const TokenRow &row, int column, int role) const
 {
     const bool sort = role == SortRole;
     if (role != Qt::DisplayRole && !sort && role != Qt::ToolTipRole)

@@ -95,6 +95,8 @@ protected:
 
 private:
     [[nodiscard]] TokenFacts facts(const TokenRow &row) const;
+    // value() before tooltips are made safe to show.
+    [[nodiscard]] QVariant plainValue(const TokenRow &row, int column, int role) const;
     void onUsageChanged(const QStringList &secrets);
 
     QPointer<ServiceAccountUsage> m_usage;

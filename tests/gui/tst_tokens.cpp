@@ -398,6 +398,21 @@ spec:
         SA_VERIFY_LABELS_SPOKEN(pane());
     }
 
+    // The reason a date cannot be read is the server's sentence: in a tooltip it reads as text, never as markup.
+    void tooltipsShowServerTextAsText()
+    {
+        QTRY_VERIFY(findRow(view()->model(), u"deployer-never"_s).isValid());
+        sa::TokenAuditModel *model = pane()->model();
+        const QDate since = model->trackingSince();
+        model->setTracking({}, u"<b>refused</b> <img src=x>"_s);
+        const QString tip = findRow(view()->model(), u"deployer-never"_s)
+                                .siblingAtColumn(sa::TokenAuditModel::LastUsedColumn)
+                                .data(Qt::ToolTipRole)
+                                .toString();
+        model->setTracking(since, {});
+        QVERIFY2(tip.contains(u"&lt;b&gt;refused&lt;/b&gt; &lt;img src=x&gt;"_s), qPrintable(tip));
+    }
+
     void csvExportHoldsNoToken()
     {
         QTemporaryDir dir;
