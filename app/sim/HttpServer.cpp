@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include <QSslSocket>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -145,8 +146,16 @@ public:
         , m_server(server)
     {
         socket->setParent(this);
+        // Until the handshake ends, then whenever no request is in progress: a client that goes quiet is
+        // dropped rather than holding its connection for ever.
+        m_idle.setSingleShot(true);
+        connect(&m_idle, &QTimer::timeout, this, [this] { m_socket->abort(); });
+        m_idle.start(server->limits().handshakeTimeout);
         connect(socket, &QSslSocket::readyRead, this, &HttpConnection::parse);
-        connect(socket, &QSslSocket::encrypted, this, &HttpConnection::parse);
+        connect(socket, &QSslSocket::encrypted, this, [this] {
+            m_idle.start(m_server->limits().idleTimeout);
+            parse();
+        });
         connect(socket, &QSslSocket::disconnected, this, &HttpConnection::closeDown);
         connect(socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
             if (m_socket->state() != QAbstractSocket::ConnectedState)
@@ -172,6 +181,7 @@ public:
             return;
         m_current = nullptr;
         exchange->deleteLater();
+        m_idle.start(m_server->limits().idleTimeout);
         if (m_closeAfterResponse) {
             m_socket->disconnectFromHost();
             return;
@@ -367,6 +377,7 @@ private:
 
     void dispatch()
     {
+        m_idle.stop(); // a watch may rightly stay quiet for long
         m_current = new HttpExchange(this, std::move(m_request));
         Q_EMIT m_server->requestReceived(m_current);
     }
@@ -382,6 +393,7 @@ private:
     bool m_closeAfterResponse = false;
     bool m_closed = false;
     HttpExchange *m_current = nullptr;
+    QTimer m_idle;
 };
 
 HttpExchange::HttpExchange(HttpConnection *connection, HttpRequest request)
@@ -439,6 +451,11 @@ void HttpServer::incomingConnection(qintptr socketDescriptor)
 {
     auto *socket = new QSslSocket;
     if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    if (findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly).size() >= m_limits.maxConnections) {
+        socket->abort();
         delete socket;
         return;
     }

@@ -14,6 +14,7 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUrl>
 
@@ -635,6 +636,44 @@ private Q_SLOTS:
         answer = rawExchange(*m_sim, flood);
         QVERIFY2(answer.data.startsWith("HTTP/1.1 200 "), answer.data.left(200).constData());
         QVERIFY(answer.closed);
+    }
+
+    // With short limits: a connection that never starts TLS, and one idle after its answer, are closed; one over
+    // the cap is closed on arrival while the others are open.
+    void connectionTimeoutsAndCap()
+    {
+        KubeSimProcess sim({u"--seed"_s, u"empty"_s, u"--idle-timeout"_s, u"1s"_s, u"--tls-handshake-timeout"_s,
+                            u"1s"_s, u"--max-connections"_s, u"2"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        const QUrl url(sim.url());
+
+        QTcpSocket plain; // no handshake ever
+        plain.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(plain.waitForConnected(5000));
+        QSslSocket idle;
+        idle.setSslConfiguration(sim.adminTls());
+        idle.connectToHostEncrypted(url.host(), quint16(url.port()));
+        QVERIFY(idle.waitForEncrypted(5000));
+        idle.write(kVersionHead + "\r\n"_ba);
+        QVERIFY(idle.waitForReadyRead(5000));
+        QVERIFY(idle.readAll().startsWith("HTTP/1.1 200 "));
+
+        // Two are open: a third is closed at once.
+        QSslSocket third;
+        third.setSslConfiguration(sim.adminTls());
+        third.connectToHostEncrypted(url.host(), quint16(url.port()));
+        QVERIFY(!third.waitForEncrypted(3000));
+
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(plain.state() == QAbstractSocket::UnconnectedState
+                                     && idle.state() == QAbstractSocket::UnconnectedState,
+                                 5000);
+        QVERIFY(timer.elapsed() < 5000);
+
+        // With those gone, connections are taken again.
+        const RawAnswer answer = rawExchange(sim, {kVersionHead + "Connection: close\r\n\r\n"_ba});
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 200 "), answer.data.constData());
     }
 };
 
