@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 
 #include <QSslSocket>
+#include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +17,10 @@ namespace {
 
 constexpr qsizetype kMaxHeaderSize = 1024 * 1024;
 constexpr qsizetype kMaxDiscard = 64 * 1024 * 1024;
+// A chunk-size line is a hex number and maybe an extension: one longer than this is no chunk.
+constexpr qsizetype kMaxChunkLine = 4096;
+// What a connection may hold unread while a request is being answered (pipelined requests behind a watch).
+constexpr qsizetype kMaxPending = kMaxHeaderSize + HttpServer::kMaxBodySize;
 
 QByteArray reasonPhrase(int code)
 {
@@ -139,8 +146,16 @@ public:
         , m_server(server)
     {
         socket->setParent(this);
+        // Until the handshake ends, then whenever no request is in progress: a client that goes quiet is
+        // dropped rather than holding its connection for ever.
+        m_idle.setSingleShot(true);
+        connect(&m_idle, &QTimer::timeout, this, [this] { m_socket->abort(); });
+        m_idle.start(server->limits().handshakeTimeout);
         connect(socket, &QSslSocket::readyRead, this, &HttpConnection::parse);
-        connect(socket, &QSslSocket::encrypted, this, &HttpConnection::parse);
+        connect(socket, &QSslSocket::encrypted, this, [this] {
+            m_idle.start(m_server->limits().idleTimeout);
+            parse();
+        });
         connect(socket, &QSslSocket::disconnected, this, &HttpConnection::closeDown);
         connect(socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
             if (m_socket->state() != QAbstractSocket::ConnectedState)
@@ -166,6 +181,7 @@ public:
             return;
         m_current = nullptr;
         exchange->deleteLater();
+        m_idle.start(m_server->limits().idleTimeout);
         if (m_closeAfterResponse) {
             m_socket->disconnectFromHost();
             return;
@@ -201,6 +217,12 @@ private:
         if (m_closed || !m_socket->isEncrypted())
             return;
         m_buffer += m_socket->readAll();
+        if (m_current && m_buffer.size() > kMaxPending) {
+            // A client that keeps sending while its request is answered (a watch) would grow the buffer
+            // without bound.
+            m_socket->abort();
+            return;
+        }
         if (m_discard > 0) {
             discard();
             return;
@@ -218,11 +240,12 @@ private:
     bool parseHead()
     {
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_buffer.size() > kMaxHeaderSize)
-                fail(431, "Request Header Fields Too Large"_ba);
+        if (end < 0 ? m_buffer.size() > kMaxHeaderSize : end > kMaxHeaderSize) {
+            fail(431, "431 Request Header Fields Too Large"_ba);
             return false;
         }
+        if (end < 0)
+            return false;
         const QList<QByteArray> lines = m_buffer.left(end).split('\n');
         m_buffer.remove(0, end + 4);
         const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
@@ -252,8 +275,19 @@ private:
         m_request.peerCertificateDer = m_socket->peerCertificate().toDer();
         m_closeAfterResponse = m_request.header("connection").toLower() == "close" || requestLine[2] == "HTTP/1.0";
         m_chunkedBody = m_request.header("transfer-encoding").toLower().contains("chunked");
+        const QList<QByteArray> lengths = m_request.headerValues("content-length");
+        // As Go's net/http: a body framed two ways is a request smuggling attempt, and so are differing
+        // lengths; identical duplicates are taken as one.
+        if (!lengths.isEmpty() && !m_request.headerValues("transfer-encoding").isEmpty()) {
+            fail(400, "400 Bad Request: Content-Length with Transfer-Encoding"_ba);
+            return false;
+        }
+        if (std::any_of(lengths.cbegin(), lengths.cend(), [&](const QByteArray &l) { return l != lengths.first(); })) {
+            fail(400, "400 Bad Request: bad Content-Length"_ba);
+            return false;
+        }
         bool ok = true;
-        const QByteArray length = m_request.header("content-length");
+        const QByteArray length = lengths.value(0);
         m_contentLength = length.isEmpty() ? 0 : length.toLongLong(&ok);
         if (!ok || m_contentLength < 0) {
             fail(400, "400 Bad Request: invalid Content-Length"_ba);
@@ -309,11 +343,16 @@ private:
         qsizetype pos = 0;
         for (;;) {
             const qsizetype lineEnd = m_buffer.indexOf("\r\n", pos);
-            if (lineEnd < 0)
+            if (lineEnd < 0) {
+                if (m_buffer.size() - pos > kMaxChunkLine) {
+                    fail(400, "400 Bad Request: malformed chunk"_ba);
+                    return false;
+                }
                 return false;
+            }
             bool ok = false;
             const qsizetype size = m_buffer.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
-            if (!ok || size < 0) {
+            if (!ok || size < 0 || lineEnd - pos > kMaxChunkLine) {
                 fail(400, "400 Bad Request: malformed chunk"_ba);
                 return false;
             }
@@ -338,6 +377,7 @@ private:
 
     void dispatch()
     {
+        m_idle.stop(); // a watch may rightly stay quiet for long
         m_current = new HttpExchange(this, std::move(m_request));
         Q_EMIT m_server->requestReceived(m_current);
     }
@@ -353,6 +393,7 @@ private:
     bool m_closeAfterResponse = false;
     bool m_closed = false;
     HttpExchange *m_current = nullptr;
+    QTimer m_idle;
 };
 
 HttpExchange::HttpExchange(HttpConnection *connection, HttpRequest request)
@@ -410,6 +451,11 @@ void HttpServer::incomingConnection(qintptr socketDescriptor)
 {
     auto *socket = new QSslSocket;
     if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    if (findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly).size() >= m_limits.maxConnections) {
+        socket->abort();
         delete socket;
         return;
     }

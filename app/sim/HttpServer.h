@@ -9,6 +9,8 @@
 #include <QString>
 #include <QTcpServer>
 
+#include <chrono>
+
 class QSslSocket;
 
 namespace kubesim {
@@ -69,7 +71,20 @@ class HttpServer : public QTcpServer
 public:
     static constexpr qsizetype kMaxBodySize = 3 * 1024 * 1024;
 
+    // How long a connection may sit without a request in progress, or take over its TLS handshake, before
+    // it is closed (as Go's http.Server IdleTimeout and the apiserver's TLS handshake timeout); and how many
+    // connections may be open at once (one more is closed on arrival).
+    struct Limits
+    {
+        std::chrono::milliseconds idleTimeout {90000};
+        std::chrono::milliseconds handshakeTimeout {10000};
+        int maxConnections = 1000;
+    };
+
     explicit HttpServer(const QSslConfiguration &tls, QObject *parent = nullptr);
+
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    [[nodiscard]] const Limits &limits() const { return m_limits; }
 
     // Closes every open connection at once, as a crashed server would.
     void dropConnections();
@@ -82,6 +97,7 @@ protected:
 
 private:
     QSslConfiguration m_tls;
+    Limits m_limits;
 };
 
 } // namespace kubesim

@@ -44,31 +44,58 @@ QJsonValue scalarValue(const YAML::Node &node)
     return text;
 }
 
-QJsonValue toJson(const YAML::Node &node, int depth)
+// Thrown when a document expands past its budget: aliases let a few hundred bytes stand for billions of nodes.
+struct ExcessiveAliasing
 {
-    if (depth > 100)
-        throw YAML::Exception(node.Mark(), "document nested too deeply");
-    switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
+};
+
+// As go-yaml v3 (and so sigs.k8s.io/yaml and kubectl): refuse a document whose aliases expand too far. The
+// budget counts nodes as converted, aliased ones every time they are reached; a document without aliases has
+// fewer nodes than bytes, so it never runs out.
+constexpr qsizetype kMinNodeBudget = 10000;
+const QString kExcessiveAliasing = u"yaml: document contains excessive aliasing"_s;
+
+class Converter
+{
+public:
+    explicit Converter(qsizetype inputSize)
+        : m_budget(kMinNodeBudget + 2 * inputSize)
+    { }
+
+    QJsonValue toJson(const YAML::Node &node, int depth)
+    {
+        if (depth > 100)
+            throw YAML::Exception(node.Mark(), "document nested too deeply");
+        if (--m_budget < 0)
+            throw ExcessiveAliasing();
+        switch (node.Type()) {
+        case YAML::NodeType::Null:
+        case YAML::NodeType::Undefined:
+            return QJsonValue::Null;
+        case YAML::NodeType::Scalar:
+            return scalarValue(node);
+        case YAML::NodeType::Sequence: {
+            QJsonArray array;
+            for (const YAML::Node &item : node)
+                array.append(toJson(item, depth + 1));
+            return array;
+        }
+        case YAML::NodeType::Map: {
+            QJsonObject object;
+            for (const auto &entry : node) {
+                if (--m_budget < 0) // a key, which may be an alias too
+                    throw ExcessiveAliasing();
+                object.insert(utf8Text(entry.first.as<std::string>()), toJson(entry.second, depth + 1));
+            }
+            return object;
+        }
+        }
         return QJsonValue::Null;
-    case YAML::NodeType::Scalar:
-        return scalarValue(node);
-    case YAML::NodeType::Sequence: {
-        QJsonArray array;
-        for (const YAML::Node &item : node)
-            array.append(toJson(item, depth + 1));
-        return array;
     }
-    case YAML::NodeType::Map: {
-        QJsonObject object;
-        for (const auto &entry : node)
-            object.insert(utf8Text(entry.first.as<std::string>()), toJson(entry.second, depth + 1));
-        return object;
-    }
-    }
-    return QJsonValue::Null;
-}
+
+private:
+    qsizetype m_budget;
+};
 
 void appendObject(ManifestResult &result, const QJsonValue &value)
 {
@@ -92,7 +119,11 @@ void appendObject(ManifestResult &result, const QJsonValue &value)
 QJsonValue yamlToJson(const QByteArray &yaml, QString *error)
 {
     try {
-        return toJson(YAML::Load(yaml.toStdString()), 0);
+        return Converter(yaml.size()).toJson(YAML::Load(yaml.toStdString()), 0);
+    } catch (const ExcessiveAliasing &) {
+        if (error)
+            *error = kExcessiveAliasing;
+        return QJsonValue(QJsonValue::Undefined);
     } catch (const YAML::Exception &exception) {
         if (error)
             *error = QString::fromStdString(exception.what());
@@ -120,11 +151,15 @@ ManifestResult parseManifests(const QByteArray &data)
         return result;
     }
     try {
+        Converter converter(data.size()); // one budget for the whole file
         for (const YAML::Node &document : YAML::LoadAll(data.toStdString())) {
-            appendObject(result, toJson(document, 0));
+            appendObject(result, converter.toJson(document, 0));
             if (!result.ok())
                 return result;
         }
+    } catch (const ExcessiveAliasing &) {
+        result.objects.clear();
+        result.error = kExcessiveAliasing;
     } catch (const YAML::Exception &e) {
         result.objects.clear();
         result.error = u"yaml: line "_s + QString::number(e.mark.line + 1) + u": "_s + QString::fromStdString(e.msg);

@@ -88,6 +88,7 @@ bool Simulator::start(const SimulatorOptions &options, QString *error)
     tls.setPeerVerifyMode(QSslSocket::QueryPeer);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
     m_http = std::make_unique<HttpServer>(tls);
+    m_http->setLimits(options.connectionLimits);
     connect(m_http.get(), &HttpServer::requestReceived, m_api.get(), &ApiServer::handle);
     if (!m_http->listen(options.address, options.port)) {
         *error = u"cannot listen on "_s + options.address.toString() + u':' + QString::number(options.port) + u": "_s

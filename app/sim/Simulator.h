@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Auth.h"
+#include "HttpServer.h"
 #include "Pki.h"
 
 #include <QDate>
@@ -45,6 +46,7 @@ struct SimulatorOptions
     QDate legacyTokenTrackingSince;
     qint64 legacyTokenCleanUpPeriodSeconds = 8760LL * 3600;
     qint64 legacyTokenCleanerIntervalSeconds = 24LL * 3600;
+    HttpServer::Limits connectionLimits; // --idle-timeout, --tls-handshake-timeout, --max-connections
 };
 
 // A whole kube-sim: certificates, store, controllers and the HTTPS API, listening once start() returns true.

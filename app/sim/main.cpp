@@ -112,8 +112,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption cleanerInterval(u"legacy-token-cleaner-interval"_s,
                                              u"How often the legacy token cleaner runs (default 24h)."_s, u"DURATION"_s,
                                              u"24h"_s);
+    const QCommandLineOption idleTimeout(
+        u"idle-timeout"_s, u"Close a connection without a request in progress after this long (default 90s)."_s,
+        u"DURATION"_s, u"90s"_s);
+    const QCommandLineOption handshakeTimeout(u"tls-handshake-timeout"_s,
+                                              u"Close a connection whose TLS handshake takes longer (default 10s)."_s,
+                                              u"DURATION"_s, u"10s"_s);
+    const QCommandLineOption maxConnections(
+        u"max-connections"_s, u"How many connections may be open at once; more are closed (default 1000)."_s, u"N"_s,
+        u"1000"_s);
     parser.addOptions({listen, seed, kubeconfig, load, history, bookmarks, staticToken, maxExpiration, faults,
-                       trackingSince, cleanUpPeriod, cleanerInterval});
+                       trackingSince, cleanUpPeriod, cleanerInterval, idleTimeout, handshakeTimeout, maxConnections});
     parser.process(app);
 
     kubesim::SimulatorOptions options;
@@ -178,6 +187,20 @@ int main(int argc, char *argv[])
     options.legacyTokenCleanerIntervalSeconds = parseDuration(parser.value(cleanerInterval));
     if (options.legacyTokenCleanerIntervalSeconds <= 0) {
         fail(u"--legacy-token-cleaner-interval wants a duration such as 24h, 90m or 1s"_s);
+        return 2;
+    }
+
+    const qint64 idleSeconds = parseDuration(parser.value(idleTimeout));
+    const qint64 handshakeSeconds = parseDuration(parser.value(handshakeTimeout));
+    if (idleSeconds <= 0 || handshakeSeconds <= 0) {
+        fail(u"--idle-timeout and --tls-handshake-timeout want a duration such as 90s, 5m or 1s"_s);
+        return 2;
+    }
+    options.connectionLimits.idleTimeout = std::chrono::seconds(idleSeconds);
+    options.connectionLimits.handshakeTimeout = std::chrono::seconds(handshakeSeconds);
+    options.connectionLimits.maxConnections = parser.value(maxConnections).toInt(&numbersOk);
+    if (!numbersOk || options.connectionLimits.maxConnections < 1) {
+        fail(u"--max-connections wants a positive number"_s);
         return 2;
     }
 

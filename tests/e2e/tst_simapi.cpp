@@ -5,6 +5,7 @@
 #include "SimHttp.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,7 +13,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSslSocket>
+#include <QTcpSocket>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +29,42 @@ QJsonObject serviceAccount(const QString &name, const QJsonObject &labels = {})
         metadata.insert("labels"_L1, labels);
     return {{"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "ServiceAccount"_L1}, {"metadata"_L1, metadata}};
 }
+
+struct RawAnswer
+{
+    QByteArray data; // what came back, status line first
+    bool closed = false; // whether kube-sim closed the connection within the wait
+};
+
+// Bytes written as they are over one TLS connection, for framing that QNetworkAccessManager would not send;
+// then reads until kube-sim closes the connection or waitMs pass.
+RawAnswer rawExchange(const KubeSimProcess &sim, const QList<QByteArray> &pieces, int waitMs = 10000)
+{
+    RawAnswer answer;
+    const QUrl url(sim.url());
+    QSslSocket socket;
+    socket.setSslConfiguration(sim.adminTls());
+    socket.connectToHostEncrypted(url.host(), quint16(url.port()));
+    if (!socket.waitForEncrypted(10000))
+        return answer;
+    QElapsedTimer timer;
+    timer.start();
+    for (const QByteArray &piece : pieces) {
+        socket.write(piece);
+        while (socket.bytesToWrite() > 0 && socket.state() == QAbstractSocket::ConnectedState
+               && timer.elapsed() < waitMs)
+            socket.waitForBytesWritten(100);
+    }
+    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < waitMs) {
+        socket.waitForReadyRead(100);
+        answer.data += socket.readAll();
+    }
+    answer.data += socket.readAll();
+    answer.closed = socket.state() != QAbstractSocket::ConnectedState;
+    return answer;
+}
+
+const QByteArray kVersionHead = "GET /version HTTP/1.1\r\nHost: kube-sim\r\n"_ba;
 
 } // namespace
 
@@ -530,6 +570,110 @@ private Q_SLOTS:
         QVERIFY(added > 0);
         QCOMPARE(initialEnd, added);
         QVERIFY(bookmarks >= 3);
+    }
+
+    // As Go's net/http: a body framed both ways is refused and the connection closed (request smuggling).
+    void contentLengthWithTransferEncodingIsRefused()
+    {
+        const QByteArray body = QJsonDocument(serviceAccount(u"smuggled"_s)).toJson(QJsonDocument::Compact);
+        const RawAnswer answer =
+            rawExchange(*m_sim,
+                        {"POST /api/v1/namespaces/default/serviceaccounts HTTP/1.1\r\nHost: kube-sim\r\n"
+                         "Content-Type: application/json\r\nContent-Length: 5\r\n"
+                         "Transfer-Encoding: chunked\r\n\r\n"_ba
+                         + QByteArray::number(body.size(), 16) + "\r\n"_ba + body + "\r\n0\r\n\r\n"_ba});
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 400 "), answer.data.constData());
+        QVERIFY2(answer.data.contains("Content-Length with Transfer-Encoding"), answer.data.constData());
+        QVERIFY(answer.closed);
+        QCOMPARE(send("GET", u"/api/v1/namespaces/default/serviceaccounts/smuggled"_s).code, 404);
+    }
+
+    void duplicateContentLengths_data()
+    {
+        QTest::addColumn<QByteArray>("lengths");
+        QTest::addColumn<QByteArray>("status");
+        QTest::newRow("differing") << "Content-Length: 0\r\nContent-Length: 7\r\n"_ba
+                                   << "HTTP/1.1 400 "_ba;
+        QTest::newRow("differing, larger first") << "Content-Length: 7\r\nContent-Length: 0\r\n"_ba
+                                                 << "HTTP/1.1 400 "_ba;
+        QTest::newRow("identical") << "Content-Length: 0\r\nContent-Length: 0\r\n"_ba
+                                   << "HTTP/1.1 200 "_ba;
+    }
+
+    void duplicateContentLengths()
+    {
+        QFETCH(QByteArray, lengths);
+        QFETCH(QByteArray, status);
+        const RawAnswer answer =
+            rawExchange(*m_sim, {kVersionHead + lengths + "Connection: close\r\n\r\n"_ba + "1234567"_ba});
+        QVERIFY2(answer.data.startsWith(status), answer.data.constData());
+        if (status.contains("400"))
+            QVERIFY2(answer.data.contains("bad Content-Length"), answer.data.constData());
+        QVERIFY(answer.closed);
+    }
+
+    // What a connection buffers is bounded: a header section over 1 MiB (431, as Go's DefaultMaxHeaderBytes),
+    // a chunk-size line that never ends (400), and bytes piling up behind a watch (connection dropped).
+    void connectionInputIsBounded()
+    {
+        RawAnswer answer =
+            rawExchange(*m_sim, {kVersionHead + "X-Padding: "_ba + QByteArray(1024 * 1024 + 10, 'a') + "\r\n\r\n"_ba});
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 431 "), answer.data.left(200).constData());
+        QVERIFY(answer.closed);
+
+        answer = rawExchange(*m_sim,
+                             {"POST /api/v1/namespaces/default/serviceaccounts HTTP/1.1\r\nHost: kube-sim\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n"_ba
+                              + QByteArray(64 * 1024, '1')});
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 400 "), answer.data.left(200).constData());
+        QVERIFY2(answer.data.contains("malformed chunk"), answer.data.constData());
+        QVERIFY(answer.closed);
+
+        QList<QByteArray> flood {"GET /api/v1/namespaces/default/serviceaccounts?watch=true HTTP/1.1\r\n"
+                                 "Host: kube-sim\r\n\r\n"_ba};
+        for (int i = 0; i < 6; ++i)
+            flood.append(QByteArray(1024 * 1024, 'x'));
+        answer = rawExchange(*m_sim, flood);
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 200 "), answer.data.left(200).constData());
+        QVERIFY(answer.closed);
+    }
+
+    // With short limits: a connection that never starts TLS, and one idle after its answer, are closed; one over
+    // the cap is closed on arrival while the others are open.
+    void connectionTimeoutsAndCap()
+    {
+        KubeSimProcess sim({u"--seed"_s, u"empty"_s, u"--idle-timeout"_s, u"1s"_s, u"--tls-handshake-timeout"_s,
+                            u"1s"_s, u"--max-connections"_s, u"2"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        const QUrl url(sim.url());
+
+        QTcpSocket plain; // no handshake ever
+        plain.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(plain.waitForConnected(5000));
+        QSslSocket idle;
+        idle.setSslConfiguration(sim.adminTls());
+        idle.connectToHostEncrypted(url.host(), quint16(url.port()));
+        QVERIFY(idle.waitForEncrypted(5000));
+        idle.write(kVersionHead + "\r\n"_ba);
+        QVERIFY(idle.waitForReadyRead(5000));
+        QVERIFY(idle.readAll().startsWith("HTTP/1.1 200 "));
+
+        // Two are open: a third is closed at once.
+        QSslSocket third;
+        third.setSslConfiguration(sim.adminTls());
+        third.connectToHostEncrypted(url.host(), quint16(url.port()));
+        QVERIFY(!third.waitForEncrypted(3000));
+
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(plain.state() == QAbstractSocket::UnconnectedState
+                                     && idle.state() == QAbstractSocket::UnconnectedState,
+                                 5000);
+        QVERIFY(timer.elapsed() < 5000);
+
+        // With those gone, connections are taken again.
+        const RawAnswer answer = rawExchange(sim, {kVersionHead + "Connection: close\r\n\r\n"_ba});
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 200 "), answer.data.constData());
     }
 };
 

@@ -1,6 +1,7 @@
 #include "Manifests.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +58,8 @@ private Q_SLOTS:
     void apiTestdata();
     void rbacFixtures_data();
     void rbacFixtures();
+    void aliasBombIsRefused();
+    void aliasesWithinTheBudget();
 };
 
 void TestSimManifests::documents_data()
@@ -292,6 +295,52 @@ void TestSimManifests::rbacFixtures()
         for (auto it = labels.begin(); it != labels.end(); ++it)
             QVERIFY2(it.value().isString(), qPrintable(it.key()));
     }
+}
+
+namespace {
+
+// "Billion laughs": nine levels of nine aliases each, under 512 bytes that stand for 9^9 strings.
+QByteArray aliasBomb()
+{
+    QByteArray yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\na: &a [\"lol\"]\n"_ba;
+    char previous = 'a';
+    for (char level = 'b'; level <= 'j'; ++level) {
+        yaml += level + ": &"_ba + level + " ["_ba;
+        for (int i = 0; i < 9; ++i)
+            yaml += (i ? ", *"_ba : "*"_ba) + previous;
+        yaml += "]\n"_ba;
+        previous = level;
+    }
+    return yaml + "data: {bomb: *j}\n"_ba;
+}
+
+} // namespace
+
+// As go-yaml v3, which kubectl and the apiserver decode YAML with: refused at once, not expanded.
+void TestSimManifests::aliasBombIsRefused()
+{
+    const QByteArray bomb = aliasBomb();
+    QVERIFY(bomb.size() < 512);
+    QElapsedTimer timer;
+    timer.start();
+    const ManifestResult result = parseManifests(bomb);
+    QCOMPARE(result.error, u"yaml: document contains excessive aliasing"_s);
+    QVERIFY(result.objects.isEmpty());
+    QString error;
+    QVERIFY(yamlToJson(bomb, &error).isUndefined());
+    QCOMPARE(error, u"yaml: document contains excessive aliasing"_s);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed()) + u" ms"_s));
+}
+
+void TestSimManifests::aliasesWithinTheBudget()
+{
+    const QByteArray yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: a, labels: {x: y}}\n"
+                            "other: [*m, *m, *m]\n"_ba;
+    const ManifestResult result = parseManifests(yaml);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.objects.size(), 1);
+    QCOMPARE(result.objects.first().value("other"_L1).toArray().size(), 3);
+    QCOMPARE(result.objects.first().value("other"_L1).toArray().at(2).toObject().value("name"_L1).toString(), u"a"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSimManifests)
