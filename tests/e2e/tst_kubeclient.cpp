@@ -37,6 +37,14 @@ private:
         return request;
     }
 
+    // Whom the server takes the client for.
+    static sa::ApiResult selfSubjectReview(sa::KubeClient &client)
+    {
+        sa::ApiRequest review = request("POST", u"/apis/authentication.k8s.io/v1/selfsubjectreviews"_s);
+        review.body = "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}";
+        return wait(client.send(review));
+    }
+
     static sa::ApiResult wait(sa::ApiJob *job)
     {
         sa::ApiResult result;
@@ -432,9 +440,7 @@ private Q_SLOTS:
         QString error;
         const auto client = clientForKubeconfig(kubeconfig, &error);
         QVERIFY2(client, qPrintable(error));
-        sa::ApiRequest review = request("POST", u"/apis/authentication.k8s.io/v1/selfsubjectreviews"_s);
-        review.body = "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}";
-        const sa::ApiResult result = wait(client->send(review));
+        const sa::ApiResult result = selfSubjectReview(*client);
         QVERIFY2(result.ok(), qPrintable(result.error ? result.error->userMessage() : QString()));
         QCOMPARE(result.json().value("status"_L1).toObject().value("userInfo"_L1).toObject().value("username"_L1),
                  QJsonValue(u"plugin-user"_s));
@@ -474,9 +480,7 @@ private Q_SLOTS:
         QString error;
         const auto client = clientForKubeconfig(kubeconfig, &error);
         QVERIFY2(client, qPrintable(error));
-        sa::ApiRequest review = request("POST", u"/apis/authentication.k8s.io/v1/selfsubjectreviews"_s);
-        review.body = "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}";
-        const sa::ApiResult result = wait(client->send(review));
+        const sa::ApiResult result = selfSubjectReview(*client);
         QVERIFY2(result.ok(), qPrintable(result.error ? result.error->userMessage() : QString()));
         const QJsonObject ours = result.json().value("status"_L1).toObject().value("userInfo"_L1).toObject();
 
@@ -503,7 +507,7 @@ private Q_SLOTS:
                 "    token: plugin-token\n    as: someone\n    as-groups: [\"a\\r\\nImpersonate-User: x\"]\n"),
             &error);
         QVERIFY2(injecting, qPrintable(error));
-        const sa::ApiResult refused = wait(injecting->send(review));
+        const sa::ApiResult refused = selfSubjectReview(*injecting);
         QVERIFY(refused.error);
         QCOMPARE(refused.error->kind, sa::ApiError::Kind::Credential);
         QVERIFY2(refused.error->userMessage().contains(u"Impersonate-Group"_s),
