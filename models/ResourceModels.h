@@ -216,10 +216,10 @@ public:
         NameColumn,
         NamespaceColumn,
         RiskColumn,
+        IdentityColumn,
         SecretsColumn,
         PullSecretsColumn,
         AutomountColumn,
-        IdentityColumn,
         AgeColumn,
         ColumnCount
     };
@@ -233,8 +233,8 @@ protected:
     std::span<const char *const> columnTitles() const override
     {
         static constexpr const char *titles[] = {
-            QT_TR_NOOP("Name"),         QT_TR_NOOP("Namespace"), QT_TR_NOOP("Risk"),           QT_TR_NOOP("Secrets"),
-            QT_TR_NOOP("Pull secrets"), QT_TR_NOOP("Automount"), QT_TR_NOOP("Cloud identity"), QT_TR_NOOP("Age")};
+            QT_TR_NOOP("Name"),    QT_TR_NOOP("Namespace"),    QT_TR_NOOP("Risk"),      QT_TR_NOOP("Cloud identity"),
+            QT_TR_NOOP("Secrets"), QT_TR_NOOP("Pull secrets"), QT_TR_NOOP("Automount"), QT_TR_NOOP("Age")};
         static_assert(std::size(titles) == ColumnCount);
         return titles;
     }
