@@ -157,7 +157,7 @@ void TokensPane::setSession(ClusterSession *session)
     if (session) {
         connect(session, &ClusterSession::informersReplaced, this, [this] {
             if (m_active && m_session)
-                m_model->setInformer(m_session->tokenSecrets());
+                follow(m_session->tokenSecrets());
         });
         connect(session, &ClusterSession::loadingProgress, m_model, &TokenAuditModel::refreshLookups);
     }
@@ -170,11 +170,17 @@ void TokensPane::activate()
     if (m_active || !m_session)
         return;
     m_active = true;
-    Informer *informer = m_session->tokenSecrets();
-    connect(informer, &Informer::synced, this, &TokensPane::titleChanged, Qt::UniqueConnection);
-    m_model->setInformer(informer);
+    follow(m_session->tokenSecrets());
     readTracking();
     Q_EMIT titleChanged();
+}
+
+void TokensPane::follow(Informer *informer)
+{
+    // The title and summary count the rows once the list is complete.
+    connect(informer, &Informer::synced, this, &TokensPane::titleChanged, Qt::UniqueConnection);
+    connect(informer, &Informer::synced, &m_summaryTimer, qOverload<>(&QTimer::start), Qt::UniqueConnection);
+    m_model->setInformer(informer);
 }
 
 void TokensPane::readTracking()

@@ -50,6 +50,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
+    // Shows the rows of `informer` (the session's token Secrets, or their replacement in another namespace).
+    void follow(Informer *informer);
     void readTracking();
     void updateSummary();
     void updateActions();

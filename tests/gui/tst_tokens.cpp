@@ -131,9 +131,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         // Tracking began long ago: a token made now without the last-used label is "never" used.
-        m_sim = std::make_unique<KubeSimProcess>(QStringList {u"--seed"_s, u"demo"_s,
-                                                              u"--legacy-token-tracking-since"_s, u"2025-01-01"_s,
-                                                              u"--static-token"_s, u"nobody-token,nobody"_s});
+        m_sim = std::make_unique<KubeSimProcess>(QStringList {
+            u"--seed"_s, u"demo"_s, u"--legacy-token-tracking-since"_s, u"2025-01-01"_s, u"--static-token"_s,
+            u"nobody-token,nobody"_s, u"--static-token"_s, u"auditor-token,auditor"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
         m_kubectl = std::make_unique<Kubectl>(*m_sim);
         // Namespace audit: tokens with every state the audit tells apart, dated relative to today.
@@ -228,8 +228,24 @@ spec:
           name: worker-b
           key: token
 )";
-        const CommandResult applied =
-            m_kubectl->run({u"apply"_s, u"-f"_s, m_kubectl->writeFile(u"audit.yaml"_s, manifest + secrets + pod)});
+        // A user who may read and change the audit namespace only: the window works in that namespace.
+        const QByteArray auditor = R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: auditor-admin
+  namespace: audit
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: admin
+subjects:
+- apiGroup: rbac.authorization.k8s.io
+  kind: User
+  name: auditor
+)";
+        const CommandResult applied = m_kubectl->run(
+            {u"apply"_s, u"-f"_s, m_kubectl->writeFile(u"audit.yaml"_s, manifest + secrets + pod + auditor)});
         QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
         QTRY_VERIFY_WITH_TIMEOUT(!tokenOf(u"deployer-spare"_s).isEmpty(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!tokenOf(u"worker-d"_s, u"actions"_s).isEmpty(), 10000);
@@ -579,6 +595,20 @@ spec:
         auto *bar = app.window().findChild<sa::MessageBar *>(u"messageBar"_s);
         QTRY_VERIFY2(bar->text().contains(u"cannot list resource \"secrets\""_s), qPrintable(bar->text()));
         QCOMPARE(tokens->view()->model()->rowCount(), 0);
+    }
+
+    // A user who may list only one namespace: the session's lists are replaced by that namespace's, the audit's too.
+    void oneNamespaceUser()
+    {
+        const QString kubeconfig = m_kubectl->tokenKubeconfig(u"auditor.kubeconfig"_s, "auditor-token");
+        sa::Application app(sa::Application::Options {kubeconfig, {}, u"audit"_s, false, {}});
+        app.start();
+        auto *tabs = app.window().findChild<QTabWidget *>(u"kindTabs"_s);
+        auto *tokens = app.window().findChild<sa::TokensPane *>(u"tokensPane"_s);
+        tabs->setCurrentWidget(tokens);
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(tabs->indexOf(tokens)), u"Tokens (6)"_s, 20000);
+        QTRY_VERIFY2(tokens->summaryText().startsWith(u"Tokens: 6 · "_s), qPrintable(tokens->summaryText()));
+        QVERIFY(findRow(tokens->view()->model(), u"deployer-mounted"_s).isValid());
     }
 
     void cleanupTestCase()
