@@ -46,21 +46,6 @@ const QString kAzureExpiration = u"azure.workload.identity/service-account-token
 const QString kArn = u"arn:aws:iam::123456789012:role/ci-deployer"_s;
 const QString kClient = u"1c7b5e2a-3d4f-4a6b-8c9d-0e1f2a3b4c5d"_s;
 
-// The controls under `root` a screen reader could not name.
-QStringList unnamedControls(QWidget *root)
-{
-    QStringList unnamed;
-    for (QWidget *widget : root->findChildren<QWidget *>()) {
-        if ((qobject_cast<QComboBox *>(widget) || qobject_cast<QLineEdit *>(widget)
-             || qobject_cast<QPushButton *>(widget))
-            && widget->parentWidget() && !qobject_cast<QComboBox *>(widget->parentWidget())
-            && widget->accessibleName().isEmpty()
-            && !(qobject_cast<QPushButton *>(widget) && !qobject_cast<QPushButton *>(widget)->text().isEmpty()))
-            unnamed.append(widget->objectName());
-    }
-    return unnamed;
-}
-
 } // namespace
 
 class TestIdentityDialogs : public QObject

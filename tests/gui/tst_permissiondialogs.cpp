@@ -55,20 +55,6 @@ bool choose(QComboBox *combo, const QString &prefix)
     return false;
 }
 
-// The controls under `root` that a screen reader could not name.
-QStringList unnamedControls(QWidget *root)
-{
-    QStringList unnamed;
-    for (QWidget *widget : root->findChildren<QWidget *>()) {
-        if ((qobject_cast<QComboBox *>(widget) || qobject_cast<QLineEdit *>(widget)
-             || qobject_cast<QPlainTextEdit *>(widget))
-            && widget->parentWidget() && !qobject_cast<QComboBox *>(widget->parentWidget())
-            && widget->accessibleName().isEmpty())
-            unnamed.append(widget->objectName());
-    }
-    return unnamed;
-}
-
 } // namespace
 
 class TestPermissionDialogs : public QObject

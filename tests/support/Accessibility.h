@@ -1,7 +1,11 @@
 #pragma once
 
 #include <QAccessible>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStringList>
 #include <QTest>
 #include <QTextDocument>
@@ -36,6 +40,23 @@ inline QStringList unspokenLabels(QWidget *root)
             unspoken.append(label->objectName() + QStringLiteral(": ") + name + QStringLiteral(" ≠ ") + shown);
     }
     return unspoken;
+}
+
+// The controls under `root` a screen reader could not name, by object name: inputs (combo boxes, line and text
+// edits) without an accessible name, and buttons with neither text nor accessible name. A combo box's own line edit
+// is named by the combo box.
+inline QStringList unnamedControls(QWidget *root)
+{
+    QStringList unnamed;
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        const bool input = qobject_cast<QComboBox *>(widget) || qobject_cast<QLineEdit *>(widget)
+            || qobject_cast<QPlainTextEdit *>(widget);
+        const auto *button = qobject_cast<QPushButton *>(widget);
+        if ((input || (button && button->text().isEmpty())) && widget->parentWidget()
+            && !qobject_cast<QComboBox *>(widget->parentWidget()) && widget->accessibleName().isEmpty())
+            unnamed.append(widget->objectName());
+    }
+    return unnamed;
 }
 
 // Fails the test with the labels under `root` that a screen reader does not hear as they are shown.
