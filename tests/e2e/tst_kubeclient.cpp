@@ -38,10 +38,12 @@ private:
     }
 
     // Whom the server takes the client for.
-    static sa::ApiResult selfSubjectReview(sa::KubeClient &client)
+    static sa::ApiResult selfSubjectReview(sa::KubeClient &client, const QByteArray &impersonateUser = {})
     {
         sa::ApiRequest review = request("POST", u"/apis/authentication.k8s.io/v1/selfsubjectreviews"_s);
         review.body = "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}";
+        if (!impersonateUser.isEmpty())
+            review.headers.append({"Impersonate-User"_ba, impersonateUser});
         return wait(client.send(review));
     }
 
@@ -499,6 +501,18 @@ private Q_SLOTS:
         QCOMPARE(ours.value("extra"_L1).toObject(),
                  QJsonObject({{"reason/why"_L1, QJsonArray({u"first"_s, u"second value"_s})},
                               {"scopes.example.com"_L1, QJsonArray({u"x"_s})}}));
+
+        // A request that impersonates someone of its own (the account whose rules are reviewed) is that user only:
+        // the kubeconfig's groups, uid and extra belong to its own impersonation and must not go with it.
+        const sa::ApiResult asAccount = selfSubjectReview(*client, "system:serviceaccount:default:default"_ba);
+        QVERIFY2(asAccount.ok(), qPrintable(asAccount.error ? asAccount.error->userMessage() : QString()));
+        const QJsonObject account = asAccount.json().value("status"_L1).toObject().value("userInfo"_L1).toObject();
+        QCOMPARE(account.value("username"_L1), QJsonValue(u"system:serviceaccount:default:default"_s));
+        QVERIFY2(!account.contains("uid"_L1), QJsonDocument(account).toJson().constData());
+        QVERIFY2(!account.contains("extra"_L1), QJsonDocument(account).toJson().constData());
+        QCOMPARE(
+            account.value("groups"_L1).toArray(),
+            QJsonArray({u"system:serviceaccounts"_s, u"system:serviceaccounts:default"_s, u"system:authenticated"_s}));
 
         // A line break in a value would end its header line and start another: refused, nothing sent.
         const auto injecting = clientForKubeconfig(

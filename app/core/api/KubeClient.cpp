@@ -466,7 +466,11 @@ QNetworkReply *KubeClient::dispatch(const ApiRequest &request, const Credential 
         networkRequest.setRawHeader("Accept-Encoding", "identity");
     if (!credential.authorization.isEmpty())
         networkRequest.setRawHeader("Authorization", credential.authorization);
-    const HeaderList impersonation = impersonationHeaders(m_context.user);
+    // A request that impersonates someone itself (rules reviewed as an account) is that user only: the kubeconfig's
+    // as-groups, as-uid and as-user-extra describe its own impersonation and would change who the request is.
+    const bool ownImpersonation = std::ranges::any_of(
+        request.headers, [](const auto &header) { return header.first.toLower().startsWith("impersonate-"); });
+    const HeaderList impersonation = ownImpersonation ? HeaderList() : impersonationHeaders(m_context.user);
     if (!impersonation.isEmpty()) {
         // Impersonate-Group and Impersonate-Extra-KEY repeat, one line per value (client-go's Header.Add): the
         // apiserver reads each line as one value and never splits a folded "a, b". QNetworkRequest keeps one value
