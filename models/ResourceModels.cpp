@@ -1,9 +1,9 @@
 #include "ResourceModels.h"
 
-#include <QFont>
+#include "PlainToolTip.h"
 
 #include <QCoreApplication>
-
+#include <QFont>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -415,7 +415,7 @@ QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, in
             for (const QString &problem : each.problems)
                 lines.append(u"⚠ "_s + problem);
         }
-        return lines.join(u'\n');
+        return plainToolTip(lines.join(u'\n'));
     }
     if (role == Qt::FontRole && column == NameColumn && isDefault) {
         QFont font;
@@ -499,8 +499,10 @@ SecretRow SecretModel::parse(const QJsonObject &item)
 
 QVariant SecretModel::value(const SecretRow &row, int column, int role) const
 {
-    if (role == SecretTypeRole || (role == Qt::ToolTipRole && column == TypeColumn))
+    if (role == SecretTypeRole)
         return row.type;
+    if (role == Qt::ToolTipRole && column == TypeColumn)
+        return plainToolTip(row.type);
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     switch (column) {

@@ -1,8 +1,9 @@
 #include "TokenAudit.h"
 
+#include "PlainToolTip.h"
+
 #include <QCoreApplication>
 #include <QLocale>
-#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -163,7 +164,7 @@ QVariant TokenAuditModel::value(const TokenRow &row, int column, int role) const
     QVariant value = plainValue(row, column, role);
     // A tooltip that looks like markup is shown as HTML: the server's sentences in it must read as they are.
     if (role == Qt::ToolTipRole && value.typeId() == QMetaType::QString)
-        return Qt::convertFromPlainText(value.toString(), Qt::WhiteSpaceNormal);
+        return plainToolTip(value.toString());
     return value;
 }
 

@@ -1,6 +1,7 @@
 #include "WhoCanDialog.h"
 
 #include "PermissionInputs.h"
+#include "PlainToolTip.h"
 #include "rbac/Risks.h"
 
 #include <QDialogButtonBox>
@@ -178,7 +179,7 @@ void WhoCanDialog::addRow(const Subject &subject, const QString &kind, const QLi
     const auto item = [&row](const QString &text, const QVariant &sortKey, const QString &toolTip = {}) {
         auto *cell = new QStandardItem(text);
         cell->setData(sortKey, kSortRole);
-        cell->setToolTip(toolTip.isEmpty() ? text : toolTip);
+        cell->setToolTip(plainToolTip(toolTip.isEmpty() ? text : toolTip));
         row.append(cell);
     };
     item(subject.name, subject.name);

@@ -5,6 +5,7 @@
 #include "KubeSimProcess.h"
 #include "SimClient.h"
 #include "SimHttp.h"
+#include "ToolTips.h"
 
 #include "ClusterSession.h"
 #include "ResourceModels.h"
@@ -541,6 +542,27 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 3); // default, payments-api, payments-worker
         QVERIFY(QList<int>({200, 202}).contains(send("DELETE", accountsPath() + u"/zebra-finder"_s)));
         QTRY_COMPARE(rowNamed(model, u"zebra-finder"_s), -1);
+    }
+
+    // An annotation's value in a tooltip reads as written: markup in it is not rendered (nor an <img> loaded).
+    void tooltipsShowServerTextAsText()
+    {
+        sa::ServiceAccountModel model;
+        model.setInformer(m_accounts.get());
+        const QString principal = u"<img src=x><b>bold</b>@project.iam.gserviceaccount.com"_s;
+        QCOMPARE(
+            send("POST", accountsPath(),
+                 {{"metadata"_L1,
+                   QJsonObject {{"name"_L1, "marked-up"_L1},
+                                {"annotations"_L1, QJsonObject {{"iam.gke.io/gcp-service-account"_L1, principal}}}}}}),
+            201);
+        QTRY_VERIFY(rowNamed(model, u"marked-up"_s) >= 0);
+        const QString tip = model.index(rowNamed(model, u"marked-up"_s), sa::ServiceAccountModel::IdentityColumn)
+                                .data(Qt::ToolTipRole)
+                                .toString();
+        QVERIFY2(toolTipAsShown(tip).contains(principal), qPrintable(tip));
+        QVERIFY(QList<int>({200, 202}).contains(send("DELETE", accountsPath() + u"/marked-up"_s)));
+        QTRY_COMPARE(rowNamed(model, u"marked-up"_s), -1);
     }
 
     void sortByAgeUsesTimes()

@@ -8,6 +8,7 @@
 #include "Screenshot.h"
 #include "SimClient.h"
 #include "SimHttp.h"
+#include "ToolTips.h"
 
 #include "CanItDialog.h"
 #include "GrantAccessDialog.h"
@@ -568,6 +569,32 @@ private Q_SLOTS:
         // In any namespace, the accounts with secrets access elsewhere come too (ci/deployer edits payments).
         dialog.setQuestion(u"get"_s, u"secrets"_s, {});
         QVERIFY(!model->findItems(u"deployer"_s, Qt::MatchExactly, WhoCanDialog::SubjectColumn).isEmpty());
+    }
+
+    // A subject's name in a tooltip reads as written: a user named with markup is not rendered as HTML.
+    void whoCanShowsNamesAsText()
+    {
+        const QString user = u"<b>mallory</b><img src=x>"_s;
+        const QJsonObject binding {
+            {"metadata"_L1, QJsonObject {{"name"_L1, "marked-up"_L1}}},
+            {"roleRef"_L1,
+             QJsonObject {{"apiGroup"_L1, "rbac.authorization.k8s.io"_L1},
+                          {"kind"_L1, "Role"_L1},
+                          {"name"_L1, "secret-reader"_L1}}},
+            {"subjects"_L1,
+             QJsonArray {QJsonObject {
+                 {"kind"_L1, "User"_L1}, {"apiGroup"_L1, "rbac.authorization.k8s.io"_L1}, {"name"_L1, user}}}}};
+        QVERIFY(create(u"/apis/rbac.authorization.k8s.io/v1/namespaces/data-platform/rolebindings"_s, binding));
+        const auto index = loadIndex();
+        WhoCanDialog dialog(index.get(), accounts(), namespaces(), commonApiResources());
+        dialog.setQuestion(u"get"_s, u"secrets"_s, u"data-platform"_s);
+        const QList<QStandardItem *> found =
+            dialog.model()->findItems(user, Qt::MatchExactly, WhoCanDialog::SubjectColumn);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(toolTipAsShown(found.first()->toolTip()), user);
+        const QStandardItem *via = dialog.model()->item(found.first()->row(), WhoCanDialog::ViaColumn);
+        QVERIFY2(toolTipAsShown(via->toolTip()).contains(u"RoleBinding data-platform/marked-up"_s),
+                 qPrintable(via->toolTip()));
     }
 
     // Who can…? with a subresource: `create pods/exec` is not `create pods`, either way round, as kubectl says too.
