@@ -1,6 +1,7 @@
 // Discovery documents read as kubectl reads them: the real server's documents (tests/data/fixtures) parsed into
 // resources and subresources, preferred group versions, and the names the permission dialogs offer.
 
+#include "api/ApiPath.h"
 #include "resources/ApiResources.h"
 
 #include <QFile>
@@ -164,6 +165,29 @@ private Q_SLOTS:
         QCOMPARE(all.subresourcesOf(u"deployments.apps"_s), (QStringList {u"scale"_s, u"status"_s}));
         QVERIFY(all.subresourcesOf(u"deployments"_s).isEmpty());
         QVERIFY(all.subresourcesOf(u"configmaps"_s).isEmpty());
+    }
+
+    // Discovery reads each group version the server names: always that group version's list, whatever the name holds.
+    void groupVersionPaths_data()
+    {
+        QTest::addColumn<QString>("groupVersion");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("core") << u"v1"_s << u"/api/v1"_s;
+        QTest::newRow("group") << u"apps/v1"_s << u"/apis/apps/v1"_s;
+        QTest::newRow("dotted group") << u"rbac.authorization.k8s.io/v1"_s << u"/apis/rbac.authorization.k8s.io/v1"_s;
+        QTest::newRow("encoded") << u"a b/v?1"_s << u"/apis/a%20b/v%3F1"_s;
+        QTest::newRow("too many parts") << u"../api/v1/namespaces/x/secrets"_s << QString();
+        QTest::newRow("up") << u"../v1"_s << QString();
+        QTest::newRow("dot version") << u"apps/."_s << QString();
+        QTest::newRow("empty group") << u"/v1"_s << QString();
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void groupVersionPaths()
+    {
+        QFETCH(QString, groupVersion);
+        QFETCH(QString, path);
+        QCOMPARE(sa::groupVersionPath(groupVersion), path);
     }
 };
 

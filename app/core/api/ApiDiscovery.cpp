@@ -1,5 +1,6 @@
 #include "api/Operations.h"
 
+#include "api/ApiPath.h"
 #include "api/OperationSupport.h"
 
 using namespace Qt::StringLiterals;
@@ -43,19 +44,31 @@ private:
             fail(operationError(u"The server lists no API groups."_s));
             return;
         }
-        m_pending = m_groupVersions.size();
         for (const QString &groupVersion : std::as_const(m_groupVersions)) {
-            const QString path = groupVersion.contains(u'/') ? u"/apis/"_s + groupVersion : u"/api/"_s + groupVersion;
+            const QString path = groupVersionPath(groupVersion);
+            if (path.isEmpty()) {
+                // A name that is not a group version ("a/b/c", ".."): noted as failed, never requested.
+                noteFailure(groupVersion, ApiError::decode(u"\"%1\" is not a group version"_s.arg(groupVersion)));
+                continue;
+            }
+            ++m_pending;
             call(request("GET", path), [this, groupVersion](const ApiResult &list) { onList(groupVersion, list); });
         }
+        if (m_pending == 0)
+            finish();
+    }
+
+    void noteFailure(const QString &groupVersion, const ApiError &error)
+    {
+        m_result.failedGroupVersions.insert(groupVersion, error.userMessage());
+        if (!m_firstError)
+            m_firstError = error;
     }
 
     void onList(const QString &groupVersion, const ApiResult &answer)
     {
         if (!answer.ok()) {
-            m_result.failedGroupVersions.insert(groupVersion, answer.error->userMessage());
-            if (!m_firstError)
-                m_firstError = answer.error;
+            noteFailure(groupVersion, *answer.error);
         } else if (const auto resources = parseApiResourceList(answer.json())) {
             m_result.resources += *resources;
         } else {
@@ -63,8 +76,12 @@ private:
             if (!m_firstError)
                 m_firstError = ApiError::decode(groupVersion + u": the answer is not an APIResourceList"_s);
         }
-        if (--m_pending > 0)
-            return;
+        if (--m_pending == 0)
+            finish();
+    }
+
+    void finish()
+    {
         if (m_result.resources.isEmpty() && m_firstError) {
             fail(*m_firstError);
             return;

@@ -1,6 +1,9 @@
 #include "api/ApiPath.h"
 
+#include <QStringList>
 #include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -19,6 +22,18 @@ QString dotSegment(QStringView path)
             return decoded;
     }
     return {};
+}
+
+QString groupVersionPath(const QString &groupVersion)
+{
+    const QStringList parts = groupVersion.split(u'/');
+    if (parts.size() > 2 || std::ranges::any_of(parts, [](const QString &part) {
+            return part.isEmpty() || part == "."_L1 || part == ".."_L1;
+        }))
+        return {};
+    if (parts.size() == 1)
+        return u"/api/"_s + pathSegment(parts.first());
+    return u"/apis/"_s + pathSegment(parts.first()) + u'/' + pathSegment(parts.last());
 }
 
 } // namespace sa

@@ -14,4 +14,9 @@ namespace sa {
 // the one before them, even percent-encoded, so a request with one would address another object.
 [[nodiscard]] QString dotSegment(QStringView path);
 
+// The path of a group version's resource list, as discovery names it: "v1" → /api/v1, "apps/v1" → /apis/apps/v1, each
+// part one path segment. Empty for anything else (more parts, an empty or dot part): a server's /apis answer must not
+// make discovery read another address.
+[[nodiscard]] QString groupVersionPath(const QString &groupVersion);
+
 } // namespace sa
