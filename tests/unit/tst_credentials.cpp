@@ -182,6 +182,7 @@ private Q_SLOTS:
     void execToken();
     void execClientCertificate();
     void execCommandOnPath();
+    void execCommandRelativeToCurrentDirectoryRefused();
     void execErrors_data();
     void execErrors();
     void execCaching_data();
@@ -691,6 +692,33 @@ void CredentialsTest::execCommandOnPath()
     QCOMPARE(outcome->credential->authorization, QByteArray("Bearer from-path"));
 }
 
+// Go refuses a command that PATH finds only through "." or an empty entry (exec.ErrDot): whatever directory the
+// user started in must not decide which program gets the cluster's credentials.
+void CredentialsTest::execCommandRelativeToCurrentDirectoryRefused()
+{
+    const QString state = newStateDir();
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"from-dot"_s}})));
+    sa::AuthInfo user = execUser(state);
+    user.exec->command = u"fake-plugin.sh"_s;
+
+    const QString originalDirectory = QDir::currentPath();
+    const QByteArray originalPath = qgetenv("PATH");
+    QVERIFY(QDir::setCurrent(m_dir.filePath(u"bin"_s)));
+    for (const QByteArray &path : QList<QByteArray> {".:"_ba + originalPath, originalPath + "::/nonexistent"_ba}) {
+        qputenv("PATH", path);
+        sa::CredentialProvider provider(user, sa::Cluster());
+        QObject context;
+        const auto outcome = startObtain(provider, &context);
+        QVERIFY(waitFor(*outcome));
+        QCOMPARE(outcome->error,
+                 u"exec: exec: \"fake-plugin.sh\": cannot run executable found relative to current directory"_s);
+        QVERIFY(!outcome->credential);
+    }
+    qputenv("PATH", originalPath);
+    QVERIFY(QDir::setCurrent(originalDirectory));
+    QVERIFY(!QFile::exists(state + u"/runs"_s));
+}
+
 void CredentialsTest::execErrors_data()
 {
     QTest::addColumn<QByteArray>("output");
@@ -718,6 +746,19 @@ void CredentialsTest::execErrors_data()
                                                << QString(u"exec: executable %PLUGIN% failed with exit code 2\n…"_s
                                                           + QString::fromLatin1(longStderr.right(2000)))
                                                << true;
+    // Colours, a terminal title, a bell and a right-to-left override would garble or disguise the message.
+    QTest::newRow("stderr with control characters")
+        << QByteArray()
+        << QByteArray("\x1b[1;31mError:\x1b[0m token\x07 expired\x1b]0;title\x07 \xe2\x80\xae"
+                      "evil\tend\r\n")
+        << 4 << kExecV1 << never << plugin
+        << u"exec: executable %PLUGIN% failed with exit code 4\nError: token expired evil\tend"_s << true;
+    // More than a credential can be: stopped at the limit, not read whole.
+    QTest::newRow("runaway stdout") << QByteArray(5 * 1024 * 1024, ' ') << QByteArray() << 0 << kExecV1 << never
+                                    << plugin
+                                    << u"exec: executable %PLUGIN% wrote more than 4 MiB to its standard output, far "
+                                       "more than a credential; it was stopped"_s
+                                    << true;
     QTest::newRow("garbage") << QByteArray("this is not json") << QByteArray() << 0 << kExecV1 << never << plugin
                              << u"decoding stdout: couldn't get version/kind; json parse error: illegal value at "
                                 "offset 1"_s

@@ -1,5 +1,6 @@
 #include "auth/Credentials.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -7,15 +8,16 @@
 #include <QJsonValue>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTimer>
 
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
 #ifdef Q_OS_UNIX
+#include <algorithm>
 #include <csignal>
 #include <unistd.h>
 #endif
@@ -34,6 +36,8 @@ constexpr auto kExecV1alpha1 = "client.authentication.k8s.io/v1alpha1"_L1;
 // Enough of a failing plugin's stderr to explain itself; the tail, where the reason usually is.
 constexpr qsizetype kStderrKeptWhileRunning = 64 * 1024;
 constexpr qsizetype kStderrShownInError = 2000;
+// A credential is a few kilobytes (a certificate chain at most); a plugin that writes more is stopped, not buffered.
+constexpr qsizetype kMaxExecStdout = 4 * 1024 * 1024;
 
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 using PKeyPtr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
@@ -123,6 +127,87 @@ QString formatDuration(int milliseconds)
 }
 
 // exec.go's wrapCmdRunErrorLocked for a missing binary, install hint included.
+// Overwrites a buffer that held a credential, then empties it. Only for buffers this file owns alone (data() of a
+// shared one would wipe a copy).
+void wipe(QByteArray &bytes)
+{
+    if (!bytes.isEmpty())
+        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+    bytes.clear();
+}
+
+// Appends to a buffer that holds a credential without leaving an unwiped copy behind when it grows.
+void appendWiping(QByteArray &buffer, const QByteArray &data)
+{
+    if (buffer.size() + data.size() > buffer.capacity()) {
+        QByteArray grown;
+        grown.reserve(std::max<qsizetype>({2 * buffer.capacity(), buffer.size() + data.size(), 16 * 1024}));
+        grown.append(buffer.constData(), buffer.size());
+        wipe(buffer);
+        buffer = std::move(grown);
+    }
+    buffer.append(data.constData(), data.size());
+}
+
+// A plugin's stderr as text to show: escape sequences (colours, cursor moves, a terminal title), other control
+// characters and bidirectional overrides removed, since they would garble or disguise the rest of the message.
+QString printableDiagnostics(const QByteArray &stderrData)
+{
+    QByteArray cleaned;
+    cleaned.reserve(stderrData.size());
+    for (qsizetype i = 0; i < stderrData.size(); ++i) {
+        const auto c = uchar(stderrData.at(i));
+        if (c == 0x1B) {
+            // ESC [ parameters intermediates final (CSI), ESC ] … BEL or ESC \ (OSC), or ESC and one character.
+            const char kind = i + 1 < stderrData.size() ? stderrData.at(i + 1) : '\0';
+            i += 1;
+            if (kind == '[') {
+                while (i + 1 < stderrData.size()
+                       && !(uchar(stderrData.at(i + 1)) >= 0x40 && uchar(stderrData.at(i + 1)) <= 0x7E))
+                    ++i;
+                ++i;
+            } else if (kind == ']') {
+                while (i + 1 < stderrData.size() && stderrData.at(i + 1) != '\a'
+                       && !(stderrData.at(i + 1) == 0x1B && i + 2 < stderrData.size() && stderrData.at(i + 2) == '\\'))
+                    ++i;
+                i += i + 1 < stderrData.size() && stderrData.at(i + 1) == '\a' ? 1 : 2;
+            }
+            continue;
+        }
+        if (c == '\n' || c == '\t' || c >= 0x20) {
+            if (c != 0x7F)
+                cleaned += char(c);
+        }
+    }
+    QString text = QString::fromUtf8(cleaned);
+    text.removeIf([](QChar ch) {
+        const char16_t u = ch.unicode();
+        return (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E || u == 0x200F
+            || (u >= 0x80 && u <= 0x9F);
+    });
+    return text;
+}
+
+// exec.LookPath as Go 1.19 and later have it (client-go runs plugins through exec.Command): the PATH entries in order,
+// and an executable found through a relative entry ("." or an empty one) refused rather than run from whatever the
+// current directory is.
+QString lookPath(const QString &command, QString *error)
+{
+    const QString path = QString::fromLocal8Bit(qgetenv("PATH"));
+    for (const QString &entry : path.split(u':')) {
+        const QString directory = entry.isEmpty() ? u"."_s : entry;
+        const QFileInfo candidate(directory + u'/' + command);
+        if (!candidate.isFile() || !candidate.isExecutable())
+            continue;
+        if (QDir::isRelativePath(directory)) {
+            *error = u"exec: exec: \"%1\": cannot run executable found relative to current directory"_s.arg(command);
+            return {};
+        }
+        return candidate.filePath();
+    }
+    return {};
+}
+
 QString notFoundMessage(const ExecConfig &exec)
 {
     QString message = u"exec: executable %1 not found\n\n"
@@ -467,6 +552,7 @@ void CredentialProvider::runExec()
     const ExecConfig &exec = *m_user.exec;
     m_process = new QProcess(this);
     m_execStderr.clear();
+    wipe(m_execStdout);
 
     QString error;
     QJsonObject spec {{u"interactive"_s, false}};
@@ -497,7 +583,7 @@ void CredentialProvider::runExec()
                                                          : QJsonValue(m_cluster.execExtension));
         spec.insert(u"cluster"_s, cluster);
     }
-    const QString program = exec.command.contains(u'/') ? exec.command : QStandardPaths::findExecutable(exec.command);
+    const QString program = exec.command.contains(u'/') ? exec.command : lookPath(exec.command, &error);
     if (error.isEmpty() && effectiveInteractiveMode(exec) == "Always"_L1)
         error = u"exec plugin cannot support interactive mode: standard input is not a terminal"_s;
     if (error.isEmpty() && (program.isEmpty() || !QFileInfo::exists(program)))
@@ -530,6 +616,21 @@ void CredentialProvider::runExec()
         if (m_execStderr.size() > kStderrKeptWhileRunning)
             m_execStderr = m_execStderr.right(kStderrKeptWhileRunning);
     });
+    connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
+        // Read as it comes, so that a runaway plugin is stopped at the limit rather than buffered whole.
+        QByteArray chunk = process->readAllStandardOutput();
+        appendWiping(m_execStdout, chunk);
+        wipe(chunk);
+        if (m_execStdout.size() > kMaxExecStdout) {
+            const QString command = m_user.exec->command;
+            abandonProcess();
+            wipe(m_execStdout);
+            finishExec(std::nullopt,
+                       u"exec: executable %1 wrote more than %2 MiB to its standard output, far more than a "
+                       "credential; it was stopped"_s.arg(command)
+                           .arg(kMaxExecStdout / (1024 * 1024)));
+        }
+    });
     connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {
         onExecFinished(status == QProcess::NormalExit ? exitCode : -1, process);
     });
@@ -554,7 +655,7 @@ void CredentialProvider::onExecFinished(int exitCode, QProcess *process)
     if (exitCode != 0) {
         // Go reports -1 for a plugin killed by a signal, as exitCode here.
         QString message = u"exec: executable %1 failed with exit code %2"_s.arg(m_user.exec->command).arg(exitCode);
-        QString diagnostics = QString::fromUtf8(m_execStderr).trimmed();
+        QString diagnostics = printableDiagnostics(m_execStderr).trimmed();
         if (diagnostics.size() > kStderrShownInError)
             diagnostics = u"…"_s + diagnostics.right(kStderrShownInError);
         if (!diagnostics.isEmpty())
@@ -563,7 +664,11 @@ void CredentialProvider::onExecFinished(int exitCode, QProcess *process)
         return;
     }
     QString error;
-    const auto credential = parseExecOutput(process->readAllStandardOutput(), &error);
+    QByteArray rest = process->readAllStandardOutput();
+    appendWiping(m_execStdout, rest);
+    wipe(rest);
+    const auto credential = parseExecOutput(m_execStdout, &error);
+    wipe(m_execStdout); // it held the token
     finishExec(credential, error);
 }
 

@@ -133,6 +133,8 @@ private:
     QProcess *m_process = nullptr;
     QTimer *m_execTimer = nullptr;
     QByteArray m_execStderr;
+    QByteArray m_execStdout; // the credential as it arrives; wiped once parsed
+
     QList<Waiter> m_waiters;
     quint64 m_generation = 0;
     // The last plugin failure, delivered without a new run until the backoff has passed.
