@@ -232,6 +232,38 @@ private Q_SLOTS:
         QVERIFY2(barText().contains(u"read %1: is a directory"_s.arg(dir.path())), qPrintable(barText()));
     }
 
+    // An http:// server and a certificate that is not checked are said, where kubectl is silent; a context that
+    // uses TLS properly says nothing of the kind.
+    void unprotectedConnectionsAreNamed()
+    {
+        const Kubectl kubectl(*m_sim);
+        const QString server = QUrl(m_sim->url()).authority();
+        QFile original(m_config);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QString config = kubectl.writeFile(u"transport.yaml"_s, original.readAll()); // the others' stays as is
+        for (const QStringList &command :
+             {QStringList {u"config"_s, u"set-cluster"_s, u"plain"_s, u"--server=http://"_s + server},
+              QStringList {u"config"_s, u"set-cluster"_s, u"unchecked"_s, u"--server=https://"_s + server,
+                           u"--insecure-skip-tls-verify=true"_s},
+              QStringList {u"config"_s, u"set-context"_s, u"plain"_s, u"--cluster=plain"_s, u"--user=kube-sim-admin"_s},
+              QStringList {u"config"_s, u"set-context"_s, u"unchecked"_s, u"--cluster=unchecked"_s,
+                           u"--user=kube-sim-admin"_s}}) {
+            const CommandResult result = kubectl.run(command, config);
+            QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        }
+        start(config, u"plain"_s);
+        QTRY_VERIFY2(barText().contains(u"The connection to cluster plain (127.0.0.1) is not encrypted (http://)"_s),
+                     qPrintable(barText()));
+        start(config, u"unchecked"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+        QVERIFY2(barText().contains(u"TLS verification is off for cluster unchecked (insecure-skip-tls-verify)"_s),
+                 qPrintable(barText()));
+        start(config, u"admin"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(u"● Connected"_s), 20000);
+        QVERIFY2(!barText().contains(u"not encrypted"_s) && !barText().contains(u"TLS verification is off"_s),
+                 qPrintable(barText()));
+    }
+
     void failedContextIsOneClearState()
     {
         start(m_config, u"broken"_s);

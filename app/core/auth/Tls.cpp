@@ -1,6 +1,7 @@
 #include "auth/Credentials.h"
 
 #include <QSslSocket>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -54,6 +55,12 @@ std::optional<TlsSettings> tlsSettings(const Cluster &cluster, QString *error)
         settings.warning = u"TLS verification is off for cluster %1 (insecure-skip-tls-verify): the server's "
                            "identity is not checked, so anyone on the network path could read or change this "
                            "traffic, credentials included."_s.arg(cluster.name);
+    }
+    // kubectl says nothing of an http:// server; a tool that shows and issues tokens should.
+    if (const QUrl server(cluster.server); server.scheme().compare("http"_L1, Qt::CaseInsensitive) == 0) {
+        settings.warning = u"The connection to cluster %1 (%2) is not encrypted (http://): your credentials and every "
+                           "token you issue or reveal travel in clear, readable by anyone on the network path."_s.arg(
+                               cluster.name, server.host());
     }
     settings.peerVerifyName = cluster.tlsServerName;
     return settings;
