@@ -109,6 +109,7 @@ TokenView::TokenView(KubeClient *client, const QString &ns, const QString &servi
                      QWidget *parent)
     : QWidget(parent)
     , m_client(client)
+    , m_context(client ? client->context() : ResolvedContext())
     , m_ns(ns)
     , m_account(serviceAccount)
     , m_token(token)
@@ -141,7 +142,8 @@ TokenView::TokenView(KubeClient *client, const QString &ns, const QString &servi
     }
 
     auto *curl = button(tr("Copy &curl command"), u"copyCurl"_s);
-    curl->setToolTip(tr("curl --cacert CA https://SERVER/api --header \"Authorization: Bearer TOKEN\""));
+    curl->setToolTip(tr("printf … | curl --cacert CA https://SERVER/api --header @- (the token on curl's input, not "
+                        "in its arguments)"));
     auto *copyConfig = button(tr("Copy &kubeconfig"), u"copyKubeconfig"_s);
     auto *saveConfig = button(tr("&Save kubeconfig…"), u"saveKubeconfig"_s);
     auto *test = button(tr("&Test token"), u"testToken"_s);
@@ -157,6 +159,14 @@ TokenView::TokenView(KubeClient *client, const QString &ns, const QString &servi
     for (QPushButton *b : {test, inspect, curl, copyConfig, saveConfig})
         buttons->addWidget(b);
     buttons->addStretch();
+    // What the curl command and the kubeconfig carry over from the context, said before they are handed on.
+    auto *caveats = new QLabel;
+    caveats->setObjectName(u"exportCaveats"_s);
+    caveats->setTextFormat(Qt::PlainText);
+    caveats->setWordWrap(true);
+    const QStringList caveatLines = exportCaveats(m_context);
+    caveats->setText(tr("⚠ The curl command and the kubeconfig: %1").arg(caveatLines.join(u' ')));
+    caveats->setVisible(!caveatLines.isEmpty());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -164,6 +174,7 @@ TokenView::TokenView(KubeClient *client, const QString &ns, const QString &servi
     layout->addWidget(m_expiry);
     layout->addLayout(claimsForm);
     layout->addLayout(buttons);
+    layout->addWidget(caveats);
     layout->addWidget(m_status);
 
     connect(m_countdown, &QTimer::timeout, this, &TokenView::updateExpiry);
@@ -190,12 +201,12 @@ void TokenView::updateExpiry()
 
 SecretBytes TokenView::kubeconfig() const
 {
-    return serviceAccountKubeconfig(m_client->context(), m_ns, m_account, m_token);
+    return serviceAccountKubeconfig(m_context, m_ns, m_account, m_token);
 }
 
 void TokenView::copyCurlCommand()
 {
-    ClipboardGuard::instance()->copySecret(curlCommand(m_client->context(), m_token));
+    ClipboardGuard::instance()->copySecret(curlCommand(m_context, m_token));
     m_status->setText(tr("Copied a curl command. It holds the token: a shell keeps the line in its history unless "
                          "it starts with a space (bash with HISTCONTROL=ignorespace or ignoreboth)."));
 }
@@ -229,6 +240,11 @@ void TokenView::testToken()
 {
     // A client of its own, with this token as its only credential: whom does the cluster take it for?
     // Kept by the view: the operation belongs to its client, which must outlive it.
+    if (!m_client) {
+        m_status->setText(tr("Cannot test the token: the connection it was issued through has been closed (another "
+                             "context, or F5). Copying it and the kubeconfig still work."));
+        return;
+    }
     m_testClient = m_client->withToken(m_token.reveal());
     Operation *whoAmI = ops::whoAmI(m_testClient.get());
     m_status->setText(tr("Asking the cluster…"));

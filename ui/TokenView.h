@@ -1,8 +1,10 @@
 #pragma once
 
+#include "config/Kubeconfig.h"
 #include "resources/SecretBytes.h"
 
 #include <QDateTime>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -48,7 +50,8 @@ private:
     void updateExpiry();
     [[nodiscard]] SecretBytes kubeconfig() const;
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
+    ResolvedContext m_context; // the client's, kept: the exports still work once the client is gone
     QString m_ns;
     QString m_account;
     SecretBytes m_token;

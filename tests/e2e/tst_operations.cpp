@@ -1327,6 +1327,7 @@ void TestOperations::kubeconfigQuotesValues()
     context.cluster.certificateAuthorityData = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"_ba;
     context.cluster.tlsServerName = u"kubernetes\\default"_s;
     context.cluster.insecureSkipTlsVerify = true;
+    context.cluster.proxyUrl = u"http://admin:pr0xy-pass@proxy.example:3128"_s;
     const SecretBytes kubeconfig =
         serviceAccountKubeconfig(context, u"team-a"_s, u"ci\ttool"_s, SecretBytes("abc.def-ghi"_ba));
     const QByteArray &yaml = kubeconfig.reveal();
@@ -1340,6 +1341,11 @@ void TestOperations::kubeconfigQuotesValues()
     QCOMPARE(resolved->cluster.certificateAuthorityData, context.cluster.certificateAuthorityData);
     QCOMPARE(resolved->cluster.tlsServerName, context.cluster.tlsServerName);
     QVERIFY(resolved->cluster.insecureSkipTlsVerify);
+    // The admin's proxy password is not handed on with the account's token; the caveats say both.
+    QCOMPARE(resolved->cluster.proxyUrl, u"http://proxy.example:3128"_s);
+    QVERIFY(!yaml.contains("pr0xy-pass"));
+    QCOMPARE(exportCaveats(context).size(), 2);
+    QVERIFY(exportCaveats(context).first().contains(u"insecure-skip-tls-verify"_s));
     QCOMPARE(resolved->user.name, u"ci\ttool"_s);
     QCOMPARE(resolved->user.token, u"abc.def-ghi"_s);
     QCOMPARE(resolved->ns, u"team-a"_s);
@@ -1391,7 +1397,36 @@ void TestOperations::curlCommandWorks()
     // A token with a quote in it stays one word.
     const SecretBytes command = curlCommand(context, SecretBytes("it's"_ba));
     const QByteArray &quoted = command.reveal();
-    QVERIFY2(quoted.endsWith("--header 'Authorization: Bearer it'\\''s'"), quoted.constData());
+    QVERIFY2(quoted.startsWith("printf '%s\\n' 'Authorization: Bearer it'\\''s' | curl "), quoted.constData());
+
+    // The token reaches curl on its standard input, never in its arguments (which /proc shows every user), and
+    // the proxy's user name and password stay out of it.
+    ResolvedContext proxied = context;
+    proxied.cluster.proxyUrl = u"http://admin:pr0xy-pass@proxy.example:3128"_s;
+    const QString fakeCurl = dir.filePath(u"curl"_s);
+    QFile script(fakeCurl);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.argv\"\ncat > \"$0.stdin\"\n");
+    script.close();
+    QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PATH"_s, dir.path() + u':' + environment.value(u"PATH"_s));
+    const CommandResult faked =
+        runCommand(u"bash"_s, {u"-c"_s, QString::fromUtf8(curlCommand(proxied, SecretBytes("tok-en.1"_ba)).reveal())},
+                   environment, 20000);
+    QVERIFY2(faked.exitCode == 0, qPrintable(faked.err));
+    const auto contents = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray argv = contents(fakeCurl + u".argv"_s);
+    QVERIFY2(argv.contains("--proxy\nhttp://proxy.example:3128\n"), argv.constData());
+    QVERIFY2(!argv.contains("tok-en.1") && !argv.contains("pr0xy-pass"), argv.constData());
+    QCOMPARE(contents(fakeCurl + u".stdin"_s), "Authorization: Bearer tok-en.1\n"_ba);
+    QCOMPARE(exportCaveats(proxied),
+             QStringList {u"They use your proxy without your proxy user name and password: whoever uses them needs "
+                          "their own."_s});
+    QVERIFY(exportCaveats(context).isEmpty());
 }
 
 namespace {

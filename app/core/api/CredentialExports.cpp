@@ -9,6 +9,23 @@ using namespace Qt::StringLiterals;
 
 namespace sa {
 
+namespace {
+
+// The proxy address without user name and password.
+QString proxyWithoutCredentials(const QString &proxyUrl)
+{
+    QUrl url(proxyUrl);
+    url.setUserInfo({});
+    return url.toString();
+}
+
+bool proxyHasCredentials(const QString &proxyUrl)
+{
+    return !proxyUrl.isEmpty() && !QUrl(proxyUrl).userInfo().isEmpty();
+}
+
+} // namespace
+
 SecretBytes serviceAccountKubeconfig(const ResolvedContext &context, const QString &ns, const QString &serviceAccount,
                                      const SecretBytes &token)
 {
@@ -33,7 +50,7 @@ SecretBytes serviceAccountKubeconfig(const ResolvedContext &context, const QStri
     if (cluster.insecureSkipTlsVerify)
         head += "    insecure-skip-tls-verify: true\n"_ba;
     if (!cluster.proxyUrl.isEmpty())
-        head += "    proxy-url: "_ba + yamlQuoted(cluster.proxyUrl) + '\n';
+        head += "    proxy-url: "_ba + yamlQuoted(proxyWithoutCredentials(cluster.proxyUrl)) + '\n';
     head += "users:\n- name: "_ba + user + "\n  user:\n    token: "_ba;
     const QByteArray tail = "\ncontexts:\n- name: "_ba + contextName + "\n  context:\n    cluster: "_ba
         + yamlQuoted(clusterName) + "\n    user: "_ba + user + "\n    namespace: "_ba + yamlQuoted(ns)
@@ -80,14 +97,14 @@ SecretBytes curlCommand(const ResolvedContext &context, const SecretBytes &token
     else if (!cluster.certificateAuthorityData.isEmpty())
         options += " --cacert <(printf %s "_ba + cluster.certificateAuthorityData.toBase64() + " | base64 -d)"_ba;
     if (!cluster.proxyUrl.isEmpty())
-        options += " --proxy "_ba + shellQuoted(cluster.proxyUrl.toUtf8());
+        options += " --proxy "_ba + shellQuoted(proxyWithoutCredentials(cluster.proxyUrl).toUtf8());
     url.setPath(url.path().endsWith(u'/') ? QString(url.path() + u"api"_s) : QString(url.path() + u"/api"_s));
-    const QByteArray head =
-        "curl"_ba + options + ' ' + shellQuoted(url.toEncoded()) + " --header 'Authorization: Bearer "_ba;
+    const QByteArray head = "printf '%s\\n' 'Authorization: Bearer "_ba;
+    const QByteArray tail = "' | curl"_ba + options + ' ' + shellQuoted(url.toEncoded()) + " --header @-"_ba;
     const QByteArray &bytes = token.reveal();
     // A token with a quote in it (a static token can hold anything) is closed and reopened around it.
     QByteArray command;
-    command.reserve(head.size() + 4 * bytes.size() + 2);
+    command.reserve(head.size() + 4 * bytes.size() + tail.size());
     command += head;
     for (const char c : bytes) {
         if (c == '\'')
@@ -95,8 +112,22 @@ SecretBytes curlCommand(const ResolvedContext &context, const SecretBytes &token
         else
             command += c;
     }
-    command += '\'';
+    command += tail;
     return SecretBytes::adopt(std::move(command));
+}
+
+QStringList exportCaveats(const ResolvedContext &context)
+{
+    QStringList caveats;
+    const Cluster &cluster = context.cluster;
+    if (QUrl(cluster.server).scheme().compare("http"_L1, Qt::CaseInsensitive) == 0)
+        caveats.append(u"They send the token unencrypted (the server is http://)."_s);
+    else if (cluster.insecureSkipTlsVerify)
+        caveats.append(u"They do not check the server's certificate (insecure-skip-tls-verify, as your context)."_s);
+    if (proxyHasCredentials(cluster.proxyUrl))
+        caveats.append(u"They use your proxy without your proxy user name and password: whoever uses them needs "
+                       "their own."_s);
+    return caveats;
 }
 
 } // namespace sa
