@@ -34,7 +34,7 @@ private:
     [[nodiscard]] std::optional<bool> chosen(const QComboBox *combo) const;
     void updateSnippet();
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     ServiceAccount m_account;
     QComboBox *m_automount;
     QComboBox *m_podAutomount;

@@ -55,7 +55,7 @@ private:
     // Grows the dialog when a longer answer no longer fits; never shrinks it.
     void growToFit();
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     const rbac::RbacIndex *m_index;
     QString m_ns;
     QString m_name;

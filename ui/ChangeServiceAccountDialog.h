@@ -37,7 +37,7 @@ private:
     [[nodiscard]] QString chosenAccount() const;
     void updateForm();
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     QString m_ns;
     QList<Workload> m_workloads;
     QComboBox *m_workload;

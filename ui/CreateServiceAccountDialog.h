@@ -41,7 +41,7 @@ private:
     // The fields of the provider chosen, or null for none.
     [[nodiscard]] IdentityFields *chosenIdentity() const;
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     RegistrySecrets m_registrySecrets;
     QComboBox *m_namespace;
     QLineEdit *m_name;

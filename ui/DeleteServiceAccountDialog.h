@@ -20,7 +20,7 @@ protected:
     void apply() override;
 
 private:
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     ServiceAccount m_account;
 };
 

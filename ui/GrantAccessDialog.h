@@ -3,6 +3,7 @@
 #include "ActionDialog.h"
 #include "rbac/Rbac.h"
 
+#include <QPointer>
 #include <QStringList>
 
 class QComboBox;
@@ -48,7 +49,7 @@ private:
     void fillPreview();
     void changed();
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     const rbac::RbacIndex *m_index;
     QString m_ns;
     QString m_name;

@@ -5,6 +5,7 @@
 #include "resources/Resources.h"
 
 #include <QList>
+#include <QPointer>
 
 class QTabWidget;
 
@@ -33,7 +34,7 @@ private:
     // "AWS (set)", "Azure ⚠": what each tab holds, without opening it.
     void updateTabs();
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     ServiceAccount m_account;
     QList<IdentityFields *> m_providers; // in tab order
     QTabWidget *m_tabs;

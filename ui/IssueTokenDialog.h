@@ -33,7 +33,7 @@ private:
     void testToken();
     void updateCountdown();
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     QString m_ns;
     QString m_account;
     QComboBox *m_lifetime;

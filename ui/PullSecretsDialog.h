@@ -3,6 +3,7 @@
 #include "ActionDialog.h"
 
 #include <QMap>
+#include <QPointer>
 
 class QLabel;
 class QListWidget;
@@ -35,7 +36,7 @@ private:
     // The note on running pods, and whether saving detaches anything.
     void updateForm();
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     ServiceAccount m_account;
     QMap<QString, QStringList> m_podPullSecrets;
     QListWidget *m_secrets;

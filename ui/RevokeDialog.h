@@ -26,7 +26,7 @@ protected:
     void apply() override;
 
 private:
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     RoleBinding m_binding;
     Subject m_subject;
     QCheckBox *m_confirm = nullptr; // for a group: "every member loses it"

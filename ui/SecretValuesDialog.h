@@ -27,7 +27,7 @@ private:
 
     static constexpr int kMaxHeight = 640;
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     QString m_ns;
     QString m_name;
     QWidget *m_values = nullptr;

@@ -39,7 +39,7 @@ protected:
 private:
     [[nodiscard]] QString consequences() const;
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     Action m_action;
     QList<Token> m_tokens;
     QString m_newSecret;

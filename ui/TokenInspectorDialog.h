@@ -50,7 +50,7 @@ private:
     void updateExpiry();
     void onReview(const OperationResult &result);
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     QPointer<Operation> m_review;
     SecretField *m_field;
     QLabel *m_problem;

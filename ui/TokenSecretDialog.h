@@ -25,7 +25,7 @@ protected:
     void applySucceeded(const OperationResult &result) override;
 
 private:
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     QString m_ns;
     QString m_account;
     QLineEdit *m_name;

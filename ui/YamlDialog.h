@@ -50,7 +50,7 @@ private:
     void showPlaceholder(const QString &text, bool problem);
     void showSaveStatus(const QString &text, bool problem);
 
-    KubeClient *m_client;
+    QPointer<KubeClient> m_client; // null once its session is gone (a context switch, F5)
     QString m_kind;
     QString m_ns;
     QString m_name;

@@ -10,6 +10,8 @@
 #include "ClipboardGuard.h"
 #include "PullSecretsDialog.h"
 #include "SecretField.h"
+#include "TokenSecretDialog.h"
+#include "TokenView.h"
 #include "api/KubeClient.h"
 #include "api/Operations.h"
 #include "config/Kubeconfig.h"
@@ -22,6 +24,9 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -147,6 +152,8 @@ private Q_SLOTS:
     void dialogCancelsOperation();
 
     void pullSecretsInAnyOrderAreNoChange();
+    void pullSecretsCancelStopsBetweenChanges();
+    void dialogsOutliveTheirClient();
 
 private:
     void setLatency(int milliseconds);
@@ -640,6 +647,62 @@ void TestDialogFoundations::pullSecretsInAnyOrderAreNoChange()
     QVERIFY(ok->isEnabled());
     alpha->setCheckState(Qt::Checked);
     QVERIFY(!ok->isEnabled());
+}
+
+// Cancel while the first of two attachments is on its way: that one finishes (it may already be on the server), the
+// second is never sent, and the dialog stays to say so rather than closing as if nothing had been done.
+void TestDialogFoundations::pullSecretsCancelStopsBetweenChanges()
+{
+    QCOMPARE(
+        m_http->send("POST", u"/api/v1/namespaces/dlg/serviceaccounts"_s, R"({"metadata":{"name":"puller"}})").code,
+        201);
+    ServiceAccount account;
+    account.meta.ns = u"dlg"_s;
+    account.meta.name = u"puller"_s;
+    PullSecretsDialog dialog(m_client.get(), account, {u"alpha-cred"_s, u"zeta-cred"_s}, {});
+    dialog.show();
+    auto *list = dialog.findChild<QListWidget *>(u"pullSecrets"_s);
+    list->item(0)->setCheckState(Qt::Checked);
+    list->item(1)->setCheckState(Qt::Checked);
+    setLatency(600);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    QVERIFY(dialog.isBusy());
+    QTest::qWait(150);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"cancelButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 15000);
+    QTest::qWait(1500); // a second attachment, were one sent, would have landed by now
+    setLatency(0);
+    const HttpResult stored = m_http->send("GET", u"/api/v1/namespaces/dlg/serviceaccounts/puller"_s);
+    QCOMPARE(stored.code, 200);
+    const QJsonArray attached = QJsonDocument::fromJson(stored.body).object().value("imagePullSecrets"_L1).toArray();
+    QCOMPARE(attached, QJsonArray({QJsonObject {{"name"_L1, "alpha-cred"_L1}}}));
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.errorText().contains(u"Canceled after 1 of 2 changes"_s), qPrintable(dialog.errorText()));
+}
+
+// A context switch (or F5) deletes the session's client while a dialog may still be open: the dialog then says the
+// connection is closed, and what needs no connection (copying a token's curl command) still works.
+void TestDialogFoundations::dialogsOutliveTheirClient()
+{
+    QString error;
+    std::unique_ptr<KubeClient> client = clientForKubeconfig(m_sim->kubeconfigPath(), &error);
+    QVERIFY2(client, qPrintable(error));
+    TokenSecretDialog dialog(client.get(), u"dlg"_s, u"nobody"_s);
+    TokenView view(client.get(), u"dlg"_s, u"nobody"_s, SecretBytes("not.a.token"_ba));
+    dialog.show();
+    view.show();
+    client.reset();
+
+    QTest::mouseClick(view.findChild<QPushButton *>(u"testToken"_s), Qt::LeftButton);
+    const auto *status = view.findChild<QLabel *>(u"tokenStatus"_s);
+    QVERIFY2(status->text().startsWith(u"Cannot test the token: the connection"_s), qPrintable(status->text()));
+    QTest::mouseClick(view.findChild<QPushButton *>(u"copyCurl"_s), Qt::LeftButton);
+    QVERIFY(QGuiApplication::clipboard()->text().contains(u"Authorization: Bearer not.a.token"_s));
+
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 5000);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.errorText(), u"The connection to the cluster was closed."_s);
 }
 
 QTEST_MAIN(TestDialogFoundations)

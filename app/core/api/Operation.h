@@ -52,7 +52,7 @@ class Operation : public QObject
     Q_OBJECT
 public:
     explicit Operation(KubeClient *client);
-    void cancel();
+    virtual void cancel();
 
 Q_SIGNALS:
     void progress(const QString &message);
@@ -68,6 +68,8 @@ protected:
     // Runs `next` after a delay (polling, conflict backoff), unless canceled.
     void after(int milliseconds, std::function<void()> next);
     void setCancelable(bool cancelable) { m_cancelable = cancelable; }
+    // Finished or failed: finished() is (or is about to be) emitted.
+    [[nodiscard]] bool isDone() const { return m_done; }
 
     QPointer<KubeClient> m_client;
 

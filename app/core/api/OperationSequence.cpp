@@ -1,27 +1,61 @@
 #include "api/OperationSequence.h"
 
+#include "api/OperationSupport.h"
+
+using namespace Qt::StringLiterals;
+
 namespace sa {
 
 OperationSequence::OperationSequence(KubeClient *client, QList<Step> steps)
     : Operation(client)
     , m_steps(std::move(steps))
+    , m_total(m_steps.size())
 {
     QMetaObject::invokeMethod(this, &OperationSequence::next, Qt::QueuedConnection);
 }
 
+void OperationSequence::cancel()
+{
+    if (!m_current) {
+        Operation::cancel();
+        return;
+    }
+    m_cancelRequested = true; // stopCanceled() once the step that runs has finished
+}
+
+void OperationSequence::stopCanceled()
+{
+    if (m_made == 0) {
+        Operation::cancel();
+        return;
+    }
+    fail(detail::operationError(
+        u"Canceled after %1 of %2 changes: the first %1 were made, the others were not."_s.arg(m_made).arg(m_total)));
+}
+
 void OperationSequence::next()
 {
+    if (isDone())
+        return;
+    if (m_cancelRequested) {
+        stopCanceled();
+        return;
+    }
     if (m_steps.isEmpty()) {
         succeed({});
         return;
     }
     Operation *step = m_steps.takeFirst()();
+    m_current = step;
     connect(this, &Operation::finished, step, &Operation::cancel);
     connect(step, &Operation::finished, this, [this](const OperationResult &result) {
-        if (!result.ok())
+        m_current = nullptr;
+        if (!result.ok()) {
             fail(*result.error);
-        else
-            next();
+            return;
+        }
+        ++m_made;
+        next();
     });
 }
 
