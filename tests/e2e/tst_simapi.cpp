@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -564,6 +565,51 @@ private Q_SLOTS:
         QVERIFY(status.value("message"_L1).toString().startsWith(u"too old resource version: 2 ("_s));
         QTRY_VERIFY(reply->isFinished());
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    }
+
+    // The fault {"watch": {"compactEverySeconds": N}}: every N seconds open watches end and the history is dropped, as
+    // a restarted apiserver's watch cache starts empty: a watch resuming from before gets 410 Expired as an ERROR
+    // event; one resuming from the newest resourceVersion is served.
+    void watchResumeAfterInjectedCompactionGetsExpired()
+    {
+        QCOMPARE(send("PUT", u"/kube-sim/v1/faults"_s, "{\"watch\":{\"compactEverySeconds\":2}}").code, 200);
+        const auto clear = qScopeGuard([this] { send("DELETE", u"/kube-sim/v1/faults"_s); });
+        const auto rvOf = [](const QJsonObject &object) {
+            return object.value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        };
+        const HttpResult before = createAccount(u"default"_s, serviceAccount(u"before-compaction"_s));
+        QCOMPARE(before.code, 201);
+        auto open = watch(u"resourceVersion="_s + rvOf(before.json()));
+        QByteArray buffer;
+        QCOMPARE(createAccount(u"default"_s, serviceAccount(u"within-period"_s)).code, 201);
+        QList<QJsonObject> events = SimHttp::readEvents(open.get(), 1, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"ADDED"_s);
+        const QString seen = rvOf(events[0].value("object"_L1).toObject());
+        // The compaction ends the stream; what is written afterwards cannot be resumed from before it.
+        QTRY_VERIFY_WITH_TIMEOUT(open->isFinished(), 4000);
+        QCOMPARE(open->error(), QNetworkReply::NoError);
+        const HttpResult after = createAccount(u"default"_s, serviceAccount(u"after-compaction"_s));
+        QCOMPARE(after.code, 201);
+        auto reply = watch(u"resourceVersion="_s + seen);
+        buffer.clear();
+        events = SimHttp::readEvents(reply.get(), 2, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"ERROR"_s);
+        const QJsonObject status = events[0].value("object"_L1).toObject();
+        QCOMPARE(status.value("code"_L1).toInt(), 410);
+        QCOMPARE(status.value("reason"_L1).toString(), u"Expired"_s);
+        QVERIFY(reply->isFinished());
+
+        // From the newest resourceVersion the watch goes on.
+        auto resumed = watch(u"resourceVersion="_s + rvOf(after.json()));
+        QCOMPARE(createAccount(u"default"_s, serviceAccount(u"after-resume"_s)).code, 201);
+        buffer.clear();
+        events = SimHttp::readEvents(resumed.get(), 1, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"ADDED"_s);
+        QCOMPARE(events[0].value("object"_L1).toObject().value("metadata"_L1).toObject().value("name"_L1).toString(),
+                 u"after-resume"_s);
     }
 
     void watchBookmarksAndTimeout()
