@@ -11,6 +11,15 @@ using namespace Qt::StringLiterals;
 
 namespace kubesim {
 
+FaultInjector::FaultInjector(QObject *parent)
+    : QObject(parent)
+{
+    m_compactTimer.callOnTimeout(this, [this] {
+        m_compactPending = true;
+        Q_EMIT watchHistoryCompacted();
+    });
+}
+
 bool FaultInjector::configure(const QJsonObject &config, QString *error)
 {
     static const QStringList known {u"latencyMs"_s, u"errors"_s, u"watch"_s,
@@ -70,6 +79,13 @@ bool FaultInjector::configure(const QJsonObject &config, QString *error)
     m_errors = errors;
     m_watchCloseAfterEvents = watch.value("closeAfterEvents"_L1).toInt(0);
     m_watchCloseAfterSeconds = watch.value("closeAfterSeconds"_L1).toInt(0);
+    m_watchCompactEverySeconds = qMax(0, watch.value("compactEverySeconds"_L1).toInt(0));
+    m_compactPending = false;
+    m_compactedRv = 0;
+    if (m_watchCompactEverySeconds > 0)
+        m_compactTimer.start(std::chrono::seconds(m_watchCompactEverySeconds));
+    else
+        m_compactTimer.stop();
     m_pendingOutageMs = outage;
     m_churn = churn;
     m_controllersPaused = config.value("controllersPaused"_L1).toBool(false);
@@ -89,6 +105,10 @@ void FaultInjector::clear()
     m_errors.clear();
     m_watchCloseAfterEvents = 0;
     m_watchCloseAfterSeconds = 0;
+    m_watchCompactEverySeconds = 0;
+    m_compactTimer.stop();
+    m_compactPending = false;
+    m_compactedRv = 0;
     m_churn.reset();
     m_controllersPaused = false;
     Q_EMIT reconfigured();
@@ -112,7 +132,8 @@ QJsonObject FaultInjector::toJson() const
                       {"errors"_L1, errors},
                       {"watch"_L1,
                        QJsonObject {{"closeAfterEvents"_L1, m_watchCloseAfterEvents},
-                                    {"closeAfterSeconds"_L1, m_watchCloseAfterSeconds}}}};
+                                    {"closeAfterSeconds"_L1, m_watchCloseAfterSeconds},
+                                    {"compactEverySeconds"_L1, m_watchCompactEverySeconds}}}};
     if (m_churn) {
         json.insert("churn"_L1,
                     QJsonObject {{"resource"_L1, m_churn->resource},
@@ -122,6 +143,15 @@ QJsonObject FaultInjector::toJson() const
     if (m_controllersPaused)
         json.insert("controllersPaused"_L1, true);
     return json;
+}
+
+bool FaultInjector::watchResumeCompacted(qint64 fromRv, qint64 currentRv)
+{
+    if (m_watchCompactEverySeconds <= 0)
+        return false;
+    if (std::exchange(m_compactPending, false))
+        m_compactedRv = currentRv;
+    return fromRv < m_compactedRv;
 }
 
 std::optional<ApiFailure> FaultInjector::errorFor(const QByteArray &method, const QString &path)

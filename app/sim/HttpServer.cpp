@@ -273,8 +273,11 @@ private:
             m_request.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
         }
         m_request.peerCertificateDer = m_socket->peerCertificate().toDer();
-        m_closeAfterResponse = m_request.header("connection").toLower() == "close" || requestLine[2] == "HTTP/1.0";
+        m_closeRequested = m_request.header("connection").toLower() == "close" || requestLine[2] == "HTTP/1.0";
         m_chunkedBody = m_request.header("transfer-encoding").toLower().contains("chunked");
+        m_chunk = Chunk::SizeLine;
+        m_chunkLeft = 0;
+        m_trailerSize = 0;
         const QList<QByteArray> lengths = m_request.headerValues("content-length");
         // As Go's net/http: a body framed two ways is a request smuggling attempt, and so are differing
         // lengths; identical duplicates are taken as one.
@@ -338,45 +341,76 @@ private:
             m_buffer.remove(0, m_contentLength);
             return true;
         }
-        // Chunked request body: decode without consuming until the terminating chunk has arrived.
-        QByteArray body;
-        qsizetype pos = 0;
+        // Chunked request body: decoded as it arrives, each byte once; what is decoded leaves the buffer, and
+        // m_chunk says where the next byte belongs.
         for (;;) {
-            const qsizetype lineEnd = m_buffer.indexOf("\r\n", pos);
-            if (lineEnd < 0) {
-                if (m_buffer.size() - pos > kMaxChunkLine) {
+            switch (m_chunk) {
+            case Chunk::SizeLine: {
+                const qsizetype lineEnd = m_buffer.indexOf("\r\n");
+                if (lineEnd < 0 ? m_buffer.size() > kMaxChunkLine : lineEnd > kMaxChunkLine) {
                     fail(400, "400 Bad Request: malformed chunk"_ba);
                     return false;
                 }
-                return false;
-            }
-            bool ok = false;
-            const qsizetype size = m_buffer.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
-            if (!ok || size < 0 || lineEnd - pos > kMaxChunkLine) {
-                fail(400, "400 Bad Request: malformed chunk"_ba);
-                return false;
-            }
-            if (body.size() + size > HttpServer::kMaxBodySize) {
-                tooLarge();
-                return false;
-            }
-            if (size == 0) {
-                const qsizetype trailerEnd = m_buffer.indexOf("\r\n", lineEnd + 2);
-                if (trailerEnd < 0)
+                if (lineEnd < 0)
                     return false;
-                m_buffer.remove(0, trailerEnd + 2);
-                m_request.body = body;
-                return true;
+                bool ok = false;
+                const qint64 size = m_buffer.first(lineEnd).split(';').value(0).trimmed().toLongLong(&ok, 16);
+                m_buffer.remove(0, lineEnd + 2);
+                if (!ok || size < 0) {
+                    fail(400, "400 Bad Request: malformed chunk"_ba);
+                    return false;
+                }
+                if (size > HttpServer::kMaxBodySize - m_request.body.size()) {
+                    tooLarge();
+                    return false;
+                }
+                m_chunkLeft = size;
+                m_chunk = size == 0 ? Chunk::Trailer : Chunk::Data;
+                break;
             }
-            if (m_buffer.size() < lineEnd + 2 + size + 2)
-                return false;
-            body += m_buffer.mid(lineEnd + 2, size);
-            pos = lineEnd + 2 + size + 2;
+            case Chunk::Data: {
+                const qsizetype take = qMin<qsizetype>(m_chunkLeft, m_buffer.size());
+                m_request.body += QByteArrayView(m_buffer).first(take);
+                m_buffer.remove(0, take);
+                m_chunkLeft -= take;
+                if (m_chunkLeft > 0)
+                    return false;
+                m_chunk = Chunk::DataEnd;
+                break;
+            }
+            case Chunk::DataEnd:
+                if (m_buffer.size() < 2)
+                    return false;
+                if (!m_buffer.startsWith("\r\n")) {
+                    fail(400, "400 Bad Request: malformed chunk"_ba);
+                    return false;
+                }
+                m_buffer.remove(0, 2);
+                m_chunk = Chunk::SizeLine;
+                break;
+            case Chunk::Trailer: {
+                // Trailer fields (ignored) up to an empty line; all of them bounded as a header section is.
+                const qsizetype lineEnd = m_buffer.indexOf("\r\n");
+                if (m_trailerSize + (lineEnd < 0 ? m_buffer.size() : lineEnd) > kMaxHeaderSize) {
+                    fail(431, "431 Request Header Fields Too Large"_ba);
+                    return false;
+                }
+                if (lineEnd < 0)
+                    return false;
+                m_buffer.remove(0, lineEnd + 2);
+                m_trailerSize += lineEnd + 2;
+                if (lineEnd == 0)
+                    return true;
+                break;
+            }
+            }
         }
     }
 
     void dispatch()
     {
+        // Nothing after a request that asks to close is read; set only now, as its own body may still be coming.
+        m_closeAfterResponse = m_closeRequested;
         m_idle.stop(); // a watch may rightly stay quiet for long
         m_current = new HttpExchange(this, std::move(m_request));
         Q_EMIT m_server->requestReceived(m_current);
@@ -388,9 +422,14 @@ private:
     HttpRequest m_request;
     bool m_haveHead = false;
     bool m_chunkedBody = false;
+    enum class Chunk { SizeLine, Data, DataEnd, Trailer };
+    Chunk m_chunk = Chunk::SizeLine;
+    qint64 m_chunkLeft = 0; // bytes of the current chunk's data still to come
+    qsizetype m_trailerSize = 0;
     qsizetype m_contentLength = 0;
     qsizetype m_discard = 0;
-    bool m_closeAfterResponse = false;
+    bool m_closeRequested = false; // by the request being read (Connection: close, HTTP/1.0)
+    bool m_closeAfterResponse = false; // nothing more is read: the connection closes after the answer
     bool m_closed = false;
     HttpExchange *m_current = nullptr;
     QTimer m_idle;

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -37,8 +38,9 @@ struct RawAnswer
 };
 
 // Bytes written as they are over one TLS connection, for framing that QNetworkAccessManager would not send;
-// then reads until kube-sim closes the connection or waitMs pass.
-RawAnswer rawExchange(const KubeSimProcess &sim, const QList<QByteArray> &pieces, int waitMs = 10000)
+// then reads until kube-sim closes the connection or waitMs pass. With gapMs, each piece waits that long after the
+// one before, so that kube-sim reads them apart.
+RawAnswer rawExchange(const KubeSimProcess &sim, const QList<QByteArray> &pieces, int waitMs = 10000, int gapMs = 0)
 {
     RawAnswer answer;
     const QUrl url(sim.url());
@@ -50,6 +52,8 @@ RawAnswer rawExchange(const KubeSimProcess &sim, const QList<QByteArray> &pieces
     QElapsedTimer timer;
     timer.start();
     for (const QByteArray &piece : pieces) {
+        if (gapMs > 0 && &piece != &pieces.first())
+            QTest::qWait(gapMs);
         socket.write(piece);
         while (socket.bytesToWrite() > 0 && socket.state() == QAbstractSocket::ConnectedState
                && timer.elapsed() < waitMs)
@@ -65,6 +69,32 @@ RawAnswer rawExchange(const KubeSimProcess &sim, const QList<QByteArray> &pieces
 }
 
 const QByteArray kVersionHead = "GET /version HTTP/1.1\r\nHost: kube-sim\r\n"_ba;
+
+// `data` in chunks of `chunkSize` bytes, with the terminating chunk; `extension` follows each size, `trailer`
+// (whole lines) the last chunk.
+QByteArray chunked(const QByteArray &data, qsizetype chunkSize, const QByteArray &extension = {},
+                   const QByteArray &trailer = {})
+{
+    QByteArray encoded;
+    for (qsizetype at = 0; at < data.size(); at += chunkSize) {
+        const QByteArray chunk = data.mid(at, chunkSize);
+        encoded += QByteArray::number(chunk.size(), 16) + extension + "\r\n"_ba + chunk + "\r\n"_ba;
+    }
+    return encoded + "0"_ba + extension + "\r\n"_ba + trailer + "\r\n"_ba;
+}
+
+// `data` cut into pieces of `size` bytes.
+QList<QByteArray> pieces(const QByteArray &data, qsizetype size)
+{
+    QList<QByteArray> result;
+    for (qsizetype at = 0; at < data.size(); at += size)
+        result.append(data.mid(at, size));
+    return result;
+}
+
+const QByteArray kCreateHead = "POST /api/v1/namespaces/default/serviceaccounts HTTP/1.1\r\nHost: kube-sim\r\n"
+                               "Content-Type: application/json\r\n"_ba;
+const QByteArray kChunkedCreateHead = kCreateHead + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n"_ba;
 
 } // namespace
 
@@ -537,6 +567,51 @@ private Q_SLOTS:
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
     }
 
+    // The fault {"watch": {"compactEverySeconds": N}}: every N seconds open watches end and the history is dropped, as
+    // a restarted apiserver's watch cache starts empty: a watch resuming from before gets 410 Expired as an ERROR
+    // event; one resuming from the newest resourceVersion is served.
+    void watchResumeAfterInjectedCompactionGetsExpired()
+    {
+        QCOMPARE(send("PUT", u"/kube-sim/v1/faults"_s, "{\"watch\":{\"compactEverySeconds\":2}}").code, 200);
+        const auto clear = qScopeGuard([this] { send("DELETE", u"/kube-sim/v1/faults"_s); });
+        const auto rvOf = [](const QJsonObject &object) {
+            return object.value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
+        };
+        const HttpResult before = createAccount(u"default"_s, serviceAccount(u"before-compaction"_s));
+        QCOMPARE(before.code, 201);
+        auto open = watch(u"resourceVersion="_s + rvOf(before.json()));
+        QByteArray buffer;
+        QCOMPARE(createAccount(u"default"_s, serviceAccount(u"within-period"_s)).code, 201);
+        QList<QJsonObject> events = SimHttp::readEvents(open.get(), 1, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"ADDED"_s);
+        const QString seen = rvOf(events[0].value("object"_L1).toObject());
+        // The compaction ends the stream; what is written afterwards cannot be resumed from before it.
+        QTRY_VERIFY_WITH_TIMEOUT(open->isFinished(), 4000);
+        QCOMPARE(open->error(), QNetworkReply::NoError);
+        const HttpResult after = createAccount(u"default"_s, serviceAccount(u"after-compaction"_s));
+        QCOMPARE(after.code, 201);
+        auto reply = watch(u"resourceVersion="_s + seen);
+        buffer.clear();
+        events = SimHttp::readEvents(reply.get(), 2, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"ERROR"_s);
+        const QJsonObject status = events[0].value("object"_L1).toObject();
+        QCOMPARE(status.value("code"_L1).toInt(), 410);
+        QCOMPARE(status.value("reason"_L1).toString(), u"Expired"_s);
+        QVERIFY(reply->isFinished());
+
+        // From the newest resourceVersion the watch goes on.
+        auto resumed = watch(u"resourceVersion="_s + rvOf(after.json()));
+        QCOMPARE(createAccount(u"default"_s, serviceAccount(u"after-resume"_s)).code, 201);
+        buffer.clear();
+        events = SimHttp::readEvents(resumed.get(), 1, buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value("type"_L1).toString(), u"ADDED"_s);
+        QCOMPARE(events[0].value("object"_L1).toObject().value("metadata"_L1).toObject().value("name"_L1).toString(),
+                 u"after-resume"_s);
+    }
+
     void watchBookmarksAndTimeout()
     {
         auto reply = watch(u"allowWatchBookmarks=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan"
@@ -636,6 +711,110 @@ private Q_SLOTS:
         answer = rawExchange(*m_sim, flood);
         QVERIFY2(answer.data.startsWith("HTTP/1.1 200 "), answer.data.left(200).constData());
         QVERIFY(answer.closed);
+    }
+
+    // A request body is read however its bytes are cut into TLS records and reads: 64 KiB in one write, in many
+    // small writes, and in writes of one byte that cut chunk-size lines (with extensions), their CRLFs, the data
+    // and the trailer at every place. With Connection: close as with keep-alive (then a pipelined request follows,
+    // read from where the body ended).
+    void requestBodiesSplitAcrossReads_data()
+    {
+        QTest::addColumn<bool>("isChunked");
+        QTest::addColumn<int>("valueSize");
+        QTest::addColumn<int>("chunkSize");
+        QTest::addColumn<int>("writeSize");
+        QTest::addColumn<bool>("keepAlive");
+        QTest::newRow("64 KiB chunked, one write") << true << 64 * 1024 << 8000 << 1024 * 1024 << false;
+        QTest::newRow("64 KiB chunked, one chunk") << true << 64 * 1024 << 1024 * 1024 << 1024 * 1024 << false;
+        QTest::newRow("64 KiB chunked, 1000-byte writes") << true << 64 * 1024 << 300 << 1000 << false;
+        QTest::newRow("64 KiB chunked, 1000-byte writes, keep-alive") << true << 64 * 1024 << 300 << 1000 << true;
+        QTest::newRow("chunked, one-byte writes") << true << 40 << 17 << 1 << false;
+        QTest::newRow("chunked, one-byte writes, keep-alive") << true << 40 << 17 << 1 << true;
+        QTest::newRow("64 KiB Content-Length, 1000-byte writes") << false << 64 * 1024 << 0 << 1000 << false;
+    }
+
+    void requestBodiesSplitAcrossReads()
+    {
+        QFETCH(bool, isChunked);
+        QFETCH(int, valueSize);
+        QFETCH(int, chunkSize);
+        QFETCH(int, writeSize);
+        QFETCH(bool, keepAlive);
+        const QString name = u"split-"_s + QString::number(qHash(QByteArray(QTest::currentDataTag())), 16);
+        const QString value(valueSize, u'v');
+        QJsonObject account = serviceAccount(name);
+        QJsonObject metadata = account.value("metadata"_L1).toObject();
+        metadata.insert("annotations"_L1, QJsonObject {{"bench/value"_L1, value}});
+        account.insert("metadata"_L1, metadata);
+        const QByteArray body = QJsonDocument(account).toJson(QJsonDocument::Compact);
+        QByteArray head = kCreateHead + (keepAlive ? QByteArray() : "Connection: close\r\n"_ba);
+        QByteArray framed;
+        if (isChunked) {
+            head += "Transfer-Encoding: chunked\r\n\r\n"_ba;
+            // One-byte writes also cross a chunk extension and a trailer field.
+            framed = writeSize == 1 ? chunked(body, chunkSize, ";ext=\"a\""_ba, "X-Trailer: t\r\n"_ba)
+                                    : chunked(body, chunkSize);
+        } else {
+            head += "Content-Length: "_ba + QByteArray::number(body.size()) + "\r\n\r\n"_ba;
+            framed = body;
+        }
+        QList<QByteArray> writes {head};
+        writes += pieces(framed, writeSize);
+        if (keepAlive)
+            writes.append(kVersionHead + "Connection: close\r\n\r\n"_ba);
+        // Kept short: a body that is not read shows as no answer at all.
+        const RawAnswer answer = rawExchange(*m_sim, writes, 3000 + int(writes.size()) * 4, writeSize < 4096 ? 1 : 0);
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 201 "), answer.data.left(300).constData());
+        if (keepAlive)
+            QVERIFY2(answer.data.contains("}HTTP/1.1 200 OK\r\n"), answer.data.right(300).constData());
+        QVERIFY(answer.closed);
+        const HttpResult created = send("GET", u"/api/v1/namespaces/default/serviceaccounts/"_s + name);
+        QCOMPARE(created.code, 200);
+        QCOMPARE(
+            created.json().value("metadata"_L1).toObject().value("annotations"_L1).toObject().value("bench/value"_L1),
+            value);
+    }
+
+    // Chunk framing is checked, as Go's net/http does: data not followed by CRLF, and a size that is no hex
+    // number, are refused (and nothing is created).
+    void malformedChunksAreRefused_data()
+    {
+        const QByteArray body = QJsonDocument(serviceAccount(u"malformed-chunk"_s)).toJson(QJsonDocument::Compact);
+        const QByteArray size = QByteArray::number(body.size(), 16);
+        QTest::addColumn<QByteArray>("framed");
+        QTest::newRow("no CRLF after the data") << size + "\r\n"_ba + body + "XX0\r\n\r\n"_ba;
+        QTest::newRow("size not hex") << "g"_ba + size + "\r\n"_ba + body + "\r\n0\r\n\r\n"_ba;
+    }
+
+    void malformedChunksAreRefused()
+    {
+        QFETCH(QByteArray, framed);
+        const RawAnswer answer = rawExchange(*m_sim, {kChunkedCreateHead, framed}, 3000);
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 400 "), answer.data.left(300).constData());
+        QVERIFY2(answer.data.contains("malformed chunk"), answer.data.constData());
+        QVERIFY(answer.closed);
+        QCOMPARE(send("GET", u"/api/v1/namespaces/default/serviceaccounts/malformed-chunk"_s).code, 404);
+    }
+
+    // A chunked body over the 3 MiB limit is refused with the apiserver's 413, whether it comes as one chunk
+    // or as many.
+    void chunkedBodyOverTheLimit_data()
+    {
+        QTest::addColumn<int>("chunkSize");
+        QTest::newRow("one chunk") << 4 * 1024 * 1024;
+        QTest::newRow("64 KiB chunks") << 64 * 1024;
+    }
+
+    void chunkedBodyOverTheLimit()
+    {
+        QFETCH(int, chunkSize);
+        const QByteArray body =
+            "{\"metadata\":{\"name\":\"big-chunked\"},\"x\":\""_ba + QByteArray(3 * 1024 * 1024, 'a') + "\"}"_ba;
+        const RawAnswer answer = rawExchange(*m_sim, {kChunkedCreateHead, chunked(body, chunkSize)}, 5000);
+        QVERIFY2(answer.data.startsWith("HTTP/1.1 413 "), answer.data.left(300).constData());
+        QVERIFY2(answer.data.contains("\"reason\":\"RequestEntityTooLarge\""), answer.data.constData());
+        QVERIFY(answer.closed);
+        QCOMPARE(send("GET", u"/api/v1/namespaces/default/serviceaccounts/big-chunked"_s).code, 404);
     }
 
     // With short limits: a connection that never starts TLS, and one idle after its answer, are closed; one over

@@ -144,10 +144,12 @@ void watchResources(const RequestScope &scope)
             watch->sendBookmark(store.resourceVersion(), true);
     } else {
         const auto events = store.eventsSince(fromRv);
-        if (!events) {
+        const bool compacted = scope.faults && scope.faults->watchResumeCompacted(fromRv, store.resourceVersion());
+        if (!events || compacted) {
             // As the watch cache does: a 200 stream holding one ERROR event, then the end.
-            const ApiFailure gone = status::expired(u"too old resource version: "_s + QString::number(fromRv) + u" ("_s
-                                                    + QString::number(store.compactedResourceVersion()) + u')');
+            const ApiFailure gone = status::expired(
+                u"too old resource version: "_s + QString::number(fromRv) + u" ("_s
+                + QString::number(compacted ? store.resourceVersion() : store.compactedResourceVersion()) + u')');
             exchange->writeChunk(watchEvent(u"ERROR"_s, gone.status));
             exchange->endStream();
             return;
@@ -164,6 +166,12 @@ void watchResources(const RequestScope &scope)
     if (scope.faults && scope.faults->watchCloseAfterSeconds() > 0)
         timeoutSeconds = qMin(timeoutSeconds, scope.faults->watchCloseAfterSeconds());
     QPointer<HttpExchange> guard(exchange);
+    if (scope.faults) {
+        QObject::connect(scope.faults, &FaultInjector::watchHistoryCompacted, watch, [guard] {
+            if (guard)
+                guard->endStream();
+        });
+    }
     QTimer::singleShot(std::chrono::seconds(timeoutSeconds), watch, [guard] {
         if (guard)
             guard->endStream();
