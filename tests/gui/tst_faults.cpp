@@ -2,6 +2,7 @@
 // dialogs meet it, and the test reads what the user sees: the sentence with the server's reason, whether the action in
 // flight happened, and the window back to the truth once the fault is over, without a restart and without stale rows.
 
+#include "Accessibility.h"
 #include "ActionDialog.h"
 #include "Application.h"
 #include "KubeSimProcess.h"
@@ -384,6 +385,7 @@ private Q_SLOTS:
         // Said plainly: the account was not created (the server refused, or the client checked).
         QVERIFY2(error.contains(u"was not created"_s), qPrintable(error));
         QVERIFY(dialog->isVisible());
+        SA_VERIFY_LABELS_SPOKEN(dialog); // a screen reader hears the same sentence
         QCOMPARE(accountStatus(name), 404);
         QVERIFY(!shows(name));
         // The fault over, the same dialog does it.
@@ -420,6 +422,7 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(
             bar().contains(u"Cannot list service accounts: Internal error occurred: injected fault (kube-sim)"_s),
             qPrintable(bar()), 20000);
+        SA_VERIFY_LABELS_SPOKEN(find<sa::MessageBar>(u"messageBar"_s));
         QCOMPARE(m_http
                      ->send("POST", u"/api/v1/namespaces/payments/serviceaccounts"_s,
                             "{\"metadata\":{\"name\":\"during-500\"}}")
