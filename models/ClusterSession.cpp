@@ -171,8 +171,17 @@ void ClusterSession::start()
 {
     for (Informer *informer : std::as_const(m_informers))
         informer->start();
+    askIdentity();
+}
+
+void ClusterSession::askIdentity()
+{
+    if (m_askingIdentity)
+        return;
+    m_askingIdentity = true;
     Operation *whoAmI = ops::whoAmI(m_client.get());
     connect(whoAmI, &Operation::finished, this, [this](const OperationResult &result) {
+        m_askingIdentity = false;
         if (!result.ok())
             return;
         QStringList groups;
@@ -216,6 +225,8 @@ void ClusterSession::updateState()
     if (state == m_state)
         return;
     m_state = state;
+    if (state == State::Connected && m_identity.isEmpty())
+        askIdentity();
     Q_EMIT stateChanged(state);
 }
 

@@ -86,6 +86,9 @@ private:
     // The informers that follow the focus namespace when the user may not list across namespaces.
     [[nodiscard]] QList<Informer *> scopedInformers() const;
     void updateState();
+    // Asks the server who we are (SelfSubjectReview), unless a question is on its way; asked again on the next
+    // connection when it could not answer (a server too slow or away at the start).
+    void askIdentity();
     void createTokenInformer(const QString &ns);
     // The informers the connection state waits for.
     [[nodiscard]] QList<Informer *> stateInformers() const;
@@ -113,6 +116,7 @@ private:
     QString m_focus;
     State m_state = State::Connecting;
     QString m_identity;
+    bool m_askingIdentity = false;
 };
 
 } // namespace sa

@@ -137,6 +137,12 @@ void ActionDialog::setDestructive(bool destructive)
     ok->setDefault(!destructive);
 }
 
+void ActionDialog::setOutcomeSentences(const QString &notDone, const QString &maybeDone)
+{
+    m_notDone = notDone;
+    m_maybeDone = maybeDone;
+}
+
 void ActionDialog::runOperation(Operation *operation, const QString &busyText)
 {
     Q_ASSERT(operation && !m_operation);
@@ -237,7 +243,13 @@ void ActionDialog::onFinished(const OperationResult &result)
         if (QPushButton *ok = okButton())
             ok->setEnabled(validate().isEmpty() && hasChanges());
         applyFailed(result);
-        showError(result.error->userMessage());
+        QString text = result.error->userMessage();
+        const ApiError::WriteOutcome outcome = result.error->writeOutcome();
+        if (outcome == ApiError::WriteOutcome::NotApplied && !m_notDone.isEmpty())
+            text += u' ' + m_notDone;
+        else if (outcome == ApiError::WriteOutcome::Unknown && !m_maybeDone.isEmpty())
+            text += u' ' + m_maybeDone;
+        showError(text);
     }
 }
 

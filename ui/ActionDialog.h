@@ -53,6 +53,10 @@ protected:
     // For an action that destroys or replaces something (deleting, rolling a workload, detaching credentials):
     // Cancel becomes the default button, so that Enter never applies it; OK has to be pressed on purpose.
     void setDestructive(bool destructive);
+    // For an action of one write (creating, deleting one object): what a failure's message adds about its outcome,
+    // when the server refused it (`notDone`, e.g. "The service account was not created.") and when it may have been
+    // done (`maybeDone`: no answer in time, a 500). Without them, a failure says what happened and no more.
+    void setOutcomeSentences(const QString &notDone, const QString &maybeDone);
     // Takes over until `operation` finishes; busyText ("Creating…") shows in the button row.
     void runOperation(Operation *operation, const QString &busyText);
     // Replaces the form by `page` (a token, a summary) with only a Close button left.
@@ -72,6 +76,8 @@ private:
 
     QPointer<Operation> m_operation;
     bool m_cancelRequested = false;
+    QString m_notDone;
+    QString m_maybeDone;
     bool m_destructive = false;
     bool m_objecting = false; // objections show: the user has changed the form
     bool m_growing = false;

@@ -180,6 +180,8 @@ void CreateServiceAccountDialog::apply()
         if (item->checkState() == Qt::Checked)
             spec.imagePullSecrets.append(item->text());
     }
+    setOutcomeSentences(tr("The service account was not created."),
+                        tr("The service account may have been created: the list shows it if it was."));
     runOperation(ops::createServiceAccount(m_client, spec), tr("Creating…"));
 }
 

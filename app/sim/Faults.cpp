@@ -38,6 +38,8 @@ bool FaultInjector::configure(const QJsonObject &config, QString *error)
         parsed.method = rule.value("method"_L1).toString().toUpper();
         parsed.code = rule.value("code"_L1).toInt(500);
         parsed.retryAfterSeconds = rule.value("retryAfterSeconds"_L1).toInt(0);
+        parsed.reason = rule.value("reason"_L1).toString();
+        parsed.message = rule.value("message"_L1).toString();
         parsed.rate = rule.value("rate"_L1).toDouble(1.0);
         parsed.remaining = rule.value("count"_L1).toInt(-1);
         if (!parsed.path.isValid()) {
@@ -126,6 +128,10 @@ QJsonObject FaultInjector::toJson() const
             json.insert("method"_L1, rule.method);
         if (rule.retryAfterSeconds > 0)
             json.insert("retryAfterSeconds"_L1, rule.retryAfterSeconds);
+        if (!rule.reason.isEmpty())
+            json.insert("reason"_L1, rule.reason);
+        if (!rule.message.isEmpty())
+            json.insert("message"_L1, rule.message);
         errors.append(json);
     }
     QJsonObject json {{"latencyMs"_L1, m_latencyMs},
@@ -167,6 +173,9 @@ std::optional<ApiFailure> FaultInjector::errorFor(const QByteArray &method, cons
         QJsonObject details;
         if (rule.retryAfterSeconds > 0)
             details.insert("retryAfterSeconds"_L1, rule.retryAfterSeconds);
+        if (!rule.reason.isEmpty() || !rule.message.isEmpty())
+            return status::make(rule.code, rule.reason.isEmpty() ? u"InternalError"_s : rule.reason,
+                                rule.message.isEmpty() ? u"injected fault (kube-sim)"_s : rule.message, details);
         switch (rule.code) {
         case 429:
             return status::make(429, u"TooManyRequests"_s, u"Too many requests, please try again later."_s, details);

@@ -23,7 +23,9 @@ namespace kubesim {
 //    "churn": {"resource": "secrets", "perSecond": 1000, "seconds": 10},
 //    "controllersPaused": true}
 // An error rule applies to requests whose path matches `path` (a regular expression) and whose method is
-// `method` (any if absent), with probability `rate` (default 1), `count` times (unlimited if absent).
+// `method` (any if absent), with probability `rate` (default 1), `count` times (unlimited if absent). `reason` and
+// `message` replace the Status's (e.g. "Invalid" and a validation sentence for a 422); by default each code has the
+// API server's usual ones.
 // `outageMs` refuses connections for that long at once, keeping the store: a simulated restart.
 // `churn` makes kube-sim itself update `perSecond` existing objects of `resource` (a plural, e.g. "secrets" or
 // "serviceaccounts") every second for `seconds`, evenly spread over each second, by setting the label
@@ -80,6 +82,8 @@ private:
         QString method;
         int code = 500;
         int retryAfterSeconds = 0;
+        QString reason;
+        QString message;
         double rate = 1.0;
         int remaining = -1; // -1: unlimited
     };

@@ -1,5 +1,7 @@
 #include "Pki.h"
 
+#include <QDir>
+#include <QFile>
 #include <QList>
 
 #include <openssl/bio.h>
@@ -186,6 +188,59 @@ std::optional<Pki> Pki::generate(QString *error)
         return std::nullopt;
     }
     pki.m_caPublicKey = std::shared_ptr<void>(caPublic, [](void *p) { EVP_PKEY_free(static_cast<EVP_PKEY *>(p)); });
+    return pki;
+}
+
+std::optional<Pki> Pki::keptIn(const QString &dir, QString *error)
+{
+    static const QStringList names {u"ca.crt"_s, u"server.crt"_s, u"server.key"_s, u"client.crt"_s, u"client.key"_s};
+    const QDir folder(dir);
+    if (QFile::exists(folder.filePath(names.first()))) {
+        QList<QByteArray> pems;
+        for (const QString &name : names) {
+            QFile file(folder.filePath(name));
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = file.fileName() + u": "_s + file.errorString();
+                return std::nullopt;
+            }
+            pems.append(file.readAll());
+        }
+        const auto *bytes = pems[0].constData();
+        BIO *bio = BIO_new_mem_buf(bytes, int(pems[0].size()));
+        const CertPtr ca(bio ? PEM_read_bio_X509(bio, nullptr, nullptr, nullptr) : nullptr);
+        BIO_free(bio);
+        EVP_PKEY *caPublic = ca ? X509_get_pubkey(ca.get()) : nullptr;
+        if (!caPublic) {
+            *error = opensslError("cannot read the kept CA certificate");
+            return std::nullopt;
+        }
+        Pki pki;
+        pki.m_caCertPem = pems[0];
+        pki.m_serverCertPem = pems[1];
+        pki.m_serverKeyPem = pems[2];
+        pki.m_clientCertPem = pems[3];
+        pki.m_clientKeyPem = pems[4];
+        pki.m_caPublicKey = std::shared_ptr<void>(caPublic, [](void *p) { EVP_PKEY_free(static_cast<EVP_PKEY *>(p)); });
+        return pki;
+    }
+    std::optional<Pki> pki = generate(error);
+    if (!pki)
+        return std::nullopt;
+    const QList<QByteArray> pems {pki->m_caCertPem, pki->m_serverCertPem, pki->m_serverKeyPem, pki->m_clientCertPem,
+                                  pki->m_clientKeyPem};
+    // The CA last: its presence says the folder is complete. Readable by the owner only: it holds the keys.
+    if (!folder.mkpath(u"."_s)) {
+        *error = u"cannot make the folder "_s + dir;
+        return std::nullopt;
+    }
+    for (qsizetype i = names.size() - 1; i >= 0; --i) {
+        QFile file(folder.filePath(names[i]));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, QFile::ReadOwner | QFile::WriteOwner)
+            || file.write(pems[i]) != pems[i].size() || !file.flush()) {
+            *error = file.fileName() + u": "_s + file.errorString();
+            return std::nullopt;
+        }
+    }
     return pki;
 }
 

@@ -16,6 +16,9 @@ class Pki
 {
 public:
     [[nodiscard]] static std::optional<Pki> generate(QString *error);
+    // The certificates kept in `dir` (ca.crt, server.crt, server.key, client.crt, client.key) if it holds them,
+    // else generate()d and written there: a kube-sim restarted with the same folder keeps its clients' trust.
+    [[nodiscard]] static std::optional<Pki> keptIn(const QString &dir, QString *error);
 
     [[nodiscard]] const QByteArray &caCertPem() const { return m_caCertPem; }
     [[nodiscard]] const QByteArray &serverCertPem() const { return m_serverCertPem; }

@@ -43,7 +43,7 @@ Store &Simulator::store()
 
 bool Simulator::start(const SimulatorOptions &options, QString *error)
 {
-    m_pki = Pki::generate(error);
+    m_pki = options.pkiDir.isEmpty() ? Pki::generate(error) : Pki::keptIn(options.pkiDir, error);
     if (!m_pki)
         return false;
     m_signer = TokenSigner::generate(QString(TokenSigner::defaultIssuer), error);

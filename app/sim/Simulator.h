@@ -47,6 +47,7 @@ struct SimulatorOptions
     qint64 legacyTokenCleanUpPeriodSeconds = 8760LL * 3600;
     qint64 legacyTokenCleanerIntervalSeconds = 24LL * 3600;
     HttpServer::Limits connectionLimits; // --idle-timeout, --tls-handshake-timeout, --max-connections
+    QString pkiDir; // --pki: where the certificates are kept across restarts; empty: fresh ones each start
 };
 
 // A whole kube-sim: certificates, store, controllers and the HTTPS API, listening once start() returns true.

@@ -121,8 +121,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxConnections(
         u"max-connections"_s, u"How many connections may be open at once; more are closed (default 1000)."_s, u"N"_s,
         u"1000"_s);
+    const QCommandLineOption pki(u"pki"_s,
+                                 u"Keep the certificates in DIR: read them if it holds them, else make them and write "
+                                 "them there, so that a restart keeps its clients' trust (default: new ones each "
+                                 "start)."_s,
+                                 u"DIR"_s);
     parser.addOptions({listen, seed, kubeconfig, load, history, bookmarks, staticToken, maxExpiration, faults,
-                       trackingSince, cleanUpPeriod, cleanerInterval, idleTimeout, handshakeTimeout, maxConnections});
+                       trackingSince, cleanUpPeriod, cleanerInterval, idleTimeout, handshakeTimeout, maxConnections,
+                       pki});
     parser.process(app);
 
     kubesim::SimulatorOptions options;
@@ -141,6 +147,7 @@ int main(int argc, char *argv[])
     }
     options.port = quint16(port);
     options.seed = parser.value(seed);
+    options.pkiDir = parser.value(pki);
     options.manifests = parser.values(load);
     bool numbersOk = false;
     options.watchHistory = parser.value(history).toInt(&numbersOk);

@@ -5,6 +5,7 @@
 #include "SimHttp.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -129,6 +130,33 @@ private Q_SLOTS:
         timer.start();
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
         QVERIFY(timer.elapsed() >= 900);
+    }
+
+    void watchFromAnotherStoresVersion()
+    {
+        // A resourceVersion this store never reached (a client back from a kube-sim restarted with a new store): 504
+        // with the cause ResourceVersionTooLarge, as the apiserver answers, not a stream from nowhere.
+        const HttpResult ahead =
+            m_http->send("GET", u"/api/v1/namespaces/default/serviceaccounts?watch=true&resourceVersion=999999999"_s);
+        QCOMPARE(ahead.code, 504);
+        QCOMPARE(ahead.json().value("reason"_L1).toString(), u"Timeout"_s);
+        QVERIFY(ahead.json().value("message"_L1).toString().startsWith(u"Too large resource version: 999999999"_s));
+        const QJsonArray causes = ahead.json()[u"details"][u"causes"].toArray();
+        QCOMPARE(causes.size(), 1);
+        QCOMPARE(causes.first()[u"reason"].toString(), u"ResourceVersionTooLarge"_s);
+    }
+
+    void errorRuleWithReasonAndMessage()
+    {
+        QCOMPARE(configure("{\"errors\":[{\"path\":\"serviceaccounts$\",\"method\":\"POST\",\"code\":422,"
+                           "\"reason\":\"Invalid\",\"message\":\"ServiceAccount 'x' is invalid: injected\"}]}")
+                     .code,
+                 200);
+        const HttpResult refused =
+            m_http->send("POST", u"/api/v1/namespaces/default/serviceaccounts"_s, "{\"metadata\":{\"name\":\"x\"}}");
+        QCOMPARE(refused.code, 422);
+        QCOMPARE(refused.json().value("reason"_L1).toString(), u"Invalid"_s);
+        QCOMPARE(refused.json().value("message"_L1).toString(), u"ServiceAccount 'x' is invalid: injected"_s);
     }
 
     void outageKeepsTheStore()

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace sa {
@@ -56,8 +58,24 @@ ApiError ApiError::fromTransport(QNetworkReply::NetworkError networkError, const
         break;
     }
     QStringList problems;
-    for (const QSslError &ssl : sslErrors)
+    for (const QSslError &ssl : sslErrors) {
         problems.append(ssl.errorString());
+        switch (ssl.error()) {
+        case QSslError::HostNameMismatch:
+            error.tlsNameMismatch = true;
+            break;
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+            error.tlsUnknownIssuer = true;
+            break;
+        default:
+            break;
+        }
+    }
     problems.removeDuplicates();
     if (!problems.isEmpty()) {
         error.kind = Kind::Tls;
@@ -114,6 +132,41 @@ ApiError ApiError::decode(const QString &message)
     return error;
 }
 
+bool ApiError::isResourceVersionTooLarge() const
+{
+    return kind == Kind::Http && std::ranges::any_of(causes, [](const StatusCause &cause) {
+               return cause.reason == "ResourceVersionTooLarge"_L1;
+           });
+}
+
+ApiError::WriteOutcome ApiError::writeOutcome() const
+{
+    if (checkedNotApplied)
+        return WriteOutcome::NotApplied;
+    switch (kind) {
+    case Kind::Http:
+        // No status at all: refused by the client before sending (a "." name, say).
+        if (httpStatus == 0 || (httpStatus >= 400 && httpStatus < 500) || (httpStatus == 503 && retryAfterSeconds >= 0))
+            return WriteOutcome::NotApplied;
+        return WriteOutcome::Unknown;
+    case Kind::Network:
+        return networkError == QNetworkReply::ConnectionRefusedError || networkError == QNetworkReply::HostNotFoundError
+            ? WriteOutcome::NotApplied
+            : WriteOutcome::Unknown;
+    case Kind::Timeout:
+        return handshakeTimedOut ? WriteOutcome::NotApplied : WriteOutcome::Unknown;
+    case Kind::Tls:
+    case Kind::Credential:
+        return WriteOutcome::NotApplied;
+    case Kind::ConnectionLost:
+    case Kind::Canceled:
+        return WriteOutcome::Unknown;
+    case Kind::Decode:
+        return WriteOutcome::Applied;
+    }
+    return WriteOutcome::Unknown;
+}
+
 QString ApiError::userMessage() const
 {
     const QString where = host.isEmpty() ? u"the cluster"_s : host;
@@ -126,9 +179,19 @@ QString ApiError::userMessage() const
         return u"No answer from "_s + where + u" in time. The cluster may be overloaded or unreachable."_s;
     case Kind::ConnectionLost:
         return u"The connection to "_s + where + u" was lost."_s;
-    case Kind::Tls:
-        return u"The connection to "_s + where + u" is not trusted: "_s + message
-            + u". Check the cluster's certificate-authority in your kubeconfig."_s;
+    case Kind::Tls: {
+        // What to check follows from what failed: the name the certificate must carry, or who issued it.
+        QString advice;
+        if (tlsNameMismatch)
+            advice += u" Its certificate is not valid for the name \""_s + (tlsName.isEmpty() ? where : tlsName)
+                + u"\": check the cluster's server address and tls-server-name in your kubeconfig."_s;
+        if (tlsUnknownIssuer)
+            advice += u" Its certificate was not issued by a certificate authority your kubeconfig trusts: check the "
+                      "cluster's certificate-authority."_s;
+        if (advice.isEmpty())
+            advice = u" Check the cluster's certificate-authority in your kubeconfig."_s;
+        return u"The connection to "_s + where + u" is not trusted: "_s + message + u'.' + advice;
+    }
     case Kind::Network: {
         const QNetworkReply::NetworkError code = networkError;
         if (code == QNetworkReply::ConnectionRefusedError)

@@ -39,9 +39,16 @@ public:
     // Network, Tls, Timeout: the transport's error code (NoError when none was reported).
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     bool handshakeTimedOut = false; // Timeout: the connection or its TLS handshake, not the answer, came too late
+    // Tls: the certificate is not for the name checked (tlsName: the kubeconfig's tls-server-name, else the host), or
+    // was not issued by a CA the kubeconfig trusts.
+    bool tlsNameMismatch = false;
+    bool tlsUnknownIssuer = false;
+    QString tlsName;
     QString message; // Status.message, or the transport's own words
     QList<StatusCause> causes;
     int retryAfterSeconds = -1; // from Retry-After or details.retryAfterSeconds; -1 when absent
+    // A write whose answer left its outcome open (a 5xx) that the operation then checked: it did not happen.
+    bool checkedNotApplied = false;
     QString host;
 
     [[nodiscard]] static ApiError fromStatus(int httpStatus, const QByteArray &body, const QByteArray &retryAfter);
@@ -61,7 +68,17 @@ public:
     [[nodiscard]] bool isConflict() const { return is(409); }
     [[nodiscard]] bool isExpired() const { return is(410) || reason == QLatin1String("Expired"); }
     [[nodiscard]] bool isUnauthorized() const { return is(401); }
+    // A watch from a resourceVersion the server never reached (504 with the cause ResourceVersionTooLarge): its
+    // store is not the one the version came from, as after a restore or a restart with a new store. List again.
+    [[nodiscard]] bool isResourceVersionTooLarge() const;
     [[nodiscard]] bool isForbidden() const { return is(403); }
+
+    // Whether a write that failed with this error was applied. NotApplied: the server refused it before storing
+    // anything (every 4xx, a 503 with Retry-After), or it never reached the server (refused connection, TLS, a
+    // handshake that timed out, no credential). Unknown: it may have been stored (a 5xx, no answer in time, a
+    // connection lost on the way). Applied: the server said yes and only its answer was not understood.
+    enum class WriteOutcome { NotApplied, Unknown, Applied };
+    [[nodiscard]] WriteOutcome writeOutcome() const;
 
     // One or two sentences for a message bar: what happened, and (where it helps) what to do.
     [[nodiscard]] QString userMessage() const;

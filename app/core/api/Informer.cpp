@@ -361,8 +361,15 @@ void Informer::onWatchFinished(const ApiResult &result)
     if (m_state == State::Stopped)
         return;
     if (!result.ok()) {
-        fail(*result.error);
-        retryLater(result.error->isExpired());
+        const ApiError &error = *result.error;
+        fail(error);
+        // Listed again, not watched from where we were: when our resourceVersion is too old (410) or was never
+        // reached (the server's store is another one), and when the connection went, since a server that went away
+        // may come back with another store (new uids and resourceVersions) that a watch from our version would
+        // silently mix with what we hold.
+        const bool connectionWent = error.kind == ApiError::Kind::Network
+            || error.kind == ApiError::Kind::ConnectionLost || error.kind == ApiError::Kind::Timeout;
+        retryLater(error.isExpired() || error.isResourceVersionTooLarge() || connectionWent);
         return;
     }
     // A stream that ended normally (its timeout) is renewed at once; one that ended at once is backed off.

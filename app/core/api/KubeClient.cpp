@@ -247,6 +247,7 @@ void ApiJob::onReplyFinished()
         result.error = ApiError::fromTransport(QNetworkReply::TimeoutError, reply->errorString(), host, m_sslErrors);
     } else {
         result.error = ApiError::fromTransport(networkError, reply->errorString(), host, m_sslErrors);
+        result.error->tlsName = m_client->m_tls.peerVerifyName.isEmpty() ? host : m_client->m_tls.peerVerifyName;
     }
     failed(std::move(result));
 }

@@ -37,6 +37,17 @@ void Operation::call(ApiRequest request, std::function<void(const ApiResult &)> 
     }
     ApiJob *job = m_client->send(std::move(request));
     m_jobs.append(job);
+    // A request the server asked to repeat later (429, 503 with Retry-After), or that failed on the way: the user
+    // hears why the action takes longer.
+    connect(job, &ApiJob::retrying, this, [this](const ApiError &error) {
+        const QString again = error.retryAfterSeconds > 0
+            ? tr("Trying again in %n s…", nullptr, error.retryAfterSeconds)
+            : tr("Trying again…");
+        QString why = error.userMessage();
+        if (!why.endsWith(u'.') && !why.endsWith(u'?'))
+            why += u'.';
+        Q_EMIT progress(why + u' ' + again);
+    });
     connect(job, &ApiJob::finished, this, [this, job, next = std::move(next)](const ApiResult &result) {
         m_jobs.removeIf([job](const QPointer<ApiJob> &pending) { return pending.isNull() || pending == job; });
         if (!m_done)

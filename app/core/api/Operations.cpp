@@ -110,7 +110,32 @@ Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &sp
             secrets.append(QJsonObject {{"name"_L1, name}});
         account.insert("imagePullSecrets"_L1, secrets);
     }
-    return singleRequest(client, jsonRequest("POST", corePath(spec.ns, "serviceaccounts"_L1), account));
+    auto *operation = new LambdaOperation(client);
+    const QString path = corePath(spec.ns, "serviceaccounts"_L1, spec.name);
+    operation->call(jsonRequest("POST", corePath(spec.ns, "serviceaccounts"_L1), account),
+                    [operation, path](const ApiResult &answer) {
+                        if (answer.ok()) {
+                            operation->succeed({std::nullopt, answer.json(), answer.warnings, {}});
+                            return;
+                        }
+                        const ApiError error = *answer.error;
+                        // A 5xx leaves open whether the account was stored: the server that answered is asked.
+                        if (!error.is(500) && !error.is(502) && !error.is(503) && !error.is(504)) {
+                            operation->fail(error);
+                            return;
+                        }
+                        operation->call(request("GET", path), [operation, error](const ApiResult &check) {
+                            if (check.ok()) {
+                                // It was created after all: done, as the user asked.
+                                operation->succeed({std::nullopt, check.json(), check.warnings, {}});
+                                return;
+                            }
+                            ApiError checked = error;
+                            checked.checkedNotApplied = check.error->isNotFound();
+                            operation->fail(checked);
+                        });
+                    });
+    return operation;
 }
 
 Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name)

@@ -4,6 +4,7 @@
 #include "Faults.h"
 #include "Handlers.h"
 
+#include <QJsonArray>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -124,6 +125,19 @@ void watchResources(const RequestScope &scope)
     if (!rvOk) {
         scope.fail(status::badRequest(u"resourceVersion: Invalid value: \""_s + rvText
                                       + u"\": must be a valid resource version"_s));
+        return;
+    }
+    if (fromRv > store.resourceVersion()) {
+        // A resourceVersion this store never reached (it belongs to another store: kube-sim restarted with a new
+        // one): as the watch cache answers once its wait for it ends, 504 with the cause ResourceVersionTooLarge, on
+        // which client-go lists again. A single store never catches up later, so there is no point in waiting.
+        scope.fail(status::make(
+            504, u"Timeout"_s,
+            u"Too large resource version: "_s + rvText + u", current: "_s + QString::number(store.resourceVersion()),
+            QJsonObject {{"causes"_L1,
+                          QJsonArray {QJsonObject {{"reason"_L1, "ResourceVersionTooLarge"_L1},
+                                                   {"message"_L1, "Too large resource version"_L1}}}},
+                         {"retryAfterSeconds"_L1, 1}}));
         return;
     }
     const bool bookmarks = request.queryValue(u"allowWatchBookmarks") == "true"_L1;
