@@ -563,11 +563,12 @@ void CredentialProvider::onExecFinished(int exitCode, QProcess *process)
         return;
     }
     QString error;
-    const auto credential = parseExecOutput(process->readAllStandardOutput(), &error);
+    const auto credential = parseExecOutput(process->readAllStandardOutput(), m_user.exec->apiVersion, &error);
     finishExec(credential, error);
 }
 
-std::optional<Credential> CredentialProvider::parseExecOutput(const QByteArray &stdoutData, QString *error) const
+std::optional<Credential> CredentialProvider::parseExecOutput(const QByteArray &stdoutData, const QString &configured,
+                                                              QString *error)
 {
     // The errors follow exec.go refreshCredsLocked. Decoding errors never quote the output: it holds secrets.
     QJsonParseError parseError;
@@ -582,7 +583,6 @@ std::optional<Credential> CredentialProvider::parseExecOutput(const QByteArray &
     const QJsonObject object = document.object();
     const QString kind = object.value(u"kind"_s).toString();
     const QString apiVersion = object.value(u"apiVersion"_s).toString();
-    const QString &configured = m_user.exec->apiVersion;
     if (kind.isEmpty()) {
         *error = u"decoding stdout: Object 'Kind' is missing"_s;
         return std::nullopt;
