@@ -43,13 +43,13 @@ void readObject(const QJsonObject &object)
         (void)set->rollout();
     if (const auto binding = sa::RoleBinding::fromJson(object))
         (void)binding->bindsServiceAccount(u"default"_s, u"default"_s);
-    if (const auto role = sa::Role::fromJson(object)) {
-        for (const sa::PolicyRule &rule : role->rules) {
-            (void)sa::verbMatches(rule, u"get"_s);
-            (void)sa::resourceMatches(rule, u"secrets"_s, {});
-            (void)sa::nonResourceURLMatches(rule, u"/healthz"_s);
+    if (const auto role = sa::rbac::Role::fromJson(object)) {
+        for (const sa::rbac::PolicyRule &rule : role->rules) {
+            (void)sa::rbac::verbMatches(rule, u"get"_s);
+            (void)sa::rbac::resourceMatches(rule, u"secrets"_s, {});
+            (void)sa::rbac::nonResourceURLMatches(rule, u"/healthz"_s);
         }
-        for (const sa::LabelSelector &selector : role->clusterRoleSelectors)
+        for (const sa::rbac::LabelSelector &selector : role->clusterRoleSelectors)
             (void)selector.matches({{u"app"_s, u"web"_s}});
     }
     (void)sa::parseApiResourceList(object);

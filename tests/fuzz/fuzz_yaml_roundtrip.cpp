@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringDecoder>
 
 #include <fuzzer/FuzzedDataProvider.h>
 #include <yaml-cpp/yaml.h>
@@ -137,10 +138,17 @@ bool isYaml11Special(const QString &text)
     return words.contains(text) || number.match(text).hasMatch() || timestamp.match(text).hasMatch();
 }
 
+// UTF-8 to QString keeping a leading U+FEFF, which QString::fromStdString() would drop as a byte-order mark.
+QString fromUtf8(const std::string &bytes)
+{
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
+    return decoder(QByteArrayView(bytes.data(), qsizetype(bytes.size())));
+}
+
 // A scalar as the YAML 1.2 core schema resolves it: quoted ones are strings.
 QJsonValue scalarValue(const YAML::Node &node)
 {
-    const QString text = QString::fromStdString(node.Scalar());
+    const QString text = fromUtf8(node.Scalar());
     if (node.Tag() != "?")
         return text;
     static const QSet<QString> nulls {u""_s, u"~"_s, u"null"_s, u"Null"_s, u"NULL"_s};
