@@ -133,7 +133,8 @@ bool isYaml11Special(const QString &text)
                                       u"Off"_s, u"OFF"_s, u"~"_s,   u"<<"_s,  u"="_s};
     static const QRegularExpression number(
         u"^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
-        u"|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9_]+([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF|nan|NaN|NAN))$"_s);
+        u"|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9_]+([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF))$"
+        u"|^\\.(nan|NaN|NAN)$"_s); // NaN takes no sign
     static const QRegularExpression timestamp(u"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"_s);
     return words.contains(text) || number.match(text).hasMatch() || timestamp.match(text).hasMatch();
 }
