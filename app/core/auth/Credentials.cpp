@@ -667,12 +667,13 @@ void CredentialProvider::onExecFinished(int exitCode, QProcess *process)
     QByteArray rest = process->readAllStandardOutput();
     appendWiping(m_execStdout, rest);
     wipe(rest);
-    const auto credential = parseExecOutput(m_execStdout, &error);
+    const auto credential = parseExecOutput(m_execStdout, m_user.exec->apiVersion, &error);
     wipe(m_execStdout); // it held the token
     finishExec(credential, error);
 }
 
-std::optional<Credential> CredentialProvider::parseExecOutput(const QByteArray &stdoutData, QString *error) const
+std::optional<Credential> CredentialProvider::parseExecOutput(const QByteArray &stdoutData, const QString &configured,
+                                                              QString *error)
 {
     // The errors follow exec.go refreshCredsLocked. Decoding errors never quote the output: it holds secrets.
     QJsonParseError parseError;
@@ -687,7 +688,6 @@ std::optional<Credential> CredentialProvider::parseExecOutput(const QByteArray &
     const QJsonObject object = document.object();
     const QString kind = object.value(u"kind"_s).toString();
     const QString apiVersion = object.value(u"apiVersion"_s).toString();
-    const QString &configured = m_user.exec->apiVersion;
     if (kind.isEmpty()) {
         *error = u"decoding stdout: Object 'Kind' is missing"_s;
         return std::nullopt;

@@ -99,6 +99,11 @@ public:
     // For a legacy auth-provider (oidc, gcp, azure): why it cannot be used and which exec plugin replaces it.
     [[nodiscard]] static QString authProviderMessage(const AuthProviderConfig &provider);
 
+    // Reads an exec plugin's stdout (an ExecCredential of the configured apiVersion) as client-go does; nullopt with
+    // *error, which never quotes the output, when it is not one.
+    [[nodiscard]] static std::optional<Credential> parseExecOutput(const QByteArray &stdoutData,
+                                                                   const QString &configuredApiVersion, QString *error);
+
 private:
     struct FileStamp
     {
@@ -119,7 +124,6 @@ private:
     [[nodiscard]] std::optional<Credential> readStaticCredential(QString *error);
     void runExec();
     void onExecFinished(int exitCode, QProcess *process);
-    [[nodiscard]] std::optional<Credential> parseExecOutput(const QByteArray &stdoutData, QString *error) const;
     void abandonProcess();
     void finishExec(const std::optional<Credential> &credential, const QString &error);
     void deliverLater(QObject *context, Callback callback, const QString &error);
