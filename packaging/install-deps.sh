@@ -10,6 +10,8 @@ packages=(
     libyaml-cpp-dev                    # kubeconfig and manifest parsing
     libssl-dev                         # certificates, keys and token signatures
     clang-format                       # the formatting check (CTest test "format")
+    clang libclang-rt-14-dev           # the sanitizer build of packaging/test.sh (ASan, UBSan, libFuzzer); the
+                                       # runtimes are only recommended by clang, which is installed without those
     xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
     dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
 )
