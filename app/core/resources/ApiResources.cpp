@@ -103,9 +103,10 @@ QStringList ApiResources::names() const
 
 const ApiResource *ApiResources::find(const QString &qualifiedName) const
 {
-    const auto [name, group] = splitQualified(qualifiedName.trimmed());
-    const auto it = std::ranges::find_if(resources, [&name, &group](const ApiResource &resource) {
-        return !resource.isSubresource() && resource.name == name && resource.group == group;
+    // Not a structured binding: clang 14 (the sanitizer build) cannot capture one in a lambda.
+    const std::pair<QString, QString> wanted = splitQualified(qualifiedName.trimmed());
+    const auto it = std::ranges::find_if(resources, [&wanted](const ApiResource &resource) {
+        return !resource.isSubresource() && resource.name == wanted.first && resource.group == wanted.second;
     });
     return it == resources.end() ? nullptr : &*it;
 }
