@@ -12,6 +12,7 @@ packages=(
     clang-format                       # the formatting check (CTest test "format")
     xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
     dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
+    gdb                                # gcore: the memory test dumps the running window and searches it for secrets
 )
 
 missing=()
