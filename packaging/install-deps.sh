@@ -14,6 +14,7 @@ packages=(
                                        # runtimes are only recommended by clang, which is installed without those
     xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
     dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
+    gdb                                # gcore: the memory test dumps the running window and searches it for secrets
 )
 
 missing=()

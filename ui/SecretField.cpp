@@ -288,6 +288,14 @@ bool SecretField::eventFilter(QObject *watched, QEvent *event)
     }
 }
 
+void SecretField::showWiping(QString text)
+{
+    m_text->setPlainText(text);
+    // The document keeps a copy of its own, which Qt frees unwiped when the mask replaces it (see WipeOnFree.cpp);
+    // this one is ours. Wiped through data(): should the document share the buffer, this copy detaches first.
+    wipe(text);
+}
+
 void SecretField::updateText()
 {
     m_copy->setEnabled(!m_value.isEmpty());
@@ -297,7 +305,7 @@ void SecretField::updateText()
     if (m_value.isEmpty())
         m_text->clear();
     else if (revealed)
-        m_text->setPlainText(displayText(m_value));
+        showWiping(displayText(m_value));
     else
         m_text->setPlainText(QString(kMaskLength, QChar(0x25CF)));
     m_text->setTextInteractionFlags(revealed ? Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard

@@ -43,6 +43,8 @@ protected:
 
 private:
     void updateText();
+    // Shows a revealed value, and wipes the string it came in.
+    void showWiping(QString text);
 
     static constexpr qsizetype kMaxHexBytes = 64;
 

@@ -1,6 +1,7 @@
 #include "api/Informer.h"
 #include "resources/Resources.h"
 #include "resources/SecretBytes.h"
+#include "resources/SecretEncoding.h"
 
 #include <QDir>
 #include <QFile>
@@ -226,6 +227,9 @@ private Q_SLOTS:
     void secretBytesWipes();
     void secretBytesEquality_data();
     void secretBytesEquality();
+    void redactedJson_data();
+    void redactedJson();
+    void secretWithoutValues();
     void tokenClaims_data();
     void tokenClaims();
     void malformedTokens_data();
@@ -1347,3 +1351,68 @@ void TestResources::malformedTokens()
 
 QTEST_GUILESS_MAIN(TestResources)
 #include "tst_resources.moc"
+
+void TestResources::redactedJson_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QStringList>("taken"); // object/member=value, unescaped
+    QTest::addColumn<QStringList>("kept"); // what the redacted text still holds
+
+    QTest::newRow("secret") << QByteArray(R"({"data":{"a":"c2VjcmV0","b\"":"eA=="},"stringData":{"s":"p\"w\\d"},)"
+                                          R"("metadata":{"name":"data","annotations":{"data":"plain",)"
+                                          R"("kubectl.kubernetes.io/last-applied-configuration":)"
+                                          R"("{\"data\":{\"a\":\"c2VjcmV0\"}}"}}})")
+                            << QStringList {u"data/a=c2VjcmV0"_s, u"data/b\\\"=eA=="_s, u"stringData/s=p\"w\\d"_s,
+                                            u"/kubectl.kubernetes.io/last-applied-configuration="
+                                            u"{\"data\":{\"a\":\"c2VjcmV0\"}}"_s}
+                            << QStringList {u"\"name\":\"data\""_s, u"\"data\":\"plain\""_s, u"\"b\\\"\":"_s};
+    QTest::newRow("list and table") << QByteArray(
+        R"({"items":[{"data":{"k":"dmFs"}},{"data":{}}],"rows":[{"cells":["x",1],"object":{"metadata":)"
+        R"({"annotations":{"openshift.io/token-secret.value":"t0k3n"}}}}]})")
+                                    << QStringList {u"data/k=dmFs"_s, u"/openshift.io/token-secret.value=t0k3n"_s}
+                                    << QStringList {u"\"cells\":[\"x\",1]"_s};
+    QTest::newRow("no values") << QByteArray(R"({"kind":"Secret","data":null,"type":"Opaque"})") << QStringList {}
+                               << QStringList {u"\"type\":\"Opaque\""_s};
+    QTest::newRow("cut short") << QByteArray(R"({"data":{"k":"dmFs)") << QStringList {u"data/k=dmFs"_s}
+                               << QStringList {};
+}
+
+void TestResources::redactedJson()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, taken);
+    QFETCH(QStringList, kept);
+    const QByteArray original(json.constData(), json.size());
+    QStringList seen;
+    sa::redactJsonSecrets(
+        json, sa::secretValueMembers(), [&seen](QByteArrayView object, QByteArrayView member, QByteArrayView raw) {
+            bool ok = false;
+            const sa::SecretBytes value = sa::jsonStringSecret(raw, &ok);
+            QVERIFY(ok);
+            seen.append(QString::fromUtf8(object.toByteArray() + '/' + member.toByteArray() + '=' + value.reveal()));
+        });
+    QCOMPARE(seen, taken);
+    QCOMPARE(json.size(), original.size());
+    if (original.endsWith('}'))
+        QVERIFY2(!QJsonDocument::fromJson(json).isNull(), json.constData());
+    for (const QString &value : {u"c2VjcmV0"_s, u"eA=="_s, u"dmFs"_s, u"t0k3n"_s, u"p\\\"w"_s})
+        QVERIFY2(!json.contains(value.toUtf8()), json.constData());
+    for (const QString &text : kept)
+        QVERIFY2(json.contains(text.toUtf8()), json.constData());
+}
+
+// What a secrets informer keeps of a Secret that `kubectl apply` made: no value, not even in the annotation.
+void TestResources::secretWithoutValues()
+{
+    const QJsonObject secret = QJsonDocument::fromJson(R"({"kind":"Secret","data":{"k":"dmFs"},"stringData":{"s":"x"},)"
+                                                       R"("metadata":{"name":"s","annotations":{"keep":"me",)"
+                                                       R"("kubectl.kubernetes.io/last-applied-configuration":"{}",)"
+                                                       R"("openshift.io/token-secret.value":"tok"},)"
+                                                       R"("managedFields":[{"manager":"kubectl"}]}})")
+                                   .object();
+    const QJsonObject kept = sa::withoutSecretValues(secret);
+    QCOMPARE(QJsonDocument(kept).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"kind":"Secret","metadata":{"annotations":{"keep":"me"},"name":"s"}})"));
+    QVERIFY(sa::isSecretCollection(u"/api/v1/namespaces/a/secrets"_s));
+    QVERIFY(!sa::isSecretCollection(u"/api/v1/namespaces/a/serviceaccounts"_s));
+}

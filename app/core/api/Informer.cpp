@@ -1,5 +1,7 @@
 #include "api/Informer.h"
 
+#include "resources/SecretEncoding.h"
+
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -19,7 +21,39 @@ QList<QPair<QString, QString>> formatQuery(ListFormat format)
     return {};
 }
 
+// A buffer that held a JSON text of secrets, once parsed: redacted values aside, names and the like, wiped all the
+// same.
+void wipeIf(bool secrets, const QByteArray &bytes)
+{
+    if (secrets)
+        wipe(bytes);
+}
+
 } // namespace
+
+bool isSecretCollection(const QString &collectionPath)
+{
+    return collectionPath.endsWith("/secrets"_L1);
+}
+
+QJsonObject withoutSecretValues(QJsonObject object)
+{
+    object.remove("data"_L1);
+    object.remove("stringData"_L1);
+    if (!object.contains("metadata"_L1))
+        return object;
+    QJsonObject metadata = object.value("metadata"_L1).toObject();
+    // Field names and times only, but of no use to the window: not kept.
+    metadata.remove("managedFields"_L1);
+    if (metadata.contains("annotations"_L1)) {
+        QJsonObject annotations = metadata.value("annotations"_L1).toObject();
+        for (const QLatin1StringView annotation : valueBearingAnnotations())
+            annotations.remove(annotation);
+        metadata.insert("annotations"_L1, annotations);
+    }
+    object.insert("metadata"_L1, metadata);
+    return object;
+}
 
 QByteArray ListPager::acceptFor(ListFormat format)
 {
@@ -61,6 +95,8 @@ void ListPager::fetch(const QString &continueToken)
     request.path = m_path;
     request.accept = acceptFor(m_format);
     request.query = m_query + formatQuery(m_format);
+    // Annotations of a secret may copy its values (last-applied-configuration): no pooled connection keeps them.
+    request.sensitive = isSecretCollection(m_path);
     request.query.append({u"limit"_s, QString::number(m_pageSize)});
     if (!continueToken.isEmpty())
         request.query.append({u"continue"_s, continueToken});
@@ -79,7 +115,12 @@ void ListPager::fetch(const QString &continueToken)
             Q_EMIT finished(m_result);
             return;
         }
+        // A secret's values never reach the parser: redacted in the reply's buffer, which is wiped once read.
+        const bool secrets = isSecretCollection(m_path);
+        if (secrets)
+            redactJsonSecrets(page.body, secretValueMembers());
         const QJsonObject body = page.json();
+        wipeIf(secrets, page.body);
         const QJsonObject metadata = body.value("metadata"_L1).toObject();
         const QString kind = body.value("kind"_L1).toString();
         const bool table = m_format == ListFormat::TableMetadata;
@@ -94,8 +135,17 @@ void ListPager::fetch(const QString &continueToken)
         QList<QJsonObject> items;
         const QJsonArray array = body.value(table ? "rows"_L1 : "items"_L1).toArray();
         items.reserve(array.size());
-        for (const QJsonValue &item : array)
-            items.append(item.toObject());
+        for (const QJsonValue &item : array) {
+            if (!secrets) {
+                items.append(item.toObject());
+            } else if (table) {
+                QJsonObject row = item.toObject();
+                row.insert("object"_L1, withoutSecretValues(row.value("object"_L1).toObject()));
+                items.append(row);
+            } else {
+                items.append(withoutSecretValues(item.toObject()));
+            }
+        }
         Q_EMIT pageReceived(items, m_result.columns, std::exchange(m_restarted, false));
         if (m_keepItems)
             m_result.items.append(items);
@@ -115,6 +165,7 @@ Informer::Informer(KubeClient *client, QString collectionPath, ListFormat format
     , m_client(client)
     , m_path(std::move(collectionPath))
     , m_format(format)
+    , m_secrets(isSecretCollection(m_path))
     , m_retryTimer(new QTimer(this))
 {
     m_retryTimer->setSingleShot(true);
@@ -137,7 +188,7 @@ QJsonObject Informer::metadataOf(const QJsonObject &item)
 
 QJsonObject Informer::compactRow(const QJsonObject &row, const QJsonArray &columns)
 {
-    QJsonObject item {{"metadata"_L1, row[u"object"][u"metadata"]}};
+    QJsonObject item {{"metadata"_L1, withoutSecretValues(row[u"object"].toObject())[u"metadata"]}};
     const QJsonArray cells = row.value("cells"_L1).toArray();
     for (qsizetype i = 0; i < columns.size() && i < cells.size(); ++i) {
         const QString name = columns.at(i)[u"name"].toString();
@@ -268,7 +319,7 @@ void Informer::watch()
                                           {u"timeoutSeconds"_s, QString::number(timeout)}};
     if (!m_fieldSelector.isEmpty())
         request.query.append({u"fieldSelector"_s, m_fieldSelector});
-    m_buffer.clear();
+    dropBuffer();
     m_watchStarted.start();
     m_watch = m_client->send(request);
     connect(m_watch, &ApiJob::streamOpened, this, &Informer::recover);
@@ -276,19 +327,42 @@ void Informer::watch()
     connect(m_watch, &ApiJob::finished, this, &Informer::onWatchFinished);
 }
 
+void Informer::dropBuffer()
+{
+    wipeIf(m_secrets, m_buffer);
+    m_buffer.clear();
+}
+
 void Informer::onWatchData(const QByteArray &data)
 {
-    m_buffer += data;
+    // The events of a secrets watch are redacted in place, line by line, before they are parsed, and every buffer
+    // they passed through is wiped: the reply's chunk, and this one, which is never grown in place (a reallocation
+    // would leave the old block behind as it was).
+    QByteArray buffer;
+    buffer.reserve(m_buffer.size() + data.size());
+    buffer.append(m_buffer).append(data);
+    dropBuffer();
+    wipeIf(m_secrets, data);
+    m_buffer.swap(buffer);
+    qsizetype start = 0;
     qsizetype newline;
-    while ((newline = m_buffer.indexOf('\n')) >= 0) {
-        const QByteArray line = m_buffer.left(newline);
-        m_buffer.remove(0, newline + 1);
-        if (line.trimmed().isEmpty())
-            continue;
+    while ((newline = m_buffer.indexOf('\n', start)) >= 0) {
+        const QByteArray line = QByteArray::fromRawData(m_buffer.constData() + start, newline - start);
+        start = newline + 1;
+        if (m_secrets)
+            redactJsonSecrets(line, secretValueMembers());
         const QJsonObject event = QJsonDocument::fromJson(line).object();
+        wipeIf(m_secrets, line);
         if (event.isEmpty())
             continue;
         handleEvent(event);
+        if (m_buffer.isEmpty())
+            return; // the stream ended with the event (an ERROR)
+    }
+    if (start > 0) {
+        QByteArray rest = m_buffer.mid(start);
+        dropBuffer();
+        m_buffer.swap(rest);
     }
 }
 
@@ -296,10 +370,13 @@ void Informer::handleEvent(const QJsonObject &event)
 {
     const QString type = event.value("type"_L1).toString();
     QJsonObject object = event.value("object"_L1).toObject();
+    // A watch event carries the whole object, whatever the list asked for.
+    if (m_secrets && type != "ERROR"_L1)
+        object = withoutSecretValues(object);
     if (type == "ERROR"_L1) {
         // 410 Expired: our resourceVersion is too old for the server's history. Anything else: start over too.
         const bool expired = object.value("code"_L1).toInt() == 410;
-        m_buffer.clear(); // nothing after the error on this stream counts
+        dropBuffer(); // nothing after the error on this stream counts
         if (m_watch) {
             m_watch->disconnect(this);
             m_watch->cancel();

@@ -15,6 +15,12 @@ class QTimer;
 
 namespace sa {
 
+// Whether a collection path is of Secrets (…/secrets): its objects are kept without values.
+[[nodiscard]] bool isSecretCollection(const QString &collectionPath);
+// A Secret without anything that holds a value: data, stringData, the annotations that copy them
+// (last-applied-configuration, valueBearingAnnotations()), and metadata.managedFields.
+[[nodiscard]] QJsonObject withoutSecretValues(QJsonObject object);
+
 // How a collection is fetched: whole objects, or metadata only (a server-side Table with
 // includeObject=Metadata: secrets listed this way never carry a value), or PartialObjectMetadata.
 enum class ListFormat { Objects, TableMetadata, PartialMetadata };
@@ -99,7 +105,8 @@ public:
     [[nodiscard]] static QJsonObject metadataOf(const QJsonObject &item);
     // A Table row ({cells, object}) as a TableMetadata informer keeps it: {"metadata": the object's metadata, and
     // each cell under its column's name}, Name and Age left out (the metadata has them). A flat object costs a
-    // sixth less memory than the row as received, which counts at tens of thousands of secrets.
+    // sixth less memory than the row as received, which counts at tens of thousands of secrets. The metadata is
+    // withoutSecretValues()'s.
     [[nodiscard]] static QJsonObject compactRow(const QJsonObject &row, const QJsonArray &columns);
 
     // Backoff bounds, for tests.
@@ -129,6 +136,8 @@ private:
     void onPage(const QList<QJsonObject> &items, const QJsonArray &columns, bool restarted);
     void onListed(const ListResult &result);
     void onWatchData(const QByteArray &data);
+    // Wipes (for secrets) and empties the watch's line buffer.
+    void dropBuffer();
     void onWatchFinished(const ApiResult &result);
     void handleEvent(const QJsonObject &event);
     void retryLater(bool relist);
@@ -139,6 +148,7 @@ private:
     QPointer<KubeClient> m_client;
     QString m_path;
     ListFormat m_format;
+    bool m_secrets; // a collection of Secrets: kept without values, its buffers wiped
     QString m_fieldSelector;
     QHash<QString, QJsonObject> m_items;
     QSet<QString> m_listed; // uids seen by the list in progress

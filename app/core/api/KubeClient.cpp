@@ -508,6 +508,8 @@ QNetworkReply *KubeClient::dispatch(const ApiRequest &request, const Credential 
         const QByteArray digest = credential.clientCertificate->certificate.digest(QCryptographicHash::Sha256);
         if (!m_clientCertificateDigest.isEmpty() && digest != m_clientCertificateDigest) {
             m_network->clearConnectionCache();
+            if (m_sensitiveNetwork)
+                m_sensitiveNetwork->clearConnectionCache();
             for (const StreamManager &entry : std::as_const(m_streamManagers))
                 entry.manager->clearConnectionCache();
         }
@@ -515,6 +517,18 @@ QNetworkReply *KubeClient::dispatch(const ApiRequest &request, const Credential 
     }
     networkRequest.setSslConfiguration(ssl);
     qCDebug(lcApi) << request.verb << request.path; // never the query, never a header
+    if (request.sensitive) {
+        // A manager of their own, whose connections Qt closes and deletes as soon as they are idle: the socket read
+        // buffer (16 KiB) that Qt's HTTP thread keeps and reuses for as long as a connection lives, and which holds
+        // the last answer, is freed with it (and so wiped, see app/WipeOnFree.cpp).
+        if (!m_sensitiveNetwork) {
+            m_sensitiveNetwork = new QNetworkAccessManager(this);
+            m_sensitiveNetwork->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+            m_sensitiveNetwork->setProxy(m_network->proxy());
+        }
+        networkRequest.setAttribute(QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute, 0);
+        return m_sensitiveNetwork->sendCustomRequest(networkRequest, request.verb, request.body);
+    }
     if (!request.stream)
         return m_network->sendCustomRequest(networkRequest, request.verb, request.body);
     QNetworkAccessManager *manager = streamManager();

@@ -36,6 +36,9 @@ struct ApiRequest
     QByteArray accept = "application/json";
     bool stream = false; // a watch: no transfer timeout, chunks as they come, no automatic retry
     HeaderList headers; // e.g. Impersonate-User
+    // The request or its answer carries a secret: sent through a network manager of its own, not on the
+    // connections that every other request shares (see KubeClient::dispatch()).
+    bool sensitive = false;
 };
 
 struct ApiResult
@@ -151,6 +154,7 @@ private:
         int streams;
     };
     QList<StreamManager> m_streamManagers;
+    QNetworkAccessManager *m_sensitiveNetwork = nullptr; // requests whose connections are not kept (sensitive)
     [[nodiscard]] QNetworkAccessManager *streamManager();
     RetryPolicy m_retryPolicy;
     int m_timeoutMs = 30000;

@@ -1,6 +1,7 @@
 #include "api/OperationSupport.h"
 
 #include "api/ApiPath.h"
+#include "api/Informer.h"
 #include "api/RetryPolicy.h"
 #include "resources/SecretEncoding.h"
 
@@ -85,9 +86,7 @@ QString seconds(int milliseconds)
 
 QJsonObject withoutData(QJsonObject object)
 {
-    object.remove("data"_L1);
-    object.remove("stringData"_L1);
-    return object;
+    return withoutSecretValues(std::move(object));
 }
 
 Operation *failedOperation(KubeClient *client, const ApiError &error)
@@ -118,10 +117,19 @@ ApiRequest tokenRequest(const QString &ns, const QString &serviceAccount, const 
 
 std::optional<ApiError> readIssuedToken(const ApiResult &answer, OperationResult &result)
 {
+    // The token goes from the reply's buffer into SecretBytes; the parser sees it redacted.
+    IssuedToken issued;
+    bool ok = true;
+    static const JsonSecrets token {{}, {"token"}};
+    redactJsonSecrets(answer.body, token, [&](QByteArrayView, QByteArrayView, QByteArrayView raw) {
+        if (issued.token.isEmpty())
+            issued.token = jsonStringSecret(raw, &ok);
+    });
+    if (!ok)
+        issued.token.clear();
     QJsonObject object = answer.json();
     QJsonObject status = object.value("status"_L1).toObject();
-    IssuedToken issued;
-    issued.token = takeSecret(status.take("token"_L1).toString());
+    status.remove("token"_L1);
     if (issued.token.isEmpty())
         return ApiError::decode(u"the TokenRequest came back without a token"_s);
     issued.expiresAt = QDateTime::fromString(status.value("expirationTimestamp"_L1).toString(), Qt::ISODate).toUTC();

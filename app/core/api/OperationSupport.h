@@ -47,7 +47,7 @@ constexpr int kMaxConflictAttempts = 20;
 [[nodiscard]] QString seconds(int milliseconds);
 
 // The object without its secret values, for result.object.
-[[nodiscard]] QJsonObject withoutData(QJsonObject object);
+[[nodiscard]] QJsonObject withoutData(QJsonObject object); // withoutSecretValues()
 
 // Operation's steps are protected, so that only operations drive them; this one is built from lambdas.
 class LambdaOperation final : public Operation

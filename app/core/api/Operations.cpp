@@ -33,6 +33,7 @@ Operation *singleRequest(KubeClient *client, ApiRequest apiRequest, Interpret in
                          Sensitive sensitive = Sensitive::No)
 {
     auto *operation = new LambdaOperation(client);
+    apiRequest.sensitive = sensitive == Sensitive::Yes;
     // Shares the job's buffer, so that wiping it reaches the copy the job holds.
     const QByteArray sentBody = sensitive == Sensitive::Yes ? apiRequest.body : QByteArray();
     operation->call(std::move(apiRequest), [operation, sentBody, sensitive, interpret](const ApiResult &answer) {
@@ -80,6 +81,7 @@ Operation *review(KubeClient *client, ApiRequest apiRequest, const QString &stat
 // A Secret in the answer (created, deleted): result.object is it without its values.
 std::optional<ApiError> readWithoutValues(const ApiResult &answer, OperationResult &result)
 {
+    redactJsonSecrets(answer.body, secretValueMembers()); // never parsed, let alone kept
     result.object = withoutData(answer.json());
     return std::nullopt;
 }
@@ -163,12 +165,26 @@ Operation *readSecret(KubeClient *client, const QString &ns, const QString &name
     return singleRequest(
         client, request("GET", corePath(ns, "secrets"_L1, name)),
         [](const ApiResult &answer, OperationResult &result) -> std::optional<ApiError> {
-            const QJsonObject object = answer.json();
+            // The values go from the reply's buffer into SecretBytes; the parser sees them redacted, and neither
+            // the object kept with the result nor Secret::meta holds an annotation that copies them.
+            QMap<QString, SecretBytes> values;
+            bool decodable = true;
+            redactJsonSecrets(answer.body, secretValueMembers(),
+                              [&](QByteArrayView object, QByteArrayView member, QByteArrayView raw) {
+                                  if (object != "data")
+                                      return; // stringData never comes back; annotations are dropped below
+                                  bool ok = false;
+                                  SecretBytes value = base64JsonSecret(raw, &ok);
+                                  decodable = decodable && ok;
+                                  values.insert(QString::fromUtf8(member), std::move(value));
+                              });
+            const QJsonObject object = withoutData(answer.json());
             std::optional<Secret> secret = Secret::fromJson(object);
-            if (!secret)
+            if (!secret || !decodable)
                 return ApiError::decode(u"the secret has no name or a value that is not base64"_s);
+            secret->data = std::move(values);
             result.value = std::move(*secret);
-            result.object = withoutData(object);
+            result.object = object;
             return std::nullopt;
         },
         Sensitive::Yes);

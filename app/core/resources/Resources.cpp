@@ -1,5 +1,7 @@
 #include "resources/Resources.h"
 
+#include "resources/SecretEncoding.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
@@ -165,7 +167,9 @@ std::optional<Secret> Secret::fromJson(const QJsonObject &object)
     for (auto it = data.begin(); it != data.end(); ++it) {
         if (!it.value().isString())
             return std::nullopt;
-        QByteArray encoded = it.value().toString().toLatin1();
+        QString text = it.value().toString();
+        QByteArray encoded = text.toLatin1();
+        wipe(text);
         auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
         const bool ok = bool(decoded);
         if (ok)

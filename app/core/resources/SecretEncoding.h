@@ -4,7 +4,10 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QString>
+
+#include <functional>
 
 // Encodings of secret values that leave no copy behind: every buffer a secret passes through is either wiped or
 // sized up front so that no reallocation strands a copy.
@@ -15,6 +18,34 @@ namespace sa {
 // are all done.
 void wipe(const QByteArray &bytes);
 void wipe(QString &text);
+
+// Which string values of a JSON text are secret: each string member of an object held by a member named in
+// `objectMembers` (a Secret's data and stringData), and the string held by a member named in `stringMembers` (an
+// annotation that carries values, a TokenRequest's token). Names are compared as they stand in the text.
+struct JsonSecrets
+{
+    QList<QByteArrayView> objectMembers;
+    QList<QByteArrayView> stringMembers;
+};
+
+// What a Secret carries values in: data, stringData, and the annotations that copy them
+// (kubectl.kubernetes.io/last-applied-configuration, OpenShift's openshift.io/token-secret.value).
+[[nodiscard]] const JsonSecrets &secretValueMembers();
+// The annotations of a Secret that carry values (see secretValueMembers()).
+[[nodiscard]] QList<QLatin1StringView> valueBearingAnnotations();
+
+// Overwrites in place, with '*', the inside of each secret string of the JSON text `json` (which stays valid JSON
+// of the same length), so that parsing it never copies a value; before that, hands the string as it stands in the
+// text (escapes and all) to `take`, with its member's name. Like wipe(), through every implicitly shared copy: only
+// for buffers whose other readers are done. Text that is not JSON is scanned all the same, harmlessly. `object` is
+// the name of the member whose object holds the string ("data"), empty for a string member of `stringMembers`.
+void redactJsonSecrets(
+    const QByteArray &json, const JsonSecrets &secrets,
+    const std::function<void(QByteArrayView object, QByteArrayView member, QByteArrayView raw)> &take = {});
+// A JSON string's inside as redactJsonSecrets() hands it over, unescaped, straight into SecretBytes (*ok false when
+// an escape is not JSON); base64JsonSecret() also decodes the base64 of a Secret's data.
+[[nodiscard]] SecretBytes jsonStringSecret(QByteArrayView raw, bool *ok);
+[[nodiscard]] SecretBytes base64JsonSecret(QByteArrayView raw, bool *ok);
 
 // A secret value that JSON parsing handed over as a QString: moved into SecretBytes, the string wiped.
 [[nodiscard]] SecretBytes takeSecret(QString text);
