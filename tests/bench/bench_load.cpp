@@ -338,35 +338,56 @@ struct Figures
     QString error;
 };
 
-// The app's own path from kubeconfig to full models, then the churn.
-Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
+// The client side the benchmark loads, wired as MainWindow wires it: the account and secret models with their sorted
+// views, the usage index, the permissions and the details pane, which follows the current account.
+struct ClientSide
 {
-    Figures figures;
+    ClientSide()
+    {
+        accountProxy.setSourceModel(&accountModel);
+        secretProxy.setSourceModel(&secretModel);
+        accountModel.setPermissions(&permissions);
+        auto *layout = new QHBoxLayout(&window);
+        accountView = makeListView(&accountProxy, u"serviceAccounts"_s);
+        layout->addWidget(accountView);
+        layout->addWidget(makeListView(&secretProxy, u"secrets"_s));
+        details = new DetailsPane(&usage);
+        details->setPermissions(&permissions);
+        layout->addWidget(details);
+        QObject::connect(accountView->selectionModel(), &QItemSelectionModel::currentChanged, details,
+                         [this](const QModelIndex &current) {
+                             details->showAccount(current.data(NamespaceRole).toString(),
+                                                  current.data(NameRole).toString());
+                         });
+        window.resize(1600, 900);
+        window.show();
+    }
+
     ServiceAccountModel accountModel;
     SecretModel secretModel;
     ResourceFilterProxy accountProxy;
     ResourceFilterProxy secretProxy;
-    accountProxy.setSourceModel(&accountModel);
-    secretProxy.setSourceModel(&secretModel);
-    // The usage index and the details pane, wired to the account list as MainWindow wires them.
     ServiceAccountUsage usage;
     Permissions permissions;
-    accountModel.setPermissions(&permissions);
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    QTreeView *accountView = makeListView(&accountProxy, u"serviceAccounts"_s);
-    layout->addWidget(accountView);
-    layout->addWidget(makeListView(&secretProxy, u"secrets"_s));
-    auto *details = new DetailsPane(&usage);
-    details->setPermissions(&permissions);
-    layout->addWidget(details);
-    QObject::connect(accountView->selectionModel(), &QItemSelectionModel::currentChanged, details,
-                     [details](const QModelIndex &current) {
-                         details->showAccount(current.data(NamespaceRole).toString(),
-                                              current.data(NameRole).toString());
-                     });
-    window.resize(1600, 900);
-    window.show();
+    QWidget window; // last: its views go before the models they show
+    QTreeView *accountView = nullptr;
+    DetailsPane *details = nullptr;
+};
+
+// The app's own path from kubeconfig to full models, then the churn.
+Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
+{
+    Figures figures;
+    ClientSide side;
+    ServiceAccountModel &accountModel = side.accountModel;
+    SecretModel &secretModel = side.secretModel;
+    ResourceFilterProxy &accountProxy = side.accountProxy;
+    ResourceFilterProxy &secretProxy = side.secretProxy;
+    ServiceAccountUsage &usage = side.usage;
+    Permissions &permissions = side.permissions;
+    QWidget &window = side.window;
+    QTreeView *accountView = side.accountView;
+    DetailsPane *details = side.details;
     spin(100);
 
     const int expectedAccounts = options.accounts + options.namespaces + 4;
@@ -509,7 +530,7 @@ Figures loadAndChurn(const KubeSimProcess &sim, const Options &options)
         }
         ClusterSession session(clientForKubeconfig(sim.kubeconfigPath(), &error));
         auto *pane = new TokensPane(&usage, &window);
-        layout->addWidget(pane);
+        window.layout()->addWidget(pane);
         spin(50);
         QElapsedTimer tokensClock;
         tokensClock.start();
@@ -700,30 +721,13 @@ int soak(const KubeSimProcess &sim, const Options &options)
     const qint64 periodMs = kSoakCompactSeconds * 1000;
     const qint64 warmUpMs =
         (qMax<qint64>(60000, measuredMs / 10) + periodMs / 2 + periodMs - 1) / periodMs * periodMs - periodMs / 2;
-    ServiceAccountModel accountModel;
-    SecretModel secretModel;
-    ResourceFilterProxy accountProxy;
-    ResourceFilterProxy secretProxy;
-    accountProxy.setSourceModel(&accountModel);
-    secretProxy.setSourceModel(&secretModel);
-    ServiceAccountUsage usage;
-    Permissions permissions;
-    accountModel.setPermissions(&permissions);
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    QTreeView *accountView = makeListView(&accountProxy, u"serviceAccounts"_s);
-    layout->addWidget(accountView);
-    layout->addWidget(makeListView(&secretProxy, u"secrets"_s));
-    auto *details = new DetailsPane(&usage);
-    details->setPermissions(&permissions);
-    layout->addWidget(details);
-    QObject::connect(accountView->selectionModel(), &QItemSelectionModel::currentChanged, details,
-                     [details](const QModelIndex &current) {
-                         details->showAccount(current.data(NamespaceRole).toString(),
-                                              current.data(NameRole).toString());
-                     });
-    window.resize(1600, 900);
-    window.show();
+    ClientSide side;
+    ServiceAccountModel &accountModel = side.accountModel;
+    SecretModel &secretModel = side.secretModel;
+    ResourceFilterProxy &accountProxy = side.accountProxy;
+    ServiceAccountUsage &usage = side.usage;
+    Permissions &permissions = side.permissions;
+    QTreeView *accountView = side.accountView;
 
     QString error;
     std::unique_ptr<KubeClient> client = clientForKubeconfig(sim.kubeconfigPath(), &error);
