@@ -30,19 +30,20 @@ void OperationSequence::stopCanceled()
         return;
     }
     fail(detail::operationError(
-        u"Canceled after %1 of %2 changes: the first %1 were made, the others were not."_s.arg(m_made).arg(m_total)));
+        u"Canceled part-way: %1 of %2 changes made, the rest not made."_s.arg(m_made).arg(m_total)));
 }
 
 void OperationSequence::next()
 {
     if (isDone())
         return;
-    if (m_cancelRequested) {
-        stopCanceled();
-        return;
-    }
+    // The last step finished although Cancel came while it ran: everything was made, which is success.
     if (m_steps.isEmpty()) {
         succeed({});
+        return;
+    }
+    if (m_cancelRequested) {
+        stopCanceled();
         return;
     }
     Operation *step = m_steps.takeFirst()();
