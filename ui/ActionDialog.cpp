@@ -236,8 +236,8 @@ void ActionDialog::onFinished(const OperationResult &result)
         // A step that could not be interrupted finished anyway: the user should still see what happened.
         applySucceeded(result);
     } else if (canceled && result.error->kind == ApiError::Kind::Canceled) {
-        // Nothing was done: the dialog goes as Cancel promised. A cancel that came after some of the changes were
-        // made (a sequence finishes the step it is in) falls through and says which.
+        // Stopped before any change of its own was made: the dialog goes as Cancel promised. A cancel that came after
+        // some of the changes were made (a sequence finishes the step it is in) falls through and says which.
         QDialog::reject();
     } else {
         if (QPushButton *ok = okButton())
