@@ -677,7 +677,8 @@ void TestDialogFoundations::pullSecretsCancelStopsBetweenChanges()
     const QJsonArray attached = QJsonDocument::fromJson(stored.body).object().value("imagePullSecrets"_L1).toArray();
     QCOMPARE(attached, QJsonArray({QJsonObject {{"name"_L1, "alpha-cred"_L1}}}));
     QVERIFY(dialog.isVisible());
-    QVERIFY2(dialog.errorText().contains(u"Canceled part-way: 1 of 2 changes made, the rest not made."_s), qPrintable(dialog.errorText()));
+    QVERIFY2(dialog.errorText().contains(u"Canceled part-way: 1 of 2 changes made, the rest not made."_s),
+             qPrintable(dialog.errorText()));
 }
 
 // A context switch (or F5) deletes the session's client while a dialog may still be open: the dialog then says the
