@@ -1,5 +1,7 @@
 #include "auth/Credentials.h"
 
+#include "resources/SecretEncoding.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,7 +12,6 @@
 #include <QRegularExpression>
 #include <QTimer>
 
-#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -126,13 +127,10 @@ QString formatDuration(int milliseconds)
     return milliseconds % 1000 == 0 ? u"%1 s"_s.arg(milliseconds / 1000) : u"%1 ms"_s.arg(milliseconds);
 }
 
-// exec.go's wrapCmdRunErrorLocked for a missing binary, install hint included.
-// Overwrites a buffer that held a credential, then empties it. Only for buffers this file owns alone (data() of a
-// shared one would wipe a copy).
-void wipe(QByteArray &bytes)
+// Overwrites a buffer that held a credential (sa::wipe, through every shared copy), then empties it.
+void wipeAndClear(QByteArray &bytes)
 {
-    if (!bytes.isEmpty())
-        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+    wipe(bytes);
     bytes.clear();
 }
 
@@ -143,7 +141,7 @@ void appendWiping(QByteArray &buffer, const QByteArray &data)
         QByteArray grown;
         grown.reserve(std::max<qsizetype>({2 * buffer.capacity(), buffer.size() + data.size(), 16 * 1024}));
         grown.append(buffer.constData(), buffer.size());
-        wipe(buffer);
+        wipeAndClear(buffer);
         buffer = std::move(grown);
     }
     buffer.append(data.constData(), data.size());
@@ -208,6 +206,7 @@ QString lookPath(const QString &command, QString *error)
     return {};
 }
 
+// exec.go's wrapCmdRunErrorLocked for a missing binary, install hint included.
 QString notFoundMessage(const ExecConfig &exec)
 {
     QString message = u"exec: executable %1 not found\n\n"
@@ -552,7 +551,7 @@ void CredentialProvider::runExec()
     const ExecConfig &exec = *m_user.exec;
     m_process = new QProcess(this);
     m_execStderr.clear();
-    wipe(m_execStdout);
+    wipeAndClear(m_execStdout);
 
     QString error;
     QJsonObject spec {{u"interactive"_s, false}};
@@ -620,11 +619,11 @@ void CredentialProvider::runExec()
         // Read as it comes, so that a runaway plugin is stopped at the limit rather than buffered whole.
         QByteArray chunk = process->readAllStandardOutput();
         appendWiping(m_execStdout, chunk);
-        wipe(chunk);
+        wipeAndClear(chunk);
         if (m_execStdout.size() > kMaxExecStdout) {
             const QString command = m_user.exec->command;
             abandonProcess();
-            wipe(m_execStdout);
+            wipeAndClear(m_execStdout);
             finishExec(std::nullopt,
                        u"exec: executable %1 wrote more than %2 MiB to its standard output, far more than a "
                        "credential; it was stopped"_s.arg(command)
@@ -666,9 +665,9 @@ void CredentialProvider::onExecFinished(int exitCode, QProcess *process)
     QString error;
     QByteArray rest = process->readAllStandardOutput();
     appendWiping(m_execStdout, rest);
-    wipe(rest);
+    wipeAndClear(rest);
     const auto credential = parseExecOutput(m_execStdout, m_user.exec->apiVersion, &error);
-    wipe(m_execStdout); // it held the token
+    wipeAndClear(m_execStdout); // it held the token
     finishExec(credential, error);
 }
 
