@@ -21,6 +21,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -261,6 +263,45 @@ private Q_SLOTS:
             createAccount(u"default"_s, u"expired-"_s + QString::number(i));
         QTRY_COMPARE_WITH_TIMEOUT(informer.items().size(), initial + 15, 20000);
         QVERIFY(synced.size() >= 2); // a relist, after the 410
+    }
+
+    void informerSpreadsABacklogOverTurns()
+    {
+        // Events that piled up while the event loop was busy are handled a few milliseconds' worth per event-loop
+        // turn, so that painting and input run between them. Each event costs the handler 1 ms here: in one turn,
+        // hundreds of them would freeze the window for as many milliseconds.
+        for (int i = 0; i < 20; ++i)
+            createAccount(u"default"_s, u"backlog-"_s + QString::number(i));
+        sa::Informer informer(m_client.get(), u"/api/v1/namespaces/default/serviceaccounts"_s,
+                              sa::ListFormat::TableMetadata);
+        QSignalSpy synced(&informer, &sa::Informer::synced);
+        informer.start();
+        QVERIFY(synced.wait(10000));
+        QTRY_COMPARE(informer.state(), sa::Informer::State::Watching);
+        QTest::qWait(200); // the stream is open on the server's side too
+        int events = 0;
+        int inThisTurn = 0;
+        int mostInOneTurn = 0;
+        QTimer turns; // fires once per event-loop turn
+        turns.setInterval(0);
+        connect(&turns, &QTimer::timeout, this, [&inThisTurn] { inThisTurn = 0; });
+        connect(&informer, &sa::Informer::modified, this, [&] {
+            ++events;
+            mostInOneTurn = qMax(mostInOneTurn, ++inThisTurn);
+            QElapsedTimer busy;
+            busy.start();
+            while (busy.elapsed() < 1) { }
+        });
+        turns.start();
+        // kube-sim changes accounts 1,000 times a second for a second, while this thread does not return to the
+        // event loop: the events wait in the stream.
+        setFaults({{"churn"_L1,
+                    QJsonObject {{"resource"_L1, "serviceaccounts"_L1}, {"perSecond"_L1, 1000}, {"seconds"_L1, 1}}}});
+        QThread::msleep(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(events >= 200, 30000);
+        QTest::qWait(500);
+        QVERIFY2(mostInOneTurn <= 30,
+                 qPrintable(QString::number(mostInOneTurn) + u" of "_s + QString::number(events) + u" in one turn"_s));
     }
 
     void cutStreamIsALostConnection()

@@ -6,6 +6,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace sa {
@@ -166,9 +168,13 @@ Informer::Informer(KubeClient *client, QString collectionPath, ListFormat format
     , m_path(std::move(collectionPath))
     , m_format(format)
     , m_secrets(isSecretCollection(m_path))
+    , m_drainTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
 {
     m_retryTimer->setSingleShot(true);
+    m_drainTimer->setSingleShot(true);
+    m_drainTimer->setInterval(0);
+    connect(m_drainTimer, &QTimer::timeout, this, &Informer::drain);
 }
 
 Informer::~Informer()
@@ -227,6 +233,7 @@ void Informer::stop()
         m_watch->disconnect(this);
         m_watch->cancel();
     }
+    dropBuffer();
     setState(State::Stopped);
 }
 
@@ -331,24 +338,48 @@ void Informer::dropBuffer()
 {
     wipeIf(m_secrets, m_buffer);
     m_buffer.clear();
+    m_bufferStart = 0;
+    m_drainTimer->stop();
+    m_finishedWhileDraining.reset();
 }
 
 void Informer::onWatchData(const QByteArray &data)
 {
     // The events of a secrets watch are redacted in place, line by line, before they are parsed, and every buffer
     // they passed through is wiped: the reply's chunk, and this one, which is never grown in place (a reallocation
-    // would leave the old block behind as it was).
-    QByteArray buffer;
-    buffer.reserve(m_buffer.size() + data.size());
-    buffer.append(m_buffer).append(data);
-    dropBuffer();
+    // would leave the old block behind as it was). It grows into a new block of twice what it holds, so that a
+    // backlog arriving in many chunks is copied O(n) times in all, not once per chunk.
+    if (m_buffer.capacity() - m_buffer.size() >= data.size()) {
+        m_buffer.append(data);
+    } else {
+        const qsizetype pending = m_buffer.size() - m_bufferStart;
+        QByteArray grown;
+        grown.reserve(qMax<qsizetype>(2 * (pending + data.size()), 64 * 1024));
+        grown.append(m_buffer.constData() + m_bufferStart, pending).append(data);
+        wipeIf(m_secrets, m_buffer);
+        m_buffer.swap(grown);
+        m_bufferStart = 0;
+    }
     wipeIf(m_secrets, data);
-    m_buffer.swap(buffer);
-    qsizetype start = 0;
+    if (!m_drainTimer->isActive())
+        drain();
+}
+
+void Informer::drain()
+{
+    // About half a frame: a backlog of 20,000 events then takes many short turns, and the event loop (painting,
+    // input, other informers) runs between them.
+    constexpr qint64 kDrainBudgetMs = 8;
+    QElapsedTimer clock;
+    clock.start();
     qsizetype newline;
-    while ((newline = m_buffer.indexOf('\n', start)) >= 0) {
-        const QByteArray line = QByteArray::fromRawData(m_buffer.constData() + start, newline - start);
-        start = newline + 1;
+    while ((newline = m_buffer.indexOf('\n', m_bufferStart)) >= 0) {
+        if (clock.elapsed() >= kDrainBudgetMs) {
+            m_drainTimer->start();
+            return;
+        }
+        const QByteArray line = QByteArray::fromRawData(m_buffer.constData() + m_bufferStart, newline - m_bufferStart);
+        m_bufferStart = newline + 1;
         if (m_secrets)
             redactJsonSecrets(line, secretValueMembers());
         const QJsonObject event = QJsonDocument::fromJson(line).object();
@@ -357,12 +388,23 @@ void Informer::onWatchData(const QByteArray &data)
             continue;
         handleEvent(event);
         if (m_buffer.isEmpty())
-            return; // the stream ended with the event (an ERROR)
+            return; // the stream ended with the event (an ERROR), or the informer was stopped
     }
-    if (start > 0) {
-        QByteArray rest = m_buffer.mid(start);
-        dropBuffer();
-        m_buffer.swap(rest);
+    // What is left is part of a line: moved to the front in place, and the bytes after it wiped.
+    const qsizetype rest = m_buffer.size() - m_bufferStart;
+    if (rest == 0 && m_buffer.capacity() > 1024 * 1024) {
+        dropBuffer(); // a backlog's block is not kept for a quiet stream
+    } else if (m_bufferStart > 0) {
+        char *bytes = m_buffer.data();
+        std::memmove(bytes, bytes + m_bufferStart, size_t(rest));
+        if (m_secrets)
+            wipe(QByteArray::fromRawData(bytes + rest, m_buffer.size() - rest));
+        m_buffer.truncate(rest);
+        m_bufferStart = 0;
+    }
+    if (m_finishedWhileDraining) {
+        const ApiResult result = *std::exchange(m_finishedWhileDraining, std::nullopt);
+        onWatchFinished(result);
     }
 }
 
@@ -437,6 +479,10 @@ void Informer::onWatchFinished(const ApiResult &result)
 {
     if (m_state == State::Stopped)
         return;
+    if (m_drainTimer->isActive()) {
+        m_finishedWhileDraining = result; // the events that came before the end count first
+        return;
+    }
     if (!result.ok()) {
         const ApiError &error = *result.error;
         fail(error);

@@ -136,7 +136,10 @@ private:
     void onPage(const QList<QJsonObject> &items, const QJsonArray &columns, bool restarted);
     void onListed(const ListResult &result);
     void onWatchData(const QByteArray &data);
-    // Wipes (for secrets) and empties the watch's line buffer.
+    // Handles the buffered events for at most kDrainBudgetMs, and continues in a later event-loop turn if more
+    // are left, so that a backlog (a resumed watch replays thousands) never stalls the GUI.
+    void drain();
+    // Wipes (for secrets) and empties the watch's line buffer, and forgets any backlog.
     void dropBuffer();
     void onWatchFinished(const ApiResult &result);
     void handleEvent(const QJsonObject &event);
@@ -157,7 +160,13 @@ private:
     State m_state = State::Idle;
     bool m_synced = false;
     bool m_failing = false; // failed() was the last word
+    // The watch stream's bytes. Events before m_bufferStart are handled (and wiped, for secrets). It is grown
+    // only into a new block, never in place, so that no reallocation leaves a stale copy behind.
     QByteArray m_buffer;
+    qsizetype m_bufferStart = 0;
+    QTimer *m_drainTimer;
+    // The stream ended while events were still waiting: handled once they are.
+    std::optional<ApiResult> m_finishedWhileDraining;
     QPointer<ListPager> m_pager;
     QPointer<ApiJob> m_watch;
     QTimer *m_retryTimer;
