@@ -199,8 +199,9 @@ void TokenActionDialog::applySucceeded(const OperationResult &result)
                 m_oldState->setText(tr("Could not read %1: %2").arg(m_newSecret, answer.error->userMessage()));
                 return;
             }
-            layout->replaceWidget(show,
-                                  new TokenView(m_client, ns, account, answer.get<Secret>()->data.value(u"token"_s)));
+            // The layout item that held the button is ours to delete.
+            delete layout->replaceWidget(
+                show, new TokenView(m_client, ns, account, answer.get<Secret>()->data.value(u"token"_s)));
             show->deleteLater();
         });
     });
