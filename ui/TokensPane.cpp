@@ -160,6 +160,11 @@ void TokensPane::setSession(ClusterSession *session)
                 follow(m_session->tokenSecrets());
         });
         connect(session, &ClusterSession::loadingProgress, m_model, &TokenAuditModel::refreshLookups);
+        // A refused list is known from the session's problems, which may come after the pane's last change.
+        connect(session, &ClusterSession::problemsChanged, this, [this] {
+            updateSummary();
+            Q_EMIT titleChanged();
+        });
     }
     updateSummary();
     Q_EMIT titleChanged();
