@@ -245,7 +245,9 @@ private Q_SLOTS:
     {
         sa::Informer informer(m_client.get(), u"/api/v1/namespaces/default/serviceaccounts"_s,
                               sa::ListFormat::TableMetadata);
-        informer.setBackoff(3000, 3000);
+        // Long enough (4 to 8 s with jitter) for the changes below to be made before it reconnects, in the sanitizer
+        // build too.
+        informer.setBackoff(8000, 8000);
         QSignalSpy synced(&informer, &sa::Informer::synced);
         informer.start();
         QVERIFY(synced.wait(10000));
@@ -261,7 +263,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(SimHttp(*m_sim).send("GET", u"/version"_s).code == 200, 10000);
         for (int i = 0; i < 15; ++i)
             createAccount(u"default"_s, u"expired-"_s + QString::number(i));
-        QTRY_COMPARE_WITH_TIMEOUT(informer.items().size(), initial + 15, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(informer.items().size(), initial + 15, 30000);
         QVERIFY(synced.size() >= 2); // a relist, after the 410
     }
 
