@@ -13,7 +13,7 @@ werror=OFF
 case "${1:-}" in
 "")
     build=${SA_BUILD_DIR:-$here/build}
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSA_WERROR=$werror >/dev/null
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSA_WERROR=$werror -DSA_UNITY_BUILD=ON >/dev/null
     ;;
 sanitize)
     # libFuzzer (SA_FUZZ) needs clang, so the one sanitizer build is a clang build. -O1 with line tables only
@@ -21,7 +21,7 @@ sanitize)
     build=${SA_SANITIZE_BUILD_DIR:-$here/build-sanitize}
     cmake -S "$here" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" -DSA_WERROR=$werror \
-        -DSA_SANITIZE=ON -DSA_FUZZ=ON --no-warn-unused-cli >/dev/null
+        -DSA_SANITIZE=ON -DSA_FUZZ=ON -DSA_UNITY_BUILD=ON --no-warn-unused-cli >/dev/null
     ;;
 *)
     echo "usage: $0 [sanitize]" >&2

@@ -3,6 +3,7 @@
 #include "ClipboardGuard.h"
 #include "Icons.h"
 #include "ScreenLock.h"
+#include "resources/SecretEncoding.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -31,16 +32,6 @@ bool isPrintable(const QString &text)
 {
     return std::ranges::none_of(
         text, [](QChar c) { return c.category() == QChar::Other_Control && c != u'\t' && c != u'\n' && c != u'\r'; });
-}
-
-// Overwrites a string that held (part of) a secret once its copy is made; QString frees without wiping. Through
-// data(): a buffer still shared (with the view's document) is detached from, never wiped under its other owner.
-void wipe(QString &text)
-{
-    // Through a volatile pointer, so that the stores are not dropped as dead before the string is freed.
-    volatile char16_t *data = reinterpret_cast<volatile char16_t *>(text.data());
-    for (qsizetype i = 0; i < text.size(); ++i)
-        data[i] = 0;
 }
 
 // The value's view: read-only, wrapped anywhere (tokens and base64 have no spaces), as tall as its text up to

@@ -1,4 +1,5 @@
 #include "Auth.h"
+#include "JsonText.h"
 #include "LegacyTokens.h"
 
 #include <QCryptographicHash>
@@ -53,11 +54,6 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 const ResourceType &coreType(const char *plural)
 {
     return *findResource(QString(), u"v1"_s, QLatin1StringView(plural));
-}
-
-QString str(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
 }
 
 QStringList stringList(const QJsonValue &value)
@@ -155,7 +151,7 @@ std::optional<QJsonObject> TokenSigner::verify(const QByteArray &token, QString 
         return std::nullopt;
     }
     const QJsonObject head = QJsonDocument::fromJson(*header).object();
-    if (str(head, "alg"_L1) != "RS256"_L1 || str(head, "kid"_L1) != m_keyId) {
+    if (text(head, "alg"_L1) != "RS256"_L1 || text(head, "kid"_L1) != m_keyId) {
         *why = u"token was not signed by this cluster's key"_s;
         return std::nullopt;
     }
@@ -249,9 +245,9 @@ Authenticator::Result Authenticator::authenticateToken(const QByteArray &token, 
     }
     if (audiences.isEmpty())
         audiences = {m_signer.issuer()};
-    if (str(*claims, "iss"_L1) == "kubernetes/serviceaccount"_L1)
+    if (text(*claims, "iss"_L1) == "kubernetes/serviceaccount"_L1)
         return authenticateLegacyToken(token, *claims);
-    if (str(*claims, "iss"_L1) == m_signer.issuer())
+    if (text(*claims, "iss"_L1) == m_signer.issuer())
         return authenticateBoundToken(*claims, audiences);
     result.error = u"[invalid bearer token, token issuer is not trusted]"_s;
     return result;
@@ -281,43 +277,43 @@ Authenticator::Result Authenticator::authenticateBoundToken(const QJsonObject &c
         return fail(u"service account token is not valid yet"_s);
 
     const QJsonObject k8s = claims.value("kubernetes.io"_L1).toObject();
-    const QString ns = str(k8s, "namespace"_L1);
+    const QString ns = text(k8s, "namespace"_L1);
     const QJsonObject accountRef = k8s.value("serviceaccount"_L1).toObject();
     Store &store = m_registry.store();
-    const auto account = store.get(coreType("serviceaccounts"), ns, str(accountRef, "name"_L1));
+    const auto account = store.get(coreType("serviceaccounts"), ns, text(accountRef, "name"_L1));
     if (!account)
         return fail(u"service account token has been invalidated"_s);
-    const QString accountUid = str(metadataOf(*account), "uid"_L1);
-    if (accountUid != str(accountRef, "uid"_L1)) {
-        return fail(u"service account UID ("_s + accountUid + u") does not match claim ("_s + str(accountRef, "uid"_L1)
+    const QString accountUid = text(metadataOf(*account), "uid"_L1);
+    if (accountUid != text(accountRef, "uid"_L1)) {
+        return fail(u"service account UID ("_s + accountUid + u") does not match claim ("_s + text(accountRef, "uid"_L1)
                     + u')');
     }
-    UserInfo user {serviceAccountUserName(ns, str(accountRef, "name"_L1)), accountUid, serviceAccountGroups(ns), {}};
+    UserInfo user {serviceAccountUserName(ns, text(accountRef, "name"_L1)), accountUid, serviceAccountGroups(ns), {}};
     // A token bound to an object dies with it.
     for (const auto &[claim, plural] : {std::pair {"pod"_L1, "pods"}, std::pair {"secret"_L1, "secrets"}}) {
         const QJsonObject ref = k8s.value(claim).toObject();
         if (ref.isEmpty())
             continue;
-        const auto bound = store.get(coreType(plural), ns, str(ref, "name"_L1));
+        const auto bound = store.get(coreType(plural), ns, text(ref, "name"_L1));
         if (!bound)
             return fail(u"service account token has been invalidated"_s);
-        const QString uid = str(metadataOf(*bound), "uid"_L1);
-        if (uid != str(ref, "uid"_L1)) {
+        const QString uid = text(metadataOf(*bound), "uid"_L1);
+        if (uid != text(ref, "uid"_L1)) {
             const QString what = claim == "pod"_L1 ? u"pod"_s : u"secret"_s;
-            return fail(what + u" UID ("_s + uid + u") does not match claim ("_s + str(ref, "uid"_L1) + u')');
+            return fail(what + u" UID ("_s + uid + u") does not match claim ("_s + text(ref, "uid"_L1) + u')');
         }
         if (claim == "pod"_L1) {
-            user.extra.insert(u"authentication.kubernetes.io/pod-name"_s, {str(ref, "name"_L1)});
+            user.extra.insert(u"authentication.kubernetes.io/pod-name"_s, {text(ref, "name"_L1)});
             user.extra.insert(u"authentication.kubernetes.io/pod-uid"_s, {uid});
         }
     }
     const QJsonObject node = k8s.value("node"_L1).toObject();
     if (!node.isEmpty()) {
-        user.extra.insert(u"authentication.kubernetes.io/node-name"_s, {str(node, "name"_L1)});
-        user.extra.insert(u"authentication.kubernetes.io/node-uid"_s, {str(node, "uid"_L1)});
+        user.extra.insert(u"authentication.kubernetes.io/node-name"_s, {text(node, "name"_L1)});
+        user.extra.insert(u"authentication.kubernetes.io/node-uid"_s, {text(node, "uid"_L1)});
     }
     if (claims.contains("jti"_L1))
-        user.extra.insert(u"authentication.kubernetes.io/credential-id"_s, {u"JTI="_s + str(claims, "jti"_L1)});
+        user.extra.insert(u"authentication.kubernetes.io/credential-id"_s, {u"JTI="_s + text(claims, "jti"_L1)});
     user.groups.append(u"system:authenticated"_s);
     result.user = user;
     return result;
@@ -333,10 +329,10 @@ Authenticator::Result Authenticator::authenticateLegacyToken(const QByteArray &t
         result.audiences.clear();
         return result;
     };
-    const QString ns = str(claims, "kubernetes.io/serviceaccount/namespace"_L1);
-    const QString secretName = str(claims, "kubernetes.io/serviceaccount/secret.name"_L1);
-    const QString accountName = str(claims, "kubernetes.io/serviceaccount/service-account.name"_L1);
-    const QString accountUid = str(claims, "kubernetes.io/serviceaccount/service-account.uid"_L1);
+    const QString ns = text(claims, "kubernetes.io/serviceaccount/namespace"_L1);
+    const QString secretName = text(claims, "kubernetes.io/serviceaccount/secret.name"_L1);
+    const QString accountName = text(claims, "kubernetes.io/serviceaccount/service-account.name"_L1);
+    const QString accountUid = text(claims, "kubernetes.io/serviceaccount/service-account.uid"_L1);
     Store &store = m_registry.store();
     const ResourceType &secrets = coreType("secrets");
     const auto secret = store.get(secrets, ns, secretName);
@@ -349,8 +345,8 @@ Authenticator::Result Authenticator::authenticateLegacyToken(const QByteArray &t
     const auto account = store.get(coreType("serviceaccounts"), ns, accountName);
     if (!account)
         return fail(u"service account token has been invalidated"_s);
-    if (str(metadataOf(*account), "uid"_L1) != accountUid) {
-        return fail(u"service account UID ("_s + str(metadataOf(*account), "uid"_L1) + u") does not match claim ("_s
+    if (text(metadataOf(*account), "uid"_L1) != accountUid) {
+        return fail(u"service account UID ("_s + text(metadataOf(*account), "uid"_L1) + u") does not match claim ("_s
                     + accountUid + u')');
     }
     const QJsonObject labels = metadataOf(*secret).value("labels"_L1).toObject();
@@ -358,7 +354,7 @@ Authenticator::Result Authenticator::authenticateLegacyToken(const QByteArray &t
     // counts too (legacy.go patches the date before refusing it), so that a token re-enabled after such an attempt is
     // not invalidated again by the cleaner's next pass.
     const QDate today = QDateTime::currentDateTimeUtc().date();
-    const QString lastUsed = str(labels, kLegacyTokenLastUsedLabel);
+    const QString lastUsed = text(labels, kLegacyTokenLastUsedLabel);
     if (lastUsed != today.toString(Qt::ISODate) && lastUsed != today.addDays(1).toString(Qt::ISODate)) {
         const QJsonObject patch {
             {"metadata"_L1,

@@ -1,6 +1,7 @@
 #include "Controllers.h"
 
 #include "Auth.h"
+#include "JsonText.h"
 #include "Rbac.h"
 
 #include <QCryptographicHash>
@@ -23,24 +24,19 @@ const ResourceType &type(const char *group, const char *plural)
     return *findResource(QLatin1StringView(group), u"v1"_s, QLatin1StringView(plural));
 }
 
-QString str(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
-
 QString nameOf(const QJsonObject &object)
 {
-    return str(metadataOf(object), "name"_L1);
+    return text(metadataOf(object), "name"_L1);
 }
 
 QString namespaceOf(const QJsonObject &object)
 {
-    return str(metadataOf(object), "namespace"_L1);
+    return text(metadataOf(object), "namespace"_L1);
 }
 
 QString uidOf(const QJsonObject &object)
 {
-    return str(metadataOf(object), "uid"_L1);
+    return text(metadataOf(object), "uid"_L1);
 }
 
 QJsonObject ownerReference(const ResourceType &ownerType, const QJsonObject &owner)
@@ -161,7 +157,7 @@ void Controllers::handle(const Store::Event &event)
     } else if (kind == "Secret"_L1) {
         if (deleted)
             secretDeleted(event.object);
-        else if (str(event.object, "type"_L1) == kTokenSecretType)
+        else if (text(event.object, "type"_L1) == kTokenSecretType)
             syncTokenSecret(ns, name);
     } else if (kind == "Pod"_L1) {
         if (!deleted && event.type == Store::EventType::Added)
@@ -233,7 +229,7 @@ void Controllers::syncTokenSecret(const QString &ns, const QString &name)
 {
     const ResourceType &secrets = type("", "secrets");
     const auto secret = m_store.get(secrets, ns, name);
-    if (!secret || str(*secret, "type"_L1) != kTokenSecretType || isTerminating(*secret))
+    if (!secret || text(*secret, "type"_L1) != kTokenSecretType || isTerminating(*secret))
         return;
     QJsonObject metadata = metadataOf(*secret);
     QJsonObject annotations = metadata.value("annotations"_L1).toObject();
@@ -274,7 +270,7 @@ void Controllers::serviceAccountDeleted(const QJsonObject &account)
     const QString ns = namespaceOf(account);
     const Store::Objects objects = m_store.objects(secrets);
     for (auto it = objects.lowerBound(ns + u'/'); it != objects.end() && it.key().startsWith(ns + u'/'); ++it) {
-        if (str(*it, "type"_L1) != kTokenSecretType)
+        if (text(*it, "type"_L1) != kTokenSecretType)
             continue;
         const QJsonObject annotations = metadataOf(*it).value("annotations"_L1).toObject();
         const QString uid = annotations.value(kSaUidAnnotation).toString();
@@ -312,12 +308,12 @@ void Controllers::runPod(const QString &ns, const QString &name)
 {
     const ResourceType &pods = type("", "pods");
     auto pod = m_store.get(pods, ns, name);
-    if (!pod || isTerminating(*pod) || !str(pod->value("status"_L1).toObject(), "phase"_L1).isEmpty())
+    if (!pod || isTerminating(*pod) || !text(pod->value("status"_L1).toObject(), "phase"_L1).isEmpty())
         return;
     // Scheduled onto the one node (unless bound to a node already, as DaemonSet pods are) and running at once,
     // every container ready.
     QJsonObject spec = pod->value("spec"_L1).toObject();
-    if (str(spec, "nodeName"_L1).isEmpty())
+    if (text(spec, "nodeName"_L1).isEmpty())
         spec.insert("nodeName"_L1, "kube-sim-node"_L1);
     const QString now = nowTimestamp();
     QJsonArray containerStatuses;
@@ -374,8 +370,8 @@ void Controllers::syncOwner(const QJsonObject &object)
 {
     for (const QJsonValue &value : metadataOf(object).value("ownerReferences"_L1).toArray()) {
         const QJsonObject ref = value.toObject();
-        const QString kind = str(ref, "kind"_L1);
-        const QString owner = str(ref, "name"_L1);
+        const QString kind = text(ref, "kind"_L1);
+        const QString owner = text(ref, "name"_L1);
         if (kind == "Deployment"_L1)
             syncDeployment(namespaceOf(object), owner);
         else if (kind == "ReplicaSet"_L1)
@@ -437,7 +433,7 @@ void Controllers::syncReplicaSet(const QString &ns, const QString &name)
     }
     qint64 ready = 0;
     for (const QJsonObject &pod : std::as_const(current))
-        ready += str(pod.value("status"_L1).toObject(), "phase"_L1) == "Running"_L1 ? 1 : 0;
+        ready += text(pod.value("status"_L1).toObject(), "phase"_L1) == "Running"_L1 ? 1 : 0;
     QJsonObject status {{"replicas"_L1, current.size()},
                         {"fullyLabeledReplicas"_L1, current.size()},
                         {"observedGeneration"_L1, metadataOf(*rs).value("generation"_L1).toInteger(1)}};
@@ -584,7 +580,7 @@ namespace {
 
 bool isReady(const QJsonObject &pod)
 {
-    return !isTerminating(pod) && str(pod.value("status"_L1).toObject(), "phase"_L1) == "Running"_L1;
+    return !isTerminating(pod) && text(pod.value("status"_L1).toObject(), "phase"_L1) == "Running"_L1;
 }
 
 QString podLabel(const QJsonObject &pod, QLatin1StringView key)
@@ -620,11 +616,11 @@ void Controllers::syncStatefulSet(const QString &ns, const QString &name)
     const QJsonObject oldStatus = set->value("status"_L1).toObject();
     // The revision is the name of the ControllerRevision the real controller keeps: NAME-HASH.
     const QString updateRevision = name + u'-' + podTemplateHash(podTemplate);
-    QString currentRevision = str(oldStatus, "currentRevision"_L1);
+    QString currentRevision = text(oldStatus, "currentRevision"_L1);
     if (currentRevision.isEmpty())
         currentRevision = updateRevision;
     const QJsonObject strategy = spec.value("updateStrategy"_L1).toObject();
-    const bool rolling = str(strategy, "type"_L1) == "RollingUpdate"_L1;
+    const bool rolling = text(strategy, "type"_L1) == "RollingUpdate"_L1;
     const qint64 partition = strategy.value("rollingUpdate"_L1).toObject().value("partition"_L1).toInteger();
 
     // Pods by ordinal; owned pods outside 0..replicas-1 go, the highest first.
@@ -655,7 +651,7 @@ void Controllers::syncStatefulSet(const QString &ns, const QString &name)
         pod.insert("metadata"_L1, metadata);
         QJsonObject podSpec = pod.value("spec"_L1).toObject();
         podSpec.insert("hostname"_L1, podName);
-        if (const QString service = str(spec, "serviceName"_L1); !service.isEmpty())
+        if (const QString service = text(spec, "serviceName"_L1); !service.isEmpty())
             podSpec.insert("subdomain"_L1, service);
         pod.insert("spec"_L1, podSpec);
         const WriteResult created = m_registry.create(pods, ns, pod);
@@ -727,7 +723,7 @@ void Controllers::syncDaemonSet(const QString &ns, const QString &name)
                                            .toObject()
                                            .value("deprecated.daemonset.template.generation"_L1)
                                            .toString();
-    const bool rolling = str(spec.value("updateStrategy"_L1).toObject(), "type"_L1) == "RollingUpdate"_L1;
+    const bool rolling = text(spec.value("updateStrategy"_L1).toObject(), "type"_L1) == "RollingUpdate"_L1;
 
     // The nodes the template's nodeSelector admits (taints are not simulated).
     const QJsonObject nodeSelector = podTemplate.value("spec"_L1).toObject().value("nodeSelector"_L1).toObject();
@@ -744,7 +740,7 @@ void Controllers::syncDaemonSet(const QString &ns, const QString &name)
     // One pod per node: pods on other nodes and extra pods go.
     QHash<QString, QJsonObject> byNode;
     for (const QJsonObject &pod : owned(pods, ns, uidOf(*set))) {
-        const QString node = str(pod.value("spec"_L1).toObject(), "nodeName"_L1);
+        const QString node = text(pod.value("spec"_L1).toObject(), "nodeName"_L1);
         if (!nodes.contains(node) || byNode.contains(node))
             m_registry.remove(pods, ns, nameOf(pod));
         else

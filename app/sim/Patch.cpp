@@ -325,39 +325,39 @@ QJsonValue mergePatch(const QJsonValue &target, const QJsonValue &patch)
 
 // The patchStrategy/patchMergeKey struct tags of the built-in types, reduced to the fields that carry one (or
 // lead to one). A field not listed has no strategy: maps still merge, lists are replaced.
-struct Schema;
+struct MergeSchema;
 
 struct FieldMeta
 {
-    const Schema *type = nullptr;
+    const MergeSchema *type = nullptr;
     bool merge = false;
     QString mergeKey; // empty for a merged list of primitives
 };
 
-struct Schema
+struct MergeSchema
 {
     QHash<QString, FieldMeta> fields;
 };
 
-FieldMeta mergeBy(const QString &key, const Schema *type = nullptr)
+FieldMeta mergeBy(const QString &key, const MergeSchema *type = nullptr)
 {
     return {type, true, key};
 }
 
-FieldMeta of(const Schema *type)
+FieldMeta of(const MergeSchema *type)
 {
     return {type, false, {}};
 }
 
-const Schema *schemaForKind(const QString &kind)
+const MergeSchema *schemaForKind(const QString &kind)
 {
     // k8s.io/api core/v1, apps/v1, batch/v1 types.go and apimachinery meta/v1 types.go.
-    static const Schema objectMeta {{{u"finalizers"_s, mergeBy({})}, {u"ownerReferences"_s, mergeBy(u"uid"_s)}}};
-    static const Schema container {{{u"ports"_s, mergeBy(u"containerPort"_s)},
+    static const MergeSchema objectMeta {{{u"finalizers"_s, mergeBy({})}, {u"ownerReferences"_s, mergeBy(u"uid"_s)}}};
+    static const MergeSchema container {{{u"ports"_s, mergeBy(u"containerPort"_s)},
                                     {u"env"_s, mergeBy(u"name"_s)},
                                     {u"volumeMounts"_s, mergeBy(u"mountPath"_s)},
                                     {u"volumeDevices"_s, mergeBy(u"devicePath"_s)}}};
-    static const Schema podSpec {{{u"containers"_s, mergeBy(u"name"_s, &container)},
+    static const MergeSchema podSpec {{{u"containers"_s, mergeBy(u"name"_s, &container)},
                                   {u"initContainers"_s, mergeBy(u"name"_s, &container)},
                                   {u"ephemeralContainers"_s, mergeBy(u"name"_s, &container)},
                                   {u"volumes"_s, mergeBy(u"name"_s)},
@@ -366,25 +366,25 @@ const Schema *schemaForKind(const QString &kind)
                                   {u"topologySpreadConstraints"_s, mergeBy(u"topologyKey"_s)},
                                   {u"schedulingGates"_s, mergeBy(u"name"_s)},
                                   {u"resourceClaims"_s, mergeBy(u"name"_s)}}};
-    static const Schema conditions {{{u"conditions"_s, mergeBy(u"type"_s)}}};
-    static const Schema podTemplate {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&podSpec)}}};
-    static const Schema workloadSpec {{{u"template"_s, of(&podTemplate)}}};
-    static const Schema jobTemplate {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&workloadSpec)}}};
-    static const Schema cronJobSpec {{{u"jobTemplate"_s, of(&jobTemplate)}}};
-    static const Schema serviceSpec {{{u"ports"_s, mergeBy(u"port"_s)}}};
+    static const MergeSchema conditions {{{u"conditions"_s, mergeBy(u"type"_s)}}};
+    static const MergeSchema podTemplate {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&podSpec)}}};
+    static const MergeSchema workloadSpec {{{u"template"_s, of(&podTemplate)}}};
+    static const MergeSchema jobTemplate {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&workloadSpec)}}};
+    static const MergeSchema cronJobSpec {{{u"jobTemplate"_s, of(&jobTemplate)}}};
+    static const MergeSchema serviceSpec {{{u"ports"_s, mergeBy(u"port"_s)}}};
 
-    static const Schema metadataOnly {{{u"metadata"_s, of(&objectMeta)}}};
-    static const Schema pod {
+    static const MergeSchema metadataOnly {{{u"metadata"_s, of(&objectMeta)}}};
+    static const MergeSchema pod {
         {{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&podSpec)}, {u"status"_s, of(&conditions)}}};
-    static const Schema podTemplateKind {{{u"metadata"_s, of(&objectMeta)}, {u"template"_s, of(&podTemplate)}}};
-    static const Schema workload {
+    static const MergeSchema podTemplateKind {{{u"metadata"_s, of(&objectMeta)}, {u"template"_s, of(&podTemplate)}}};
+    static const MergeSchema workload {
         {{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&workloadSpec)}, {u"status"_s, of(&conditions)}}};
-    static const Schema cronJob {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&cronJobSpec)}}};
-    static const Schema service {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&serviceSpec)}}};
+    static const MergeSchema cronJob {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&cronJobSpec)}}};
+    static const MergeSchema service {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&serviceSpec)}}};
     // ServiceAccount.imagePullSecrets has no strategy on purpose: a patch replaces the whole list.
-    static const Schema serviceAccount {{{u"metadata"_s, of(&objectMeta)}, {u"secrets"_s, mergeBy(u"name"_s)}}};
+    static const MergeSchema serviceAccount {{{u"metadata"_s, of(&objectMeta)}, {u"secrets"_s, mergeBy(u"name"_s)}}};
 
-    static const QHash<QString, const Schema *> kinds {
+    static const QHash<QString, const MergeSchema *> kinds {
         {u"Pod"_s, &pod},
         {u"PodTemplate"_s, &podTemplateKind},
         {u"Deployment"_s, &workload},
@@ -407,7 +407,7 @@ const Schema *schemaForKind(const QString &kind)
     return kinds.value(kind);
 }
 
-FieldMeta lookupField(const Schema *schema, const QString &key)
+FieldMeta lookupField(const MergeSchema *schema, const QString &key)
 {
     return schema ? schema->fields.value(key) : FieldMeta {};
 }
@@ -608,7 +608,7 @@ QJsonArray normalizeElementOrder(const QJsonArray &patchItems, const QJsonArray 
     return result;
 }
 
-QJsonObject mergeMap(QJsonObject original, QJsonObject patch, const Schema *schema);
+QJsonObject mergeMap(QJsonObject original, QJsonObject patch, const MergeSchema *schema);
 
 QJsonArray mergeSlice(QJsonArray original, QJsonArray patch, const FieldMeta &meta, bool isDeleteList)
 {
@@ -735,7 +735,7 @@ void validateSetOrder(const QJsonArray &patchList, const QJsonArray &order, cons
 
 // mergePatchIntoOriginal: merges each list named by a $setElementOrder/<field> directive and orders it by that
 // list; the merged field is taken out of the patch.
-void applySetElementOrder(QJsonObject &original, QJsonObject &patch, const Schema *schema)
+void applySetElementOrder(QJsonObject &original, QJsonObject &patch, const MergeSchema *schema)
 {
     for (const QString &key : patch.keys()) {
         if (!key.startsWith(kSetElementOrder))
@@ -769,7 +769,7 @@ void applySetElementOrder(QJsonObject &original, QJsonObject &patch, const Schem
     }
 }
 
-QJsonObject mergeMap(QJsonObject original, QJsonObject patch, const Schema *schema)
+QJsonObject mergeMap(QJsonObject original, QJsonObject patch, const MergeSchema *schema)
 {
     if (patch.contains(kDirective)) {
         const QJsonValue directive = patch.value(kDirective);

@@ -1,5 +1,6 @@
 #include "Rbac.h"
 
+#include "JsonText.h"
 #include "Seeds.h"
 #include "Status.h"
 #include "Validation.h"
@@ -36,11 +37,6 @@ const RbacTypes &rbacTypes()
                           type(u"clusterrolebindings"_s)};
     }();
     return types;
-}
-
-QString str(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
 }
 
 QJsonArray list(const QJsonObject &rule, QLatin1StringView key)
@@ -133,15 +129,15 @@ public:
     // bindingNamespace is empty for ClusterRoleBindings: their ServiceAccount subjects must name a namespace.
     [[nodiscard]] bool matches(const QJsonObject &subject, const QString &bindingNamespace) const
     {
-        const QString kind = str(subject, "kind"_L1);
-        const QString name = str(subject, "name"_L1);
+        const QString kind = text(subject, "kind"_L1);
+        const QString name = text(subject, "name"_L1);
         if (kind == "User"_L1)
             return m_user.name == name;
         if (kind == "Group"_L1)
             return m_user.groups.contains(name);
         if (kind != "ServiceAccount"_L1 || !m_isServiceAccount)
             return false;
-        const QString ns = str(subject, "namespace"_L1);
+        const QString ns = text(subject, "namespace"_L1);
         const QString saNamespace = ns.isEmpty() ? bindingNamespace : ns;
         return !saNamespace.isEmpty() && m_saNamespace == saNamespace && m_saName == name;
     }
@@ -155,11 +151,11 @@ private:
 
 QString describeSubject(const QJsonObject &subject, const QString &bindingNamespace)
 {
-    const QString kind = str(subject, "kind"_L1);
-    const QString name = str(subject, "name"_L1);
+    const QString kind = text(subject, "kind"_L1);
+    const QString name = text(subject, "name"_L1);
     if (kind != "ServiceAccount"_L1)
         return kind + u' ' + goQuote(name);
-    const QString ns = str(subject, "namespace"_L1);
+    const QString ns = text(subject, "namespace"_L1);
     return kind + u' ' + goQuote(name + u'/' + (ns.isEmpty() ? bindingNamespace : ns));
 }
 
@@ -168,12 +164,12 @@ QString describeSubject(const QJsonObject &subject, const QString &bindingNamesp
 QString describeSource(const QJsonObject &binding, const QJsonObject &subject)
 {
     const QJsonObject metadata = metadataOf(binding);
-    const QString name = str(metadata, "name"_L1);
-    const QString ns = str(metadata, "namespace"_L1);
+    const QString name = text(metadata, "name"_L1);
+    const QString ns = text(metadata, "namespace"_L1);
     const QJsonObject roleRef = binding.value("roleRef"_L1).toObject();
     const QString bindingText = ns.isEmpty() ? QString(u"ClusterRoleBinding "_s + goQuote(name))
                                              : QString(u"RoleBinding "_s + goQuote(name + u'/' + ns));
-    return bindingText + u" of "_s + str(roleRef, "kind"_L1) + u' ' + goQuote(str(roleRef, "name"_L1)) + u" to "_s
+    return bindingText + u" of "_s + text(roleRef, "kind"_L1) + u' ' + goQuote(text(roleRef, "name"_L1)) + u" to "_s
         + describeSubject(subject, ns);
 }
 
@@ -195,8 +191,8 @@ bool selectorMatches(const QJsonObject &selector, const QJsonObject &labels)
     }
     for (const QJsonValue &value : selector.value("matchExpressions"_L1).toArray()) {
         const QJsonObject expression = value.toObject();
-        const QString op = str(expression, "operator"_L1);
-        const QJsonValue label = labels.value(str(expression, "key"_L1));
+        const QString op = text(expression, "operator"_L1);
+        const QJsonValue label = labels.value(text(expression, "key"_L1));
         const bool inValues = label.isString() && list(expression, "values"_L1).contains(label);
         bool holds = false;
         if (op == "In"_L1)
@@ -307,8 +303,8 @@ public:
     std::optional<QJsonArray> roleReferenceRules(const QJsonObject &roleRef, const QString &bindingNamespace,
                                                  QString *error)
     {
-        const QString kind = str(roleRef, "kind"_L1);
-        const QString name = str(roleRef, "name"_L1);
+        const QString kind = text(roleRef, "kind"_L1);
+        const QString name = text(roleRef, "name"_L1);
         if (kind == "Role"_L1) {
             if (const auto role = m_store.get(rbacTypes().roles, bindingNamespace, name))
                 return list(*role, "rules"_L1);
@@ -672,13 +668,13 @@ std::optional<ApiFailure> checkEscalation(const WriteRequest &request, const QJs
     // BindingAuthorized: `bind` on the referenced role, in the binding's namespace (none for a
     // ClusterRoleBinding).
     const QJsonObject roleRef = object.value("roleRef"_L1).toObject();
-    const QString refKind = str(roleRef, "kind"_L1);
-    const QString refName = str(roleRef, "name"_L1);
+    const QString refKind = text(roleRef, "kind"_L1);
+    const QString refName = text(roleRef, "name"_L1);
     const QString refResource = refKind == "ClusterRole"_L1 ? u"clusterroles"_s
         : refKind == "Role"_L1                              ? u"roles"_s
                                                             : QString();
     if (!refResource.isEmpty()
-        && isAllowed(store, user, u"bind"_s, str(roleRef, "apiGroup"_L1), refResource, refName, request.ns))
+        && isAllowed(store, user, u"bind"_s, text(roleRef, "apiGroup"_L1), refResource, refName, request.ns))
         return std::nullopt;
     // Otherwise the requester must hold every rule of the role, which must therefore exist: the storage's
     // NotFound (or the resolver's error) is the answer as it is.

@@ -1,5 +1,6 @@
 #include "Registry.h"
 
+#include "JsonText.h"
 #include "Patch.h"
 
 #include <QDateTime>
@@ -13,11 +14,6 @@ using namespace Qt::StringLiterals;
 namespace kubesim {
 
 namespace {
-
-QString str(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
 
 void setMetadata(QJsonObject &object, const QJsonObject &metadata)
 {
@@ -34,8 +30,8 @@ void resetServerFields(QJsonObject &metadata)
 
 std::optional<ApiFailure> checkTypeMeta(const ResourceType &type, QJsonObject &object)
 {
-    const QString apiVersion = str(object, "apiVersion"_L1);
-    const QString kind = str(object, "kind"_L1);
+    const QString apiVersion = text(object, "apiVersion"_L1);
+    const QString kind = text(object, "kind"_L1);
     if (!apiVersion.isEmpty() && apiVersion != type.apiVersion()) {
         return status::badRequest(u"the API version in the data ("_s + apiVersion
                                   + u") does not match the expected API version ("_s + type.apiVersion() + u')');
@@ -95,7 +91,7 @@ std::optional<ApiFailure> Registry::checkNamespace(const ResourceType &type, con
     const auto existing = m_store.get(*namespaces, QString(), ns);
     if (!existing)
         return status::notFound(QString(), u"namespaces"_s, ns);
-    if (str(existing->value("status"_L1).toObject(), "phase"_L1) == "Terminating"_L1) {
+    if (text(existing->value("status"_L1).toObject(), "phase"_L1) == "Terminating"_L1) {
         return status::forbidden(type.group, type.plural, name,
                                  u"unable to create new content in namespace "_s + ns
                                      + u" because it is being terminated"_s);
@@ -109,7 +105,7 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     if (auto failure = checkTypeMeta(type, object))
         return {{}, failure};
     QJsonObject metadata = metadataOf(object);
-    const QString bodyNamespace = str(metadata, "namespace"_L1);
+    const QString bodyNamespace = text(metadata, "namespace"_L1);
     if (type.namespaced) {
         if (!bodyNamespace.isEmpty() && bodyNamespace != ns) {
             return {{},
@@ -120,17 +116,17 @@ WriteResult Registry::create(const ResourceType &type, const QString &ns, QJsonO
     } else {
         metadata.remove("namespace"_L1);
     }
-    if (!str(metadata, "resourceVersion"_L1).isEmpty())
+    if (!text(metadata, "resourceVersion"_L1).isEmpty())
         return {{}, status::badRequest(u"resourceVersion should not be set on objects to be created"_s)};
     // Admission runs before the name is generated, so its refusals name the object by its generateName: the
     // same text on every retry, which lets a controller that reports it see that nothing changed.
-    const QString requestedName = str(metadata, "name"_L1);
-    const QString admissionName = requestedName.isEmpty() ? str(metadata, "generateName"_L1) : requestedName;
-    if (str(metadata, "name"_L1).isEmpty() && !str(metadata, "generateName"_L1).isEmpty())
-        metadata.insert("name"_L1, QString(str(metadata, "generateName"_L1) + randomSuffix(5)));
+    const QString requestedName = text(metadata, "name"_L1);
+    const QString admissionName = requestedName.isEmpty() ? text(metadata, "generateName"_L1) : requestedName;
+    if (text(metadata, "name"_L1).isEmpty() && !text(metadata, "generateName"_L1).isEmpty())
+        metadata.insert("name"_L1, QString(text(metadata, "generateName"_L1) + randomSuffix(5)));
     resetServerFields(metadata);
     setMetadata(object, metadata);
-    const QString name = str(metadata, "name"_L1);
+    const QString name = text(metadata, "name"_L1);
 
     const Strategy &strategy = *type.strategy;
     strategy.applyDefaults(object);
@@ -171,13 +167,13 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
         return {{}, failure};
     QJsonObject metadata = metadataOf(object);
     const QJsonObject oldMetadata = metadataOf(*existing);
-    if (str(metadata, "name"_L1) != name) {
+    if (text(metadata, "name"_L1) != name) {
         return {{},
-                status::badRequest(u"the name of the object ("_s + str(metadata, "name"_L1)
+                status::badRequest(u"the name of the object ("_s + text(metadata, "name"_L1)
                                    + u") does not match the name on the URL ("_s + name + u')')};
     }
     if (type.namespaced) {
-        const QString bodyNamespace = str(metadata, "namespace"_L1);
+        const QString bodyNamespace = text(metadata, "namespace"_L1);
         if (!bodyNamespace.isEmpty() && bodyNamespace != ns) {
             return {{},
                     status::badRequest(u"the namespace of the provided object does not match the namespace sent "
@@ -195,11 +191,11 @@ WriteResult Registry::update(const ResourceType &type, const QString &ns, const 
         if (auto failure = type.strategy->authorizeWrite(request, candidate, &*existing, m_store))
             return {{}, failure};
     }
-    const QString rv = str(metadata, "resourceVersion"_L1);
-    if (!rv.isEmpty() && rv != str(oldMetadata, "resourceVersion"_L1))
+    const QString rv = text(metadata, "resourceVersion"_L1);
+    if (!rv.isEmpty() && rv != text(oldMetadata, "resourceVersion"_L1))
         return {{}, status::staleConflict(type.group, type.plural, name)};
 
-    const QString sentUid = str(metadata, "uid"_L1);
+    const QString sentUid = text(metadata, "uid"_L1);
     resetServerFields(metadata);
     // rest.BeforeUpdate keeps a uid the update names (validation then refuses a different one: the uid is immutable,
     // which is what makes a patch naming the uid apply to that object only) and fills in an omitted one.
@@ -293,8 +289,8 @@ WriteResult Registry::remove(const ResourceType &type, const QString &ns, const 
     const QJsonObject preconditions = options.value("preconditions"_L1).toObject();
     const auto precondition = [&](const QString &field, QLatin1StringView key,
                                   const QString &consequence) -> std::optional<ApiFailure> {
-        const QString want = str(preconditions, key);
-        const QString have = str(metadata, key);
+        const QString want = text(preconditions, key);
+        const QString have = text(metadata, key);
         if (want.isEmpty() || want == have)
             return std::nullopt;
         return type.strategy->preconditionFailed(type, name, field, want, have, consequence);
@@ -313,15 +309,15 @@ WriteResult Registry::remove(const ResourceType &type, const QString &ns, const 
         return {m_store.update(type, *deleting), std::nullopt};
     }
     const QJsonObject last = m_store.remove(type, ns, name);
-    cascadeDelete(last, str(options, "propagationPolicy"_L1));
+    cascadeDelete(last, text(options, "propagationPolicy"_L1));
     return {last, std::nullopt};
 }
 
 void Registry::cascadeDelete(const QJsonObject &owner, const QString &propagation)
 {
     // The garbage collector: dependents go with their owner unless the client asked to orphan them.
-    const QString uid = str(metadataOf(owner), "uid"_L1);
-    const QString ns = str(metadataOf(owner), "namespace"_L1);
+    const QString uid = text(metadataOf(owner), "uid"_L1);
+    const QString ns = text(metadataOf(owner), "namespace"_L1);
     for (const ResourceType &type : resourceTypes()) {
         if (!type.namespaced || ns.isEmpty())
             continue;
@@ -341,7 +337,7 @@ void Registry::cascadeDelete(const QJsonObject &owner, const QString &propagatio
                 orphan.insert("metadata"_L1, metadata);
                 m_store.update(type, orphan);
             } else {
-                remove(type, ns, str(metadata, "name"_L1), {});
+                remove(type, ns, text(metadata, "name"_L1), {});
             }
         }
     }
@@ -349,23 +345,23 @@ void Registry::cascadeDelete(const QJsonObject &owner, const QString &propagatio
 
 WriteResult Registry::apply(QJsonObject object)
 {
-    const ResourceType *type = findResourceByKind(str(object, "apiVersion"_L1), str(object, "kind"_L1));
+    const ResourceType *type = findResourceByKind(text(object, "apiVersion"_L1), text(object, "kind"_L1));
     if (!type) {
         return {{},
-                status::badRequest(u"no matches for kind \""_s + str(object, "kind"_L1) + u"\" in version \""_s
-                                   + str(object, "apiVersion"_L1) + u'"')};
+                status::badRequest(u"no matches for kind \""_s + text(object, "kind"_L1) + u"\" in version \""_s
+                                   + text(object, "apiVersion"_L1) + u'"')};
     }
     const QJsonObject metadata = metadataOf(object);
     const QString ns = type->namespaced
-        ? (str(metadata, "namespace"_L1).isEmpty() ? u"default"_s : str(metadata, "namespace"_L1))
+        ? (text(metadata, "namespace"_L1).isEmpty() ? u"default"_s : text(metadata, "namespace"_L1))
         : QString();
-    const auto existing = m_store.get(*type, ns, str(metadata, "name"_L1));
+    const auto existing = m_store.get(*type, ns, text(metadata, "name"_L1));
     if (!existing)
         return create(*type, ns, object);
     QJsonObject newMetadata = metadata;
     newMetadata.remove("resourceVersion"_L1);
     object.insert("metadata"_L1, newMetadata);
-    return update(*type, ns, str(metadata, "name"_L1), object);
+    return update(*type, ns, text(metadata, "name"_L1), object);
 }
 
 } // namespace kubesim

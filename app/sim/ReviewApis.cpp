@@ -4,6 +4,7 @@
 #include "ApiServer.h"
 
 #include "Auth.h"
+#include "JsonText.h"
 #include "RequestScope.h"
 
 #include <QDateTime>
@@ -21,11 +22,6 @@ constexpr qint64 minTokenSeconds = 10 * 60;
 constexpr qint64 maxTokenSeconds = qint64(1) << 32;
 constexpr qint64 podDefaultTokenSeconds = 60 * 60 + 7; // WarnOnlyBoundTokenExpirationSeconds
 constexpr qint64 extendedTokenSeconds = 24 * 365 * 60 * 60;
-
-QString str(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
 
 QString rfc3339(qint64 secondsSinceEpoch)
 {
@@ -50,7 +46,7 @@ QJsonObject userInfoJson(const UserInfo &user)
 
 UserInfo userFromSpec(const QJsonObject &spec)
 {
-    UserInfo user {str(spec, "user"_L1), str(spec, "uid"_L1), {}, {}};
+    UserInfo user {text(spec, "user"_L1), text(spec, "uid"_L1), {}, {}};
     for (const QJsonValue &group : spec.value("groups"_L1).toArray())
         user.groups.append(group.toString());
     const QJsonObject extra = spec.value("extra"_L1).toObject();
@@ -67,18 +63,18 @@ RequestAttributes attributesFromSpec(const QJsonObject &spec)
     if (spec.contains("nonResourceAttributes"_L1)) {
         const QJsonObject nonResource = spec.value("nonResourceAttributes"_L1).toObject();
         attributes.resourceRequest = false;
-        attributes.verb = str(nonResource, "verb"_L1);
-        attributes.path = str(nonResource, "path"_L1);
+        attributes.verb = text(nonResource, "verb"_L1);
+        attributes.path = text(nonResource, "path"_L1);
         return attributes;
     }
     const QJsonObject resource = spec.value("resourceAttributes"_L1).toObject();
-    attributes.verb = str(resource, "verb"_L1);
-    attributes.apiGroup = str(resource, "group"_L1);
-    attributes.apiVersion = str(resource, "version"_L1);
-    attributes.resource = str(resource, "resource"_L1);
-    attributes.subresource = str(resource, "subresource"_L1);
-    attributes.name = str(resource, "name"_L1);
-    attributes.ns = str(resource, "namespace"_L1);
+    attributes.verb = text(resource, "verb"_L1);
+    attributes.apiGroup = text(resource, "group"_L1);
+    attributes.apiVersion = text(resource, "version"_L1);
+    attributes.resource = text(resource, "resource"_L1);
+    attributes.subresource = text(resource, "subresource"_L1);
+    attributes.name = text(resource, "name"_L1);
+    attributes.ns = text(resource, "namespace"_L1);
     return attributes;
 }
 
@@ -124,7 +120,7 @@ void ApiServer::serveReview(const RequestScope &scope)
         for (const QJsonValue &audience : spec.value("audiences"_L1).toArray())
             audiences.append(audience.toString());
         const Authenticator::Result outcome =
-            m_authenticator.authenticateToken(str(spec, "token"_L1).toUtf8(), audiences);
+            m_authenticator.authenticateToken(text(spec, "token"_L1).toUtf8(), audiences);
         if (outcome.user) {
             result = {{"authenticated"_L1, true},
                       {"user"_L1, userInfoJson(*outcome.user)},
@@ -133,7 +129,7 @@ void ApiServer::serveReview(const RequestScope &scope)
             result = {{"user"_L1, QJsonObject()}, {"error"_L1, outcome.error}};
         }
     } else if (kind == "SelfSubjectRulesReview"_L1) {
-        const Authorizer::Rules rules = m_authorizer.rulesFor(user, str(spec, "namespace"_L1));
+        const Authorizer::Rules rules = m_authorizer.rulesFor(user, text(spec, "namespace"_L1));
         result = {{"resourceRules"_L1, rules.resourceRules},
                   {"nonResourceRules"_L1, rules.nonResourceRules},
                   {"incomplete"_L1, rules.incomplete}};
@@ -193,15 +189,15 @@ void ApiServer::serveTokenRequest(const RequestScope &scope)
     QJsonObject body = *decoded;
     const QJsonObject metadata = body.value("metadata"_L1).toObject();
     // Steps of the token REST storage (pkg/registry/core/serviceaccount/storage/token.go), in its order.
-    if (!str(metadata, "name"_L1).isEmpty() && str(metadata, "name"_L1) != name) {
+    if (!text(metadata, "name"_L1).isEmpty() && text(metadata, "name"_L1) != name) {
         sendFailure(exchange,
-                    invalidReview(requestType, u"metadata.name"_s, str(metadata, "name"_L1),
+                    invalidReview(requestType, u"metadata.name"_s, text(metadata, "name"_L1),
                                   u"must match the service account name if specified"_s));
         return;
     }
-    if (!str(metadata, "namespace"_L1).isEmpty() && str(metadata, "namespace"_L1) != ns) {
+    if (!text(metadata, "namespace"_L1).isEmpty() && text(metadata, "namespace"_L1) != ns) {
         sendFailure(exchange,
-                    invalidReview(requestType, u"metadata.namespace"_s, str(metadata, "namespace"_L1),
+                    invalidReview(requestType, u"metadata.namespace"_s, text(metadata, "namespace"_L1),
                                   u"must match the service account namespace if specified"_s));
         return;
     }
@@ -240,13 +236,13 @@ void ApiServer::serveTokenRequest(const RequestScope &scope)
     // The bound object must exist (and be the same object, if a uid is given).
     QJsonObject k8sClaims {
         {"namespace"_L1, ns},
-        {"serviceaccount"_L1, QJsonObject {{"name"_L1, name}, {"uid"_L1, str(metadataOf(*account), "uid"_L1)}}}};
+        {"serviceaccount"_L1, QJsonObject {{"name"_L1, name}, {"uid"_L1, text(metadataOf(*account), "uid"_L1)}}}};
     const QJsonObject boundRef = spec.value("boundObjectRef"_L1).toObject();
     bool podBound = false;
     if (!boundRef.isEmpty()) {
-        const QString boundKind = str(boundRef, "kind"_L1);
+        const QString boundKind = text(boundRef, "kind"_L1);
         const QString boundVersion =
-            str(boundRef, "apiVersion"_L1).isEmpty() ? u"v1"_s : str(boundRef, "apiVersion"_L1);
+            text(boundRef, "apiVersion"_L1).isEmpty() ? u"v1"_s : text(boundRef, "apiVersion"_L1);
         const char *plural = boundKind == "Pod"_L1 ? "pods"
             : boundKind == "Secret"_L1             ? "secrets"
             : boundKind == "Node"_L1               ? "nodes"
@@ -258,17 +254,17 @@ void ApiServer::serveTokenRequest(const RequestScope &scope)
             return;
         }
         const ResourceType *boundType = findResource(QString(), u"v1"_s, QLatin1StringView(plural));
-        const QString boundName = str(boundRef, "name"_L1);
+        const QString boundName = text(boundRef, "name"_L1);
         const auto bound = store.get(*boundType, boundKind == "Node"_L1 ? QString() : ns, boundName);
         if (!bound) {
             sendFailure(exchange, status::notFound(QString(), boundType->plural, boundName));
             return;
         }
-        const QString uid = str(metadataOf(*bound), "uid"_L1);
-        if (!str(boundRef, "uid"_L1).isEmpty() && str(boundRef, "uid"_L1) != uid) {
+        const QString uid = text(metadataOf(*bound), "uid"_L1);
+        if (!text(boundRef, "uid"_L1).isEmpty() && text(boundRef, "uid"_L1) != uid) {
             sendFailure(exchange,
                         status::conflict(QString(), boundKind, boundName,
-                                         u"the UID in the bound object reference ("_s + str(boundRef, "uid"_L1)
+                                         u"the UID in the bound object reference ("_s + text(boundRef, "uid"_L1)
                                              + u") does not match the UID in record. The object might have "
                                                "been deleted and then recreated"_s));
             return;
@@ -276,7 +272,7 @@ void ApiServer::serveTokenRequest(const RequestScope &scope)
         const QJsonObject ref {{"name"_L1, boundName}, {"uid"_L1, uid}};
         if (boundKind == "Pod"_L1) {
             const QJsonObject podSpec = bound->value("spec"_L1).toObject();
-            if (str(podSpec, "serviceAccountName"_L1) != name) {
+            if (text(podSpec, "serviceAccountName"_L1) != name) {
                 sendFailure(exchange,
                             status::badRequest(u"cannot bind token for serviceaccount \""_s + name
                                                + u"\" to pod running with different serviceaccount name."_s));
@@ -286,10 +282,10 @@ void ApiServer::serveTokenRequest(const RequestScope &scope)
             k8sClaims.insert("pod"_L1, ref);
             // ServiceAccountTokenPodNodeInfo: a scheduled pod's node is embedded too.
             static const ResourceType *nodes = findResource(QString(), u"v1"_s, u"nodes"_s);
-            const QString nodeName = str(podSpec, "nodeName"_L1);
+            const QString nodeName = text(podSpec, "nodeName"_L1);
             if (const auto node = nodeName.isEmpty() ? std::nullopt : store.get(*nodes, QString(), nodeName))
                 k8sClaims.insert("node"_L1,
-                                 QJsonObject {{"name"_L1, nodeName}, {"uid"_L1, str(metadataOf(*node), "uid"_L1)}});
+                                 QJsonObject {{"name"_L1, nodeName}, {"uid"_L1, text(metadataOf(*node), "uid"_L1)}});
         } else {
             k8sClaims.insert(boundKind == "Secret"_L1 ? "secret"_L1 : "node"_L1, ref);
         }

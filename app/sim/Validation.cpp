@@ -1,5 +1,6 @@
 #include "Validation.h"
 
+#include "JsonText.h"
 #include "Selectors.h"
 
 #include <QHash>
@@ -43,11 +44,6 @@ QString maskTrailingDash(const QString &name)
 QJsonObject metadataOf(const QJsonObject &object)
 {
     return object.value("metadata"_L1).toObject();
-}
-
-QString text(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
 }
 
 } // namespace

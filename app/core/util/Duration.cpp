@@ -57,7 +57,7 @@ std::optional<std::uint64_t> unitOf(QByteArrayView unit)
     return std::nullopt;
 }
 
-std::optional<std::chrono::nanoseconds> fail(QString *error, const QString &message)
+std::optional<std::chrono::nanoseconds> reject(QString *error, const QString &message)
 {
     if (error)
         *error = message;
@@ -70,7 +70,7 @@ std::optional<std::chrono::nanoseconds> fail(QString *error, const QString &mess
 std::optional<std::chrono::nanoseconds> parseGoDuration(const QString &text, QString *error)
 {
     const QByteArray orig = text.toUtf8();
-    const auto invalid = [&] { return fail(error, u"time: invalid duration "_s + quote(orig)); };
+    const auto invalid = [&] { return reject(error, u"time: invalid duration "_s + quote(orig)); };
     QByteArrayView s(orig);
     std::uint64_t d = 0;
     bool neg = false;
@@ -130,12 +130,12 @@ std::optional<std::chrono::nanoseconds> parseGoDuration(const QString &text, QSt
         while (u < s.size() && s[u] != '.' && !isDigit(s[u]))
             ++u;
         if (u == 0)
-            return fail(error, u"time: missing unit in duration "_s + quote(orig));
+            return reject(error, u"time: missing unit in duration "_s + quote(orig));
         const QByteArrayView unitText = s.first(u);
         s = s.sliced(u);
         const std::optional<std::uint64_t> unit = unitOf(unitText);
         if (!unit)
-            return fail(error,
+            return reject(error,
                         u"time: unknown unit "_s + quote(unitText.toByteArray()) + u" in duration "_s + quote(orig));
         if (v > limit / *unit)
             return invalid();
@@ -169,7 +169,7 @@ std::optional<std::chrono::nanoseconds> parseRequestTimeout(const QString &text,
     }
     if (const auto duration = parseGoDuration(text))
         return duration;
-    return fail(error,
+    return reject(error,
                 u"Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a "
                 "corresponding time unit (e.g. 1s | 2m | 3h)"_s);
 }

@@ -1,6 +1,7 @@
 // DaemonSet (pkg/registry/apps/daemonset): its defaults and template generation, its update strategy
 // checks, printDaemonSet.
 
+#include "JsonText.h"
 #include "Kinds.h"
 #include "Pod.h"
 #include "Registry.h"
@@ -14,11 +15,6 @@ using namespace Qt::StringLiterals;
 namespace kubesim {
 
 namespace {
-
-QString text(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
 
 // A DaemonSet's internal spec.templateGeneration, which apps/v1 carries in an annotation: 1 on create, one more
 // on each update that changes the template (the strategy's PrepareForCreate/PrepareForUpdate).

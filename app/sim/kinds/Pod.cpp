@@ -3,6 +3,7 @@
 
 #include "Pod.h"
 
+#include "JsonText.h"
 #include "Kinds.h"
 #include "Registry.h"
 #include "ResourceTypes.h"
@@ -19,11 +20,6 @@ using namespace Qt::StringLiterals;
 namespace kubesim {
 
 namespace {
-
-QString text(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
 
 // The projected token volume of the ServiceAccount admission plugin, mounted into every container that has
 // nothing at the service-account path yet.

@@ -1,6 +1,7 @@
 // Role, ClusterRole, RoleBinding and ClusterRoleBinding (pkg/registry/rbac and pkg/apis/rbac/validation):
 // names that only need to be path segments, rules, subjects, and a roleRef that never changes.
 
+#include "JsonText.h"
 #include "Kinds.h"
 #include "Rbac.h"
 #include "Tables.h"
@@ -10,11 +11,6 @@ using namespace Qt::StringLiterals;
 namespace kubesim {
 
 namespace {
-
-QString text(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
 
 const QString kRbacGroup = u"rbac.authorization.k8s.io"_s;
 

@@ -1,6 +1,7 @@
 // Secret (pkg/registry/core/secret): stringData folded into data, the checks of each secret type, and
 // the type field label.
 
+#include "JsonText.h"
 #include "Kinds.h"
 #include "Registry.h"
 #include "Tables.h"
@@ -14,11 +15,6 @@ using namespace Qt::StringLiterals;
 namespace kubesim {
 
 namespace {
-
-QString text(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
 
 // Data with stringData merged in, decoded: what the Secret strategy validates.
 QMap<QString, QByteArray> secretData(const QJsonObject &secret)

@@ -1,5 +1,6 @@
 // StatefulSet (pkg/registry/apps/statefulset): its defaults, what an update may change, printStatefulSet.
 
+#include "JsonText.h"
 #include "Kinds.h"
 #include "Registry.h"
 #include "Tables.h"
@@ -10,11 +11,6 @@ using namespace Qt::StringLiterals;
 namespace kubesim {
 
 namespace {
-
-QString text(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
 
 // ValidateStatefulSetSpec (pkg/apis/apps/validation).
 void validateStatefulSetSpec(const QJsonObject &statefulSet, QList<FieldError> &errors)
