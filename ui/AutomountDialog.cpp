@@ -104,6 +104,8 @@ bool AutomountDialog::hasChanges() const
 
 void AutomountDialog::apply()
 {
+    setOutcomeSentences(tr("The setting was not changed."),
+                        tr("The setting may have been changed: the details show what it is now."));
     runOperation(
         ops::setAutomountServiceAccountToken(m_client, m_account.meta.ns, m_account.meta.name, chosen(m_automount)),
         tr("Saving…"));

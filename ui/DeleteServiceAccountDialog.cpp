@@ -41,7 +41,10 @@ DeleteServiceAccountDialog::DeleteServiceAccountDialog(KubeClient *client, const
 
 void DeleteServiceAccountDialog::apply()
 {
-    runOperation(ops::deleteServiceAccount(m_client, m_account.meta.ns, m_account.meta.name), tr("Deleting…"));
+    setOutcomeSentences(tr("The service account was not deleted."),
+                        tr("The service account may have been deleted: the list shows whether it is still there."));
+    runOperation(ops::deleteServiceAccount(m_client, m_account.meta.ns, m_account.meta.name, m_account.meta.uid),
+                 tr("Deleting…"));
 }
 
 } // namespace sa

@@ -332,6 +332,8 @@ QString GrantAccessDialog::validate() const
 
 void GrantAccessDialog::apply()
 {
+    setOutcomeSentences(tr("Access was not granted."),
+                        tr("Access may have been granted: the account's bindings show whether it was."));
     runOperation(ops::addBindingSubject(m_client, binding(), role(), Subject {u"ServiceAccount"_s, m_name, m_ns}),
                  tr("Granting…"));
 }

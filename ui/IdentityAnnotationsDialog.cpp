@@ -113,6 +113,8 @@ void IdentityAnnotationsDialog::updateTabs()
 
 void IdentityAnnotationsDialog::apply()
 {
+    setOutcomeSentences(tr("The annotations were not changed."),
+                        tr("The annotations may have been changed: the details show what they are now."));
     runOperation(ops::setAnnotations(m_client, m_account.meta.ns, m_account.meta.name, changes()), tr("Saving…"));
 }
 

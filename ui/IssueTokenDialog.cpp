@@ -119,6 +119,9 @@ void IssueTokenDialog::apply()
         options.audiences.append(audience.trimmed());
     const QStringList bound = m_bound->currentData().toStringList();
     if (bound == QStringList {kNewSecret}) {
+        // A token that may have come of a failed request is bound to the Secret made for it, which goes with it;
+        // and one that did not get that far leaves no token either.
+        setOutcomeSentences(tr("No token was issued."), {});
         runOperation(ops::requestRevocableToken(m_client, m_ns, m_account, options), tr("Requesting…"));
         return;
     }
@@ -126,6 +129,9 @@ void IssueTokenDialog::apply()
         options.boundKind = bound.at(0);
         options.boundName = bound.at(1);
     }
+    // A TokenRequest stores nothing, so nothing can be checked: a token the server may have made was never shown.
+    setOutcomeSentences(tr("No token was issued."),
+                        tr("A token may have been issued, but it was never shown to anyone and expires on its own."));
     runOperation(ops::requestToken(m_client, m_ns, m_account, options), tr("Requesting…"));
 }
 

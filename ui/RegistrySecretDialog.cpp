@@ -73,6 +73,8 @@ void RegistrySecretDialog::apply()
     credentials.username = m_username->text();
     credentials.password = SecretBytes::adopt(m_password->text().toUtf8());
     credentials.email = m_email->text().trimmed();
+    setOutcomeSentences(tr("The registry secret was not created."),
+                        tr("The registry secret may have been created: the list of secrets shows it if it was."));
     runOperation(ops::createDockerRegistrySecret(m_client, m_ns, m_name->text(), credentials), tr("Creating…"));
 }
 

@@ -95,6 +95,8 @@ QString RevokeDialog::validate() const
 
 void RevokeDialog::apply()
 {
+    setOutcomeSentences(tr("Access was not revoked."),
+                        tr("Access may have been revoked: the account's bindings show whether it was."));
     runOperation(ops::removeBindingSubject(m_client, {m_binding.meta.ns, m_binding.meta.name}, m_subject),
                  tr("Revoking…"));
 }

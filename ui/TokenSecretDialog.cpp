@@ -51,6 +51,8 @@ QString TokenSecretDialog::validate() const
 
 void TokenSecretDialog::apply()
 {
+    setOutcomeSentences(tr("The token secret was not created."),
+                        tr("The token secret may have been created: the list of secrets shows it if it was."));
     runOperation(ops::createTokenSecret(m_client, m_ns, m_account, m_name->text(), m_waitMs),
                  tr("Creating; waiting for the token controller to fill it…"));
 }

@@ -70,6 +70,8 @@ private Q_SLOTS:
     void tokenRequestDurations();
     void tokenRequestAudienceAndBinding();
     void revocableTokenLeavesNothingWhenRefused();
+    void writeOutcomeChecked_data();
+    void writeOutcomeChecked();
     void tokenRequestShortenedWarning();
     void whoAmIWithIssuedToken();
     void tokenSecret();
@@ -380,6 +382,75 @@ void TestOperations::revocableTokenLeavesNothingWhenRefused()
     QVERIFY2(issued.ok(), qPrintable(describe(issued)));
     QCOMPARE(secretsMadeForIt(), 1);
     QVERIFY(issued.get<IssuedToken>()->revocationSecret.startsWith(u"revocable-token-revoke-"_s));
+}
+
+void TestOperations::writeOutcomeChecked_data()
+{
+    QTest::addColumn<QString>("write"); // create, delete, delete-meant (with the uid of an older object), ...
+    QTest::addColumn<bool>("exists"); // whether the object is there when the write fails with 500
+    QTest::addColumn<bool>("applied"); // what the check concludes
+
+    QTest::newRow("create, not there") << u"create"_s << false << false;
+    QTest::newRow("create, there") << u"create"_s << true << true;
+    QTest::newRow("delete, gone") << u"delete"_s << false << true;
+    QTest::newRow("delete, still there") << u"delete"_s << true << false;
+    QTest::newRow("delete, made again") << u"delete-meant"_s << true << true;
+    QTest::newRow("registry secret, not there") << u"registry"_s << false << false;
+    QTest::newRow("registry secret, there") << u"registry"_s << true << true;
+    QTest::newRow("delete secret, gone") << u"delete-secret"_s << false << true;
+    QTest::newRow("delete secret, still there") << u"delete-secret"_s << true << false;
+}
+
+// A write answered 500 leaves its outcome open: the operation reads the object and concludes. Applied is success;
+// not applied fails with the server's error, marked as checked. A Secret's check never brings its values.
+void TestOperations::writeOutcomeChecked()
+{
+    QFETCH(QString, write);
+    QFETCH(bool, exists);
+    QFETCH(bool, applied);
+    const bool secret = write == "registry"_L1 || write == "delete-secret"_L1;
+    const QString name = u"checked-"_s + QString::fromLatin1(QTest::currentDataTag()).remove(u',').replace(u' ', u'-');
+    const QString collection = u"/api/v1/namespaces/ops-sa/"_s + (secret ? u"secrets"_s : u"serviceaccounts"_s);
+    if (exists) {
+        QJsonObject object {{"metadata"_L1, QJsonObject {{"name"_L1, name}}}};
+        if (secret)
+            object.insert("stringData"_L1, QJsonObject {{"password"_L1, "checked-value"_L1}});
+        QVERIFY(api("POST", collection, object).ok());
+    }
+    const QJsonObject fault {
+        {"errors"_L1,
+         QJsonArray {QJsonObject {{"path"_L1, QString(u'^' + collection + u"(/" + name + u")?$")},
+                                  {"method"_L1, write.startsWith("delete"_L1) ? "DELETE"_L1 : "POST"_L1},
+                                  {"code"_L1, 500}}}}};
+    QVERIFY(api("PUT", u"/kube-sim/v1/faults"_s, fault).ok());
+    Operation *operation = nullptr;
+    if (write == "create"_L1)
+        operation = ops::createServiceAccount(m_client.get(), ServiceAccountSpec {u"ops-sa"_s, name, {}, {}, {}, {}});
+    else if (write == "delete"_L1)
+        operation = ops::deleteServiceAccount(m_client.get(), u"ops-sa"_s, name);
+    else if (write == "delete-meant"_L1) // the account meant was deleted, and one of its name made again
+        operation = ops::deleteServiceAccount(m_client.get(), u"ops-sa"_s, name, u"uid-of-the-one-meant"_s);
+    else if (write == "registry"_L1)
+        operation = ops::createDockerRegistrySecret(m_client.get(), u"ops-sa"_s, name,
+                                                    {u"r.example"_s, u"u"_s, SecretBytes::adopt("p"_ba), {}});
+    else
+        operation = ops::deleteSecret(m_client.get(), u"ops-sa"_s, name);
+    const OperationResult result = finish(operation);
+    QVERIFY(api("DELETE", u"/kube-sim/v1/faults"_s).ok());
+    if (exists)
+        QVERIFY(api("DELETE", collection + u'/' + name).ok());
+    if (applied) {
+        QVERIFY2(result.ok(), qPrintable(describe(result)));
+        if (!write.startsWith("delete"_L1))
+            QCOMPARE(metadataOf(result.object).value("name"_L1).toString(), name);
+        QVERIFY(!QJsonDocument(result.object).toJson().contains("checked-value"));
+        QVERIFY(!result.object.contains("data"_L1));
+        return;
+    }
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error->httpStatus, 500);
+    QVERIFY(result.error->checkedNotApplied);
+    QCOMPARE(result.error->writeOutcome(), ApiError::WriteOutcome::NotApplied);
 }
 
 void TestOperations::tokenRequestAudienceAndBinding()

@@ -11,6 +11,7 @@
 #include "SimHttp.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
@@ -118,6 +119,41 @@ private:
     int accountStatus(const QString &name)
     {
         return m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/"_s + name).code;
+    }
+
+    int secretStatus(const QString &name)
+    {
+        return m_http->send("GET", u"/api/v1/namespaces/payments/secrets/"_s + name).code;
+    }
+
+    // A fault configuration of one error rule: `code` for `method` on paths that match `path` (`count` times, -1:
+    // until cleared), with the Status's reason and message when given.
+    static QByteArray errorRule(const QString &path, const QString &method, int code, const QString &reason = {},
+                                const QString &message = {}, int count = -1, int retryAfter = 0)
+    {
+        QJsonObject error {{"path"_L1, path}, {"method"_L1, method}, {"code"_L1, code}, {"count"_L1, count}};
+        if (!reason.isEmpty())
+            error.insert("reason"_L1, reason);
+        if (!message.isEmpty())
+            error.insert("message"_L1, message);
+        if (retryAfter > 0)
+            error.insert("retryAfterSeconds"_L1, retryAfter);
+        return QJsonDocument(QJsonObject {{"errors"_L1, QJsonArray {error}}}).toJson(QJsonDocument::Compact);
+    }
+
+    // The action `action` on account `account` of payments (selected first): its dialog, shown, or null.
+    QPointer<sa::ActionDialog> openOn(const QString &account, const QString &action, const QString &dialogName)
+    {
+        find<QTabWidget>(u"kindTabs"_s)->setCurrentIndex(0);
+        auto *accounts = find<QTreeView>(u"serviceAccounts"_s);
+        if (!QTest::qWaitFor([&] { return findRow(accounts->model(), account).isValid(); }, 10000))
+            return nullptr;
+        accounts->setCurrentIndex(findRow(accounts->model(), account));
+        find<QAction>(action)->trigger();
+        QPointer<sa::ActionDialog> dialog = m_app->window().findChild<sa::ActionDialog *>(dialogName);
+        if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+            return nullptr;
+        return dialog;
     }
 
     QTemporaryDir m_dir;
@@ -321,17 +357,8 @@ private Q_SLOTS:
 
         const auto rule = [](int code, const QString &reason, const QString &message, int count = -1,
                              int retryAfter = 0) {
-            QJsonObject error {{"path"_L1, "^/api/v1/namespaces/payments/serviceaccounts$"_L1},
-                               {"method"_L1, "POST"_L1},
-                               {"code"_L1, code},
-                               {"count"_L1, count}};
-            if (!reason.isEmpty())
-                error.insert("reason"_L1, reason);
-            if (!message.isEmpty())
-                error.insert("message"_L1, message);
-            if (retryAfter > 0)
-                error.insert("retryAfterSeconds"_L1, retryAfter);
-            return QJsonDocument(QJsonObject {{"errors"_L1, QJsonArray {error}}}).toJson(QJsonDocument::Compact);
+            return errorRule(u"^/api/v1/namespaces/payments/serviceaccounts$"_s, u"POST"_s, code, reason, message,
+                             count, retryAfter);
         };
         const QString forbidden = u"serviceaccounts is forbidden: User \"kube-sim-admin\" cannot create resource "
                                   "\"serviceaccounts\" in API group \"\" in the namespace \"payments\""_s;
@@ -395,6 +422,128 @@ private Q_SLOTS:
         QCOMPARE(accountStatus(name), 200);
         QTRY_VERIFY_WITH_TIMEOUT(shows(name), 10000);
         QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/serviceaccounts/"_s + name).code, 200);
+    }
+
+    void dialogFaults_data()
+    {
+        QTest::addColumn<QString>("dialog"); // delete, issue token, registry secret, token secret, automount
+        QTest::addColumn<int>("code"); // of the one write the dialog makes
+        QTest::addColumn<QString>("outcome"); // what the dialog says about it
+
+        const QString notDeleted = u"The service account was not deleted."_s;
+        QTest::newRow("delete 403") << u"delete"_s << 403 << notDeleted;
+        QTest::newRow("delete 500") << u"delete"_s << 500 << notDeleted; // checked: still there
+        QTest::newRow("issue token 403") << u"issue token"_s << 403 << u"No token was issued."_s;
+        QTest::newRow("issue token 500") << u"issue token"_s << 500
+                                         << u"A token may have been issued, but it was never shown to anyone and "
+                                            "expires on its own."_s;
+        const QString registryNotCreated = u"The registry secret was not created."_s;
+        QTest::newRow("registry secret 422") << u"registry secret"_s << 422 << registryNotCreated;
+        QTest::newRow("registry secret 500") << u"registry secret"_s << 500 << registryNotCreated; // checked
+        const QString tokenSecretNotCreated = u"The token secret was not created."_s;
+        QTest::newRow("token secret 422") << u"token secret"_s << 422 << tokenSecretNotCreated;
+        QTest::newRow("token secret 500") << u"token secret"_s << 500 << tokenSecretNotCreated; // checked
+        QTest::newRow("automount 403") << u"automount"_s << 403 << u"The setting was not changed."_s;
+        QTest::newRow("automount 500") << u"automount"_s << 500
+                                       << u"The setting may have been changed: the details show what it is now."_s;
+    }
+
+    // Each dialog of one write meets a refusal or a 500: it quotes the server and says whether the change happened,
+    // kube-sim agrees, and once the fault is over the same dialog makes the change.
+    void dialogFaults()
+    {
+        QFETCH(QString, dialog);
+        QFETCH(int, code);
+        QFETCH(QString, outcome);
+        if (!m_app || !status().startsWith(u"● Connected as kube-sim-admin"_s))
+            openAdmin();
+        if (QTest::currentTestFailed())
+            return;
+        const QString account = u"outcome-target"_s;
+        if (accountStatus(account) == 404)
+            QCOMPARE(m_http
+                         ->send("POST", u"/api/v1/namespaces/payments/serviceaccounts"_s,
+                                u"{\"metadata\":{\"name\":\"%1\"}}"_s.arg(account).toUtf8())
+                         .code,
+                     201);
+        const QString secret = u"outcome-secret"_s;
+        const QString accountPath = u"^/api/v1/namespaces/payments/serviceaccounts/"_s + account;
+        const QString message = code == 500 ? u"Internal error occurred: injected fault (kube-sim)"_s
+                                            : u"injected refusal %1 for %2"_s.arg(code).arg(dialog);
+        const QString reason = code == 403 ? u"Forbidden"_s : code == 422 ? u"Invalid"_s : QString();
+        const auto fault = [&](const QString &path, const QString &method) {
+            return errorRule(path, method, code, reason, code == 500 ? QString() : message);
+        };
+        QPointer<sa::ActionDialog> shown;
+        std::function<bool()> changed; // whether kube-sim has the change
+        QString done; // the child a dialog that shows its result (not closes) shows then
+        if (dialog == "delete"_L1) {
+            QCOMPARE(setFaults(fault(accountPath + u'$', u"DELETE"_s)), 200);
+            shown = openOn(account, u"delete"_s, u"deleteServiceAccountDialog"_s);
+            changed = [&] { return accountStatus(account) == 404; };
+        } else if (dialog == "issue token"_L1) {
+            // A TokenRequest stores nothing: kube-sim can only say that no Secret was made for it either.
+            QCOMPARE(setFaults(fault(accountPath + u"/token$"_s, u"POST"_s)), 200);
+            shown = openOn(account, u"issueToken"_s, u"issueTokenDialog"_s);
+            changed = [] { return false; };
+            done = u"tokenResult"_s;
+        } else if (dialog == "automount"_L1) {
+            QCOMPARE(setFaults(fault(accountPath + u'$', u"PATCH"_s)), 200);
+            shown = openOn(account, u"automount"_s, u"automountDialog"_s);
+            if (shown)
+                shown->findChild<QComboBox *>(u"automount"_s)->setCurrentIndex(2); // off
+            changed = [&] {
+                return m_http->send("GET", u"/api/v1/namespaces/payments/serviceaccounts/"_s + account)
+                           .json()
+                           .value("automountServiceAccountToken"_L1)
+                    == QJsonValue(false);
+            };
+        } else {
+            QCOMPARE(setFaults(fault(u"^/api/v1/namespaces/payments/secrets$"_s, u"POST"_s)), 200);
+            if (dialog == "token secret"_L1) {
+                shown = openOn(account, u"newTokenSecret"_s, u"tokenSecretDialog"_s);
+                done = u"tokenSecretResult"_s;
+            } else {
+                const QPointer<sa::ActionDialog> pullSecrets =
+                    openOn(account, u"pullSecrets"_s, u"pullSecretsDialog"_s);
+                QVERIFY(pullSecrets);
+                pullSecrets->findChild<QPushButton *>(u"newRegistrySecret"_s)->click();
+                shown = pullSecrets->findChild<sa::ActionDialog *>(u"registrySecretDialog"_s);
+                QVERIFY(shown && QTest::qWaitForWindowExposed(shown));
+                QTest::keyClicks(shown->findChild<QLineEdit *>(u"server"_s), u"registry.example"_s);
+                QTest::keyClicks(shown->findChild<QLineEdit *>(u"username"_s), u"robot"_s);
+                QTest::keyClicks(shown->findChild<QLineEdit *>(u"password"_s), u"pass"_s);
+            }
+            if (shown) {
+                auto *name = shown->findChild<QLineEdit *>(u"name"_s);
+                name->clear();
+                QTest::keyClicks(name, secret);
+            }
+            changed = [&] { return secretStatus(secret) == 200; };
+        }
+        QVERIFY(shown);
+        QVERIFY(!changed());
+        shown->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(shown && !shown->isBusy(), 15000);
+        const QString error = shown->errorText();
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY2(error.endsWith(u' ' + outcome), qPrintable(error));
+        QVERIFY(shown->isVisible());
+        QVERIFY(!changed());
+        // The fault over, the same dialog makes the change.
+        clearFaults();
+        shown->findChild<QPushButton *>(u"okButton"_s)->click();
+        if (done.isEmpty())
+            QTRY_VERIFY_WITH_TIMEOUT(!shown || !shown->isVisible(), 15000);
+        else
+            QTRY_VERIFY_WITH_TIMEOUT(shown->findChild<QWidget *>(done), 15000);
+        QVERIFY(dialog == "issue token"_L1 || changed());
+        if (secretStatus(secret) == 200)
+            QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/secrets/"_s + secret).code, 200);
+        // The next row starts from a new account, once the window knows it: a delete dialog takes the uid it shows.
+        if (accountStatus(account) == 200)
+            QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/serviceaccounts/"_s + account).code, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!shows(account), 10000);
     }
 
     // 409: the name is taken: the server's words, and nothing changed.

@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QGroupBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -221,6 +222,53 @@ private Q_SLOTS:
         gone.findChild<QPushButton *>(u"okButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(gone.errorText().contains(u"not found"_s), 10000);
         QVERIFY(gone.isVisible());
+    }
+
+    void annotationFaults_data()
+    {
+        QTest::addColumn<int>("code"); // of the patch
+        QTest::addColumn<QString>("message"); // the server's words
+        QTest::addColumn<QString>("outcome"); // what the dialog says about the change
+
+        QTest::newRow("403") << 403 << u"injected refusal"_s << u"The annotations were not changed."_s;
+        QTest::newRow("500") << 500 << u"Internal error occurred: injected fault (kube-sim)"_s
+                             << u"The annotations may have been changed: the details show what they are now."_s;
+    }
+
+    // The patch meets a refusal or a 500: the dialog quotes the server and says whether the annotations changed,
+    // the server still has the old ones, and once the fault is over the same dialog sets them.
+    void annotationFaults()
+    {
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        QFETCH(QString, outcome);
+        const auto account = createAccount(u"faulted"_s, {{"team"_L1, "ci"_L1}});
+        QVERIFY(account);
+        QJsonObject rule {{"path"_L1, QString(u'^' + accountPath(u"faulted"_s) + u'$')},
+                          {"method"_L1, "PATCH"_L1},
+                          {"code"_L1, code}};
+        if (code != 500)
+            rule.insert("message"_L1, message);
+        QCOMPARE(m_http
+                     ->send("PUT", u"/kube-sim/v1/faults"_s,
+                            QJsonDocument(QJsonObject {{"errors"_L1, QJsonArray {rule}}}).toJson())
+                     .code,
+                 200);
+        IdentityAnnotationsDialog dialog(m_client.get(), *account);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.findChild<QLineEdit *>(kRoleArn)->setText(kArn);
+        auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+        ok->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 10000);
+        QVERIFY2(dialog.errorText().contains(message), qPrintable(dialog.errorText()));
+        QVERIFY2(dialog.errorText().endsWith(u' ' + outcome), qPrintable(dialog.errorText()));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(annotationsOnServer(u"faulted"_s), QJsonObject({{"team"_L1, "ci"_L1}}));
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        ok->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 10000);
+        QCOMPARE(annotationsOnServer(u"faulted"_s), QJsonObject({{"team"_L1, "ci"_L1}, {kRoleArn, kArn}}));
     }
 
     // New service account: a provider's fields show when it is chosen, are checked as the cloud reads them (and an

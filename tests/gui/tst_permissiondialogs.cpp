@@ -13,6 +13,7 @@
 #include "CanItDialog.h"
 #include "GrantAccessDialog.h"
 #include "PermissionInputs.h"
+#include "RevokeDialog.h"
 #include "WhoCanDialog.h"
 #include "api/KubeClient.h"
 #include "api/Operations.h"
@@ -283,6 +284,75 @@ private Q_SLOTS:
             names.append(subject[u"namespace"].toString() + u'/' + subject[u"name"].toString());
         QCOMPARE(names, (QStringList {u"payments/payments-batch"_s, u"payments/payments-worker"_s}));
         QCOMPARE(canI(u"payments:payments-worker"_s, {u"list"_s, u"pods"_s, u"-n"_s, u"payments"_s}), u"yes"_s);
+    }
+
+    void grantAndRevokeFaults_data()
+    {
+        QTest::addColumn<QString>("dialog"); // grant or revoke
+        QTest::addColumn<int>("code"); // of its write: creating the binding, deleting it
+        QTest::addColumn<QString>("outcome"); // what the dialog says about it
+
+        QTest::newRow("grant 403") << u"grant"_s << 403 << u"Access was not granted."_s;
+        QTest::newRow("grant 500") << u"grant"_s << 500
+                                   << u"Access may have been granted: the account's bindings show whether it was."_s;
+        QTest::newRow("revoke 403") << u"revoke"_s << 403 << u"Access was not revoked."_s;
+        QTest::newRow("revoke 500") << u"revoke"_s << 500
+                                    << u"Access may have been revoked: the account's bindings show whether it was."_s;
+    }
+
+    // Granting (a new binding) or revoking (the binding's only subject: it is deleted) meets a refusal or a 500: the
+    // dialog quotes the server and says whether access changed, the binding is as it was, and once the fault is over
+    // the same dialog does it.
+    void grantAndRevokeFaults()
+    {
+        QFETCH(QString, dialog);
+        QFETCH(int, code);
+        QFETCH(QString, outcome);
+        const bool grant = dialog == "grant"_L1;
+        const QString bindings = u"/apis/rbac.authorization.k8s.io/v1/namespaces/payments/rolebindings"_s;
+        const QString binding = grant ? u"payments-worker-view"_s : u"payments-batch-view"_s;
+        const auto bound = [&] { return subjectsOf(u"payments"_s, binding).size() == 1; };
+        QCOMPARE(bound(), !grant);
+        const QString message = code == 500 ? u"Internal error occurred: injected fault (kube-sim)"_s
+                                            : u"rolebindings is forbidden: injected for %1"_s.arg(dialog);
+        QJsonObject rule {{"path"_L1, QString(u'^' + bindings + (grant ? u"$"_s : u'/' + binding + u'$'))},
+                          {"method"_L1, grant ? "POST"_L1 : "DELETE"_L1},
+                          {"code"_L1, code}};
+        if (code != 500)
+            rule.insert("message"_L1, message);
+        QCOMPARE(
+            m_http->send("PUT", u"/kube-sim/v1/faults"_s, json(QJsonObject {{"errors"_L1, QJsonArray {rule}}})).code,
+            200);
+        const auto index = loadIndex();
+        std::unique_ptr<ActionDialog> shown;
+        if (grant) {
+            auto granting = openGrant(index.get(), u"payments"_s, u"payments-worker"_s);
+            QVERIFY(chooseGrant(granting.get(), u"In payments"_s, {}, u"view"_s));
+            shown = std::move(granting);
+        } else {
+            const std::optional<RoleBinding> existing = RoleBinding::fromJson(get(bindings + u'/' + binding));
+            QVERIFY(existing);
+            shown = std::make_unique<RevokeDialog>(m_client.get(), *existing,
+                                                   Subject {u"ServiceAccount"_s, u"payments-batch"_s, u"payments"_s},
+                                                   u"payments/payments-batch"_s);
+            shown->show();
+            QVERIFY(QTest::qWaitForWindowExposed(shown.get()));
+        }
+        auto *ok = shown->findChild<QPushButton *>(u"okButton"_s);
+        QVERIFY(ok->isEnabled());
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown->isBusy(), 10000);
+        const QString error = shown->errorText();
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY2(error.endsWith(u' ' + outcome), qPrintable(error));
+        QVERIFY(shown->isVisible());
+        QCOMPARE(bound(), !grant);
+        // The fault over, the same dialog does it.
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown->isVisible(), 10000);
+        QCOMPARE(shown->result(), int(QDialog::Accepted));
+        QCOMPARE(bound(), grant);
     }
 
     // The preview: what a role adds and its risks; nothing for a role already held; the binding name checked.

@@ -89,6 +89,48 @@ QJsonObject withoutData(QJsonObject object)
     return withoutSecretValues(std::move(object));
 }
 
+void checkWriteOutcome(const CallFunction &call, const ApiError &error, const WriteCheck &check,
+                       const std::function<void(const QJsonObject &)> &applied,
+                       const std::function<void(const ApiError &)> &failed)
+{
+    if (error.writeOutcome() != ApiError::WriteOutcome::Unknown || error.kind == ApiError::Kind::Canceled) {
+        failed(error);
+        return;
+    }
+    ApiRequest get = request("GET", check.path);
+    if (check.secret) {
+        get.accept = kAcceptMetadataOnly.toByteArray();
+        get.sensitive = true;
+    }
+    call(std::move(get), [error, check, applied, failed](const ApiResult &answer) {
+        if (!answer.ok() && !answer.error->isNotFound()) {
+            failed(error); // still open: the server that answered could not say either
+            return;
+        }
+        QJsonObject object;
+        if (answer.ok() && check.secret) {
+            redactJsonSecrets(answer.body, secretValueMembers()); // in case the server sent them anyway
+            object = withoutData(answer.json());
+            wipe(answer.body);
+        } else if (answer.ok()) {
+            object = answer.json();
+        }
+        bool done = answer.ok();
+        if (check.kind == WriteCheck::Kind::Delete) {
+            const bool another = !check.uid.isEmpty() && uidOf(object) != check.uid;
+            done = !answer.ok() || object.value("metadata"_L1)[u"deletionTimestamp"].isString() || another;
+            object = {};
+        }
+        if (done) {
+            applied(object);
+            return;
+        }
+        ApiError checked = error;
+        checked.checkedNotApplied = true;
+        failed(checked);
+    });
+}
+
 Operation *failedOperation(KubeClient *client, const ApiError &error)
 {
     auto *operation = new LambdaOperation(client);

@@ -49,6 +49,29 @@ constexpr int kMaxConflictAttempts = 20;
 // The object without its secret values, for result.object.
 [[nodiscard]] QJsonObject withoutData(QJsonObject object); // withoutSecretValues()
 
+// One write to one object, for checkWriteOutcome(): a create is applied once the object is there; a delete once it is
+// gone (404), being deleted (deletionTimestamp), or, when `uid` names the object meant, replaced by another of its
+// name.
+struct WriteCheck
+{
+    enum class Kind { Create, Delete };
+    Kind kind = Kind::Create;
+    QString path; // the object's API path
+    QString uid; // a delete: the uid of the object meant, when known
+    bool secret = false; // a Secret: read as metadata alone (its values never travel), the answer wiped
+};
+
+// Sends a request on an operation's behalf (its call(), which is protected).
+using CallFunction = std::function<void(ApiRequest, std::function<void(const ApiResult &)>)>;
+
+// After a write failed with `error`. When its answer leaves open whether it was applied (writeOutcome() Unknown: a
+// 5xx, no answer in time, a connection lost on the way), one GET of the object tells: `applied` runs with the object
+// as found (a create; a Secret without its values) or empty (a delete) if it was, else `failed` with the error, marked
+// checkedNotApplied when the check showed that it was not. Any other error (or a check that fails) goes to `failed`.
+void checkWriteOutcome(const CallFunction &call, const ApiError &error, const WriteCheck &check,
+                       const std::function<void(const QJsonObject &)> &applied,
+                       const std::function<void(const ApiError &)> &failed);
+
 // Operation's steps are protected, so that only operations drive them; this one is built from lambdas.
 class LambdaOperation final : public Operation
 {

@@ -28,21 +28,35 @@ using Interpret = std::function<std::optional<ApiError>(const ApiResult &, Opera
 enum class Sensitive { No, Yes };
 
 // One request: fails with the server's error, else result.object is the answer (or what `interpret` makes of
-// it). A sensitive request has its request and answer bodies wiped as soon as the answer is read.
+// it). A sensitive request has its request and answer bodies wiped as soon as the answer is read. A write with a
+// `check` whose failure leaves its outcome open finds it out (checkWriteOutcome()): applied after all is success, with
+// result.object the object as the check found it.
 Operation *singleRequest(KubeClient *client, ApiRequest apiRequest, Interpret interpret = {},
-                         Sensitive sensitive = Sensitive::No)
+                         Sensitive sensitive = Sensitive::No, const std::optional<WriteCheck> &check = std::nullopt)
 {
     auto *operation = new LambdaOperation(client);
     apiRequest.sensitive = sensitive == Sensitive::Yes;
     // Shares the job's buffer, so that wiping it reaches the copy the job holds.
     const QByteArray sentBody = sensitive == Sensitive::Yes ? apiRequest.body : QByteArray();
-    operation->call(std::move(apiRequest), [operation, sentBody, sensitive, interpret](const ApiResult &answer) {
+    operation->call(std::move(apiRequest), [operation, sentBody, sensitive, interpret, check](const ApiResult &answer) {
         const auto cleanup = qScopeGuard([&] {
             if (sensitive == Sensitive::Yes) {
                 wipe(sentBody);
                 wipe(answer.body);
             }
         });
+        if (!answer.ok() && check) {
+            checkWriteOutcome(
+                [operation](ApiRequest get, std::function<void(const ApiResult &)> next) {
+                    operation->call(std::move(get), std::move(next));
+                },
+                *answer.error, *check,
+                [operation](const QJsonObject &object) {
+                    operation->succeed({std::nullopt, object, {}, {}});
+                },
+                [operation](const ApiError &error) { operation->fail(error); });
+            return;
+        }
         if (!answer.ok()) {
             operation->fail(*answer.error);
             return;
@@ -112,46 +126,25 @@ Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &sp
             secrets.append(QJsonObject {{"name"_L1, name}});
         account.insert("imagePullSecrets"_L1, secrets);
     }
-    auto *operation = new LambdaOperation(client);
-    const QString path = corePath(spec.ns, "serviceaccounts"_L1, spec.name);
-    operation->call(jsonRequest("POST", corePath(spec.ns, "serviceaccounts"_L1), account),
-                    [operation, path](const ApiResult &answer) {
-                        if (answer.ok()) {
-                            operation->succeed({std::nullopt, answer.json(), answer.warnings, {}});
-                            return;
-                        }
-                        const ApiError error = *answer.error;
-                        // A 5xx leaves open whether the account was stored: the server that answered is asked.
-                        if (!error.is(500) && !error.is(502) && !error.is(503) && !error.is(504)) {
-                            operation->fail(error);
-                            return;
-                        }
-                        operation->call(request("GET", path), [operation, error](const ApiResult &check) {
-                            if (check.ok()) {
-                                // It was created after all: done, as the user asked.
-                                operation->succeed({std::nullopt, check.json(), check.warnings, {}});
-                                return;
-                            }
-                            ApiError checked = error;
-                            checked.checkedNotApplied = check.error->isNotFound();
-                            operation->fail(checked);
-                        });
-                    });
-    return operation;
+    // An answer that leaves open whether the account was stored (a 5xx) is followed by a look at it.
+    return singleRequest(client, jsonRequest("POST", corePath(spec.ns, "serviceaccounts"_L1), account), {},
+                         Sensitive::No,
+                         WriteCheck {WriteCheck::Kind::Create, corePath(spec.ns, "serviceaccounts"_L1, spec.name), {}});
 }
 
-Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name)
+Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name, const QString &uid)
 {
-    return singleRequest(client,
-                         jsonRequest("DELETE", corePath(ns, "serviceaccounts"_L1, name),
-                                     QJsonObject {{"propagationPolicy"_L1, "Background"_L1}}));
+    const QString path = corePath(ns, "serviceaccounts"_L1, name);
+    return singleRequest(client, jsonRequest("DELETE", path, QJsonObject {{"propagationPolicy"_L1, "Background"_L1}}),
+                         {}, Sensitive::No, WriteCheck {WriteCheck::Kind::Delete, path, uid});
 }
 
 Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name)
 {
     // The answer is the deleted Secret, values included: read without them, and wiped.
-    return singleRequest(client, request("DELETE", corePath(ns, "secrets"_L1, name)), readWithoutValues,
-                         Sensitive::Yes);
+    const QString path = corePath(ns, "secrets"_L1, name);
+    return singleRequest(client, request("DELETE", path), readWithoutValues, Sensitive::Yes,
+                         WriteCheck {WriteCheck::Kind::Delete, path, {}, true});
 }
 
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
@@ -265,7 +258,8 @@ Operation *createDockerRegistrySecret(KubeClient *client, const QString &ns, con
     body += "\"}}";
     wipe(encoded);
 
-    return singleRequest(client, request("POST", corePath(ns, "secrets"_L1), body), readWithoutValues, Sensitive::Yes);
+    return singleRequest(client, request("POST", corePath(ns, "secrets"_L1), body), readWithoutValues, Sensitive::Yes,
+                         WriteCheck {WriteCheck::Kind::Create, corePath(ns, "secrets"_L1, name), {}, true});
 }
 
 Operation *setAutomountServiceAccountToken(KubeClient *client, const QString &ns, const QString &serviceAccount,

@@ -56,9 +56,13 @@ struct RoleRef
 // (see docs/k8s-api.md); read-modify-write never loses a concurrent change.
 namespace ops {
 
+// Creates and deletes find out whether they were applied when the answer leaves it open (a 5xx, no answer in time):
+// applied after all is success; not applied fails with the server's error, marked ApiError::checkedNotApplied.
 Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &spec);
-Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name);
-// Deletes a Secret (a revocable token's: revokes it); result.object is the Secret without its values.
+// `uid`, when known, tells the account meant from one made again under its name while the answer was open.
+Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name, const QString &uid = {});
+// Deletes a Secret (a revocable token's: revokes it); result.object is the Secret without its values (empty when the
+// deletion was found out after an open answer).
 Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name);
 // TokenRequest; its result holds an IssuedToken, and warnings such as a shortened expiration.
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,

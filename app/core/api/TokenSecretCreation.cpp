@@ -84,17 +84,31 @@ private:
                                   {"metadata"_L1, metadata},
                                   {"type"_L1, kTokenSecretType}};
         call(jsonRequest("POST", corePath(m_ns, "secrets"_L1), secret), [this](const ApiResult &answer) {
-            if (!answer.ok()) {
-                fail(*answer.error);
+            if (answer.ok()) {
+                created(answer.json());
                 return;
             }
-            const QJsonObject created = answer.json();
-            m_uid = uidOf(created);
-            m_name = created.value("metadata"_L1)[u"name"].toString();
-            m_path = corePath(m_ns, "secrets"_L1, m_name);
-            m_deadline.setRemainingTime(m_waitMs);
-            poll();
+            if (m_name.isEmpty()) {
+                fail(*answer.error); // named by the server: nothing to look for
+                return;
+            }
+            // An answer that leaves open whether the secret was stored (a 5xx) is followed by a look at it.
+            checkWriteOutcome(
+                [this](ApiRequest get, std::function<void(const ApiResult &)> next) {
+                    call(std::move(get), std::move(next));
+                },
+                *answer.error, WriteCheck {WriteCheck::Kind::Create, corePath(m_ns, "secrets"_L1, m_name), {}, true},
+                [this](const QJsonObject &found) { created(found); }, [this](const ApiError &error) { fail(error); });
         });
+    }
+
+    void created(const QJsonObject &secret)
+    {
+        m_uid = uidOf(secret);
+        m_name = secret.value("metadata"_L1)[u"name"].toString();
+        m_path = corePath(m_ns, "secrets"_L1, m_name);
+        m_deadline.setRemainingTime(m_waitMs);
+        poll();
     }
 
     void poll()
