@@ -354,18 +354,18 @@ const MergeSchema *schemaForKind(const QString &kind)
     // k8s.io/api core/v1, apps/v1, batch/v1 types.go and apimachinery meta/v1 types.go.
     static const MergeSchema objectMeta {{{u"finalizers"_s, mergeBy({})}, {u"ownerReferences"_s, mergeBy(u"uid"_s)}}};
     static const MergeSchema container {{{u"ports"_s, mergeBy(u"containerPort"_s)},
-                                    {u"env"_s, mergeBy(u"name"_s)},
-                                    {u"volumeMounts"_s, mergeBy(u"mountPath"_s)},
-                                    {u"volumeDevices"_s, mergeBy(u"devicePath"_s)}}};
+                                         {u"env"_s, mergeBy(u"name"_s)},
+                                         {u"volumeMounts"_s, mergeBy(u"mountPath"_s)},
+                                         {u"volumeDevices"_s, mergeBy(u"devicePath"_s)}}};
     static const MergeSchema podSpec {{{u"containers"_s, mergeBy(u"name"_s, &container)},
-                                  {u"initContainers"_s, mergeBy(u"name"_s, &container)},
-                                  {u"ephemeralContainers"_s, mergeBy(u"name"_s, &container)},
-                                  {u"volumes"_s, mergeBy(u"name"_s)},
-                                  {u"imagePullSecrets"_s, mergeBy(u"name"_s)},
-                                  {u"hostAliases"_s, mergeBy(u"ip"_s)},
-                                  {u"topologySpreadConstraints"_s, mergeBy(u"topologyKey"_s)},
-                                  {u"schedulingGates"_s, mergeBy(u"name"_s)},
-                                  {u"resourceClaims"_s, mergeBy(u"name"_s)}}};
+                                       {u"initContainers"_s, mergeBy(u"name"_s, &container)},
+                                       {u"ephemeralContainers"_s, mergeBy(u"name"_s, &container)},
+                                       {u"volumes"_s, mergeBy(u"name"_s)},
+                                       {u"imagePullSecrets"_s, mergeBy(u"name"_s)},
+                                       {u"hostAliases"_s, mergeBy(u"ip"_s)},
+                                       {u"topologySpreadConstraints"_s, mergeBy(u"topologyKey"_s)},
+                                       {u"schedulingGates"_s, mergeBy(u"name"_s)},
+                                       {u"resourceClaims"_s, mergeBy(u"name"_s)}}};
     static const MergeSchema conditions {{{u"conditions"_s, mergeBy(u"type"_s)}}};
     static const MergeSchema podTemplate {{{u"metadata"_s, of(&objectMeta)}, {u"spec"_s, of(&podSpec)}}};
     static const MergeSchema workloadSpec {{{u"template"_s, of(&podTemplate)}}};

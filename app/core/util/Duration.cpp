@@ -136,7 +136,7 @@ std::optional<std::chrono::nanoseconds> parseGoDuration(const QString &text, QSt
         const std::optional<std::uint64_t> unit = unitOf(unitText);
         if (!unit)
             return reject(error,
-                        u"time: unknown unit "_s + quote(unitText.toByteArray()) + u" in duration "_s + quote(orig));
+                          u"time: unknown unit "_s + quote(unitText.toByteArray()) + u" in duration "_s + quote(orig));
         if (v > limit / *unit)
             return invalid();
         v *= *unit;
@@ -170,8 +170,8 @@ std::optional<std::chrono::nanoseconds> parseRequestTimeout(const QString &text,
     if (const auto duration = parseGoDuration(text))
         return duration;
     return reject(error,
-                u"Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a "
-                "corresponding time unit (e.g. 1s | 2m | 3h)"_s);
+                  u"Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a "
+                  "corresponding time unit (e.g. 1s | 2m | 3h)"_s);
 }
 
 } // namespace sa
