@@ -245,10 +245,15 @@ void ActionDialog::onFinished(const OperationResult &result)
         applyFailed(result);
         QString text = result.error->userMessage();
         const ApiError::WriteOutcome outcome = result.error->writeOutcome();
-        if (outcome == ApiError::WriteOutcome::NotApplied && !m_notDone.isEmpty())
-            text += u' ' + m_notDone;
-        else if (outcome == ApiError::WriteOutcome::Unknown && !m_maybeDone.isEmpty())
-            text += u' ' + m_maybeDone;
+        const QString &said = outcome == ApiError::WriteOutcome::NotApplied ? m_notDone
+            : outcome == ApiError::WriteOutcome::Unknown                    ? m_maybeDone
+                                                                            : QString();
+        if (!said.isEmpty()) {
+            // The server's words seldom end a sentence ("Internal error occurred: …"): ended here, before ours.
+            if (!text.isEmpty() && !QStringView(u".!?").contains(text.back()))
+                text += u'.';
+            text += u' ' + said;
+        }
         showError(text);
     }
 }

@@ -8,6 +8,7 @@
 #include "KubeSimProcess.h"
 #include "MessageBar.h"
 #include "Rows.h"
+#include "Screenshot.h"
 #include "SimHttp.h"
 
 #include <QAction>
@@ -527,8 +528,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shown && !shown->isBusy(), 15000);
         const QString error = shown->errorText();
         QVERIFY2(error.contains(message), qPrintable(error));
-        QVERIFY2(error.endsWith(u' ' + outcome), qPrintable(error));
+        QVERIFY2(error.endsWith(u". "_s + outcome), qPrintable(error));
         QVERIFY(shown->isVisible());
+        SA_VERIFY_LABELS_SPOKEN(shown); // a screen reader hears the same sentence
+        saveScreenshot(shown, u"fault-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
         QVERIFY(!changed());
         // The fault over, the same dialog makes the change.
         clearFaults();
