@@ -467,6 +467,18 @@ private Q_SLOTS:
         result = wait(m_client->send(create));
         QCOMPARE(result.error->httpStatus, 500);
         QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/default/configmaps/after-500"_s).code, 404);
+
+        // A request may allow fewer attempts than the policy: two 500s end a read of at most two attempts.
+        setFaults(
+            {{"errors"_L1,
+              QJsonArray {QJsonObject {
+                  {"path"_L1, "^/api/v1/namespaces/default/configmaps$"_L1}, {"code"_L1, 500}, {"count"_L1, 2}}}}});
+        sa::ApiRequest twice = request("GET", u"/api/v1/namespaces/default/configmaps"_s);
+        twice.maxAttempts = 2;
+        result = wait(m_client->send(twice));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error->httpStatus, 500);
+        QVERIFY(wait(m_client->send(twice)).ok()); // the fault's two answers are used up: the same read succeeds
     }
 
     void execPluginCredential()

@@ -324,7 +324,8 @@ void ApiJob::failed(ApiResult result)
         return;
     }
     ++m_attempt;
-    const RetryPolicy::Decision decision = m_request.stream
+    const bool lastAttempt = m_request.stream || (m_request.maxAttempts > 0 && m_attempt >= m_request.maxAttempts);
+    const RetryPolicy::Decision decision = lastAttempt
         ? RetryPolicy::Decision {}
         : m_client->retryPolicy().decide(m_request.verb, m_attempt, *result.error);
     if (!decision.retry) {

@@ -39,6 +39,8 @@ struct ApiRequest
     // The request or its answer carries a secret: sent through a network manager of its own, not on the
     // connections that every other request shares (see KubeClient::dispatch()).
     bool sensitive = false;
+    // At most this many attempts in all, when fewer than the client's retry policy allows (0: the policy's).
+    int maxAttempts = 0;
 };
 
 struct ApiResult

@@ -98,6 +98,8 @@ void checkWriteOutcome(const CallFunction &call, const ApiError &error, const Wr
         return;
     }
     ApiRequest get = request("GET", check.path);
+    // The user waits for this answer after a write that already took its time: one retry, not the policy's four.
+    get.maxAttempts = 2;
     if (check.secret) {
         get.accept = kAcceptMetadataOnly.toByteArray();
         get.sensitive = true;
