@@ -6,11 +6,13 @@
 #include "util/ChildProcess.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -33,6 +35,17 @@ QString kubeSimExecutable()
             return candidate;
     }
     return QStandardPaths::findExecutable(u"kube-sim"_s);
+}
+
+// A run that was killed or crashed between creating the settings' lock file and writing its owner into it leaves it
+// empty. QLockFile cannot tell whose it is then and waits for it to be 30 s old: every settings write of the next
+// run would freeze the window (and a quit would hang) until then. Its writer fills it at once, so an empty lock
+// file older than a second is stale.
+void removeEmptySettingsLock()
+{
+    const QFileInfo lock(QSettings().fileName() + u".lock"_s);
+    if (lock.exists() && lock.size() == 0 && lock.lastModified().secsTo(QDateTime::currentDateTime()) >= 1)
+        QFile::remove(lock.filePath());
 }
 
 // exit() without our destructors (Qt's xcb plugin calls it when the X connection breaks, as at the end of an X
@@ -77,6 +90,7 @@ Application::~Application()
 
 void Application::start()
 {
+    removeEmptySettingsLock();
     m_window.show();
     if (m_options.demo)
         startDemo();

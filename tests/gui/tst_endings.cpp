@@ -11,6 +11,7 @@
 #include "resources/SecretBytes.h"
 
 #include <QClipboard>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -210,6 +211,24 @@ private Q_SLOTS:
         QTest::newRow("SIGKILL") << int(SIGKILL);
         QTest::newRow("SIGSEGV") << int(SIGSEGV);
         QTest::newRow("SIGABRT") << int(SIGABRT);
+    }
+
+    // A run killed between creating the settings' lock file and writing its owner into it leaves it empty. The next
+    // run still saves its settings and quits within 2 s (QLockFile alone would wait until the file is 30 s old).
+    void emptySettingsLockFromACrash()
+    {
+        QVERIFY(QDir().mkpath(m_config.filePath(u"sa-admin"_s)));
+        QFile lock(m_config.filePath(u"sa-admin/sa-admin.conf.lock"_s));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addSecs(-5), QFileDevice::FileModificationTime));
+        lock.close();
+        Run run = startApp();
+        QVERIFY2(ready(run), qPrintable(describe(run)));
+        QTest::qWait(500);
+        QVERIFY(::kill(pid_t(run.pid), SIGTERM) == 0);
+        QVERIFY2(run.process->waitForFinished(2000), qPrintable(describe(run)));
+        QCOMPARE(run.process->exitStatus(), QProcess::NormalExit);
+        QVERIFY(!lock.exists());
     }
 
     // No code of ours runs: kube-sim still dies with the application within 2 s, and the folder it leaves is removed
