@@ -1,6 +1,7 @@
 // SA Admin: administer Kubernetes service accounts.
 
 #include "Application.h"
+#include "DesktopIdentity.h"
 #include "QuitSignals.h"
 #include "util/Duration.h"
 
@@ -21,6 +22,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"sa-admin"_s);
     QApplication::setApplicationDisplayName(u"SA Admin"_s);
     QApplication::setApplicationVersion(QStringLiteral(SA_VERSION));
+    sa::setDesktopIdentity();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Administer Kubernetes service accounts, tokens and pull secrets."_s);

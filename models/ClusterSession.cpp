@@ -4,10 +4,18 @@
 #include "api/Operations.h"
 
 #include <QJsonArray>
+#include <QLoggingCategory>
+#include <QMetaEnum>
 
 using namespace Qt::StringLiterals;
 
 namespace sa {
+
+namespace {
+// The connection state as it changes ("sa.session: Connected"), off by default: QT_LOGGING_RULES=sa.session.info=true
+// shows it, as the test of the installed application reads it (tests/install).
+Q_LOGGING_CATEGORY(lcSession, "sa.session", QtWarningMsg)
+} // namespace
 
 ClusterSession::ClusterSession(std::unique_ptr<KubeClient> client, QObject *parent)
     : QObject(parent)
@@ -225,6 +233,7 @@ void ClusterSession::updateState()
     if (state == m_state)
         return;
     m_state = state;
+    qCInfo(lcSession, "%s", QMetaEnum::fromType<State>().valueToKey(int(state)));
     if (state == State::Connected && m_identity.isEmpty())
         askIdentity();
     Q_EMIT stateChanged(state);

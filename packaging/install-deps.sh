@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian package that building, running and testing SA Admin needs on Debian 12
 # (bookworm). Idempotent: packages already present are left alone, and apt is not even asked then.
+#   packaging/install-deps.sh           what building and testing need
+#   packaging/install-deps.sh package   and what making the Debian package needs (packaging/package.sh)
 set -euo pipefail
 
 packages=(
@@ -15,7 +17,12 @@ packages=(
     xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
     dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
     gdb                                # gcore: the memory test dumps the running window and searches it for secrets
+    librsvg2-bin                       # rsvg-convert: the build renders the application icon's PNGs from its SVG
+    desktop-file-utils appstream       # CTest validates the desktop entry and the AppStream metainfo as distributions do
 )
+if [[ ${1:-} == package ]]; then
+    packages+=(dpkg-dev lintian)       # dpkg-shlibdeps finds the package's dependencies; lintian checks the package
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -2,6 +2,7 @@
 // a broken kubeconfig, a context that cannot be used, sources the user may not read. Offscreen, against kube-sim.
 
 #include "Application.h"
+#include "DesktopIdentity.h"
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "MessageBar.h"
@@ -12,6 +13,7 @@
 
 #include <QAccessible>
 #include <QAccessibleActionInterface>
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -405,6 +407,26 @@ private Q_SLOTS:
         QVERIFY2(find<QLabel>(u"contextInfo"_s)->text().contains(u"user "_s + marked), qPrintable(status()));
         QVERIFY(showsLiterally(u"contextInfo"_s));
         QVERIFY(showsLiterally(u"connectionState"_s));
+    }
+
+    // The desktop finds the entry, and so the name and icon, by the application id that the build gives the desktop
+    // file, the AppStream metainfo and the icon. Without an icon theme that has the icon (offscreen here) the window
+    // shows the one built in, at every size the hicolor theme gets.
+    void desktopIdentity()
+    {
+        sa::setDesktopIdentity();
+        QCOMPARE(sa::applicationId(), QStringLiteral(SA_APP_ID));
+        QCOMPARE(QGuiApplication::desktopFileName(), QStringLiteral(SA_APP_ID));
+        start(m_config);
+        const QIcon icon = m_app->window().windowIcon();
+        QVERIFY(!icon.isNull());
+        const QList<QSize> sizes = icon.availableSizes();
+        for (const int size : {16, 32, 48, 64, 128, 256})
+            QVERIFY2(sizes.contains(QSize(size, size)), qPrintable(u"no %1 px icon"_s.arg(size)));
+        // The key is white on blue: the icon is drawn, not an empty image of the right size.
+        const QImage small = icon.pixmap(QSize(16, 16)).toImage();
+        QCOMPARE(small.pixelColor(1, 8), QColor(0x32, 0x6c, 0xe5));
+        QCOMPARE(small.pixelColor(8, 8), QColor(Qt::white));
     }
 
     void cleanupTestCase()
