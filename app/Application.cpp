@@ -6,7 +6,6 @@
 #include "util/ChildProcess.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,7 +17,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <fcntl.h>
 #include <limits>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -39,13 +42,22 @@ QString kubeSimExecutable()
 
 // A run that was killed or crashed between creating the settings' lock file and writing its owner into it leaves it
 // empty. QLockFile cannot tell whose it is then and waits for it to be 30 s old: every settings write of the next
-// run would freeze the window (and a quit would hang) until then. Its writer fills it at once, so an empty lock
-// file older than a second is stale.
+// run would freeze the window (and a quit would hang) until then. QLockFile flock()s the file right after creating
+// it and holds that lock until it unlocks; the kernel drops it when the holder dies. So an empty lock file that no
+// one holds is a dead run's, whatever its age (a run restarted at once, as after a crash, meets it too young for any
+// age rule). The only other case, a live writer in the instant between its open() and its flock(), cannot be told
+// apart; it would at worst lose one settings write.
 void removeEmptySettingsLock()
 {
-    const QFileInfo lock(QSettings().fileName() + u".lock"_s);
-    if (lock.exists() && lock.size() == 0 && lock.lastModified().secsTo(QDateTime::currentDateTime()) >= 1)
-        QFile::remove(lock.filePath());
+    const QByteArray path = QFile::encodeName(QSettings().fileName() + u".lock"_s);
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return;
+    struct stat status = {};
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size == 0
+        && ::flock(fd, LOCK_EX | LOCK_NB) == 0)
+        ::unlink(path.constData()); // while holding it, as QLockFile removes a stale lock
+    ::close(fd);
 }
 
 // exit() without our destructors (Qt's xcb plugin calls it when the X connection breaks, as at the end of an X
