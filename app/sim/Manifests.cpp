@@ -5,7 +5,13 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <sstream>
+#include <unordered_map>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -20,10 +26,10 @@ QString utf8Text(const std::string &utf8)
     return decoder(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
 }
 
-QJsonValue scalarValue(const YAML::Node &node)
+QJsonValue scalarValue(const std::string &tag, const std::string &utf8)
 {
-    const QString text = utf8Text(node.Scalar());
-    if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
+    const QString text = utf8Text(utf8);
+    if (tag == "!" || tag == "tag:yaml.org,2002:str")
         return text; // quoted or explicitly a string
     if (text.isEmpty() || text == "~"_L1 || text == "null"_L1 || text == "Null"_L1 || text == "NULL"_L1)
         return QJsonValue::Null;
@@ -50,51 +56,157 @@ struct ExcessiveAliasing
 };
 
 // As go-yaml v3 (and so sigs.k8s.io/yaml and kubectl): refuse a document whose aliases expand too far. The
-// budget counts nodes as converted, aliased ones every time they are reached; a document without aliases has
+// budget counts nodes as converted, aliased ones as often as they are used; a document without aliases has
 // fewer nodes than bytes, so it never runs out.
 constexpr qsizetype kMinNodeBudget = 10000;
 const QString kExcessiveAliasing = u"yaml: document contains excessive aliasing"_s;
+constexpr int kMaxDepth = 100;
 
-class Converter
+// Builds JSON straight from the parser's events, one document at a time, with one budget for the whole input.
+// Driving YAML::Parser ourselves, rather than YAML::LoadAll, lets the caller see a parser that no longer moves:
+// yaml-cpp 0.7 leaves a token its document parser cannot use (a "," outside a flow collection) in place, and
+// LoadAll then reads empty documents at it for ever, a hang that eats all memory.
+class JsonBuilder final : public YAML::EventHandler
 {
 public:
-    explicit Converter(qsizetype inputSize)
+    explicit JsonBuilder(qsizetype inputSize)
         : m_budget(kMinNodeBudget + 2 * inputSize)
     { }
 
-    QJsonValue toJson(const YAML::Node &node, int depth)
+    // The document last handled, and where it was only a null: the place of that null.
+    [[nodiscard]] QJsonValue document() const { return m_document; }
+    [[nodiscard]] std::optional<YAML::Mark> bareNullAt() const { return m_bareNullAt; }
+
+    void OnDocumentStart(const YAML::Mark &) override
     {
-        if (depth > 100)
-            throw YAML::Exception(node.Mark(), "document nested too deeply");
-        if (--m_budget < 0)
-            throw ExcessiveAliasing();
-        switch (node.Type()) {
-        case YAML::NodeType::Null:
-        case YAML::NodeType::Undefined:
-            return QJsonValue::Null;
-        case YAML::NodeType::Scalar:
-            return scalarValue(node);
-        case YAML::NodeType::Sequence: {
-            QJsonArray array;
-            for (const YAML::Node &item : node)
-                array.append(toJson(item, depth + 1));
-            return array;
-        }
-        case YAML::NodeType::Map: {
-            QJsonObject object;
-            for (const auto &entry : node) {
-                if (--m_budget < 0) // a key, which may be an alias too
-                    throw ExcessiveAliasing();
-                object.insert(utf8Text(entry.first.as<std::string>()), toJson(entry.second, depth + 1));
-            }
-            return object;
-        }
-        }
-        return QJsonValue::Null;
+        m_document = QJsonValue::Null;
+        m_events = 0;
+        m_bareNullAt.reset();
+        m_frames.clear();
+        m_anchors.clear();
     }
+    void OnDocumentEnd() override { }
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (m_events == 0 && anchor == YAML::NullAnchor)
+            m_bareNullAt = mark;
+        add(mark, {QJsonValue::Null, u"null"_s, 1}, anchor);
+    }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        const auto found = m_anchors.find(anchor);
+        if (found == m_anchors.end())
+            throw YAML::ParserException(mark, "unknown anchor");
+        add(mark, found->second, YAML::NullAnchor);
+    }
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        add(mark, {scalarValue(tag, value), utf8Text(value), 1}, anchor);
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        open(mark, false, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        open(mark, true, anchor);
+    }
+    void OnMapEnd() override { close(); }
 
 private:
+    // A converted node: its value, its text when it is a scalar (a key is its text, untyped), and how many nodes
+    // it counts for when an alias repeats it.
+    struct Node
+    {
+        QJsonValue value;
+        QString text;
+        qsizetype nodes = 1;
+    };
+    struct Frame
+    {
+        YAML::Mark mark;
+        bool isMap = false;
+        YAML::anchor_t anchor = YAML::NullAnchor;
+        QJsonArray array;
+        QJsonObject object;
+        std::optional<QString> key; // a map's key waiting for its value
+        qsizetype nodes = 1;
+    };
+
+    void spend(qsizetype nodes)
+    {
+        m_budget -= nodes;
+        if (m_budget < 0)
+            throw ExcessiveAliasing();
+    }
+
+    void open(const YAML::Mark &mark, bool isMap, YAML::anchor_t anchor)
+    {
+        ++m_events;
+        if (m_frames.size() >= kMaxDepth)
+            throw YAML::ParserException(mark, "document nested too deeply");
+        spend(1);
+        Frame frame;
+        frame.mark = mark;
+        frame.isMap = isMap;
+        frame.anchor = anchor;
+        m_frames.push_back(std::move(frame));
+    }
+
+    void close()
+    {
+        Frame frame = std::move(m_frames.back());
+        m_frames.pop_back();
+        Node node;
+        node.nodes = frame.nodes;
+        if (frame.isMap)
+            node.value = std::move(frame.object);
+        else
+            node.value = std::move(frame.array);
+        // The frame was counted when it opened.
+        place(frame.mark, node, frame.anchor);
+    }
+
+    void add(const YAML::Mark &mark, const Node &node, YAML::anchor_t anchor)
+    {
+        ++m_events;
+        spend(node.nodes);
+        place(mark, node, anchor);
+    }
+
+    void place(const YAML::Mark &mark, const Node &node, YAML::anchor_t anchor)
+    {
+        if (anchor != YAML::NullAnchor)
+            m_anchors[anchor] = node;
+        if (m_frames.empty()) {
+            m_document = node.value;
+            return;
+        }
+        Frame &parent = m_frames.back();
+        parent.nodes += node.nodes;
+        if (!parent.isMap) {
+            parent.array.append(node.value);
+        } else if (!parent.key) {
+            if (node.value.isArray() || node.value.isObject())
+                throw YAML::ParserException(mark, "invalid map key");
+            parent.key = node.text;
+        } else {
+            parent.object.insert(*parent.key, node.value);
+            parent.key.reset();
+        }
+    }
+
     qsizetype m_budget;
+    QJsonValue m_document;
+    int m_events = 0;
+    std::optional<YAML::Mark> m_bareNullAt;
+    std::vector<Frame> m_frames;
+    std::unordered_map<YAML::anchor_t, Node> m_anchors;
 };
 
 void appendObject(ManifestResult &result, const QJsonValue &value)
@@ -119,7 +231,13 @@ void appendObject(ManifestResult &result, const QJsonValue &value)
 QJsonValue yamlToJson(const QByteArray &yaml, QString *error)
 {
     try {
-        return Converter(yaml.size()).toJson(YAML::Load(yaml.toStdString()), 0);
+        // The first document, as YAML::Load reads it.
+        std::istringstream stream(yaml.toStdString());
+        YAML::Parser parser(stream);
+        JsonBuilder builder(yaml.size());
+        if (!parser.HandleNextDocument(builder))
+            return QJsonValue::Null;
+        return builder.document();
     } catch (const ExcessiveAliasing &) {
         if (error)
             *error = kExcessiveAliasing;
@@ -151,9 +269,20 @@ ManifestResult parseManifests(const QByteArray &data)
         return result;
     }
     try {
-        Converter converter(data.size()); // one budget for the whole file
-        for (const YAML::Node &document : YAML::LoadAll(data.toStdString())) {
-            appendObject(result, converter.toJson(document, 0));
+        std::istringstream stream(data.toStdString());
+        YAML::Parser parser(stream);
+        JsonBuilder builder(data.size()); // one budget for the whole file
+        std::optional<int> lastBareNull;
+        while (parser.HandleNextDocument(builder)) {
+            // Two empty documents at one place: the parser read nothing in the second, and would not in a third.
+            if (const auto null = builder.bareNullAt()) {
+                if (null->pos == lastBareNull)
+                    throw YAML::ParserException(*null, "did not find expected node content");
+                lastBareNull = null->pos;
+            } else {
+                lastBareNull.reset();
+            }
+            appendObject(result, builder.document());
             if (!result.ok())
                 return result;
         }

@@ -216,6 +216,13 @@ void TestSimManifests::errors_data()
     QTest::newRow("deep YAML flow nesting") << "a: " + nested("[", "1", "]", 100000) << u"yaml: line 1"_s;
     QTest::newRow("deep YAML mapping nesting") << "a: " + nested("{b: ", "1", "}", 5000) << u"yaml: line 1"_s;
     QTest::newRow("nesting over the converter's limit") << "a: " + nested("[", "1", "]", 150) << u"yaml: line 1"_s;
+    // yaml-cpp's LoadAll read empty documents at a stray "," for ever (the hang fuzz_sim_manifests found).
+    QTest::newRow("stray flow entry") << ",\n"_ba << u"yaml: line 1: did not find expected node content"_s;
+    QTest::newRow("stray flow entry after a document")
+        << "a: 1\n---\n\n ,\n"_ba << u"yaml: line 4: did not find expected node content"_s;
+    QTest::newRow("fuzz_sim_manifests hang")
+        << readFile(QStringLiteral(SA_FIXTURES_DIR) + u"/../../fuzz/corpus/fuzz_sim_manifests/yaml-cpp-loadall-stray-comma"_s)
+        << u"yaml: line 1"_s;
     QTest::newRow("deep JSON nesting") << R"({"a":)" + nested("[", "1", "]", 100000) + "}" << u"invalid JSON"_s;
 }
 
