@@ -3,6 +3,7 @@
 #include "Application.h"
 #include "DesktopIdentity.h"
 #include "QuitSignals.h"
+#include "Translations.h"
 #include "util/Duration.h"
 
 #include <QApplication>
@@ -22,6 +23,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"sa-admin"_s);
     QApplication::setApplicationDisplayName(u"SA Admin"_s);
     QApplication::setApplicationVersion(QStringLiteral(SA_VERSION));
+    // The system locale's language, before any word is shown.
+    sa::installTranslators();
     sa::setDesktopIdentity();
 
     QCommandLineParser parser;

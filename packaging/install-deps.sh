@@ -18,6 +18,7 @@ packages=(
     dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
     gdb                                # gcore: the memory test dumps the running window and searches it for secrets
     librsvg2-bin                       # rsvg-convert: the build renders the application icon's PNGs from its SVG
+    qt6-tools-dev qt6-l10n-tools       # Qt6LinguistTools: lupdate and lrelease, the translations at build and test time
     desktop-file-utils appstream       # CTest validates the desktop entry and the AppStream metainfo as distributions do
 )
 if [[ ${1:-} == package ]]; then
