@@ -26,7 +26,7 @@ QString row(const QString &label, const QString &valueHtml)
 QString mapText(const QMap<QString, QString> &map)
 {
     if (map.isEmpty())
-        return u"<i>none</i>"_s;
+        return u"<i>"_s + DetailsPane::tr("none") + u"</i>"_s;
     QStringList lines;
     for (auto it = map.cbegin(); it != map.cend(); ++it)
         lines.append(escaped(it.key()) + u'=' + escaped(it.value()));

@@ -2849,6 +2849,19 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
         <source>%1 (namespace default)</source>
         <translation>%1 (Namespace-Standard)</translation>
     </message>
+    <message>
+        <source>default</source>
+        <extracomment>The automount setting: the namespace&apos;s default, or set on or off on the account.</extracomment>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
 </context>
 <context>
     <name>sa::SnippetView</name>
