@@ -9,6 +9,7 @@
 #include "DeleteServiceAccountDialog.h"
 #include "DetailsPane.h"
 #include "GrantAccessDialog.h"
+#include "Icons.h"
 #include "IdentityAnnotationsDialog.h"
 #include "IssueTokenDialog.h"
 #include "ListView.h"
@@ -226,6 +227,7 @@ void MainWindow::buildMenus()
     cluster->addSeparator();
     QAction *quit = cluster->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     quit->setObjectName(u"quit"_s);
+    quit->setIcon(icons::forAction(quit->objectName()));
     QMenu *account = menuBar()->addMenu(tr("&Service account"));
     account->addActions(m_actions->in(ActionCollection::Place::AccountMenu));
     account->addSeparator();
@@ -247,6 +249,7 @@ void MainWindow::buildMenus()
         QSettings().setValue(u"clipboard/clearSeconds"_s, seconds);
     });
     delay->setObjectName(u"clipboardDelay"_s);
+    delay->setIcon(icons::forAction(delay->objectName()));
 }
 
 void MainWindow::buildToolBar()
@@ -254,6 +257,8 @@ void MainWindow::buildToolBar()
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
     toolBar->setMovable(false);
+    // The few actions there keep their words beside their icons.
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_contextSwitcher = new QComboBox;
     m_contextSwitcher->setObjectName(u"contextSwitcher"_s);
     m_contextSwitcher->setAccessibleName(tr("Kubeconfig context"));
