@@ -1,8 +1,10 @@
 #include "DetailsPane.h"
 
+#include "Palette.h"
 #include "ResourceModels.h"
 #include "resources/WorkloadIdentity.h"
 
+#include <QEvent>
 #include <QLocale>
 #include <QScrollBar>
 
@@ -19,7 +21,7 @@ QString escaped(const QString &text)
 
 QString row(const QString &label, const QString &valueHtml)
 {
-    return u"<tr><td style='padding-right:12px; color:palette(mid)'>"_s + escaped(label) + u"</td><td>"_s + valueHtml
+    return u"<tr><td class='label' style='padding-right:12px'>"_s + escaped(label) + u"</td><td>"_s + valueHtml
         + u"</td></tr>"_s;
 }
 
@@ -590,6 +592,7 @@ DetailsPane::DetailsPane(ServiceAccountUsage *usage, QWidget *parent)
     setAccessibleName(tr("Details"));
     setOpenLinks(false);
     setPlaceholderText(tr("Select a service account or a secret to see its details."));
+    applyPalette();
     m_rebuildTimer.setSingleShot(true);
     m_rebuildTimer.setInterval(100);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &DetailsPane::rebuild);
@@ -663,6 +666,25 @@ void DetailsPane::setPermissions(Permissions *permissions)
         });
     }
     scheduleRebuild();
+}
+
+void DetailsPane::applyPalette()
+{
+    // Labels and links in colours made for this palette (the HTML parser would take the link colour from the
+    // application's palette, and `palette(mid)` is unreadable on a light base already).
+    const QPalette colours = palette();
+    document()->setDefaultStyleSheet(
+        u".label { color: %1; } a { color: %2; }"_s.arg(secondaryTextColor(colours).name(), linkColor(colours).name()));
+}
+
+void DetailsPane::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+        if (m_shown != Shown::Nothing)
+            rebuild(); // the style sheet applies when the HTML is parsed
+    }
 }
 
 void DetailsPane::scheduleRebuild()

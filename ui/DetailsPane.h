@@ -58,8 +58,12 @@ public:
     // would take tens of milliseconds to lay out on every selection, and push the chains out of sight.
     static constexpr qsizetype kShownPermissions = 15;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     enum class Shown { Nothing, Account, Secret };
+    void applyPalette();
     void show(Shown kind, const QString &ns, const QString &name);
     void rebuild();
     void onChanged(const QStringList &accounts, const QStringList &secrets);
