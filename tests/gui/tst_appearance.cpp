@@ -7,6 +7,7 @@
 #include "MessageBar.h"
 #include "Palette.h"
 #include "Rows.h"
+#include "Screenshot.h"
 
 #include <QAction>
 #include <QApplication>
@@ -214,6 +215,23 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(missing.isEmpty(), qPrintable(u"no icon: "_s + missing.join(u", "_s)));
+    }
+
+    // The account menu as the README shows it (packaging/dialog-screenshots.sh): its actions with their icons.
+    void accountMenu()
+    {
+        QMenu *menu = nullptr;
+        for (QAction *entry : m_app->window().menuBar()->actions()) {
+            if (entry->menu() && entry->menu()->actions().contains(find<QAction>(u"newServiceAccount"_s)))
+                menu = entry->menu();
+        }
+        QVERIFY(menu);
+        menu->popup(m_app->window().mapToGlobal(QPoint(80, 20)));
+        QTRY_VERIFY(menu->isVisible());
+        for (QAction *action : menu->actions())
+            QVERIFY(action->isSeparator() || !action->icon().isNull());
+        saveScreenshot(menu, u"menu-service-account"_s);
+        menu->hide();
     }
 
     void colours_data()
