@@ -3,6 +3,7 @@
 // under a light and a dark palette, by WCAG's contrast ratio. Offscreen, against kube-sim's demo cluster.
 
 #include "Application.h"
+#include "Icons.h"
 #include "KubeSimProcess.h"
 #include "MessageBar.h"
 #include "Palette.h"
@@ -11,12 +12,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -215,6 +220,35 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(missing.isEmpty(), qPrintable(u"no icon: "_s + missing.join(u", "_s)));
+    }
+
+    // A desktop's icon theme comes first, by the freedesktop name; the drawn icon only where it has none.
+    void themeIconsComeFirst()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QDir(dir.path()).mkpath(u"test-theme/16x16/actions"_s);
+        QFile index(dir.filePath(u"test-theme/index.theme"_s));
+        QVERIFY(index.open(QIODevice::WriteOnly));
+        index.write("[Icon Theme]\nName=Test\nDirectories=16x16/actions\n\n[16x16/actions]\nSize=16\nType=Fixed\n");
+        index.close();
+        QImage red(16, 16, QImage::Format_ARGB32);
+        red.fill(Qt::red);
+        QVERIFY(red.save(dir.filePath(u"test-theme/16x16/actions/edit-delete.png"_s)));
+        const QStringList searchPaths = QIcon::themeSearchPaths();
+        const QString theme = QIcon::themeName();
+        QIcon::setThemeSearchPaths({dir.path()});
+        QIcon::setThemeName(u"test-theme"_s);
+        const QIcon themed = sa::icons::forAction(u"delete"_s);
+        const QIcon drawn = sa::icons::forAction(u"refresh"_s);
+        const auto restore = qScopeGuard([&] {
+            QIcon::setThemeSearchPaths(searchPaths);
+            QIcon::setThemeName(theme);
+        });
+        QCOMPARE(themed.name(), u"edit-delete"_s);
+        QCOMPARE(themed.pixmap(QSize(16, 16)).toImage().pixelColor(8, 8), QColor(Qt::red));
+        QVERIFY(drawn.name().isEmpty());
+        QVERIFY(!drawn.isNull());
     }
 
     // The account menu as the README shows it (packaging/dialog-screenshots.sh): its actions with their icons.
