@@ -1,11 +1,14 @@
 #include "DetailsPane.h"
 
+#include "Icons.h"
 #include "Palette.h"
 #include "ResourceModels.h"
 #include "resources/WorkloadIdentity.h"
 
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QScrollBar>
 
 using namespace Qt::StringLiterals;
@@ -685,6 +688,25 @@ void DetailsPane::changeEvent(QEvent *event)
         if (m_shown != Shown::Nothing)
             rebuild(); // the style sheet applies when the HTML is parsed
     }
+}
+
+QMenu *DetailsPane::createContextMenu(const QPoint &position)
+{
+    // Qt's menu takes the position in the document: the viewport's, scrolled.
+    QMenu *menu =
+        createStandardContextMenu(position + QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value()));
+    for (QAction *action : menu->actions()) {
+        if (!action->isSeparator() && action->icon().isNull())
+            action->setIcon(icons::forAction(action->objectName()));
+    }
+    return menu;
+}
+
+void DetailsPane::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createContextMenu(event->pos());
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
 }
 
 void DetailsPane::scheduleRebuild()

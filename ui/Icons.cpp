@@ -399,6 +399,32 @@ const QHash<QString, Factory> &factories()
                  tray(painter);
              });
          }},
+        // The details pane's context menu: Qt's standard actions, by their object names.
+        {u"edit-copy"_s, [] { return copy(); }},
+        {u"link-copy"_s,
+         [] {
+             // Two links of a chain.
+             return themed({u"insert-link"_s, u"edit-link"_s}, [](QPainter &painter, QIcon::State) {
+                 painter.translate(8, 8);
+                 painter.rotate(-45);
+                 painter.drawRoundedRect(QRectF(-7.5, -2.75, 9, 5.5), 2.75, 2.75);
+                 painter.drawRoundedRect(QRectF(-1.5, -2.75, 9, 5.5), 2.75, 2.75);
+             });
+         }},
+        {u"select-all"_s,
+         [] {
+             // Everything inside a selection frame.
+             return themed({u"edit-select-all"_s}, [](QPainter &painter, QIcon::State) {
+                 QPen pen = painter.pen();
+                 pen.setStyle(Qt::DotLine);
+                 painter.setPen(pen);
+                 painter.drawRect(QRectF(1.5, 1.5, 13, 13));
+                 pen.setStyle(Qt::SolidLine);
+                 painter.setPen(pen);
+                 painter.drawLine(QPointF(4.5, 6), QPointF(11.5, 6));
+                 painter.drawLine(QPointF(4.5, 10), QPointF(11.5, 10));
+             });
+         }},
         {u"preferences"_s,
          [] {
              // A cog.

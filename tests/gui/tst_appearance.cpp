@@ -3,6 +3,7 @@
 // under a light and a dark palette, by WCAG's contrast ratio. Offscreen, against kube-sim's demo cluster.
 
 #include "Application.h"
+#include "DetailsPane.h"
 #include "Icons.h"
 #include "KubeSimProcess.h"
 #include "MessageBar.h"
@@ -184,10 +185,16 @@ private Q_SLOTS:
         }
     }
 
-    // No icon theme here: each action's icon is the bundled one, drawn at the size asked for.
+    // No icon theme here: each action's icon is the bundled one, drawn at the size asked for. The details pane's
+    // menu is Qt's standard one (Copy, Copy Link Location, Select All), whose icons come only from a theme.
     void everyActionHasAnIcon()
     {
-        const QList<QAction *> actions = reachableActions();
+        const std::unique_ptr<QMenu> detailsMenu(find<sa::DetailsPane>(u"details"_s)->createContextMenu(QPoint(5, 5)));
+        QList<QAction *> actions = reachableActions();
+        for (QAction *action : detailsMenu->actions()) {
+            if (!action->isSeparator())
+                actions.append(action);
+        }
         QVERIFY2(actions.size() >= 25, qPrintable(QString::number(actions.size())));
         for (const char *name :
              {"quit", "refresh", "newServiceAccount", "delete", "rotateToken", "projectedTokenSnippet"}) {
