@@ -15,6 +15,7 @@ packages=(
     clang libclang-rt-14-dev           # the sanitizer build of packaging/test.sh (ASan, UBSan, libFuzzer); the
                                        # runtimes are only recommended by clang, which is installed without those
     xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
+    qt6ct optipng                      # screenshots: a dark desktop palette (packaging/screenshot.sh --dark); smaller PNGs
     dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
     gdb                                # gcore: the memory test dumps the running window and searches it for secrets
     librsvg2-bin                       # rsvg-convert: the build renders the application icon's PNGs from its SVG
