@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package that building, running and testing SA Admin needs on Debian 12
 # (bookworm). Idempotent: packages already present are left alone, and apt is not even asked then.
-#   packaging/install-deps.sh           what building and testing need
-#   packaging/install-deps.sh package   and what making the Debian package needs (packaging/package.sh)
+#   packaging/install-deps.sh           what building, testing and packaging need
 set -euo pipefail
 
 packages=(
@@ -22,9 +21,8 @@ packages=(
     qt6-tools-dev qt6-l10n-tools       # Qt6LinguistTools: lupdate and lrelease, the translations at build and test time
     desktop-file-utils appstream       # CTest validates the desktop entry and the AppStream metainfo as distributions do
 )
-if [[ ${1:-} == package ]]; then
-    packages+=(dpkg-dev lintian)       # dpkg-shlibdeps finds the package's dependencies; lintian checks the package
-fi
+packages+=(dpkg-dev lintian)           # dpkg-shlibdeps finds the package's dependencies; lintian checks the package
+                                       # (CTest's "package" makes and checks it)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -9,7 +9,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${SA_PACKAGE_BUILD_DIR:-$here/build-package}
-"$here/packaging/install-deps.sh" package
+"$here/packaging/install-deps.sh"
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF -DSA_UNITY_BUILD=ON >/dev/null
 cmake --build "$build" --parallel "$(nproc)"
 rm -f "$build"/*.deb
@@ -17,8 +17,5 @@ rm -f "$build"/*.deb
 package=$(ls "$build"/*.deb)
 cp "$package" "$here/"
 package=$here/$(basename "$package")
-dpkg-deb --info "$package"
-dpkg-deb --contents "$package"
-# As root lintian says so and goes on; --fail-on error: warnings are reported, errors fail.
-lintian --fail-on error --display-info "$package"
+"$here/packaging/check-package.sh" "$package"
 echo "$package"
