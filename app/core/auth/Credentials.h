@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -123,6 +124,8 @@ private:
     [[nodiscard]] bool staticFilesChanged() const;
     [[nodiscard]] std::optional<Credential> readStaticCredential(QString *error);
     void runExec();
+    // Runs `program` once it is found (runExec may have to wait for the login shell's PATH first).
+    void startExec(const QString &program, const QJsonObject &spec);
     void onExecFinished(int exitCode, QProcess *process);
     void abandonProcess();
     void finishExec(const std::optional<Credential> &credential, const QString &error);
