@@ -19,10 +19,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// --help, -h, -?, --version or -v among the arguments: what may be answered without a display.
+// --help, -h, --version or -v among the arguments (QCommandLineParser's own, but for -? which it has on Windows only):
+// what may be answered without a display.
 bool asksForText(int argc, char *argv[])
 {
-    constexpr std::array<std::string_view, 5> kTextOptions {"--help", "-h", "-?", "--version", "-v"};
+    constexpr std::array<std::string_view, 4> kTextOptions {"--help", "-h", "--version", "-v"};
     return std::any_of(argv + 1, argv + argc, [&](const char *argument) {
         return std::ranges::find(kTextOptions, argument) != kTextOptions.end();
     });
