@@ -867,10 +867,24 @@ void CredentialsTest::hangingLoginShellIsKilled()
         search->forgetLoginShell();
     });
 
-    sa::CredentialProvider provider(user, sa::Cluster());
     QObject context;
     QElapsedTimer elapsed;
-    elapsed.start();
+    {
+        // A plugin on PATH does not wait for the login shell, which is not even run for it.
+        sa::AuthInfo onPath = user;
+        const ScopedEnv longer("PATH", QFile::encodeName(m_dir.filePath(u"bin"_s)) + ":/usr/bin:/bin");
+        onPath.exec->command = u"fake-plugin.sh"_s;
+        sa::CredentialProvider provider(onPath, sa::Cluster());
+        elapsed.start();
+        const auto outcome = startObtain(provider, &context);
+        QVERIFY(waitFor(*outcome));
+        QCOMPARE(outcome->credential->authorization, QByteArray("Bearer after-timeout"));
+        QVERIFY(elapsed.elapsed() < 400);
+        QVERIFY(!QFile::exists(state + u"/shell-runs"_s));
+    }
+
+    sa::CredentialProvider provider(user, sa::Cluster());
+    elapsed.restart();
     const auto outcome = startObtain(provider, &context);
     // Not waited for: the event loop runs meanwhile.
     QVERIFY(!outcome->synchronous);
