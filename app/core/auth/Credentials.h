@@ -64,7 +64,8 @@ struct Credential
 // The credential of a kubeconfig user, obtained as client-go does: token (it wins over tokenFile), tokenFile
 // (re-read when the file changes), basic auth, client certificate and key, or an exec plugin
 // (client.authentication.k8s.io/v1 and v1beta1) run asynchronously in a QProcess and cached until its
-// expirationTimestamp. Never logs a credential.
+// expirationTimestamp; a plugin command without a path is looked for by PluginSearch (PATH, then the login shell's
+// PATH and the user's folders). Never logs a credential.
 class CredentialProvider : public QObject
 {
     Q_OBJECT

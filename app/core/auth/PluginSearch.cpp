@@ -111,8 +111,9 @@ void PluginSearch::startLoginShell()
     m_output.clear();
     // Unique to this run, so that nothing a profile prints can look like the answer.
     m_marker = "SA_ADMIN_PATH_" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
-    // The PATH is printed by /bin/sh from its environment, not by the login shell: every shell (fish, csh, nushell
-    // included) passes `-c`'s words to a command alike, while each has its own syntax for a variable and its quoting.
+    // The PATH is printed by /bin/sh from its environment, not by the login shell itself: shells differ in how a
+    // variable is written and quoted (fish's PATH is a list), while `-c` runs a plain command line alike in bash, zsh,
+    // dash and fish. (csh and tcsh take -l only as their sole option: they fail, and the search goes on without them.)
     const QString command =
         u"/bin/sh -c 'printf \"\\n%s\\n%s\\n%s\\n\" \"$1\" \"$PATH\" \"$2\"' sh %1_BEGIN %1_END"_s.arg(
             QString::fromLatin1(m_marker));
