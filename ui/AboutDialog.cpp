@@ -12,11 +12,9 @@ namespace sa {
 
 QString aboutText()
 {
-    const QString qtRunning = QString::fromLatin1(qVersion());
-    const QString qtBuilt = QStringLiteral(QT_VERSION_STR);
-    const QString qt = qtRunning == qtBuilt
-        ? QApplication::translate("sa::About", "Qt %1").arg(qtRunning)
-        : QApplication::translate("sa::About", "Qt %1 (built with %2)").arg(qtRunning, qtBuilt);
+    // Both: a distribution may update Qt under a build, and what a bug report needs is what ran.
+    const QString qt = QApplication::translate("sa::About", "Qt %1 (built with Qt %2)")
+                           .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR));
     return QApplication::translate("sa::About",
                                    "<h3>SA Admin %1</h3>"
                                    "<p>Administer Kubernetes service accounts, tokens and pull secrets.</p>"

@@ -112,7 +112,8 @@ private Q_SLOTS:
         document.setHtml(text->text());
         const QString shown = document.toPlainText();
         const QStringList expectedParts {
-            u"SA Admin "_s + QStringLiteral(SA_VERSION), u"Qt "_s + QString::fromLatin1(qVersion()),
+            u"SA Admin "_s + QStringLiteral(SA_VERSION),
+            u"Qt "_s + QString::fromLatin1(qVersion()) + u" (built with Qt "_s + QStringLiteral(QT_VERSION_STR) + u')',
             QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION)), u"Apache License, Version 2.0"_s};
         for (const QString &expected : expectedParts)
             QVERIFY2(shown.contains(expected), qPrintable(expected + u" not in: "_s + shown));
