@@ -3,6 +3,7 @@
 #include "Application.h"
 #include "DesktopIdentity.h"
 #include "QuitSignals.h"
+#include "Translations.h"
 #include "util/Duration.h"
 
 #include <QApplication>
@@ -60,6 +61,7 @@ int main(int argc, char *argv[])
     // lists QApplication's options too, so it waits for that one.
     if (asksForText(argc, argv)) {
         const QCoreApplication textOnly(argc, argv);
+        sa::installTranslators(); // Qt's words in the help, as below
         if (parser.parse(QCoreApplication::arguments())) {
             if (parser.isSet(u"version"_s))
                 parser.showVersion();
@@ -70,6 +72,8 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(u"SA Admin"_s);
+    // The system locale's language, before any word is shown.
+    sa::installTranslators();
     sa::setDesktopIdentity();
     parser.process(app);
 

@@ -435,7 +435,8 @@ QVariant ServiceAccountModel::value(const ServiceAccountRow &row, int column, in
     case PullSecretsColumn:
         return row.pullSecrets;
     case AutomountColumn:
-        return !row.automount ? u"default"_s : *row.automount ? u"on"_s : u"off"_s;
+        //: The automount setting: the namespace's default, or set on or off on the account.
+        return !row.automount ? tr("default") : *row.automount ? tr("on") : tr("off");
     case IdentityColumn: {
         // "AWS", "GCP", "Azure" (joined when an account names several), "⚠" after a malformed value.
         QString text;

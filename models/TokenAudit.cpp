@@ -187,7 +187,7 @@ QVariant TokenAuditModel::plainValue(const TokenRow &row, int column, int role) 
         if (role == Qt::ToolTipRole)
             return tr("Invalidated: the API server refuses this token. Removing the label re-enables it; the "
                       "cleaner deletes the Secret one clean-up period after this day.");
-        return row.invalidSince.toString(Qt::ISODate);
+        return QLocale().toString(row.invalidSince, QLocale::ShortFormat);
     }
     const TokenFacts facts = this->facts(row);
     const QString cannotCheck = tr("cannot check");
@@ -207,15 +207,15 @@ QVariant TokenAuditModel::plainValue(const TokenRow &row, int column, int role) 
         switch (facts.use) {
         case TokenFacts::Use::Recorded:
             return role == Qt::ToolTipRole ? tr("Days since the last use: %n", nullptr, int(*facts.unusedDays))
-                                           : facts.lastUsed.toString(Qt::ISODate);
+                                           : QLocale().toString(facts.lastUsed, QLocale::ShortFormat);
         case TokenFacts::Use::Never:
-            return role == Qt::ToolTipRole
-                ? tr("No use recorded since it was made (tracking began %1)").arg(m_trackingSince.toString(Qt::ISODate))
-                : tr("never");
+            return role == Qt::ToolTipRole ? tr("No use recorded since it was made (tracking began %1)")
+                                                 .arg(QLocale().toString(m_trackingSince, QLocale::ShortFormat))
+                                           : tr("never");
         case TokenFacts::Use::NotSinceTracking:
             return role == Qt::ToolTipRole
                 ? tr("Made before the API server began tracking use on %1, and not used since")
-                      .arg(m_trackingSince.toString(Qt::ISODate))
+                      .arg(QLocale().toString(m_trackingSince, QLocale::ShortFormat))
                 : tr("before tracking began");
         case TokenFacts::Use::NoRecord:
             return role == Qt::ToolTipRole ? tr("Last use cannot be checked: %1").arg(m_trackingProblem) : cannotCheck;

@@ -15,9 +15,11 @@ packages=(
     clang libclang-rt-14-dev           # the sanitizer build of packaging/test.sh (ASan, UBSan, libFuzzer); the
                                        # runtimes are only recommended by clang, which is installed without those
     xvfb xauth imagemagick fonts-dejavu-core   # running the GUI headless and taking screenshots
+    qt6ct optipng                      # screenshots: a dark desktop palette (packaging/screenshot.sh --dark); smaller PNGs
     dbus-daemon                        # a private session bus: the test that a locked screen masks secrets
     gdb                                # gcore: the memory test dumps the running window and searches it for secrets
     librsvg2-bin                       # rsvg-convert: the build renders the application icon's PNGs from its SVG
+    qt6-tools-dev qt6-l10n-tools       # Qt6LinguistTools: lupdate and lrelease, the translations at build and test time
     desktop-file-utils appstream       # CTest validates the desktop entry and the AppStream metainfo as distributions do
 )
 if [[ ${1:-} == package ]]; then

@@ -1,5 +1,7 @@
 #include "ActionCollection.h"
 
+#include "Icons.h"
+
 #include <QWidget>
 
 namespace sa {
@@ -13,6 +15,7 @@ QAction *ActionCollection::add(const Spec &spec)
 {
     auto *action = new QAction(spec.text, m_window);
     action->setObjectName(spec.name);
+    action->setIcon(icons::forAction(spec.name));
     action->setShortcut(spec.shortcut);
     if (!spec.toolTip.isEmpty())
         action->setToolTip(spec.toolTip);

@@ -1,9 +1,14 @@
 #include "DetailsPane.h"
 
+#include "Icons.h"
+#include "Palette.h"
 #include "ResourceModels.h"
 #include "resources/WorkloadIdentity.h"
 
+#include <QContextMenuEvent>
+#include <QEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QScrollBar>
 
 using namespace Qt::StringLiterals;
@@ -19,14 +24,14 @@ QString escaped(const QString &text)
 
 QString row(const QString &label, const QString &valueHtml)
 {
-    return u"<tr><td style='padding-right:12px; color:palette(mid)'>"_s + escaped(label) + u"</td><td>"_s + valueHtml
+    return u"<tr><td class='label' style='padding-right:12px'>"_s + escaped(label) + u"</td><td>"_s + valueHtml
         + u"</td></tr>"_s;
 }
 
 QString mapText(const QMap<QString, QString> &map)
 {
     if (map.isEmpty())
-        return u"<i>none</i>"_s;
+        return u"<i>"_s + DetailsPane::tr("none") + u"</i>"_s;
     QStringList lines;
     for (auto it = map.cbegin(); it != map.cend(); ++it)
         lines.append(escaped(it.key()) + u'=' + escaped(it.value()));
@@ -590,6 +595,7 @@ DetailsPane::DetailsPane(ServiceAccountUsage *usage, QWidget *parent)
     setAccessibleName(tr("Details"));
     setOpenLinks(false);
     setPlaceholderText(tr("Select a service account or a secret to see its details."));
+    applyPalette();
     m_rebuildTimer.setSingleShot(true);
     m_rebuildTimer.setInterval(100);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &DetailsPane::rebuild);
@@ -663,6 +669,44 @@ void DetailsPane::setPermissions(Permissions *permissions)
         });
     }
     scheduleRebuild();
+}
+
+void DetailsPane::applyPalette()
+{
+    // Labels and links in colours made for this palette (the HTML parser would take the link colour from the
+    // application's palette, and `palette(mid)` is unreadable on a light base already).
+    const QPalette colours = palette();
+    document()->setDefaultStyleSheet(
+        u".label { color: %1; } a { color: %2; }"_s.arg(secondaryTextColor(colours).name(), linkColor(colours).name()));
+}
+
+void DetailsPane::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+        if (m_shown != Shown::Nothing)
+            rebuild(); // the style sheet applies when the HTML is parsed
+    }
+}
+
+QMenu *DetailsPane::createContextMenu(const QPoint &position)
+{
+    // Qt's menu takes the position in the document: the viewport's, scrolled.
+    QMenu *menu =
+        createStandardContextMenu(position + QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value()));
+    for (QAction *action : menu->actions()) {
+        if (!action->isSeparator() && action->icon().isNull())
+            action->setIcon(icons::forAction(action->objectName()));
+    }
+    return menu;
+}
+
+void DetailsPane::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createContextMenu(event->pos());
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
 }
 
 void DetailsPane::scheduleRebuild()

@@ -10,6 +10,8 @@
 
 #include <initializer_list>
 
+class QMenu;
+
 namespace sa {
 
 // What the details pane shows, as HTML with links (action:, reveal:, keys:, yaml:, runas:, revoke:; details: links
@@ -51,6 +53,10 @@ public:
     // Adds the "Can do" section to accounts' details, kept current with every RBAC change.
     void setPermissions(Permissions *permissions);
 
+    // The menu a right click at `position` (the viewport's coordinates) opens: Qt's standard one, whose icons come
+    // only from an icon theme, with ours where it has none.
+    [[nodiscard]] QMenu *createContextMenu(const QPoint &position);
+
     // How many times the content was built, for the benchmark and tests.
     [[nodiscard]] int rebuildCount() const { return m_rebuilds; }
 
@@ -58,8 +64,13 @@ public:
     // would take tens of milliseconds to lay out on every selection, and push the chains out of sight.
     static constexpr qsizetype kShownPermissions = 15;
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
 private:
     enum class Shown { Nothing, Account, Secret };
+    void applyPalette();
     void show(Shown kind, const QString &ns, const QString &name);
     void rebuild();
     void onChanged(const QStringList &accounts, const QStringList &secrets);

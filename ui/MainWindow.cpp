@@ -10,6 +10,7 @@
 #include "DeleteServiceAccountDialog.h"
 #include "DetailsPane.h"
 #include "GrantAccessDialog.h"
+#include "Icons.h"
 #include "IdentityAnnotationsDialog.h"
 #include "IssueTokenDialog.h"
 #include "ListView.h"
@@ -52,6 +53,7 @@
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -138,6 +140,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setTextVisible(false);
     m_progress->hide();
     statusBar()->addWidget(m_statusLabel, 1);
+    // Where the toolbar is connected to, in the status bar: in the toolbar a long server address pushed the actions
+    // and the filter out of a window of 1280 pixels at a larger font.
+    m_contextInfo = new QLabel;
+    m_contextInfo->setObjectName(u"contextInfo"_s);
+    m_contextInfo->setTextFormat(Qt::PlainText);
+    m_contextInfo->setContentsMargins(8, 0, 8, 0);
+    statusBar()->addPermanentWidget(m_contextInfo);
     statusBar()->addPermanentWidget(m_progress);
     // A copied secret stays on the clipboard only for a while: the status bar says how long.
     auto *clipboard = new QLabel;
@@ -229,6 +238,7 @@ void MainWindow::buildMenus()
     cluster->addSeparator();
     QAction *quit = cluster->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     quit->setObjectName(u"quit"_s);
+    quit->setIcon(icons::forAction(quit->objectName()));
     QMenu *account = menuBar()->addMenu(tr("&Service account"));
     account->addActions(m_actions->in(ActionCollection::Place::AccountMenu));
     account->addSeparator();
@@ -245,6 +255,7 @@ void MainWindow::buildMenus()
         preferences->focusClipboardDelay();
     });
     delay->setObjectName(u"clipboardDelay"_s);
+    delay->setIcon(icons::forAction(delay->objectName()));
 
     // Edit, after Cluster (where File would be), and Help, last.
     auto *edit = new QMenu(tr("&Edit"), this);
@@ -253,10 +264,12 @@ void MainWindow::buildMenus()
                                            [this] { openDialog(new PreferencesDialog(this)); });
     preferences->setObjectName(u"preferences"_s);
     preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setIcon(icons::forAction(preferences->objectName()));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About SA Admin"), this, [this] { openDialog(makeAboutBox(this)); });
     about->setObjectName(u"about"_s);
     about->setMenuRole(QAction::AboutRole);
+    about->setIcon(icons::forAction(about->objectName()));
 }
 
 void MainWindow::buildToolBar()
@@ -264,6 +277,10 @@ void MainWindow::buildToolBar()
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
     toolBar->setMovable(false);
+    // The few actions there keep their words beside their icons, at the size of the text.
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    const int iconSize = toolBar->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, toolBar);
+    toolBar->setIconSize(QSize(iconSize, iconSize));
     m_contextSwitcher = new QComboBox;
     m_contextSwitcher->setObjectName(u"contextSwitcher"_s);
     m_contextSwitcher->setAccessibleName(tr("Kubeconfig context"));
@@ -272,11 +289,6 @@ void MainWindow::buildToolBar()
     connect(m_contextSwitcher, &QComboBox::activated, this,
             [this](int index) { Q_EMIT contextRequested(m_contextSwitcher->itemText(index)); });
     toolBar->addWidget(m_contextSwitcher);
-    m_contextInfo = new QLabel;
-    m_contextInfo->setObjectName(u"contextInfo"_s);
-    m_contextInfo->setTextFormat(Qt::PlainText);
-    m_contextInfo->setContentsMargins(8, 0, 8, 0);
-    toolBar->addWidget(m_contextInfo);
     toolBar->addSeparator();
     toolBar->addActions(m_actions->in(ActionCollection::Place::ToolBar));
     auto *spacer = new QWidget;
@@ -288,6 +300,8 @@ void MainWindow::buildToolBar()
     m_filter->setAccessibleName(tr("Filter"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMaximumWidth(260);
+    m_filter->setMinimumWidth(m_filter->fontMetrics().horizontalAdvance(m_filter->placeholderText())
+                              + 2 * m_filter->sizeHint().height());
     // Filtering tens of thousands of rows takes a moment: wait until the typing pauses.
     auto *filterDelay = new QTimer(this);
     filterDelay->setSingleShot(true);

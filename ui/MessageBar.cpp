@@ -1,5 +1,8 @@
 #include "MessageBar.h"
 
+#include "Palette.h"
+
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -142,22 +145,40 @@ void MessageBar::refresh()
         m_detailsToggle->setChecked(false);
     setAccessibleName(m_text->text());
 
-    const QStyle::StandardPixmap icon = level == Level::Error ? QStyle::SP_MessageBoxCritical
-        : level == Level::Warning                             ? QStyle::SP_MessageBoxWarning
-                                                              : QStyle::SP_MessageBoxInformation;
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
-    // Tinted from the palette, so that dark themes stay readable.
-    QPalette tinted = QGuiApplication::palette();
-    const QColor base = tinted.color(QPalette::Window);
-    const QColor tint = level == Level::Error ? QColor(220, 50, 47)
-        : level == Level::Warning             ? QColor(230, 160, 0)
-                                              : QColor(38, 139, 210);
-    tinted.setColor(QPalette::Window,
-                    QColor::fromRgbF(base.redF() * 0.8 + tint.redF() * 0.2, base.greenF() * 0.8 + tint.greenF() * 0.2,
-                                     base.blueF() * 0.8 + tint.blueF() * 0.2));
-    setPalette(tinted);
+    m_level = level;
+    applyLevel();
     show();
+}
+
+void MessageBar::applyLevel()
+{
+    const QStyle::StandardPixmap icon = m_level == Level::Error ? QStyle::SP_MessageBoxCritical
+        : m_level == Level::Warning                             ? QStyle::SP_MessageBoxWarning
+                                                                : QStyle::SP_MessageBoxInformation;
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_icon->setPixmap(style()->standardIcon(icon).pixmap(QSize(size, size), devicePixelRatioF()));
+    // Tinted from the palette, so that dark themes stay readable; again when the palette changes (a desktop that
+    // switches to dark): the window colour set here would stay otherwise.
+    QPalette tinted = parentWidget() ? parentWidget()->palette() : QGuiApplication::palette();
+    const QColor base = tinted.color(QPalette::Window);
+    const QColor tint = m_level == Level::Error ? QColor(220, 50, 47)
+        : m_level == Level::Warning             ? QColor(230, 160, 0)
+                                                : QColor(38, 139, 210);
+    const QColor background =
+        QColor::fromRgbF(base.redF() * 0.8f + tint.redF() * 0.2f, base.greenF() * 0.8f + tint.greenF() * 0.2f,
+                         base.blueF() * 0.8f + tint.blueF() * 0.2f);
+    tinted.setColor(QPalette::Window, background);
+    tinted.setColor(QPalette::WindowText, readableOn(tinted.color(QPalette::WindowText), background));
+    m_applyingLevel = true;
+    setPalette(tinted);
+    m_applyingLevel = false;
+}
+
+void MessageBar::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) && !m_applyingLevel)
+        applyLevel();
 }
 
 QString MessageBar::text() const

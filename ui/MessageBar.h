@@ -34,9 +34,14 @@ public:
     [[nodiscard]] QString text() const;
     [[nodiscard]] QString detailsText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void dismiss();
     void refresh();
+    // The icon and background of m_level, from the palette in force.
+    void applyLevel();
     [[nodiscard]] QList<ProblemGroups::Entry> visibleProblems() const;
 
     static constexpr int kMaxNotes = 5;
@@ -44,6 +49,8 @@ private:
     Level m_notesLevel = Level::Information;
     QList<ProblemGroups::Entry> m_problems;
     QSet<QString> m_dismissed; // causes shown when the user closed the bar
+    Level m_level = Level::Information; // of what is shown
+    bool m_applyingLevel = false;
     QLabel *m_icon;
     QLabel *m_text;
     QLabel *m_details;

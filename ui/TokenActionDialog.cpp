@@ -6,6 +6,7 @@
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -126,7 +127,7 @@ QString TokenActionDialog::validate() const
         for (const Token &token : m_tokens) {
             if (token.facts.invalidSince.isValid())
                 return tr("%1 is already invalidated (since %2).")
-                    .arg(token.facts.name, token.facts.invalidSince.toString(Qt::ISODate));
+                    .arg(token.facts.name, QLocale().toString(token.facts.invalidSince, QLocale::ShortFormat));
         }
     }
     if (m_action == Action::ReEnable) {

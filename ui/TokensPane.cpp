@@ -1,5 +1,6 @@
 #include "TokensPane.h"
 
+#include "Icons.h"
 #include "ListView.h"
 #include "ProjectedTokenDialog.h"
 #include "TokenActionDialog.h"
@@ -82,6 +83,7 @@ TokensPane::TokensPane(ServiceAccountUsage *usage, QWidget *parent)
     const auto addAction = [this](const QString &name, const QString &text, const QString &toolTip) {
         auto *action = new QAction(text, this);
         action->setObjectName(name);
+        action->setIcon(icons::forAction(name));
         action->setToolTip(toolTip);
         m_view->addAction(action);
         return action;
@@ -96,6 +98,7 @@ TokensPane::TokensPane(ServiceAccountUsage *usage, QWidget *parent)
                             tr("A pod spec fragment that mounts a short-lived, auto-rotated token instead"));
     m_export = new QAction(tr("E&xport CSV…"), this);
     m_export->setObjectName(u"exportTokens"_s);
+    m_export->setIcon(icons::forAction(m_export->objectName()));
     m_export->setToolTip(tr("Save the listed tokens' audit (metadata only, never a token) as CSV"));
     using Action = TokenActionDialog::Action;
     connect(m_rotate, &QAction::triggered, this, [this] { openAction(Action::Rotate); });

@@ -9,6 +9,8 @@
 #include "Rows.h"
 #include "ScopedEnv.h"
 #include "SimHttp.h"
+#include "Translations.h"
+#include "api/ApiError.h"
 #include "resources/Resources.h"
 
 #include <QAccessible>
@@ -19,8 +21,10 @@
 #include <QFile>
 #include <QLabel>
 #include <QListView>
+#include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -473,6 +477,40 @@ private Q_SLOTS:
         std::tie(code, out, err) = run({u"--no-such-option"_s, u"--version"_s}, u"offscreen"_s);
         QCOMPARE(code, 1);
         QVERIFY2(err.contains(u"Unknown option 'no-such-option'."_s), qPrintable(err));
+    }
+
+    // The language of the system's locale: German from the translation built in, its plural forms and the core's
+    // messages included. A language without a translation gets English, with its plural forms.
+    void translations()
+    {
+        const QLocale before;
+        const auto restore = qScopeGuard([&before] {
+            QLocale::setDefault(before);
+            sa::installTranslators(before);
+        });
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(sa::installTranslators(), u"sa-admin_de"_s);
+        start(m_config);
+        QTRY_VERIFY2_WITH_TIMEOUT(status().startsWith(u"● Verbunden"_s), qPrintable(status()), 20000);
+        QStringList menus;
+        for (const QAction *action : m_app->window().menuBar()->actions())
+            menus << action->text();
+        QVERIFY2(menus.contains(u"&Dienstkonto"_s) && menus.contains(u"&Ansicht"_s), qPrintable(menus.join(u", "_s)));
+        const char *days = "Days since the last use: %n";
+        QCOMPARE(QCoreApplication::translate("sa::TokenAuditModel", days, nullptr, 1), u"Letzte Nutzung vor 1 Tag"_s);
+        QCOMPARE(QCoreApplication::translate("sa::TokenAuditModel", days, nullptr, 3), u"Letzte Nutzung vor 3 Tagen"_s);
+        // The core's words, as the window shows them.
+        const sa::ApiError refused =
+            sa::ApiError::fromTransport(QNetworkReply::ConnectionRefusedError, QString(), u"k8s.example"_s, {});
+        QCOMPARE(refused.userMessage(),
+                 u"Keine Verbindung zu k8s.example möglich: Die Verbindung wurde abgelehnt. Läuft der API-Server?"_s);
+        m_app.reset();
+
+        QCOMPARE(sa::installTranslators(QLocale(QLocale::French, QLocale::France)), u"sa-admin_en"_s);
+        const char *tokens = "Delete %n tokens";
+        QCOMPARE(QCoreApplication::translate("sa::TokenActionDialog", tokens, nullptr, 1), u"Delete 1 token"_s);
+        QCOMPARE(QCoreApplication::translate("sa::TokenActionDialog", tokens, nullptr, 2), u"Delete 2 tokens"_s);
+        QCOMPARE(sa::installTranslators(QLocale(QLocale::English, QLocale::UnitedStates)), u"sa-admin_en"_s);
     }
 
     void cleanupTestCase()

@@ -55,6 +55,13 @@ QString today()
     return daysAgo(0);
 }
 
+// A day as the window shows it: in the user's locale (the labels hold it as yyyy-MM-dd).
+QString shown(const QString &isoDate)
+{
+    return isoDate.isEmpty() ? QString()
+                             : QLocale().toString(QDate::fromString(isoDate, Qt::ISODate), QLocale::ShortFormat);
+}
+
 } // namespace
 
 class TestTokens : public QObject
@@ -346,14 +353,14 @@ subjects:
             QCOMPARE(column(sa::TokenAuditModel::AccountColumn),
                      accounts.contains(key) ? account : account + u" (gone)"_s);
             const QDate before(2025, 1, 1);
-            const QString use = !lastUsed.isEmpty() ? lastUsed
+            const QString use = !lastUsed.isEmpty() ? shown(lastUsed)
                 : created.date() < before           ? u"before tracking began"_s
                                                     : u"never"_s;
             QVERIFY2(column(sa::TokenAuditModel::LastUsedColumn) == use,
                      qPrintable(
                          column(sa::TokenAuditModel::LastUsedColumn) + u" ≠ "_s + use + u": "_s
                          + row.siblingAtColumn(sa::TokenAuditModel::LastUsedColumn).data(Qt::ToolTipRole).toString()));
-            QCOMPARE(column(sa::TokenAuditModel::InvalidSinceColumn), invalidSince);
+            QCOMPARE(column(sa::TokenAuditModel::InvalidSinceColumn), shown(invalidSince));
             QCOMPARE(column(sa::TokenAuditModel::OriginColumn),
                      listed.value(key).contains(name) ? u"auto-generated"_s : u"made by hand"_s);
             const QStringList pods = readers.value(ns + u'/' + name);
@@ -481,7 +488,7 @@ subjects:
         saveScreenshot(dialog, u"dialog-invalidate-token"_s);
         ok->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(cell(u"worker-a"_s, sa::TokenAuditModel::InvalidSinceColumn), today(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(u"worker-a"_s, sa::TokenAuditModel::InvalidSinceColumn), shown(today()), 10000);
         const CommandResult refused = whoAmI(token);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(u"You must be logged in to the server"_s), qPrintable(refused.err));

@@ -220,9 +220,9 @@ void TestSimManifests::errors_data()
     QTest::newRow("stray flow entry") << ",\n"_ba << u"yaml: line 1: did not find expected node content"_s;
     QTest::newRow("stray flow entry after a document")
         << "a: 1\n---\n\n ,\n"_ba << u"yaml: line 4: did not find expected node content"_s;
-    QTest::newRow("fuzz_sim_manifests hang")
-        << readFile(QStringLiteral(SA_FIXTURES_DIR) + u"/../../fuzz/corpus/fuzz_sim_manifests/yaml-cpp-loadall-stray-comma"_s)
-        << u"yaml: line 1"_s;
+    QTest::newRow("fuzz_sim_manifests hang") << readFile(
+        QStringLiteral(SA_FIXTURES_DIR) + u"/../../fuzz/corpus/fuzz_sim_manifests/yaml-cpp-loadall-stray-comma"_s)
+                                             << u"yaml: line 1"_s;
     QTest::newRow("deep JSON nesting") << R"({"a":)" + nested("[", "1", "]", 100000) + "}" << u"invalid JSON"_s;
 }
 

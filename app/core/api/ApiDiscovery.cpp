@@ -41,14 +41,15 @@ private:
         if (++m_groupDocuments < 2)
             return;
         if (m_groupVersions.isEmpty()) {
-            fail(operationError(u"The server lists no API groups."_s));
+            fail(operationError(Operation::tr("The server lists no API groups.")));
             return;
         }
         for (const QString &groupVersion : std::as_const(m_groupVersions)) {
             const QString path = groupVersionPath(groupVersion);
             if (path.isEmpty()) {
                 // A name that is not a group version ("a/b/c", ".."): noted as failed, never requested.
-                noteFailure(groupVersion, ApiError::decode(u"\"%1\" is not a group version"_s.arg(groupVersion)));
+                noteFailure(groupVersion,
+                            ApiError::decode(Operation::tr("\"%1\" is not a group version").arg(groupVersion)));
                 continue;
             }
             ++m_pending;
@@ -72,9 +73,10 @@ private:
         } else if (const auto resources = parseApiResourceList(answer.json())) {
             m_result.resources += *resources;
         } else {
-            m_result.failedGroupVersions.insert(groupVersion, u"the answer is not an APIResourceList"_s);
+            const QString notAList = Operation::tr("the answer is not an APIResourceList");
+            m_result.failedGroupVersions.insert(groupVersion, notAList);
             if (!m_firstError)
-                m_firstError = ApiError::decode(groupVersion + u": the answer is not an APIResourceList"_s);
+                m_firstError = ApiError::decode(groupVersion + u": "_s + notAList);
         }
         if (--m_pending == 0)
             finish();

@@ -102,17 +102,18 @@ ApiError ApiError::handshakeTimeout(const QString &server, int milliseconds, std
     error.kind = Kind::Timeout;
     error.handshakeTimedOut = true;
     error.host = server.section(u':', 0, 0);
-    const QString within = u" within %1 s."_s.arg(QString::number(milliseconds / 1000.0));
+    const QString seconds = QString::number(milliseconds / 1000.0);
     if (accepted == false)
-        error.message = u"The server at "_s + server + u" did not accept the connection"_s + within;
+        error.message = tr("The server at %1 did not accept the connection within %2 s.").arg(server, seconds);
     else if (accepted && tls)
-        error.message = u"The server at "_s + server
-            + u" accepted the connection but did not complete the TLS handshake"_s + within;
+        error.message = tr("The server at %1 accepted the connection but did not complete the TLS handshake within "
+                           "%2 s.")
+                            .arg(server, seconds);
     else if (accepted)
-        error.message =
-            u"The server at "_s + server + u" accepted the connection but did not take the request"_s + within;
+        error.message = tr("The server at %1 accepted the connection but did not take the request within %2 s.")
+                            .arg(server, seconds);
     else
-        error.message = u"The connection to "_s + server + u" was not established"_s + within;
+        error.message = tr("The connection to %1 was not established within %2 s.").arg(server, seconds);
     return error;
 }
 
@@ -169,56 +170,59 @@ ApiError::WriteOutcome ApiError::writeOutcome() const
 
 QString ApiError::userMessage() const
 {
-    const QString where = host.isEmpty() ? u"the cluster"_s : host;
+    const QString where = host.isEmpty() ? tr("the cluster") : host;
     switch (kind) {
     case Kind::Canceled:
-        return u"The request was canceled."_s;
+        return tr("The request was canceled.");
     case Kind::Timeout:
         if (handshakeTimedOut)
             return message;
-        return u"No answer from "_s + where + u" in time. The cluster may be overloaded or unreachable."_s;
+        return tr("No answer from %1 in time. The cluster may be overloaded or unreachable.").arg(where);
     case Kind::ConnectionLost:
-        return u"The connection to "_s + where + u" was lost."_s;
+        return tr("The connection to %1 was lost.").arg(where);
     case Kind::Tls: {
         // What to check follows from what failed: the name the certificate must carry, or who issued it.
-        QString advice;
+        QStringList advice;
         if (tlsNameMismatch)
-            advice += u" Its certificate is not valid for the name \""_s + (tlsName.isEmpty() ? where : tlsName)
-                + u"\": check the cluster's server address and tls-server-name in your kubeconfig."_s;
+            advice << tr("Its certificate is not valid for the name \"%1\": check the cluster's server address and "
+                         "tls-server-name in your kubeconfig.")
+                          .arg(tlsName.isEmpty() ? where : tlsName);
         if (tlsUnknownIssuer)
-            advice += u" Its certificate was not issued by a certificate authority your kubeconfig trusts: check the "
-                      "cluster's certificate-authority."_s;
+            advice << tr("Its certificate was not issued by a certificate authority your kubeconfig trusts: check the "
+                         "cluster's certificate-authority.");
         if (advice.isEmpty())
-            advice = u" Check the cluster's certificate-authority in your kubeconfig."_s;
-        return u"The connection to "_s + where + u" is not trusted: "_s + message + u'.' + advice;
+            advice << tr("Check the cluster's certificate-authority in your kubeconfig.");
+        return tr("The connection to %1 is not trusted: %2.").arg(where, message) + u' ' + advice.join(u' ');
     }
     case Kind::Network: {
         const QNetworkReply::NetworkError code = networkError;
         if (code == QNetworkReply::ConnectionRefusedError)
-            return u"Cannot connect to "_s + where + u": the connection was refused. Is the API server running?"_s;
+            return tr("Cannot connect to %1: the connection was refused. Is the API server running?").arg(where);
         if (code == QNetworkReply::HostNotFoundError)
-            return u"Cannot find "_s + where + u": the host name does not resolve."_s;
+            return tr("Cannot find %1: the host name does not resolve.").arg(where);
         if (code == QNetworkReply::RemoteHostClosedError)
-            return u"The server at "_s + where
-                + u" closed the connection. It may have refused the client certificate, or restarted."_s;
+            return tr("The server at %1 closed the connection. It may have refused the client certificate, or "
+                      "restarted.")
+                .arg(where);
         if (code >= QNetworkReply::ProxyConnectionRefusedError && code <= QNetworkReply::UnknownProxyError)
-            return u"The proxy to "_s + where + u" failed: "_s + message;
-        return u"Cannot reach "_s + where + u": "_s + message;
+            return tr("The proxy to %1 failed: %2").arg(where, message);
+        return tr("Cannot reach %1: %2").arg(where, message);
     }
     case Kind::Credential:
-        return u"Cannot get credentials for this cluster: "_s + message;
+        return tr("Cannot get credentials for this cluster: %1").arg(message);
     case Kind::Decode:
-        return u"The server's answer was not understood: "_s + message;
+        return tr("The server's answer was not understood: %1").arg(message);
     case Kind::Http:
         break;
     }
     if (httpStatus == 401)
-        return u"The cluster did not accept your credentials (401 Unauthorized). Log in again or check the "
-               "kubeconfig user."_s;
+        return tr("The cluster did not accept your credentials (401 Unauthorized). Log in again or check the "
+                  "kubeconfig user.");
     if (!message.isEmpty())
         return message;
-    return u"The server answered "_s + QString::number(httpStatus) + (reason.isEmpty() ? QString() : u' ' + reason)
-        + u'.';
+    if (reason.isEmpty())
+        return tr("The server answered %1.").arg(httpStatus);
+    return tr("The server answered %1 %2.").arg(QString::number(httpStatus), reason);
 }
 
 } // namespace sa

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QNetworkReply>
 #include <QSslError>
@@ -21,6 +22,8 @@ struct StatusCause
 // has a sentence a user understands (userMessage()); none carries a credential or a query string.
 class ApiError
 {
+    Q_DECLARE_TR_FUNCTIONS(sa::ApiError)
+
 public:
     enum class Kind {
         Http, // the server answered with a non-2xx status

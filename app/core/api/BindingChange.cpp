@@ -98,9 +98,9 @@ private:
         if (m_change == Change::Add
             && (roleRef.value("kind"_L1).toString() != m_role.kind
                 || roleRef.value("name"_L1).toString() != m_role.name)) {
-            fail(operationError(u"Binding %1 grants %2 %3, not %4 %5: choose another name."_s.arg(
-                m_binding.name, roleRef.value("kind"_L1).toString(), roleRef.value("name"_L1).toString(), m_role.kind,
-                m_role.name)));
+            fail(operationError(Operation::tr("Binding %1 grants %2 %3, not %4 %5: choose another name.")
+                                    .arg(m_binding.name, roleRef.value("kind"_L1).toString(),
+                                         roleRef.value("name"_L1).toString(), m_role.kind, m_role.name)));
             return;
         }
         const QString resourceVersion = binding[u"metadata"][u"resourceVersion"].toString();
@@ -165,8 +165,9 @@ private:
     {
         if (++m_attempt >= kMaxConflictAttempts) {
             fail(combinedError(error,
-                               u"Gave up after "_s + QString::number(m_attempt)
-                                   + u" attempts: the binding kept changing meanwhile. Try again."_s));
+                               Operation::tr("Gave up after %n attempts: the binding kept changing meanwhile. "
+                                             "Try again.",
+                                             nullptr, m_attempt)));
             return;
         }
         after(int(conflictBackoff(m_attempt).count()), [this] { read(); });

@@ -3,6 +3,7 @@
 #include "auth/Credentials.h"
 #include "resources/SecretEncoding.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -121,12 +122,16 @@ QStringList exportCaveats(const ResolvedContext &context)
     QStringList caveats;
     const Cluster &cluster = context.cluster;
     if (QUrl(cluster.server).scheme().compare("http"_L1, Qt::CaseInsensitive) == 0)
-        caveats.append(u"They send the token unencrypted (the server is http://)."_s);
+        caveats.append(QCoreApplication::translate("sa::CredentialExports",
+                                                   "They send the token unencrypted (the server is http://)."));
     else if (cluster.insecureSkipTlsVerify)
-        caveats.append(u"They do not check the server's certificate (insecure-skip-tls-verify, as your context)."_s);
+        caveats.append(QCoreApplication::translate(
+            "sa::CredentialExports",
+            "They do not check the server's certificate (insecure-skip-tls-verify, as your context)."));
     if (proxyHasCredentials(cluster.proxyUrl))
-        caveats.append(u"They use your proxy without your proxy user name and password: whoever uses them needs "
-                       "their own."_s);
+        caveats.append(QCoreApplication::translate("sa::CredentialExports",
+                                                   "They use your proxy without your proxy user name and password: "
+                                                   "whoever uses them needs their own."));
     return caveats;
 }
 

@@ -128,7 +128,7 @@ void ListPager::fetch(const QString &continueToken)
         const bool table = m_format == ListFormat::TableMetadata;
         if ((table && kind != "Table"_L1) || (!table && !kind.endsWith("List"_L1))) {
             m_result.error =
-                ApiError::decode(u"expected a "_s + (table ? u"Table"_s : u"list"_s) + u", got \""_s + kind + u'"');
+                ApiError::decode(tr("expected a %1, got \"%2\"").arg(table ? u"Table"_s : u"list"_s, kind));
             Q_EMIT finished(m_result);
             return;
         }

@@ -2,6 +2,7 @@
 
 #include "api/ApiPath.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHash>
 #include <QJsonDocument>
@@ -56,8 +57,10 @@ std::optional<QNetworkProxy> proxyFor(const QString &proxyUrl, QString *error)
     } else if (url.scheme() == "socks5"_L1) {
         proxy.setType(QNetworkProxy::Socks5Proxy);
     } else {
-        *error = u"proxy-url "_s + url.toDisplayString(QUrl::RemoveUserInfo)
-            + u" is not supported: Qt speaks to http:// and socks5:// proxies only"_s;
+        *error = QCoreApplication::translate("sa::KubeClient",
+                                             "proxy-url %1 is not supported: Qt speaks to http:// and socks5:// "
+                                             "proxies only")
+                     .arg(url.toDisplayString(QUrl::RemoveUserInfo));
         return std::nullopt;
     }
     proxy.setHostName(url.host());
@@ -110,7 +113,9 @@ QString impersonationProblem(const AuthInfo &user)
 {
     for (const auto &[name, value] : impersonationHeaders(user)) {
         if (std::ranges::any_of(value, [](char c) { return uchar(c) < 0x20 || c == 0x7F; }))
-            return u"the user's impersonation (%1) holds a control character"_s.arg(QString::fromLatin1(name));
+            return QCoreApplication::translate("sa::KubeClient",
+                                               "the user's impersonation (%1) holds a control character")
+                .arg(QString::fromLatin1(name));
     }
     return {};
 }

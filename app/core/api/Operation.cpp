@@ -32,7 +32,7 @@ void Operation::call(ApiRequest request, std::function<void(const ApiResult &)> 
     if (m_done)
         return;
     if (!m_client) {
-        fail(operationError(u"The connection to the cluster was closed."_s));
+        fail(operationError(tr("The connection to the cluster was closed.")));
         return;
     }
     ApiJob *job = m_client->send(std::move(request));

@@ -30,7 +30,7 @@ void OperationSequence::stopCanceled()
         return;
     }
     fail(detail::operationError(
-        u"Canceled part-way: %1 of %2 changes made, the rest not made."_s.arg(m_made).arg(m_total)));
+        Operation::tr("Canceled part-way: %1 of %2 changes made, the rest not made.").arg(m_made).arg(m_total)));
 }
 
 void OperationSequence::next()

@@ -175,7 +175,7 @@ std::optional<ApiError> readIssuedToken(const ApiResult &answer, OperationResult
     QJsonObject status = object.value("status"_L1).toObject();
     status.remove("token"_L1);
     if (issued.token.isEmpty())
-        return ApiError::decode(u"the TokenRequest came back without a token"_s);
+        return ApiError::decode(Operation::tr("the TokenRequest came back without a token"));
     issued.expiresAt = QDateTime::fromString(status.value("expirationTimestamp"_L1).toString(), Qt::ISODate).toUTC();
     result.value = std::move(issued);
     object.insert("status"_L1, status);
@@ -206,9 +206,8 @@ void TokenSecretOperation::lookUpTokenSecret(const QString &ns, const QString &n
             if (!single.ok())
                 fail(*single.error);
             else
-                fail(operationError(u"Secret "_s + ns + u'/' + name
-                                    + u" is not a service-account token (its type is not "_s + kTokenSecretType
-                                    + u")."_s));
+                fail(operationError(Operation::tr("Secret %1/%2 is not a service-account token (its type is not %3).")
+                                        .arg(ns, name, kTokenSecretType)));
         });
     });
 }

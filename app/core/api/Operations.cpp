@@ -84,8 +84,8 @@ Operation *review(KubeClient *client, ApiRequest apiRequest, const QString &stat
             const QJsonValue status = answer.json().value("status"_L1);
             const QJsonValue value = statusField.isEmpty() ? status : status[statusField];
             if (!value.isObject())
-                return ApiError::decode(u"the review came back without status"_s
-                                        + (statusField.isEmpty() ? QString() : QString(u'.' + statusField)));
+                return ApiError::decode(Operation::tr("the review came back without status%1")
+                                            .arg(statusField.isEmpty() ? QString() : QString(u'.' + statusField)));
             result.object = value.toObject();
             return std::nullopt;
         },
@@ -174,7 +174,7 @@ Operation *readSecret(KubeClient *client, const QString &ns, const QString &name
             const QJsonObject object = withoutData(answer.json());
             std::optional<Secret> secret = Secret::fromJson(object);
             if (!secret || !decodable)
-                return ApiError::decode(u"the secret has no name or a value that is not base64"_s);
+                return ApiError::decode(Operation::tr("the secret has no name or a value that is not base64"));
             secret->data = std::move(values);
             result.value = std::move(*secret);
             result.object = object;
@@ -206,8 +206,8 @@ Operation *createDockerRegistrySecret(KubeClient *client, const QString &ns, con
 {
     if (credentials.server.isEmpty() || credentials.username.isEmpty() || credentials.password.isEmpty()) {
         // As kubectl: a registry entry without all three is of no use to the kubelet.
-        return failedOperation(client,
-                               operationError(u"A registry server, a user name and a password are all required."_s));
+        return failedOperation(
+            client, operationError(Operation::tr("A registry server, a user name and a password are all required.")));
     }
     const QByteArray username = credentials.username.toUtf8();
     const QByteArray email = credentials.email.toUtf8();

@@ -90,15 +90,16 @@ private:
     {
         const std::optional<Pod> pod = Pod::fromJson(object);
         if (!pod) {
-            fail(ApiError::decode(u"the answer is not a Pod"_s));
+            fail(ApiError::decode(Operation::tr("the answer is not a Pod")));
             return;
         }
         for (const OwnerReference &owner : pod->meta.ownerReferences) {
             if (owner.controller) {
-                fail(operationError(u"Pod "_s + pod->meta.key() + u" is managed by "_s + owner.kind + u' ' + owner.name
-                                    + u", which would replace a recreated pod with its own template. "_s
-                                    + u"Change the service account of its owner (for a Deployment, its pod "_s
-                                    + u"template) instead."_s));
+                fail(
+                    operationError(Operation::tr("Pod %1 is managed by %2 %3, which would replace a recreated pod with "
+                                                 "its own template. Change the service account of its owner (for a "
+                                                 "Deployment, its pod template) instead.")
+                                       .arg(pod->meta.key(), owner.kind, owner.name)));
                 return;
             }
         }
@@ -122,7 +123,7 @@ private:
                 fail(*answer.error);
                 return;
             }
-            Q_EMIT progress(u"Deleted pod "_s + m_ns + u'/' + name() + u", waiting for it to go"_s);
+            Q_EMIT progress(Operation::tr("Deleted pod %1/%2, waiting for it to go").arg(m_ns, name()));
             m_deadline.setRemainingTime(kPodGoneWaitMs);
             waitGone();
         });
@@ -135,16 +136,18 @@ private:
                 create();
             } else if (!answer.ok()) {
                 fail(combinedError(*answer.error,
-                                   u"Pod "_s + name() + u" was deleted, but checking that it is gone "_s + u"failed: "_s
-                                       + answer.error->userMessage()),
+                                   Operation::tr("Pod %1 was deleted, but checking that it is gone failed: %2")
+                                       .arg(name(), answer.error->userMessage())),
                      m_original);
             } else if (uidOf(answer.json()) != m_uid) {
-                fail(operationError(u"Pod "_s + name() + u" was deleted, and someone else created a pod of that "_s
-                                    + u"name meanwhile."_s),
+                fail(operationError(
+                         Operation::tr("Pod %1 was deleted, and someone else created a pod of that name meanwhile.")
+                             .arg(name())),
                      m_original);
             } else if (m_deadline.hasExpired()) {
-                fail(operationError(u"Pod "_s + name() + u" was deleted but is still terminating after "_s
-                                    + seconds(kPodGoneWaitMs) + u" s (a finalizer?); it was not created again."_s),
+                fail(operationError(Operation::tr("Pod %1 was deleted but is still terminating after %2 s (a "
+                                                  "finalizer?); it was not created again.")
+                                        .arg(name(), seconds(kPodGoneWaitMs))),
                      m_original);
             } else {
                 after(kPodGonePollMs, [this] { waitGone(); });
@@ -169,18 +172,20 @@ private:
     void restore(const ApiError &refused)
     {
         // The server's message has no full stop of its own, and another sentence follows.
-        QString refusal =
-            u"The pod with service account "_s + m_serviceAccount + u" was refused: "_s + refused.userMessage();
+        QString refusal = Operation::tr("The pod with service account %1 was refused: %2")
+                              .arg(m_serviceAccount, refused.userMessage());
         if (!refusal.endsWith(u'.') && !refusal.endsWith(u'!') && !refusal.endsWith(u'?'))
             refusal += u'.';
         call(jsonRequest("POST", corePath(m_ns, "pods"_L1), m_original),
              [this, refused, refusal](const ApiResult &answer) {
                  if (answer.ok())
-                     fail(combinedError(refused, refusal + u" The original pod was created again."_s));
+                     fail(
+                         combinedError(refused, refusal + u' ' + Operation::tr("The original pod was created again.")));
                  else
                      fail(combinedError(refused,
-                                        refusal + u" Creating the original pod again failed too: "_s
-                                            + answer.error->userMessage()),
+                                        refusal + u' '
+                                            + Operation::tr("Creating the original pod again failed too: %1")
+                                                  .arg(answer.error->userMessage())),
                           m_original);
              });
     }

@@ -24,7 +24,8 @@ QString ProblemGroups::joinNames(const QStringList &names)
 {
     if (names.size() < 2)
         return names.value(0);
-    return QStringList(names.cbegin(), std::prev(names.cend())).join(u", "_s) + u" and "_s + names.last();
+    //: A list of resources: "secrets, pods and role bindings".
+    return tr("%1 and %2").arg(QStringList(names.cbegin(), std::prev(names.cend())).join(u", "_s), names.last());
 }
 
 QString ProblemGroups::keyOf(const ApiError &error)
@@ -128,21 +129,21 @@ ProblemGroups::Entry ProblemGroups::entryOf(const Cause &cause, const QString &f
     const QString names = joinNames(entry.resources);
     if (cause.kind == ApiError::Kind::Http && cause.httpStatus == 403) {
         entry.severity = Severity::Warning;
-        entry.summary = u"Not allowed to list "_s + names + u": "_s + quoted;
+        entry.summary = tr("Not allowed to list %1: %2").arg(names, quoted);
     } else if (cause.kind == ApiError::Kind::Http && cause.httpStatus == 404) {
         entry.severity = Severity::Warning;
-        entry.summary = u"The cluster does not serve "_s + names + u": "_s + quoted;
+        entry.summary = tr("The cluster does not serve %1: %2").arg(names, quoted);
     } else if (!cause.lost.isEmpty()) {
         // Refused or timed out while reconnecting is still the lost connection, said once (details say the rest).
-        entry.summary = firstLine(cause.lost) + u" Reconnecting…"_s;
+        entry.summary = firstLine(cause.lost) + u' ' + tr("Reconnecting…");
     } else if (isConnection(cause.kind)) {
-        entry.summary = latest + u" Retrying…"_s;
+        entry.summary = latest + u' ' + tr("Retrying…");
     } else if (cause.kind == ApiError::Kind::Credential || cause.kind == ApiError::Kind::Tls
                || (cause.kind == ApiError::Kind::Http && cause.httpStatus == 401)) {
         // Every request of the context fails alike: the resources are in the details, not in the sentence.
         entry.summary = latest;
     } else {
-        entry.summary = u"Cannot list "_s + names + u": "_s + quoted;
+        entry.summary = tr("Cannot list %1: %2").arg(names, quoted);
     }
     return entry;
 }

@@ -14,6 +14,8 @@ namespace sa {
 // an entry goes when no resource has it any more. Informers retry on their own, so connection problems say so.
 class ProblemGroups
 {
+    Q_DECLARE_TR_FUNCTIONS(sa::ProblemGroups)
+
 public:
     enum class Severity { Warning, Error };
 

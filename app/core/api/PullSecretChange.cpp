@@ -92,9 +92,9 @@ private:
                  }
                  if (++m_attempt >= kMaxConflictAttempts) {
                      fail(combinedError(error,
-                                        u"Gave up after "_s + QString::number(m_attempt)
-                                            + u" attempts: the service account kept changing meanwhile. "_s
-                                            + u"Try again."_s));
+                                        Operation::tr("Gave up after %n attempts: the service account kept "
+                                                      "changing meanwhile. Try again.",
+                                                      nullptr, m_attempt)));
                      return;
                  }
                  after(int(conflictBackoff(m_attempt).count()), [this] { read(); });

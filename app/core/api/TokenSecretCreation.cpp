@@ -46,8 +46,8 @@ public:
         lookUpTokenSecret(ns, old.secret, [this](const QJsonObject &metadata) {
             m_serviceAccount = metadata.value("annotations"_L1)[kServiceAccountNameAnnotation].toString();
             if (m_serviceAccount.isEmpty()) {
-                fail(operationError(u"Secret "_s + m_ns + u'/' + m_replaces + u" names no service account ("_s
-                                    + kServiceAccountNameAnnotation + u")."_s));
+                fail(operationError(Operation::tr("Secret %1/%2 names no service account (%3).")
+                                        .arg(m_ns, m_replaces, kServiceAccountNameAnnotation)));
                 return;
             }
             checkAccount();
@@ -117,9 +117,9 @@ private:
             const auto cleanup = qScopeGuard([&] { wipe(answer.body); });
             const QJsonObject object = answer.ok() ? answer.json() : QJsonObject();
             if ((answer.error && answer.error->isNotFound()) || (answer.ok() && uidOf(object) != m_uid)) {
-                fail(operationError(u"The token controller deleted secret "_s + m_ns + u'/' + m_name
-                                    + u": service account "_s + m_ns + u'/' + m_serviceAccount
-                                    + u" no longer exists."_s));
+                fail(operationError(Operation::tr("The token controller deleted secret %1/%2: service account %1/%3 "
+                                                  "no longer exists.")
+                                        .arg(m_ns, m_name, m_serviceAccount)));
                 return;
             }
             if (!answer.ok()) {
@@ -128,7 +128,7 @@ private:
             }
             std::optional<Secret> secret = Secret::fromJson(object);
             if (!secret) {
-                fail(ApiError::decode(u"secret "_s + m_name + u" could not be read"_s));
+                fail(ApiError::decode(Operation::tr("secret %1 could not be read").arg(m_name)));
                 return;
             }
             if (!secret->data.value(u"token"_s).isEmpty()) {
@@ -150,18 +150,22 @@ private:
     // An unfilled token secret is of no use and would confuse whoever finds it: it goes, unless it changed hands.
     void removeUnfilled()
     {
-        const QString message = u"The token controller did not fill secret "_s + m_ns + u'/' + m_name + u" within "_s
-            + seconds(m_waitMs) + u" s"_s;
+        const QString secret = m_ns + u'/' + m_name;
+        const QString within = seconds(m_waitMs);
         const QJsonObject options {{"preconditions"_L1, QJsonObject {{"uid"_L1, m_uid}}},
                                    {"propagationPolicy"_L1, "Background"_L1}};
-        call(jsonRequest("DELETE", m_path, options), [this, message](const ApiResult &answer) {
+        call(jsonRequest("DELETE", m_path, options), [this, secret, within](const ApiResult &answer) {
             if (answer.ok() || answer.error->isNotFound())
-                fail(operationError(message + u"; the empty secret was deleted again. Is the token controller "_s
-                                    + u"(kube-controller-manager) running?"_s));
+                fail(operationError(Operation::tr("The token controller did not fill secret %1 within %2 s; the empty "
+                                                  "secret was deleted again. Is the token controller "
+                                                  "(kube-controller-manager) running?")
+                                        .arg(secret, within)));
             else
-                fail(combinedError(*answer.error,
-                                   message + u", and deleting the empty secret failed: "_s
-                                       + answer.error->userMessage()));
+                fail(
+                    combinedError(*answer.error,
+                                  Operation::tr("The token controller did not fill secret %1 within %2 s, and deleting "
+                                                "the empty secret failed: %3")
+                                      .arg(secret, within, answer.error->userMessage())));
         });
     }
 

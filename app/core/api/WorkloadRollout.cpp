@@ -75,7 +75,7 @@ private:
         QString failure;
         const std::optional<RolloutStatus> status = observe(object, &failure);
         if (!status) {
-            fail(ApiError::decode(u"the answer is not a "_s + m_kind));
+            fail(ApiError::decode(Operation::tr("the answer is not a %1").arg(m_kind)));
             return;
         }
         if (status->message != m_lastMessage) {
@@ -87,14 +87,15 @@ private:
             result.object = object;
             result.warnings = m_warnings;
             if (!status->automatic)
-                result.warnings.append(status->message + u": the pods running now keep their service account until "_s
-                                       + u"they are deleted."_s);
+                result.warnings.append(
+                    Operation::tr("%1: the pods running now keep their service account until they are deleted.")
+                        .arg(status->message));
             succeed(std::move(result));
         } else if (!failure.isEmpty()) {
             fail(operationError(failure));
         } else if (m_deadline.hasExpired()) {
-            fail(operationError(u"The rollout did not finish within "_s + seconds(m_timeoutMs) + u" s: "_s
-                                + m_lastMessage));
+            fail(operationError(
+                Operation::tr("The rollout did not finish within %1 s: %2").arg(seconds(m_timeoutMs), m_lastMessage)));
         } else {
             after(kRolloutPollMs,
                   [this] { call(request("GET", m_path), [this](const ApiResult &next) { check(next); }); });
@@ -118,7 +119,7 @@ Operation *setWorkloadServiceAccount(KubeClient *client, const QString &kind, co
                                      const QString &serviceAccount, int timeoutMs)
 {
     if (kind != "Deployment"_L1 && kind != "StatefulSet"_L1 && kind != "DaemonSet"_L1)
-        return failedOperation(client, operationError(u"A "_s + kind + u" has no pod template to change."_s));
+        return failedOperation(client, operationError(Operation::tr("A %1 has no pod template to change.").arg(kind)));
     return new WorkloadRollout(client, kind, ns, name, serviceAccount, timeoutMs);
 }
 

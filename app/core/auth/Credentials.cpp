@@ -3,6 +3,7 @@
 #include "auth/PluginSearch.h"
 #include "resources/SecretEncoding.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -64,7 +65,7 @@ int refusePassphrase(char *, int, int, void *asked)
 
 QString keyError(const QString &reason)
 {
-    return u"cannot read the client key: "_s + reason;
+    return QCoreApplication::translate("sa::Credentials", "cannot read the client key: %1").arg(reason);
 }
 
 // client-go's SetDefaults_ExecConfig (tools/clientcmd/api/v1/defaults.go): the older versions default to
@@ -255,11 +256,12 @@ std::optional<ClientCertificate> loadClientCertificate(const QByteArray &certifi
 {
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(certificatePem, QSsl::Pem);
     if (certificates.isEmpty() || certificates.first().isNull()) {
-        *error = u"cannot read the client certificate: it holds no PEM certificate"_s;
+        *error = QCoreApplication::translate("sa::Credentials",
+                                             "cannot read the client certificate: it holds no PEM certificate");
         return std::nullopt;
     }
     if (!keyPem.contains("-----BEGIN ")) {
-        *error = keyError(u"it holds no PEM private key"_s);
+        *error = keyError(QCoreApplication::translate("sa::Credentials", "it holds no PEM private key"));
         return std::nullopt;
     }
 
@@ -273,7 +275,9 @@ std::optional<ClientCertificate> loadClientCertificate(const QByteArray &certifi
     PKeyPtr key(PEM_read_bio_PrivateKey(keyInput.get(), nullptr, refusePassphrase, &passphraseAsked), &EVP_PKEY_free);
     if (!key) {
         const QString reason = takeOpenSslError();
-        *error = keyError(passphraseAsked ? u"it is encrypted with a passphrase; use an unencrypted key"_s : reason);
+        *error = keyError(passphraseAsked ? QCoreApplication::translate(
+                              "sa::Credentials", "it is encrypted with a passphrase; use an unencrypted key")
+                                          : reason);
         return std::nullopt;
     }
     QSsl::KeyAlgorithm algorithm = QSsl::Opaque;
@@ -287,7 +291,9 @@ std::optional<ClientCertificate> loadClientCertificate(const QByteArray &certifi
     default:
         const char *type = EVP_PKEY_get0_type_name(key.get());
         *error = keyError(
-            u"%1 keys are not supported (RSA and EC are)"_s.arg(type ? QString::fromLatin1(type) : u"these"_s));
+            type ? QCoreApplication::translate("sa::Credentials", "%1 keys are not supported (RSA and EC are)")
+                       .arg(QString::fromLatin1(type))
+                 : QCoreApplication::translate("sa::Credentials", "these keys are not supported (RSA and EC are)"));
         return std::nullopt;
     }
 
@@ -295,12 +301,13 @@ std::optional<ClientCertificate> loadClientCertificate(const QByteArray &certifi
     const auto *derCursor = reinterpret_cast<const unsigned char *>(leafDer.constData());
     X509Ptr leaf(d2i_X509(nullptr, &derCursor, static_cast<long>(leafDer.size())), &X509_free);
     if (!leaf) {
-        *error = u"cannot read the client certificate: "_s + takeOpenSslError();
+        *error = QCoreApplication::translate("sa::Credentials", "cannot read the client certificate: %1")
+                     .arg(takeOpenSslError());
         return std::nullopt;
     }
     if (X509_check_private_key(leaf.get(), key.get()) != 1) {
         ERR_clear_error();
-        *error = u"the client key does not match the client certificate"_s;
+        *error = QCoreApplication::translate("sa::Credentials", "the client key does not match the client certificate");
         return std::nullopt;
     }
 
@@ -324,7 +331,7 @@ std::optional<ClientCertificate> loadClientCertificate(const QByteArray &certifi
     const QSslKey sslKey(traditionalPem, algorithm, QSsl::Pem, QSsl::PrivateKey);
     traditionalPem.fill('\0');
     if (sslKey.isNull()) {
-        *error = keyError(u"Qt could not load it"_s);
+        *error = keyError(QCoreApplication::translate("sa::Credentials", "Qt could not load it"));
         return std::nullopt;
     }
     return ClientCertificate {certificates.first(), certificates.mid(1), sslKey};
@@ -360,27 +367,33 @@ QString CredentialProvider::authProviderMessage(const AuthProviderConfig &provid
         return u"The gcp auth plugin has been removed.\n"
                "Please use the \"gke-gcloud-auth-plugin\" kubectl/client-go credential plugin instead.\n"
                "See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for "
-               "further details\n\n"
-               "Install gke-gcloud-auth-plugin (https://cloud.google.com/kubernetes-engine/docs/how-to/"
-               "cluster-access-for-kubectl#install_plugin), then run `gcloud container clusters get-credentials "
-               "CLUSTER` to rewrite this user with its exec credential."_s;
+               "further details\n\n"_s
+            + QCoreApplication::translate("sa::Credentials",
+                                          "Install gke-gcloud-auth-plugin (https://cloud.google.com/kubernetes-engine/"
+                                          "docs/how-to/cluster-access-for-kubectl#install_plugin), then run `gcloud "
+                                          "container clusters get-credentials CLUSTER` to rewrite this user with its "
+                                          "exec credential.");
     }
     if (provider.name == "azure"_L1) {
         return u"The azure auth plugin has been removed.\n"
                "Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead.\n"
                "See https://kubernetes.io/docs/reference/access-authn-authz/authentication/"
-               "#client-go-credential-plugins for further details\n\n"
-               "Convert this kubeconfig with `kubelogin convert-kubeconfig -l azurecli`."_s;
+               "#client-go-credential-plugins for further details\n\n"_s
+            + QCoreApplication::translate("sa::Credentials",
+                                          "Convert this kubeconfig with `kubelogin convert-kubeconfig -l azurecli`.");
     }
     if (provider.name == "oidc"_L1) {
         // client-go still has an oidc provider; SA Admin delegates OIDC to the exec plugin that replaced it.
         // The issuer and client id are not secrets; the client secret and tokens stay out of the message.
         const QString issuer = provider.config.value(u"idp-issuer-url"_s, u"ISSUER_URL"_s);
         const QString clientId = provider.config.value(u"client-id"_s, u"CLIENT_ID"_s);
-        return u"The oidc auth provider is not supported by SA Admin.\n"
-               "Please use the kubelogin (https://github.com/int128/kubelogin) kubectl/client-go credential plugin "
-               "instead: give this user an exec credential that runs `kubectl oidc-login get-token "
-               "--oidc-issuer-url=%1 --oidc-client-id=%2`."_s.arg(issuer, clientId);
+        return QCoreApplication::translate("sa::Credentials",
+                                           "The oidc auth provider is not supported by SA Admin.\n"
+                                           "Please use the kubelogin (https://github.com/int128/kubelogin) "
+                                           "kubectl/client-go credential plugin instead: give this user an exec "
+                                           "credential that runs `kubectl oidc-login get-token --oidc-issuer-url=%1 "
+                                           "--oidc-client-id=%2`.")
+            .arg(issuer, clientId);
     }
     return u"no Auth Provider found for name \"%1\""_s.arg(provider.name);
 }

@@ -1,5 +1,6 @@
 #include "config/Kubeconfig.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -35,13 +36,14 @@ QString describe(const YAML::Node &node)
 {
     switch (node.Type()) {
     case YAML::NodeType::Map:
-        return u"a map"_s;
+        return QCoreApplication::translate("sa::Kubeconfig", "a map");
     case YAML::NodeType::Sequence:
-        return u"a list"_s;
+        return QCoreApplication::translate("sa::Kubeconfig", "a list");
     case YAML::NodeType::Scalar:
-        return node.Tag() == "!" ? u"a quoted string"_s : u"a string"_s;
+        return node.Tag() == "!" ? QCoreApplication::translate("sa::Kubeconfig", "a quoted string")
+                                 : QCoreApplication::translate("sa::Kubeconfig", "a string");
     default:
-        return u"nothing"_s;
+        return QCoreApplication::translate("sa::Kubeconfig", "nothing");
     }
 }
 
@@ -59,10 +61,13 @@ void forEachField(const YAML::Node &node, const QString &path, Visitor &&visit)
     if (node.IsNull())
         return;
     if (!node.IsMap())
-        fail(node, u"%1: expected a map, got %2"_s.arg(path, describe(node)));
+        fail(node,
+             QCoreApplication::translate("sa::Kubeconfig", "%1: expected a map, got %2").arg(path, describe(node)));
     for (const auto &pair : node) {
         if (!pair.first.IsScalar())
-            fail(pair.first, u"%1: expected a string key, got %2"_s.arg(path, describe(pair.first)));
+            fail(pair.first,
+                 QCoreApplication::translate("sa::Kubeconfig", "%1: expected a string key, got %2")
+                     .arg(path, describe(pair.first)));
         visit(QString::fromStdString(pair.first.Scalar()), pair.second);
     }
 }
@@ -73,7 +78,8 @@ void forEachItem(const YAML::Node &node, const QString &path, Visitor &&visit)
     if (node.IsNull())
         return;
     if (!node.IsSequence())
-        fail(node, u"%1: expected a list, got %2"_s.arg(path, describe(node)));
+        fail(node,
+             QCoreApplication::translate("sa::Kubeconfig", "%1: expected a list, got %2").arg(path, describe(node)));
     for (std::size_t i = 0; i < node.size(); ++i)
         visit(u"%1[%2]"_s.arg(path).arg(i), node[i]);
 }
@@ -83,7 +89,8 @@ QString text(const YAML::Node &node, const QString &path)
     if (node.IsNull())
         return {};
     if (!node.IsScalar())
-        fail(node, u"%1: expected a string, got %2"_s.arg(path, describe(node)));
+        fail(node,
+             QCoreApplication::translate("sa::Kubeconfig", "%1: expected a string, got %2").arg(path, describe(node)));
     return QString::fromStdString(node.Scalar());
 }
 
@@ -93,7 +100,8 @@ bool boolean(const YAML::Node &node, const QString &path)
         return false;
     bool value = false;
     if (!node.IsScalar() || isQuoted(node) || !YAML::convert<bool>::decode(node, value))
-        fail(node, u"%1: expected a boolean, got %2"_s.arg(path, describe(node)));
+        fail(node,
+             QCoreApplication::translate("sa::Kubeconfig", "%1: expected a boolean, got %2").arg(path, describe(node)));
     return value;
 }
 
@@ -169,7 +177,9 @@ public:
         if (root.IsNull())
             return config;
         if (!root.IsMap())
-            fail(root, u"expected a kubeconfig map at the top level, got %1"_s.arg(describe(root)));
+            fail(root,
+                 QCoreApplication::translate("sa::Kubeconfig", "expected a kubeconfig map at the top level, got %1")
+                     .arg(describe(root)));
         QString apiVersion;
         QString kind;
         forEachField(root, QString(), [&](const QString &key, const YAML::Node &value) {
@@ -211,7 +221,9 @@ private:
                     (this->*reader)(entry, value, itemPath + u'.' + bodyKey);
             });
             if (entries.contains(entry.name))
-                fail(item, u"%1: duplicate name \"%2\""_s.arg(listPath, entry.name));
+                fail(item,
+                     QCoreApplication::translate("sa::Kubeconfig", "%1: duplicate name \"%2\"")
+                         .arg(listPath, entry.name));
             entries.insert(entry.name, entry);
         });
         return entries;
@@ -261,7 +273,7 @@ private:
                     extension = toJson(value);
             });
             if (seen.contains(name))
-                fail(item, u"%1: duplicate name \"%2\""_s.arg(path, name));
+                fail(item, QCoreApplication::translate("sa::Kubeconfig", "%1: duplicate name \"%2\"").arg(path, name));
             seen.append(name);
             if (name == kExecExtensionName)
                 execExtension = extension.toObject();
@@ -390,8 +402,10 @@ QString notTextProblem(const QByteArray &yaml)
         return {};
     int line = 1;
     const auto problem = [&line](const char *yamlWords) {
-        return u"line %1: the file is not a kubeconfig: it is binary or not UTF-8 text (yaml: %2)"_s.arg(line).arg(
-            QLatin1StringView(yamlWords));
+        return QCoreApplication::translate("sa::Kubeconfig",
+                                           "line %1: the file is not a kubeconfig: it is binary or not UTF-8 text "
+                                           "(yaml: %2)")
+            .arg(QString::number(line), QLatin1StringView(yamlWords));
     };
     for (qsizetype i = 0; i < yaml.size(); ++i) {
         const auto byte = uchar(yaml.at(i));
@@ -420,7 +434,8 @@ QString atMark(const YAML::Mark &mark, const QString &message)
 {
     if (mark.is_null())
         return message;
-    return u"line %1, column %2: %3"_s.arg(mark.line + 1).arg(mark.column + 1).arg(message);
+    return QCoreApplication::translate("sa::Kubeconfig", "line %1, column %2: %3")
+        .arg(QString::number(mark.line + 1), QString::number(mark.column + 1), message);
 }
 
 template<typename Entry>

@@ -1,5 +1,6 @@
 #include "rbac/Rbac.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -222,12 +223,12 @@ QString Grant::chain() const
 {
     QString text;
     if (!viaGroup.isEmpty())
-        text = u"Group "_s + viaGroup + u" → "_s;
+        text = QCoreApplication::translate("sa::Grant", "Group %1").arg(viaGroup) + u" → "_s;
     text += bindingKind + u' ' + bindingKeyOf(bindingNamespace, bindingName) + u" → "_s + roleKind + u' ' + roleName;
     if (!aggregatedFrom.isEmpty())
-        text += u" (aggregated from ClusterRole "_s + aggregatedFrom + u')';
+        text += u' ' + QCoreApplication::translate("sa::Grant", "(aggregated from ClusterRole %1)").arg(aggregatedFrom);
     if (roleMissing)
-        text += u" (not found: grants nothing)"_s;
+        text += u' ' + QCoreApplication::translate("sa::Grant", "(not found: grants nothing)");
     return text;
 }
 

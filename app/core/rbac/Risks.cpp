@@ -1,5 +1,7 @@
 #include "rbac/Risks.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -59,11 +61,11 @@ QString severityName(Severity severity)
 {
     switch (severity) {
     case Severity::Critical:
-        return u"Critical"_s;
+        return QCoreApplication::translate("sa::Risks", "Critical");
     case Severity::High:
-        return u"High"_s;
+        return QCoreApplication::translate("sa::Risks", "High");
     case Severity::Medium:
-        return u"Medium"_s;
+        return QCoreApplication::translate("sa::Risks", "Medium");
     case Severity::None:
         break;
     }
@@ -75,45 +77,67 @@ QList<Risk> risksOfRule(const PolicyRule &rule, const QString &scope)
     QList<Risk> risks;
     const bool clusterWide = scope.isEmpty();
     const bool named = !rule.resourceNames.isEmpty();
-    const auto add = [&](const QString &id, Severity severity, const QString &title, const QString &why) {
-        risks.append({id, named ? lower(severity) : severity, title, why});
+    const auto add = [&](const QString &id, Severity severity, const char *title, const char *why) {
+        risks.append({id, named ? lower(severity) : severity, QCoreApplication::translate("sa::Risks", title),
+                      QCoreApplication::translate("sa::Risks", why)});
     };
 
     if (rule.isResourceRule() && rule.verbs.contains("*"_L1) && rule.resources.contains("*"_L1)
         && rule.apiGroups.contains("*"_L1))
-        add(u"wildcard"_s, clusterWide ? Severity::Critical : Severity::High, u"Every verb on every resource"_s,
-            u"Wildcards grant every action on every kind of object, including kinds added to the cluster later."_s);
+        add(u"wildcard"_s, clusterWide ? Severity::Critical : Severity::High,
+            QT_TRANSLATE_NOOP("sa::Risks", "Every verb on every resource"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Wildcards grant every action on every kind of object, including kinds added to the cluster later."));
     if (holds(rule, {u"get"_s, u"list"_s, u"watch"_s}, {{u""_s, u"secrets"_s}}))
-        add(u"read-secrets"_s, clusterWide ? Severity::Critical : Severity::High, u"Read secrets"_s,
-            clusterWide ? u"Reading secrets in every namespace reveals the tokens of every service account, including "
-                          "the most privileged ones; list and watch return the values too."_s
-                        : u"Reading secrets reveals the tokens and credentials of the namespace, including those of "
-                          "more privileged accounts; list and watch return the values too."_s);
+        add(u"read-secrets"_s, clusterWide ? Severity::Critical : Severity::High,
+            QT_TRANSLATE_NOOP("sa::Risks", "Read secrets"),
+            clusterWide ? QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Reading secrets in every namespace reveals the tokens of every service account, including "
+                "the most privileged ones; list and watch return the values too.")
+                        : QT_TRANSLATE_NOOP(
+                            "sa::Risks",
+                            "Reading secrets reveals the tokens and credentials of the namespace, including those of "
+                            "more privileged accounts; list and watch return the values too."));
     if (holds(rule, {u"create"_s}, workloads()))
-        add(u"create-workloads"_s, clusterWide ? Severity::Critical : Severity::High, u"Create pods or workloads"_s,
-            u"Whoever creates a pod, directly or through a workload, can run it as any service account of the "
-            "namespace and mount its secrets, config maps and volumes."_s);
+        add(u"create-workloads"_s, clusterWide ? Severity::Critical : Severity::High,
+            QT_TRANSLATE_NOOP("sa::Risks", "Create pods or workloads"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Whoever creates a pod, directly or through a workload, can run it as any service account of the "
+                "namespace and mount its secrets, config maps and volumes."));
     if (holds(rule, {u"create"_s, u"get"_s}, {{u""_s, u"pods/exec"_s}, {u""_s, u"pods/attach"_s}}))
-        add(u"pods-exec"_s, Severity::High, u"Exec into pods"_s,
-            u"Running commands in or attaching to a pod gives its service account, its secrets and its files."_s);
+        add(u"pods-exec"_s, Severity::High, QT_TRANSLATE_NOOP("sa::Risks", "Exec into pods"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Running commands in or attaching to a pod gives its service account, its secrets and its files."));
     if (holds(rule, {u"update"_s, u"patch"_s}, {{u""_s, u"pods/ephemeralcontainers"_s}}))
-        add(u"pods-ephemeral"_s, Severity::High, u"Add ephemeral containers"_s,
-            u"Adding an ephemeral container to a running pod runs new code with its service account and volumes."_s);
+        add(u"pods-ephemeral"_s, Severity::High, QT_TRANSLATE_NOOP("sa::Risks", "Add ephemeral containers"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Adding an ephemeral container to a running pod runs new code with its service account and volumes."));
     // A RoleBinding grants nothing on cluster-scoped resources (nodes, certificate requests, webhook configurations,
     // persistent volumes, users and groups): those risks need the rule cluster-wide.
     if (clusterWide
         && holds(rule, {u"get"_s, u"create"_s, u"update"_s, u"patch"_s, u"delete"_s}, {{u""_s, u"nodes/proxy"_s}}))
-        add(u"nodes-proxy"_s, Severity::Critical, u"Proxy to kubelets"_s,
-            u"The kubelet API behind nodes/proxy runs commands in any pod of the node, bypassing audit and "
-            "admission."_s);
+        add(u"nodes-proxy"_s, Severity::Critical, QT_TRANSLATE_NOOP("sa::Risks", "Proxy to kubelets"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "The kubelet API behind nodes/proxy runs commands in any pod of the node, bypassing audit and "
+                "admission."));
     if (holds(rule, {u"escalate"_s},
               {{u"rbac.authorization.k8s.io"_s, u"roles"_s}, {u"rbac.authorization.k8s.io"_s, u"clusterroles"_s}}))
-        add(u"escalate"_s, Severity::Critical, u"Escalate roles"_s,
-            u"The escalate verb lets a role be given permissions its editor does not hold, up to cluster-admin."_s);
+        add(u"escalate"_s, Severity::Critical, QT_TRANSLATE_NOOP("sa::Risks", "Escalate roles"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "The escalate verb lets a role be given permissions its editor does not hold, up to cluster-admin."));
     if (holds(rule, {u"bind"_s},
               {{u"rbac.authorization.k8s.io"_s, u"roles"_s}, {u"rbac.authorization.k8s.io"_s, u"clusterroles"_s}}))
-        add(u"bind"_s, Severity::Critical, u"Bind roles"_s,
-            u"The bind verb lets a binding grant a role its creator does not hold, such as cluster-admin."_s);
+        add(u"bind"_s, Severity::Critical, QT_TRANSLATE_NOOP("sa::Risks", "Bind roles"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "The bind verb lets a binding grant a role its creator does not hold, such as cluster-admin."));
     if (holds(rule, {u"impersonate"_s},
               clusterWide ? QList<Target> {{u""_s, u"users"_s},
                                            {u""_s, u"groups"_s},
@@ -121,40 +145,56 @@ QList<Risk> risksOfRule(const PolicyRule &rule, const QString &scope)
                                            {u"authentication.k8s.io"_s, u"userextras"_s},
                                            {u"authentication.k8s.io"_s, u"uids"_s}}
                           : QList<Target> {{u""_s, u"serviceaccounts"_s}}))
-        add(u"impersonate"_s, Severity::Critical, u"Impersonate"_s,
-            u"Impersonating users, groups or service accounts acts with their permissions, system:masters "
-            "included."_s);
+        add(u"impersonate"_s, Severity::Critical, QT_TRANSLATE_NOOP("sa::Risks", "Impersonate"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Impersonating users, groups or service accounts acts with their permissions, system:masters "
+                "included."));
     if (holds(rule, {u"create"_s}, {{u""_s, u"serviceaccounts/token"_s}}))
-        add(u"create-tokens"_s, Severity::High, u"Issue service account tokens"_s,
-            u"Requesting tokens for service accounts lets one act as any account of the namespace."_s);
+        add(u"create-tokens"_s, Severity::High, QT_TRANSLATE_NOOP("sa::Risks", "Issue service account tokens"),
+            QT_TRANSLATE_NOOP("sa::Risks",
+                              "Requesting tokens for service accounts lets one act as any account of the namespace."));
     if (holds(rule, {u"create"_s}, {{u""_s, u"secrets"_s}}))
-        add(u"create-secrets"_s, Severity::High, u"Create secrets"_s,
-            u"A new service-account-token secret is filled with a long-lived token of any account of the "
-            "namespace."_s);
+        add(u"create-secrets"_s, Severity::High, QT_TRANSLATE_NOOP("sa::Risks", "Create secrets"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "A new service-account-token secret is filled with a long-lived token of any account of the "
+                "namespace."));
     if (clusterWide && holds(rule, {u"create"_s}, {{u"certificates.k8s.io"_s, u"certificatesigningrequests"_s}}))
-        add(u"csr-create"_s, Severity::Medium, u"Request certificates"_s,
-            u"Certificate signing requests, once approved, give client certificates for any user or group "
-            "named in them."_s);
+        add(u"csr-create"_s, Severity::Medium, QT_TRANSLATE_NOOP("sa::Risks", "Request certificates"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Certificate signing requests, once approved, give client certificates for any user or group "
+                "named in them."));
     if (clusterWide
         && holds(rule, {u"update"_s, u"patch"_s},
                  {{u"certificates.k8s.io"_s, u"certificatesigningrequests/approval"_s}}))
-        add(u"csr-approve"_s, Severity::High, u"Approve certificates"_s,
-            u"Approving certificate signing requests issues credentials for any identity, system:masters "
-            "included."_s);
+        add(u"csr-approve"_s, Severity::High, QT_TRANSLATE_NOOP("sa::Risks", "Approve certificates"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Approving certificate signing requests issues credentials for any identity, system:masters "
+                "included."));
     const QStringList writes {u"create"_s, u"update"_s, u"patch"_s, u"delete"_s};
     if (clusterWide && holds(rule, writes, {{u"admissionregistration.k8s.io"_s, u"mutatingwebhookconfigurations"_s}}))
-        add(u"mutating-webhooks"_s, Severity::Critical, u"Mutating admission webhooks"_s,
-            u"A mutating webhook sees and can change every object admitted, secrets and pods included."_s);
+        add(u"mutating-webhooks"_s, Severity::Critical, QT_TRANSLATE_NOOP("sa::Risks", "Mutating admission webhooks"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "A mutating webhook sees and can change every object admitted, secrets and pods included."));
     if (clusterWide && holds(rule, writes, {{u"admissionregistration.k8s.io"_s, u"validatingwebhookconfigurations"_s}}))
-        add(u"validating-webhooks"_s, Severity::High, u"Validating admission webhooks"_s,
-            u"A validating webhook sees every object admitted, secrets included, and can disable policy checks."_s);
+        add(u"validating-webhooks"_s, Severity::High, QT_TRANSLATE_NOOP("sa::Risks", "Validating admission webhooks"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "A validating webhook sees every object admitted, secrets included, and can disable policy checks."));
     if (clusterWide && holds(rule, {u"create"_s}, {{u""_s, u"persistentvolumes"_s}}))
-        add(u"create-persistentvolumes"_s, Severity::High, u"Create persistent volumes"_s,
-            u"A hostPath persistent volume gives pods that claim it the node's file system."_s);
+        add(u"create-persistentvolumes"_s, Severity::High, QT_TRANSLATE_NOOP("sa::Risks", "Create persistent volumes"),
+            QT_TRANSLATE_NOOP("sa::Risks",
+                              "A hostPath persistent volume gives pods that claim it the node's file system."));
     if (holds(rule, {u"patch"_s, u"update"_s}, {{u""_s, u"namespaces"_s}}))
-        add(u"patch-namespaces"_s, Severity::Medium, u"Change namespaces"_s,
-            u"Namespace labels decide Pod Security enforcement and network policies: changing them can switch "
-            "those off."_s);
+        add(u"patch-namespaces"_s, Severity::Medium, QT_TRANSLATE_NOOP("sa::Risks", "Change namespaces"),
+            QT_TRANSLATE_NOOP(
+                "sa::Risks",
+                "Namespace labels decide Pod Security enforcement and network policies: changing them can switch "
+                "those off."));
     return risks;
 }
 
@@ -166,9 +206,12 @@ QList<Risk> risksOf(const Grant &grant)
     if (grant.roleKind == "ClusterRole"_L1 && grant.roleName == "cluster-admin"_L1) {
         risks.prepend({u"cluster-admin"_s, grant.scope.isEmpty() ? Severity::Critical : Severity::High,
                        u"cluster-admin"_s,
-                       grant.scope.isEmpty() ? u"cluster-admin bound cluster-wide is full control of the cluster."_s
-                                             : u"cluster-admin bound in a namespace is full control of it, its "
-                                               "secrets and its roles included."_s});
+                       grant.scope.isEmpty() ? QCoreApplication::translate(
+                           "sa::Risks", "cluster-admin bound cluster-wide is full control of the cluster.")
+                                             : QCoreApplication::translate("sa::Risks",
+                                                                           "cluster-admin bound in a namespace is full "
+                                                                           "control of it, its secrets and its roles "
+                                                                           "included.")});
     }
     return risks;
 }
@@ -178,7 +221,9 @@ QList<Risk> risksOf(const Identity &identity, const QList<Grant> &grants)
     QList<Risk> all;
     if (identity.groups.contains("system:masters"_L1))
         all.append({u"system-masters"_s, Severity::Critical, u"system:masters"_s,
-                    u"Members of system:masters bypass RBAC entirely; no binding can take that away."_s});
+                    QCoreApplication::translate("sa::Risks",
+                                                "Members of system:masters bypass RBAC entirely; no "
+                                                "binding can take that away.")});
     bool csrCreate = false;
     bool csrApprove = false;
     for (const Grant &grant : grants) {
@@ -193,9 +238,12 @@ QList<Risk> risksOf(const Identity &identity, const QList<Grant> &grants)
         }
     }
     if (csrCreate && csrApprove)
-        all.append({u"csr-create-approve"_s, Severity::Critical, u"Issue certificates"_s,
-                    u"Creating and approving certificate signing requests mints client certificates for any identity, "
-                    "system:masters included."_s});
+        all.append({u"csr-create-approve"_s, Severity::Critical,
+                    QCoreApplication::translate("sa::Risks", "Issue certificates"),
+                    QCoreApplication::translate("sa::Risks",
+                                                "Creating and approving certificate signing requests "
+                                                "mints client certificates for any identity, "
+                                                "system:masters included.")});
     std::ranges::stable_sort(all, [](const Risk &a, const Risk &b) { return a.severity > b.severity; });
     return all;
 }

@@ -1,5 +1,6 @@
 #include "resources/Resources.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -63,13 +64,14 @@ std::optional<TokenClaims> TokenClaims::decode(const QByteArray &token, QString 
     const qsizetype firstDot = view.indexOf('.');
     const qsizetype secondDot = firstDot < 0 ? -1 : view.indexOf('.', firstDot + 1);
     if (secondDot < 0 || view.indexOf('.', secondDot + 1) >= 0)
-        return fail(error, u"not a JWT: expected three dot-separated parts"_s);
+        return fail(error,
+                    QCoreApplication::translate("sa::TokenClaims", "not a JWT: expected three dot-separated parts"));
     const std::optional<QByteArray> json = decodeBase64Url(view.sliced(firstDot + 1, secondDot - firstDot - 1));
     if (!json)
-        return fail(error, u"the claims are not valid base64url"_s);
+        return fail(error, QCoreApplication::translate("sa::TokenClaims", "the claims are not valid base64url"));
     const QJsonDocument document = QJsonDocument::fromJson(*json);
     if (!document.isObject())
-        return fail(error, u"the claims are not a JSON object"_s);
+        return fail(error, QCoreApplication::translate("sa::TokenClaims", "the claims are not a JSON object"));
     const QJsonObject claims = document.object();
 
     TokenClaims result;
@@ -95,7 +97,9 @@ std::optional<TokenClaims> TokenClaims::decode(const QByteArray &token, QString 
     result.issuedAt = numericDate(claims.value(u"iat"), &outOfRange);
     result.expiresAt = numericDate(claims.value(u"exp"), &outOfRange);
     if (outOfRange)
-        return fail(error, u"a time in the claims (exp, iat or nbf) is out of range"_s);
+        return fail(
+            error,
+            QCoreApplication::translate("sa::TokenClaims", "a time in the claims (exp, iat or nbf) is out of range"));
 
     // Secret-based tokens predate the nested claims and carry flat, prefixed ones instead (legacy.go).
     if (result.issuer == "kubernetes/serviceaccount"_L1) {

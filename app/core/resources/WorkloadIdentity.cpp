@@ -13,11 +13,6 @@ namespace sa::identity {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sa::identity", text);
-}
-
 bool matches(const QRegularExpression &pattern, const QString &value)
 {
     return pattern.match(value).hasMatch();
@@ -28,7 +23,9 @@ QString secondsProblem(const QString &value, qint64 minimum, qint64 maximum, con
 {
     static const QRegularExpression digits(u"^[0-9]{1,18}$"_s);
     if (!matches(digits, value))
-        return tr("Enter a whole number of seconds, from %1 to %2.").arg(minimum).arg(maximum);
+        return QCoreApplication::translate("sa::identity", "Enter a whole number of seconds, from %1 to %2.")
+            .arg(minimum)
+            .arg(maximum);
     const qint64 seconds = value.toLongLong();
     if (seconds < minimum)
         return below;
@@ -45,23 +42,30 @@ QString roleArnProblem(const QString &value)
     static const QRegularExpression arn(u"^arn:aws[a-z0-9-]*:iam::[0-9]{12}:role/[A-Za-z0-9_+=,.@/-]+$"_s);
     static const QRegularExpression account(u"^arn:[^:]*:iam::[0-9]{12}:"_s);
     if (value.isEmpty())
-        return tr("Enter the IAM role's ARN, such as arn:aws:iam::123456789012:role/NAME.");
+        return QCoreApplication::translate("sa::identity",
+                                           "Enter the IAM role's ARN, such as arn:aws:iam::123456789012:role/NAME.");
     if (matches(arn, value))
         return {};
     if (!value.startsWith("arn:aws"_L1))
-        return tr("An IAM role ARN starts with arn:aws (arn:aws:iam::123456789012:role/NAME).");
+        return QCoreApplication::translate(
+            "sa::identity", "An IAM role ARN starts with arn:aws (arn:aws:iam::123456789012:role/NAME).");
     if (!matches(account, value))
-        return tr("An IAM role ARN names a 12-digit account after iam:: (arn:aws:iam::123456789012:role/NAME).");
-    return tr("An IAM role ARN ends in :role/ and the role's path and name: letters, digits and _+=,.@/- "
-              "(arn:aws:iam::123456789012:role/NAME).");
+        return QCoreApplication::translate(
+            "sa::identity",
+            "An IAM role ARN names a 12-digit account after iam:: (arn:aws:iam::123456789012:role/NAME).");
+    return QCoreApplication::translate(
+        "sa::identity",
+        "An IAM role ARN ends in :role/ and the role's path and name: letters, digits and _+=,.@/- "
+        "(arn:aws:iam::123456789012:role/NAME).");
 }
 
 QString audienceProblem(const QString &value)
 {
     if (value.isEmpty())
-        return tr("Enter the audience (the webhook's default is sts.amazonaws.com).");
+        return QCoreApplication::translate("sa::identity",
+                                           "Enter the audience (the webhook's default is sts.amazonaws.com).");
     if (std::ranges::any_of(value, [](QChar c) { return c.isSpace(); }))
-        return tr("An audience has no spaces.");
+        return QCoreApplication::translate("sa::identity", "An audience has no spaces.");
     return {};
 }
 
@@ -72,16 +76,19 @@ QString stsRegionalProblem(const QString &value)
                                       u"t"_s,    u"f"_s,     u"T"_s,    u"F"_s,     u"1"_s,    u"0"_s};
     if (std::ranges::find(accepted, value) != accepted.end())
         return {};
-    return tr("Use \"true\" or \"false\": the webhook ignores any other value.");
+    return QCoreApplication::translate("sa::identity",
+                                       "Use \"true\" or \"false\": the webhook ignores any other value.");
 }
 
 // pkg/constants.go: MinTokenExpiration 600 ("10mins is min for kube-apiserver"; ValidateMinTokenExpiration raises a
 // smaller value to it), MaxTokenExpiration 86400 ("24hrs as that is max for EKS"), default 86400.
 QString eksExpirationProblem(const QString &value)
 {
-    return secondsProblem(value, 600, 86400,
-                          tr("At least 600 seconds: the webhook raises a shorter expiration to 600."),
-                          tr("At most 86400 seconds (24 hours), the longest token EKS issues."));
+    return secondsProblem(
+        value, 600, 86400,
+        QCoreApplication::translate("sa::identity",
+                                    "At least 600 seconds: the webhook raises a shorter expiration to 600."),
+        QCoreApplication::translate("sa::identity", "At most 86400 seconds (24 hours), the longest token EKS issues."));
 }
 
 // GKE: the e-mail of a Google service account. Account IDs are 6-30 characters matching [a-z]([-a-z0-9]*[a-z0-9])
@@ -97,18 +104,26 @@ QString gcpServiceAccountProblem(const QString &value)
     static const QRegularExpression appEngineDefault(
         u"^[a-z][-a-z0-9]{4,28}[a-z0-9]@appspot\\.gserviceaccount\\.com$"_s);
     if (value.isEmpty())
-        return tr("Enter the Google service account's e-mail, such as NAME@PROJECT_ID.iam.gserviceaccount.com.");
+        return QCoreApplication::translate(
+            "sa::identity",
+            "Enter the Google service account's e-mail, such as NAME@PROJECT_ID.iam.gserviceaccount.com.");
     if (matches(computeDefault, value) || matches(appEngineDefault, value))
         return {};
     const qsizetype at = value.indexOf(u'@');
     if (at < 0 || value.indexOf(u'@', at + 1) >= 0)
-        return tr("A Google service account is named by its e-mail: NAME@PROJECT_ID.iam.gserviceaccount.com.");
+        return QCoreApplication::translate(
+            "sa::identity",
+            "A Google service account is named by its e-mail: NAME@PROJECT_ID.iam.gserviceaccount.com.");
     if (!matches(name, value.left(at)))
-        return tr("The name before @ has 6 to 30 lower-case letters, digits and hyphens, starts with a letter and "
-                  "does not end with a hyphen.");
+        return QCoreApplication::translate(
+            "sa::identity",
+            "The name before @ has 6 to 30 lower-case letters, digits and hyphens, starts with a letter and "
+            "does not end with a hyphen.");
     if (!matches(iamDomain, value.mid(at + 1)))
-        return tr("A Google service account's e-mail ends in @PROJECT_ID.iam.gserviceaccount.com (a project ID has 6 "
-                  "to 30 lower-case letters, digits and hyphens).");
+        return QCoreApplication::translate(
+            "sa::identity",
+            "A Google service account's e-mail ends in @PROJECT_ID.iam.gserviceaccount.com (a project ID has 6 "
+            "to 30 lower-case letters, digits and hyphens).");
     return {};
 }
 
@@ -119,24 +134,28 @@ QString guidProblem(const QString &value, const QString &what)
         u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
     if (matches(guid, value))
         return {};
-    return tr("%1 is a GUID: 8-4-4-4-12 hexadecimal digits, such as 00000000-0000-0000-0000-000000000000.").arg(what);
+    return QCoreApplication::translate(
+               "sa::identity",
+               "%1 is a GUID: 8-4-4-4-12 hexadecimal digits, such as 00000000-0000-0000-0000-000000000000.")
+        .arg(what);
 }
 
 QString azureClientProblem(const QString &value)
 {
-    return guidProblem(value, tr("A client ID"));
+    return guidProblem(value, QCoreApplication::translate("sa::identity", "A client ID"));
 }
 
 QString azureTenantProblem(const QString &value)
 {
-    return guidProblem(value, tr("A tenant ID"));
+    return guidProblem(value, QCoreApplication::translate("sa::identity", "A tenant ID"));
 }
 
 // Azure/azure-workload-identity pkg/webhook/webhook.go getServiceAccountTokenExpiration: a value outside
 // [MinServiceAccountTokenExpiration 3600, MaxServiceAccountTokenExpiration 86400] makes the webhook refuse the pod.
 QString azureExpirationProblem(const QString &value)
 {
-    const QString refused = tr("From 3600 to 86400 seconds: the webhook refuses the pods of an account set otherwise.");
+    const QString refused = QCoreApplication::translate(
+        "sa::identity", "From 3600 to 86400 seconds: the webhook refuses the pods of an account set otherwise.");
     return secondsProblem(value, 3600, 86400, refused, refused);
 }
 
@@ -204,12 +223,12 @@ QString validate(QStringView key, const QString &value)
 
 QString labelOf(const KnownAnnotation &annotation)
 {
-    return tr(annotation.label);
+    return QCoreApplication::translate("sa::identity", annotation.label);
 }
 
 QString meaningOf(const KnownAnnotation &annotation)
 {
-    return tr(annotation.meaning);
+    return QCoreApplication::translate("sa::identity", annotation.meaning);
 }
 
 QString shortName(Provider provider)
@@ -229,11 +248,11 @@ QString longName(Provider provider)
 {
     switch (provider) {
     case Provider::Aws:
-        return tr("AWS (EKS IAM roles for service accounts)");
+        return QCoreApplication::translate("sa::identity", "AWS (EKS IAM roles for service accounts)");
     case Provider::Google:
-        return tr("Google Cloud (GKE Workload Identity)");
+        return QCoreApplication::translate("sa::identity", "Google Cloud (GKE Workload Identity)");
     case Provider::Azure:
-        return tr("Azure (Microsoft Entra Workload ID)");
+        return QCoreApplication::translate("sa::identity", "Azure (Microsoft Entra Workload ID)");
     }
     return {};
 }
@@ -243,22 +262,25 @@ QString CloudIdentity::summary() const
     if (principal.isEmpty()) {
         switch (provider) {
         case Provider::Aws:
-            return tr("AWS: no IAM role (eks.amazonaws.com/role-arn is not set)");
+            return QCoreApplication::translate("sa::identity",
+                                               "AWS: no IAM role (eks.amazonaws.com/role-arn is not set)");
         case Provider::Google:
-            return tr("Google Cloud: no service account");
+            return QCoreApplication::translate("sa::identity", "Google Cloud: no service account");
         case Provider::Azure:
-            return tr("Azure: no client ID (azure.workload.identity/client-id is not set)");
+            return QCoreApplication::translate("sa::identity",
+                                               "Azure: no client ID (azure.workload.identity/client-id is not set)");
         }
     }
     switch (provider) {
     case Provider::Aws:
-        return tr("AWS IAM role %1").arg(principal);
+        return QCoreApplication::translate("sa::identity", "AWS IAM role %1").arg(principal);
     case Provider::Google:
-        return tr("Google service account %1").arg(principal);
+        return QCoreApplication::translate("sa::identity", "Google service account %1").arg(principal);
     case Provider::Azure: {
         const QString tenant = annotations.value(u"azure.workload.identity/tenant-id"_s);
-        return tenant.isEmpty() ? tr("Azure client %1").arg(principal)
-                                : tr("Azure client %1 in tenant %2").arg(principal, tenant);
+        return tenant.isEmpty()
+            ? QCoreApplication::translate("sa::identity", "Azure client %1").arg(principal)
+            : QCoreApplication::translate("sa::identity", "Azure client %1 in tenant %2").arg(principal, tenant);
     }
     }
     return {};
@@ -291,7 +313,9 @@ QList<CloudIdentity> identitiesOf(const QMap<QString, QString> &annotations)
                 return known.provider == identity->provider && known.principal;
             });
             identity->problems.prepend(
-                tr("%1 is not set: the other annotations do nothing without it.").arg(principal->key));
+                QCoreApplication::translate("sa::identity",
+                                            "%1 is not set: the other annotations do nothing without it.")
+                    .arg(principal->key));
         }
         identities.append(std::move(*identity));
     }
