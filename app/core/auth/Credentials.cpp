@@ -194,7 +194,8 @@ QString notFoundMessage(const ExecConfig &exec, const QStringList &searched = {}
 {
     QString message = u"exec: executable %1 not found\n\n"_s.arg(exec.command);
     if (!searched.isEmpty())
-        message += u"Looked for it in:\n  "_s + searched.join(u"\n  "_s) + u"\n\n"_s;
+        message += QCoreApplication::translate("sa::Credentials", "Looked for it in:") + u"\n  "_s
+            + searched.join(u"\n  "_s) + u"\n\n"_s;
     message += u"It looks like you are trying to use a client-go credential plugin that is not installed.\n\n"
                "To learn more about this feature, consult the documentation available at:\n"
                "      https://kubernetes.io/docs/reference/access-authn-authz/authentication/"

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -31,7 +32,7 @@ QPointer<PluginSearch> g_instance;
 
 QString describeEntries(const QStringList &entries)
 {
-    return entries.isEmpty() ? u"(none)"_s : entries.join(u':');
+    return entries.isEmpty() ? PluginSearch::tr("(none)") : entries.join(u':');
 }
 
 // The entries of a PATH-like list that can be searched: absolute ones, each once.
@@ -67,7 +68,8 @@ PluginSearch::PluginSearch(QObject *parent)
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
         stopLoginShell();
-        finishLoginShell(u"it did not answer within %1 s and was stopped"_s.arg(double(m_timeout.count()) / 1000));
+        finishLoginShell(tr("it did not answer within %1 s and was stopped")
+                             .arg(QLocale().toString(double(m_timeout.count()) / 1000)));
     });
 }
 
@@ -152,9 +154,9 @@ void PluginSearch::startLoginShell()
             const QString path = QFile::decodeName(m_output.mid(from + begin.size(), to - from - begin.size()));
             m_loginPath = absoluteEntries(path.split(u':'));
         } else if (status != QProcess::NormalExit) {
-            failure = u"it ended without printing its PATH (killed by a signal)"_s;
+            failure = tr("it ended without printing its PATH (killed by a signal)");
         } else {
-            failure = u"it ended without printing its PATH (exit code %1)"_s.arg(exitCode);
+            failure = tr("it ended without printing its PATH (exit code %1)").arg(exitCode);
         }
         m_timer->stop();
         m_process = nullptr;
@@ -165,7 +167,7 @@ void PluginSearch::startLoginShell()
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return; // finished() follows the others
-        const QString failure = u"it could not be started: "_s + process->errorString();
+        const QString failure = tr("it could not be started: %1").arg(process->errorString());
         m_timer->stop();
         m_process = nullptr;
         process->disconnect(this);
@@ -243,7 +245,7 @@ PluginSearch::Result PluginSearch::find(const QString &command) const
         result.program = program;
         return result;
     }
-    result.searched.append(u"PATH: "_s + describeEntries(path));
+    result.searched.append(tr("PATH: %1").arg(describeEntries(path)));
 
     // Then what the login shell's PATH adds, and the user's folders: absolute entries only, each once.
     QStringList searchedAlready = absoluteEntries(path);
@@ -260,22 +262,22 @@ PluginSearch::Result PluginSearch::find(const QString &command) const
         return added;
     };
     if (!m_useLoginShell) {
-        result.searched.append(u"the login shell's PATH: not used (turned off in the preferences)"_s);
+        result.searched.append(tr("the login shell's PATH: not used (turned off in the preferences)"));
     } else if (m_state != State::Done) {
         // The order holds: the user's folders come after it, so they wait for it too (prepare()).
-        result.searched.append(u"the login shell's PATH: not read yet"_s);
+        result.searched.append(tr("the login shell's PATH: not read yet"));
         return result;
     } else if (!m_loginFailure.isEmpty()) {
-        result.searched.append(u"the login shell's PATH: not read from %1 -l: %2"_s.arg(m_shell, m_loginFailure));
+        result.searched.append(tr("the login shell's PATH: not read from %1 -l: %2").arg(m_shell, m_loginFailure));
     } else {
         const QStringList added = search(m_loginPath);
         result.searched.append(
-            u"the login shell's PATH (%1 -l), beyond the above: %2"_s.arg(m_shell, describeEntries(added)));
+            tr("the login shell's PATH (%1 -l), beyond the above: %2").arg(m_shell, describeEntries(added)));
     }
     if (!result.program.isEmpty())
         return result;
     const QStringList added = search(m_extraDirectories);
-    result.searched.append(u"the plugin folders of the preferences: %1"_s.arg(describeEntries(added)));
+    result.searched.append(tr("the plugin folders of the preferences: %1").arg(describeEntries(added)));
     return result;
 }
 
