@@ -10,22 +10,34 @@
 #include <QCommandLineParser>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// --help, -h, --version or -v among the arguments (QCommandLineParser's own, but for -? which it has on Windows only):
+// what may be answered without a display.
+bool asksForText(int argc, char *argv[])
+{
+    constexpr std::array<std::string_view, 4> kTextOptions {"--help", "-h", "--version", "-v"};
+    return std::any_of(argv + 1, argv + argc, [&](const char *argument) {
+        return std::ranges::find(kTextOptions, argument) != kTextOptions.end();
+    });
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"sa-admin"_s);
-    QApplication::setOrganizationName(u"sa-admin"_s);
-    QApplication::setApplicationDisplayName(u"SA Admin"_s);
-    QApplication::setApplicationVersion(QStringLiteral(SA_VERSION));
-    // The system locale's language, before any word is shown.
-    sa::installTranslators();
-    sa::setDesktopIdentity();
+    // Before any application object: a QCoreApplication below and the QApplication after it both use them.
+    QCoreApplication::setApplicationName(u"sa-admin"_s);
+    QCoreApplication::setOrganizationName(u"sa-admin"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SA_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Administer Kubernetes service accounts, tokens and pull secrets."_s);
@@ -42,6 +54,27 @@ int main(int argc, char *argv[])
         "requests. Default: 30s."_s,
         u"DURATION"_s);
     parser.addOptions({kubeconfig, context, ns, demo, requestTimeout});
+    // --help and --version print their text and exit before the QApplication exists, which needs a display (a
+    // terminal over ssh, a package check, man-page tools have none): a QCoreApplication answers them with the same
+    // parser, so the same text. Only when the arguments parse: a mistake, or an option of QApplication's own
+    // (-platform, -style) that only it removes, is left to the QApplication's parse below, as before. --help-all
+    // lists QApplication's options too, so it waits for that one.
+    if (asksForText(argc, argv)) {
+        const QCoreApplication textOnly(argc, argv);
+        sa::installTranslators(); // Qt's words in the help, as below
+        if (parser.parse(QCoreApplication::arguments())) {
+            if (parser.isSet(u"version"_s))
+                parser.showVersion();
+            if (parser.isSet(u"help"_s))
+                parser.showHelp();
+        }
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(u"SA Admin"_s);
+    // The system locale's language, before any word is shown.
+    sa::installTranslators();
+    sa::setDesktopIdentity();
     parser.process(app);
 
     sa::Application::Options options;

@@ -11,7 +11,7 @@ mkdir -p "$out"
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 for test in tests/gui/tst_mainwindow tests/gui/tst_workloaddialogs tests/gui/tst_permissiondialogs \
-    tests/gui/tst_identitydialogs tests/gui/tst_tokens tests/gui/tst_appearance; do
+    tests/gui/tst_identitydialogs tests/gui/tst_tokens tests/gui/tst_appearance tests/gui/tst_preferences; do
     [ -x "$build/$test" ] || continue
     HOME="$home" XDG_CONFIG_HOME="$home/.config" SA_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=xcb \
         xvfb-run -a -s "-screen 0 1280x800x24" "$build/$test" >"$home/$(basename "$test").log" 2>&1 ||

@@ -1,5 +1,6 @@
 #include "IssueTokenDialog.h"
 
+#include "Preferences.h"
 #include "TokenView.h"
 
 #include "resources/Resources.h"
@@ -51,13 +52,16 @@ IssueTokenDialog::IssueTokenDialog(KubeClient *client, const QString &ns, const 
           std::pair {tr("8 hours"), 8 * 3600}, std::pair {tr("24 hours"), 24 * 3600},
           std::pair {tr("Custom…"), kCustomLifetime}})
         m_lifetime->addItem(label, seconds);
-    m_lifetime->setCurrentIndex(2); // 1 hour: the server's own default
     m_minutes->setObjectName(u"minutes"_s);
     m_minutes->setAccessibleName(tr("Lifetime in minutes"));
-    m_minutes->setRange(1, 1000000);
-    m_minutes->setValue(60);
+    m_minutes->setRange(1, kMaximumMinutes);
     m_minutes->setSuffix(tr(" min"));
-    m_minutes->setEnabled(false);
+    // The user's default (Edit > Preferences; 1 hour, the server's own, unless changed): its preset, else in minutes.
+    const int minutes = Preferences::load().tokenMinutes;
+    const int preset = m_lifetime->findData(minutes * 60);
+    m_lifetime->setCurrentIndex(preset >= 0 ? preset : m_lifetime->findData(kCustomLifetime));
+    m_minutes->setValue(minutes);
+    m_minutes->setEnabled(preset < 0);
     m_audiences->setObjectName(u"audiences"_s);
     m_audiences->setAccessibleName(tr("Audiences"));
     m_audiences->setPlaceholderText(tr("the API server's (leave empty)"));
@@ -98,17 +102,24 @@ qint64 IssueTokenDialog::lifetimeSeconds() const
     return preset == kCustomLifetime ? qint64(m_minutes->value()) * 60 : preset;
 }
 
+QString IssueTokenDialog::lifetimeProblem(qint64 seconds)
+{
+    return seconds < kMinimumMinutes * 60 ? tr("The server refuses lifetimes under 10 minutes.") : QString();
+}
+
+QString IssueTokenDialog::lifetimeWarning(qint64 seconds)
+{
+    // A warning, not an objection: long-lived bearer tokens are what bound tokens are meant to replace.
+    return seconds > 24 * 3600 ? tr("⚠ A token that lives more than a day is as good as a password for that long. The "
+                                    "cluster may also shorten it.")
+                               : QString();
+}
+
 QString IssueTokenDialog::validate() const
 {
     const qint64 seconds = lifetimeSeconds();
-    // A warning, not an objection: long-lived bearer tokens are what bound tokens are meant to replace.
-    const_cast<QLabel *>(m_lifetimeNote)
-        ->setText(seconds > 24 * 3600 ? tr("⚠ A token that lives more than a day is as good as a password for "
-                                           "that long. The cluster may also shorten it.")
-                                      : QString());
-    if (seconds < 600)
-        return tr("The server refuses lifetimes under 10 minutes.");
-    return {};
+    const_cast<QLabel *>(m_lifetimeNote)->setText(lifetimeWarning(seconds));
+    return lifetimeProblem(seconds);
 }
 
 void IssueTokenDialog::apply()

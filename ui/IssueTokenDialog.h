@@ -17,6 +17,16 @@ class IssueTokenDialog : public ActionDialog
 {
     Q_OBJECT
 public:
+    // The lifetimes one may ask for, in minutes: the API server refuses less than 10 minutes; more than the form
+    // offers (about two years) is what bound tokens are meant to replace. The default (the server's own: 1 hour)
+    // is the preference "tokens/defaultMinutes" (Preferences).
+    static constexpr int kMinimumMinutes = 10;
+    static constexpr int kMaximumMinutes = 1000000;
+    // Why a lifetime of `seconds` cannot be asked for, or empty.
+    [[nodiscard]] static QString lifetimeProblem(qint64 seconds);
+    // A warning (not an objection) about a lifetime of `seconds`, or empty.
+    [[nodiscard]] static QString lifetimeWarning(qint64 seconds);
+
     // `pods` (those that run as the account) and `secrets` (of its namespace): what the token may be bound to.
     IssueTokenDialog(KubeClient *client, const QString &ns, const QString &serviceAccount, const QStringList &pods,
                      const QStringList &secrets, QWidget *parent = nullptr);

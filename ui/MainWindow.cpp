@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "ActionCollection.h"
 #include "AutomountDialog.h"
 #include "CanItDialog.h"
@@ -16,6 +17,8 @@
 #include "MessageBar.h"
 #include "NamespaceCounts.h"
 #include "PermissionInputs.h"
+#include "Preferences.h"
+#include "PreferencesDialog.h"
 #include "PullSecretsDialog.h"
 #include "RevokeDialog.h"
 #include "SecretValuesDialog.h"
@@ -36,13 +39,13 @@
 #include <QConcatenateTablesProxyModel>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -245,19 +248,28 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_actions->in(ActionCollection::Place::ViewMenu));
     view->addSeparator();
+    // The preference itself, where it is kept with the others (Edit > Preferences).
     QAction *delay = view->addAction(tr("Clear copied &secrets after…"), this, [this] {
-        ClipboardGuard *guard = ClipboardGuard::instance();
-        bool ok = false;
-        const int seconds = QInputDialog::getInt(
-            this, tr("Clipboard"), tr("Clear a copied token or value from the clipboard after (seconds):"),
-            int(guard->clearDelay().count() / 1000), 5, 600, 5, &ok);
-        if (!ok)
-            return;
-        guard->setClearDelay(std::chrono::seconds(seconds));
-        QSettings().setValue(u"clipboard/clearSeconds"_s, seconds);
+        auto *preferences = new PreferencesDialog(this);
+        openDialog(preferences);
+        preferences->focusClipboardDelay();
     });
     delay->setObjectName(u"clipboardDelay"_s);
     delay->setIcon(icons::forAction(delay->objectName()));
+
+    // Edit, after Cluster (where File would be), and Help, last.
+    auto *edit = new QMenu(tr("&Edit"), this);
+    menuBar()->insertMenu(account->menuAction(), edit);
+    QAction *preferences = edit->addAction(tr("&Preferences…"), QKeySequence::Preferences, this,
+                                           [this] { openDialog(new PreferencesDialog(this)); });
+    preferences->setObjectName(u"preferences"_s);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setIcon(icons::forAction(preferences->objectName()));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About SA Admin"), this, [this] { openDialog(makeAboutBox(this)); });
+    about->setObjectName(u"about"_s);
+    about->setMenuRole(QAction::AboutRole);
+    about->setIcon(icons::forAction(about->objectName()));
 }
 
 void MainWindow::buildToolBar()
@@ -1122,9 +1134,8 @@ void MainWindow::loadSecretKeys(const QString &key)
 
 void MainWindow::restoreSettings()
 {
+    Preferences::load().apply();
     QSettings settings;
-    const int clearSeconds = settings.value(u"clipboard/clearSeconds"_s, 30).toInt();
-    ClipboardGuard::instance()->setClearDelay(std::chrono::seconds(qBound(5, clearSeconds, 600)));
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     if (!settings.contains(u"window/geometry"_s))

@@ -1,5 +1,6 @@
 #include "TokenActionDialog.h"
 
+#include "Preferences.h"
 #include "TokenView.h"
 #include "api/OperationSequence.h"
 
@@ -212,7 +213,9 @@ void TokenActionDialog::applySucceeded(const OperationResult &result)
     oldText->setTextFormat(Qt::PlainText);
     oldText->setWordWrap(true);
     layout->addWidget(oldText);
-    m_deleteOld = new QPushButton(tr("Delete old token %1…").arg(old.name));
+    // The ellipsis promises the question that follows, when it does.
+    m_deleteOld = new QPushButton(Preferences::load().confirmDestructive ? tr("Delete old token %1…").arg(old.name)
+                                                                         : tr("Delete old token %1").arg(old.name));
     m_deleteOld->setObjectName(u"deleteOldToken"_s);
     m_deleteOld->setAutoDefault(false);
     connect(m_deleteOld, &QPushButton::clicked, this, [this] { deleteOldToken(); });
@@ -231,7 +234,8 @@ void TokenActionDialog::deleteOldToken(bool confirmed)
     if (m_action != Action::Rotate || m_newSecret.isEmpty() || !m_deleteOld)
         return;
     const Token &old = m_tokens.first();
-    if (!confirmed) {
+    // Unless the user turned the question off (Edit > Preferences): this dialog has said what the deletion does.
+    if (!confirmed && Preferences::load().confirmDestructive) {
         QString question = tr("Delete the old token Secret %1/%2? Its token is refused from then on.")
                                .arg(old.facts.ns, old.facts.name);
         if (old.facts.pods && !old.facts.pods->isEmpty())

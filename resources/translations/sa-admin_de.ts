@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>A copied secret is cleared after %1 to %2 seconds.</source>
+        <translation>Ein kopiertes Secret wird nach %1 bis %2 Sekunden entfernt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a full path: start it with / or ~/.</source>
+        <translation>„%1“ ist kein vollständiger Pfad: Beginnen Sie ihn mit / oder ~/.</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>Es gibt keinen Ordner %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sa::About</name>
+    <message>
+        <source>Qt %1 (built with Qt %2)</source>
+        <translation>Qt %1 (erstellt mit Qt %2)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SA Admin %1&lt;/h3&gt;&lt;p&gt;Administer Kubernetes service accounts, tokens and pull secrets.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Licensed under the &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License, Version 2.0&lt;/a&gt;; see LICENSE and NOTICE.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SA Admin %1&lt;/h3&gt;&lt;p&gt;Kubernetes-Dienstkonten, Tokens und Pull-Secrets verwalten.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Lizenziert unter der &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License, Version 2.0&lt;/a&gt;; siehe LICENSE und NOTICE.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About SA Admin</source>
+        <translation>Über SA Admin</translation>
+    </message>
+</context>
+<context>
     <name>sa::ActionDialog</name>
     <message>
         <source>Problem</source>
@@ -717,6 +747,10 @@
 Please use the kubelogin (https://github.com/int128/kubelogin) kubectl/client-go credential plugin instead: give this user an exec credential that runs `kubectl oidc-login get-token --oidc-issuer-url=%1 --oidc-client-id=%2`.</source>
         <translation>Der Authentifizierungsanbieter oidc wird von SA Admin nicht unterstützt.
 Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https://github.com/int128/kubelogin): Richten Sie für diesen Benutzer eine exec-Anmeldung ein, die `kubectl oidc-login get-token --oidc-issuer-url=%1 --oidc-client-id=%2` ausführt.</translation>
+    </message>
+    <message>
+        <source>Looked for it in:</source>
+        <translation>Gesucht in:</translation>
     </message>
 </context>
 <context>
@@ -1730,14 +1764,6 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
         <translation>Kopierte &amp;Secrets entfernen nach…</translation>
     </message>
     <message>
-        <source>Clipboard</source>
-        <translation>Zwischenablage</translation>
-    </message>
-    <message>
-        <source>Clear a copied token or value from the clipboard after (seconds):</source>
-        <translation>Ein kopiertes Token oder einen kopierten Wert aus der Zwischenablage entfernen nach (Sekunden):</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
@@ -1948,6 +1974,22 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About SA Admin</source>
+        <translation>&amp;Über SA Admin</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2204,140 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
     <message>
         <source>Object name</source>
         <translation>Objektname</translation>
+    </message>
+</context>
+<context>
+    <name>sa::PluginSearch</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>it did not answer within %1 s and was stopped</source>
+        <translation>sie hat nicht innerhalb von %1 s geantwortet und wurde beendet</translation>
+    </message>
+    <message>
+        <source>it ended without printing its PATH (killed by a signal)</source>
+        <translation>sie endete, ohne ihren PATH auszugeben (durch ein Signal beendet)</translation>
+    </message>
+    <message>
+        <source>it ended without printing its PATH (exit code %1)</source>
+        <translation>sie endete, ohne ihren PATH auszugeben (Exit-Code %1)</translation>
+    </message>
+    <message>
+        <source>it could not be started: %1</source>
+        <translation>sie konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>PATH: %1</source>
+        <translation>PATH: %1</translation>
+    </message>
+    <message>
+        <source>the login shell&apos;s PATH: not used (turned off in the preferences)</source>
+        <translation>PATH der Login-Shell: nicht verwendet (in den Einstellungen ausgeschaltet)</translation>
+    </message>
+    <message>
+        <source>the login shell&apos;s PATH: not read yet</source>
+        <translation>PATH der Login-Shell: noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>the login shell&apos;s PATH: not read from %1 -l: %2</source>
+        <translation>PATH der Login-Shell: nicht aus %1 -l gelesen: %2</translation>
+    </message>
+    <message>
+        <source>the login shell&apos;s PATH (%1 -l), beyond the above: %2</source>
+        <translation>PATH der Login-Shell (%1 -l), über den obigen hinaus: %2</translation>
+    </message>
+    <message>
+        <source>the plugin folders of the preferences: %1</source>
+        <translation>Plugin-Ordner aus den Einstellungen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sa::PreferencesDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Confirm before destructive actions</source>
+        <translation>Vor zerstörenden Aktionen nachfragen</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Clear copied secrets after</source>
+        <translation>Kopierte Secrets entfernen nach</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Default token lifetime</source>
+        <translation>Standard-Lebensdauer von Tokens</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>More folders with credential plugins</source>
+        <translation>Weitere Ordner mit Anmelde-Plugins</translation>
+    </message>
+    <message>
+        <source>One folder a line, e.g. ~/google-cloud-sdk/bin</source>
+        <translation>Ein Ordner pro Zeile, z. B. ~/google-cloud-sdk/bin</translation>
+    </message>
+    <message>
+        <source>Also search my login shell&apos;s PATH (%1)</source>
+        <translation>Auch im PATH meiner Login-Shell suchen (%1)</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <source>C&amp;lear copied secrets after:</source>
+        <translation>Kopierte Secrets &amp;entfernen nach:</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Default lifetime of an issued token:</source>
+        <translation>&amp;Standard-Lebensdauer eines ausgestellten Tokens:</translation>
+    </message>
+    <message>
+        <source>Credential plugins</source>
+        <translation>Anmelde-Plugins</translation>
+    </message>
+    <message>
+        <source>A kubeconfig user&apos;s exec command without a path (aws, gke-gcloud-auth-plugin, kubelogin) is looked for on SA Admin&apos;s PATH as kubectl looks, then on your login shell&apos;s PATH (read once, in the background; started from the desktop menu, SA Admin&apos;s PATH is often shorter than a terminal&apos;s), then in these folders.</source>
+        <translation>Der exec-Befehl eines kubeconfig-Benutzers ohne Pfad (aws, gke-gcloud-auth-plugin, kubelogin) wird wie bei kubectl im PATH von SA Admin gesucht, dann im PATH Ihrer Login-Shell (einmal im Hintergrund gelesen; aus dem Desktop-Menü gestartet ist der PATH von SA Admin oft kürzer als der eines Terminals), dann in diesen Ordnern.</translation>
+    </message>
+    <message>
+        <source>&amp;More folders:</source>
+        <translation>&amp;Weitere Ordner:</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>Rückfragen</translation>
+    </message>
+    <message>
+        <source>Asks before a deletion that follows another action: the old token after Rotate. Dialogs that delete or replace something always show what goes first, with Cancel as the default button.</source>
+        <translation>Fragt vor einer Löschung nach, die auf eine andere Aktion folgt: das alte Token nach dem Rotieren. Dialoge, die etwas löschen oder ersetzen, zeigen immer zuerst, was wegfällt, mit „Abbrechen“ als Standardschaltfläche.</translation>
+    </message>
+    <message>
+        <source>Enter the seconds after which a copied secret is cleared.</source>
+        <translation>Geben Sie die Sekunden ein, nach denen ein kopiertes Secret entfernt wird.</translation>
+    </message>
+    <message>
+        <source>Enter the default lifetime of an issued token in minutes.</source>
+        <translation>Geben Sie die Standard-Lebensdauer eines ausgestellten Tokens in Minuten ein.</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3260,10 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
     <message>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Delete old token %1</source>
+        <translation>Altes Token %1 löschen</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,6 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -1158,14 +1157,14 @@ private Q_SLOTS:
 
     void clipboardDelayIsASetting()
     {
-        // The dialog is modal and runs its own loop: answer it from there.
-        QTimer::singleShot(0, this, [] {
-            auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            QVERIFY(input);
-            input->setIntValue(12);
-            input->accept();
-        });
+        // View > Clear copied secrets after… opens Edit > Preferences at the delay (tst_preferences has the rest).
         find<QAction>(u"clipboardDelay"_s)->trigger();
+        QPointer<sa::ActionDialog> preferences = find<sa::ActionDialog>(u"preferencesDialog"_s);
+        QVERIFY(preferences);
+        auto *seconds = preferences->findChild<QSpinBox *>(u"clipboardSeconds"_s);
+        seconds->setValue(12);
+        preferences->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY(!preferences);
         QCOMPARE(sa::ClipboardGuard::instance()->clearDelay(), std::chrono::milliseconds(12000));
         QCOMPARE(QSettings().value(u"clipboard/clearSeconds"_s).toInt(), 12);
     }

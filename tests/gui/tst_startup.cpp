@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
+#include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
@@ -431,6 +432,51 @@ private Q_SLOTS:
         const QImage small = icon.pixmap(QSize(16, 16)).toImage();
         QCOMPARE(small.pixelColor(1, 8), QColor(0x32, 0x6c, 0xe5));
         QCOMPARE(small.pixelColor(8, 8), QColor(Qt::white));
+    }
+
+    // --version and --help print what QCommandLineParser prints and exit 0 with no display at all (no DISPLAY, no
+    // WAYLAND_DISPLAY, no QT_QPA_PLATFORM): as over ssh, in a package check or from man-page tools. An option
+    // QApplication removes (-platform) still comes before them, and a mistake still says so.
+    void versionAndHelpNeedNoDisplay()
+    {
+        const auto run = [](const QStringList &arguments, const QString &platform = {}) {
+            QProcess process;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            for (const QString &name :
+                 {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s, u"XDG_SESSION_TYPE"_s})
+                env.remove(name);
+            if (!platform.isEmpty())
+                env.insert(u"QT_QPA_PLATFORM"_s, platform);
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(SA_ADMIN), arguments);
+            const bool finished = process.waitForFinished(20000);
+            return std::tuple {finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                               QString::fromUtf8(process.readAllStandardOutput()),
+                               QString::fromUtf8(process.readAllStandardError())};
+        };
+        const QString version = u"sa-admin "_s + QStringLiteral(SA_VERSION) + u'\n';
+        for (const QString &option : {u"--version"_s, u"-v"_s}) {
+            const auto [code, out, err] = run({option});
+            QVERIFY2(code == 0, qPrintable(option + u": exit code %1; "_s.arg(code) + err));
+            QCOMPARE(out, version);
+        }
+        for (const QString &option : {u"--help"_s, u"-h"_s}) {
+            const auto [code, out, err] = run({option});
+            QVERIFY2(code == 0, qPrintable(option + u": exit code %1; "_s.arg(code) + err));
+            QVERIFY2(out.startsWith(u"Usage: "_s + QStringLiteral(SA_ADMIN) + u" [options]\n"_s), qPrintable(out));
+            for (const QString &line :
+                 {u"Administer Kubernetes service accounts, tokens and pull secrets."_s, u"--kubeconfig <PATH>"_s,
+                  u"--request-timeout <DURATION>"_s, u"-v, --version"_s, u"-h, --help"_s})
+                QVERIFY2(out.contains(line), qPrintable(out));
+        }
+        // What QApplication takes for itself is still taken, then the version printed.
+        auto [code, out, err] = run({u"-platform"_s, u"offscreen"_s, u"--version"_s});
+        QVERIFY2(code == 0, qPrintable(err));
+        QCOMPARE(out, version);
+        // A mistake is one, as before (said by the QApplication's parse: here with a platform to start it).
+        std::tie(code, out, err) = run({u"--no-such-option"_s, u"--version"_s}, u"offscreen"_s);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(u"Unknown option 'no-such-option'."_s), qPrintable(err));
     }
 
     // The language of the system's locale: German from the translation built in, its plural forms and the core's

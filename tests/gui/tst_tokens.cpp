@@ -7,6 +7,7 @@
 #include "KubeSimProcess.h"
 #include "Kubectl.h"
 #include "MessageBar.h"
+#include "Preferences.h"
 #include "Rows.h"
 #include "Screenshot.h"
 #include "SecretField.h"
@@ -15,6 +16,7 @@
 #include "TokensPane.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
@@ -24,15 +26,19 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -528,7 +534,33 @@ subjects:
         QVERIFY(whoAmI(old).out.contains(u"system:serviceaccount:actions:worker"_s)); // until deleted
         SA_VERIFY_LABELS_SPOKEN(dialog);
         saveScreenshot(dialog, u"dialog-rotate-token"_s);
-        dialog->deleteOldToken(true);
+        // Deleting the old token asks first (Cancel the default), unless the preference says not to.
+        auto *deleteOld = dialog->findChild<QPushButton *>(u"deleteOldToken"_s);
+        QCOMPARE(deleteOld->text(), u"Delete old token worker-b…"_s);
+        bool asked = false;
+        QTimer::singleShot(0, this, [&asked] {
+            auto *question = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            asked = question && question->defaultButton() == question->button(QMessageBox::Cancel);
+            if (question)
+                question->reject();
+        });
+        deleteOld->click();
+        QVERIFY(asked);
+        QVERIFY(deleteOld->isEnabled()); // canceled: nothing deleted
+        QVERIFY(whoAmI(old).out.contains(u"system:serviceaccount:actions:worker"_s));
+        sa::Preferences preferences = sa::Preferences::load();
+        preferences.confirmDestructive = false;
+        preferences.save();
+        const auto restore = qScopeGuard([] { QSettings().remove(u"confirm/destructive"_s); });
+        asked = false;
+        QTimer::singleShot(0, this, [&asked] {
+            if (auto *question = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked = true;
+                question->reject();
+            }
+        });
+        deleteOld->click();
+        QVERIFY(!asked);
         auto *state = dialog->findChild<QLabel *>(u"oldTokenState"_s);
         QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(u"Deleted worker-b"_s), 10000);
         QCOMPARE(whoAmI(old).exitCode, 1);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the installed application from the installed tree alone (the test "install" makes it), as a user would:
-#   installed.sh version BINDIR VERSION   sa-admin --version prints "sa-admin VERSION" and exits 0
+#   installed.sh version BINDIR VERSION   sa-admin --version prints "sa-admin VERSION" and --help its usage, each
+#                                         exiting 0, with no display (no DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM)
 #   installed.sh demo BINDIR              sa-admin --demo (offscreen) starts BINDIR's kube-sim, not the build
 #                                         folder's, and connects to it; SIGTERM then ends both, exit status 0, and
 #                                         the demo folder is gone
@@ -32,9 +33,15 @@ unset QT_MESSAGE_PATTERN QT_LOGGING_RULES
 
 case $mode in
 version)
+    # As over ssh or in a package check: no display of any kind, and no platform chosen for it.
+    unset DISPLAY WAYLAND_DISPLAY QT_QPA_PLATFORM XDG_SESSION_TYPE
     output=$("$bin/sa-admin" --version 2>"$work/stderr") || fail "sa-admin --version exited with status $?"
     [[ $output == "sa-admin $3" ]] || fail "sa-admin --version printed \"$output\", not \"sa-admin $3\""
     echo "$output"
+    output=$("$bin/sa-admin" --help 2>"$work/stderr") || fail "sa-admin --help exited with status $?"
+    [[ $output == "Usage: $bin/sa-admin [options]"* && $output == *--kubeconfig* ]] ||
+        fail "sa-admin --help printed \"$output\""
+    echo "sa-admin --help: ${output%%$'\n'*}"
     ;;
 demo)
     # The connection state as it changes: "sa.session: Connected" (models/ClusterSession.cpp).

@@ -1,10 +1,14 @@
 #include "auth/Credentials.h"
+#include "auth/PluginSearch.h"
+
+#include "ScopedEnv.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -183,6 +187,9 @@ private Q_SLOTS:
     void execClientCertificate();
     void execCommandOnPath();
     void execCommandRelativeToCurrentDirectoryRefused();
+    void execCommandOnLoginShellPath();
+    void hangingLoginShellIsKilled();
+    void execCommandInExtraDirectories();
     void execErrors_data();
     void execErrors();
     void execCaching_data();
@@ -253,6 +260,8 @@ void CredentialsTest::initTestCase()
     m_plugin = dir.filePath(u"bin/fake-plugin.sh"_s);
     QVERIFY(writeFile(m_plugin, kFakePlugin));
     QVERIFY(QFile::setPermissions(m_plugin, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    // The user's own login shell is not run: the tests that need one give it a fake.
+    sa::PluginSearch::instance()->setUseLoginShell(false);
 }
 
 QString CredentialsTest::expand(QString text) const
@@ -719,6 +728,227 @@ void CredentialsTest::execCommandRelativeToCurrentDirectoryRefused()
     QVERIFY(!QFile::exists(state + u"/runs"_s));
 }
 
+namespace {
+
+// A login shell as bash or zsh is one: chatter from the profile (as a motd does), then, with -l, a profile that adds a
+// folder to PATH, then -c's command. It records its arguments, its pid and its standard input in STATE. With
+// `hang`, its profile starts a child in its group and never finishes.
+QByteArray fakeLoginShell(const QString &state, const QString &loginBin, bool hang)
+{
+    QByteArray script = "#!/bin/sh\n"
+                        "echo $$ > '"_ba
+        + QFile::encodeName(state)
+        + "/shell-pid'\n"
+          "printf '%s\\n' \"$@\" > '"_ba
+        + QFile::encodeName(state)
+        + "/shell-args'\n"
+          "runs=$(cat '"_ba
+        + QFile::encodeName(state)
+        + "/shell-runs' 2>/dev/null || echo 0)\n"
+          "echo $((runs + 1)) > '"_ba
+        + QFile::encodeName(state)
+        + "/shell-runs'\n"
+          "echo 'Welcome! SA_ADMIN_PATH_0_BEGIN /not/this:/nor/this SA_ADMIN_PATH_0_END'\n"
+          "if IFS= read -r line; then echo open; else echo closed; fi > '"_ba
+        + QFile::encodeName(state) + "/shell-stdin'\n";
+    if (hang) {
+        script += "sleep 60 &\necho $! > '"_ba + QFile::encodeName(state) + "/shell-child'\nsleep 60\n";
+    }
+    script += "if [ \"$1\" = -l ]; then PATH='"_ba + QFile::encodeName(loginBin)
+        + "':$PATH; export PATH; shift; fi\n"
+          "[ \"$1\" = -c ] && exec /bin/sh -c \"$2\"\n"
+          "exit 3\n";
+    return script;
+}
+
+bool makeExecutable(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size()
+        && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+bool processGone(pid_t pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    return close < 0 || close + 2 >= line.size() || line.at(close + 2) == 'Z';
+}
+
+} // namespace
+
+// Started from the desktop, PATH is the session's: a plugin that only the login shell's PATH has (~/.local/bin,
+// an SDK's bin) is still found, through the login shell run once with -l -c and its standard input at end of file;
+// what its profile prints is ignored, even a fake answer.
+void CredentialsTest::execCommandOnLoginShellPath()
+{
+    const QString state = newStateDir();
+    const QString loginBin = m_dir.filePath(u"login-bin"_s);
+    QVERIFY(QDir().mkpath(loginBin));
+    QVERIFY(makeExecutable(loginBin + u"/sa-login-only-plugin"_s, readFile(m_plugin)));
+    const QString shell = m_dir.filePath(u"login-shell.sh"_s);
+    QVERIFY(makeExecutable(shell, fakeLoginShell(state, loginBin, false)));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"from-login-path"_s}})));
+    sa::AuthInfo user = execUser(state);
+    user.exec->command = u"sa-login-only-plugin"_s;
+
+    const ScopedEnv path("PATH", "/usr/bin:/bin"); // as a desktop session's
+    const ScopedEnv shellVariable("SHELL", QFile::encodeName(shell));
+    sa::PluginSearch *search = sa::PluginSearch::instance();
+    search->forgetLoginShell();
+    search->setUseLoginShell(true);
+    const auto restore = qScopeGuard([search] {
+        search->setUseLoginShell(false);
+        search->forgetLoginShell();
+    });
+    {
+        sa::CredentialProvider provider(user, sa::Cluster());
+        QObject context;
+        const auto outcome = startObtain(provider, &context);
+        QVERIFY(waitFor(*outcome));
+        QCOMPARE(outcome->error, QString());
+        QVERIFY(outcome->credential);
+        QCOMPARE(outcome->credential->authorization, QByteArray("Bearer from-login-path"));
+    }
+    QCOMPARE(readFile(state + u"/shell-args"_s).split('\n').mid(0, 2), (QList<QByteArray> {"-l", "-c"}));
+    QCOMPARE(readFile(state + u"/shell-stdin"_s), QByteArray("closed\n"));
+    QCOMPARE(search->loginShellPath().first(), loginBin);
+    QVERIFY(!search->loginShellPath().contains(u"/not/this"_s));
+
+    // Once per run: another context's plugin is found with what was read.
+    sa::CredentialProvider second(user, sa::Cluster());
+    QObject context;
+    const auto outcome = startObtain(second, &context);
+    QVERIFY(waitFor(*outcome));
+    QCOMPARE(outcome->error, QString());
+    QCOMPARE(readFile(state + u"/shell-runs"_s), QByteArray("1\n"));
+    QCOMPARE(readFile(state + u"/runs"_s), QByteArray("2\n"));
+
+    // Off, it is not searched, and the message says so and where it did look.
+    search->setUseLoginShell(false);
+    sa::CredentialProvider third(user, sa::Cluster());
+    const auto refused = startObtain(third, &context);
+    QVERIFY(waitFor(*refused));
+    QVERIFY2(refused->error.startsWith(u"exec: executable sa-login-only-plugin not found\n\nLooked for it in:\n"
+                                       "  PATH: /usr/bin:/bin\n"
+                                       "  the login shell's PATH: not used (turned off in the preferences)\n"_s),
+             qPrintable(refused->error));
+}
+
+// A login shell whose profile hangs (a prompt for a passphrase, a dead network mount) is killed at the timeout with
+// everything its profile started; the search goes on without it, so a plugin in the user's folders is found, and a
+// missing one is said to be missing, with why the login shell's PATH is not in the list.
+void CredentialsTest::hangingLoginShellIsKilled()
+{
+    const QString state = newStateDir();
+    const QString extraBin = m_dir.filePath(u"extra-bin-hang"_s);
+    QVERIFY(QDir().mkpath(extraBin));
+    QVERIFY(makeExecutable(extraBin + u"/sa-extra-plugin"_s, readFile(m_plugin)));
+    const QString shell = m_dir.filePath(u"hanging-shell.sh"_s);
+    QVERIFY(makeExecutable(shell, fakeLoginShell(state, m_dir.filePath(u"login-bin"_s), true)));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"after-timeout"_s}})));
+    sa::AuthInfo user = execUser(state);
+    user.exec->command = u"sa-extra-plugin"_s;
+
+    const ScopedEnv path("PATH", "/usr/bin:/bin");
+    const ScopedEnv shellVariable("SHELL", QFile::encodeName(shell));
+    sa::PluginSearch *search = sa::PluginSearch::instance();
+    search->forgetLoginShell();
+    search->setUseLoginShell(true);
+    search->setLoginShellTimeout(std::chrono::milliseconds(500));
+    search->setExtraDirectories({extraBin});
+    const auto restore = qScopeGuard([search] {
+        search->setUseLoginShell(false);
+        search->setExtraDirectories({});
+        search->setLoginShellTimeout(sa::PluginSearch::kDefaultLoginShellTimeout);
+        search->forgetLoginShell();
+    });
+
+    QObject context;
+    QElapsedTimer elapsed;
+    {
+        // A plugin on PATH does not wait for the login shell, which is not even run for it.
+        sa::AuthInfo onPath = user;
+        const ScopedEnv longer("PATH", QFile::encodeName(m_dir.filePath(u"bin"_s)) + ":/usr/bin:/bin");
+        onPath.exec->command = u"fake-plugin.sh"_s;
+        sa::CredentialProvider provider(onPath, sa::Cluster());
+        elapsed.start();
+        const auto outcome = startObtain(provider, &context);
+        QVERIFY(waitFor(*outcome));
+        QCOMPARE(outcome->credential->authorization, QByteArray("Bearer after-timeout"));
+        QVERIFY(elapsed.elapsed() < 400);
+        QVERIFY(!QFile::exists(state + u"/shell-runs"_s));
+    }
+
+    sa::CredentialProvider provider(user, sa::Cluster());
+    elapsed.restart();
+    const auto outcome = startObtain(provider, &context);
+    // Not waited for: the event loop runs meanwhile.
+    QVERIFY(!outcome->synchronous);
+    QVERIFY(waitFor(*outcome, 10000));
+    QVERIFY2(elapsed.elapsed() >= 500 && elapsed.elapsed() < 5000,
+             qPrintable(QString::number(elapsed.elapsed()) + search->loginShellFailure()));
+    QCOMPARE(outcome->error, QString());
+    QCOMPARE(outcome->credential->authorization, QByteArray("Bearer after-timeout"));
+    QCOMPARE(search->loginShellFailure(), u"it did not answer within 0.5 s and was stopped"_s);
+
+    // The shell and the child its profile started are gone.
+    const pid_t shellPid = readFile(state + u"/shell-pid"_s).trimmed().toInt();
+    const pid_t childPid = readFile(state + u"/shell-child"_s).trimmed().toInt();
+    QVERIFY(shellPid > 0 && childPid > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(shellPid), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(childPid), 5000);
+
+    // Not asked again in this run; a missing plugin's message says why its PATH is missing from the list.
+    user.exec->command = u"sa-admin-test-no-such-plugin"_s;
+    sa::CredentialProvider missing(user, sa::Cluster());
+    elapsed.restart();
+    const auto refused = startObtain(missing, &context);
+    QVERIFY(waitFor(*refused));
+    QVERIFY(elapsed.elapsed() < 400);
+    QVERIFY2(refused->error.contains(
+                 u"\n  the login shell's PATH: not read from %1 -l: it did not answer within 0.5 s "
+                 "and was stopped\n  the plugin folders of the preferences: %2\n"_s.arg(shell, extraBin)),
+             qPrintable(refused->error));
+    QCOMPARE(readFile(state + u"/shell-runs"_s), QByteArray("1\n"));
+}
+
+// The folders the user adds are searched after PATH (here with the login shell off); relative ones never.
+void CredentialsTest::execCommandInExtraDirectories()
+{
+    const QString state = newStateDir();
+    const QString extraBin = m_dir.filePath(u"extra-bin"_s);
+    QVERIFY(QDir().mkpath(extraBin));
+    QVERIFY(makeExecutable(extraBin + u"/sa-extra-only-plugin"_s, readFile(m_plugin)));
+    QVERIFY(writeFile(state + u"/stdout"_s, execCredentialJson(kExecV1, {{u"token"_s, u"from-extra"_s}})));
+    sa::AuthInfo user = execUser(state);
+    user.exec->command = u"sa-extra-only-plugin"_s;
+
+    const ScopedEnv path("PATH", "/usr/bin:/bin");
+    sa::PluginSearch *search = sa::PluginSearch::instance();
+    const auto restore = qScopeGuard([search] { search->setExtraDirectories({}); });
+    for (const QString &directory : {u"extra-bin"_s, extraBin}) {
+        search->setExtraDirectories({u"/nonexistent"_s, directory});
+        const QString originalDirectory = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(m_dir.path()));
+        sa::CredentialProvider provider(user, sa::Cluster());
+        QObject context;
+        const auto outcome = startObtain(provider, &context);
+        QVERIFY(waitFor(*outcome));
+        QVERIFY(QDir::setCurrent(originalDirectory));
+        if (directory == extraBin) {
+            QCOMPARE(outcome->error, QString());
+            QCOMPARE(outcome->credential->authorization, QByteArray("Bearer from-extra"));
+        } else {
+            QVERIFY2(outcome->error.contains(u"\n  the plugin folders of the preferences: /nonexistent\n"_s),
+                     qPrintable(outcome->error));
+        }
+    }
+}
+
 void CredentialsTest::execErrors_data()
 {
     QTest::addColumn<QByteArray>("output");
@@ -836,10 +1066,14 @@ void CredentialsTest::execErrors_data()
                              "at:\n      https://kubernetes.io/docs/reference/access-authn-authz/authentication/"
                              "#client-go-credential-plugins\n\n"_s
         + kInstallHint;
+    // Where it looked, after kubectl's first line.
+    const QString searched = u"\n\nLooked for it in:\n  PATH: "_s + QString::fromLocal8Bit(qgetenv("PATH"))
+        + u"\n  the login shell's PATH: not used (turned off in the preferences)\n"
+          "  the plugin folders of the preferences: (none)"_s;
     QTest::newRow("command not on PATH") << good << QByteArray() << 0 << kExecV1 << never
                                          << u"sa-admin-test-no-such-plugin"_s
                                          << QString(u"exec: executable sa-admin-test-no-such-plugin not found"_s
-                                                    + notFound)
+                                                    + searched + notFound)
                                          << false;
     QTest::newRow("missing command path")
         << good << QByteArray() << 0 << kExecV1 << never << u"%DIR%/bin/no-such-plugin"_s

@@ -1,5 +1,6 @@
 #include "auth/Credentials.h"
 
+#include "auth/PluginSearch.h"
 #include "resources/SecretEncoding.h"
 
 #include <QCoreApplication>
@@ -187,34 +188,18 @@ QString printableDiagnostics(const QByteArray &stderrData)
     return text;
 }
 
-// exec.LookPath as Go 1.19 and later have it (client-go runs plugins through exec.Command): the PATH entries in order,
-// and an executable found through a relative entry ("." or an empty one) refused rather than run from whatever the
-// current directory is.
-QString lookPath(const QString &command, QString *error)
+// exec.go's wrapCmdRunErrorLocked for a missing binary, install hint included; for a command without a path, where it
+// was looked for (`searched`, one line each) after the first line.
+QString notFoundMessage(const ExecConfig &exec, const QStringList &searched = {})
 {
-    const QString path = QString::fromLocal8Bit(qgetenv("PATH"));
-    for (const QString &entry : path.split(u':')) {
-        const QString directory = entry.isEmpty() ? u"."_s : entry;
-        const QFileInfo candidate(directory + u'/' + command);
-        if (!candidate.isFile() || !candidate.isExecutable())
-            continue;
-        if (QDir::isRelativePath(directory)) {
-            *error = u"exec: exec: \"%1\": cannot run executable found relative to current directory"_s.arg(command);
-            return {};
-        }
-        return candidate.filePath();
-    }
-    return {};
-}
-
-// exec.go's wrapCmdRunErrorLocked for a missing binary, install hint included.
-QString notFoundMessage(const ExecConfig &exec)
-{
-    QString message = u"exec: executable %1 not found\n\n"
-                      "It looks like you are trying to use a client-go credential plugin that is not installed.\n\n"
-                      "To learn more about this feature, consult the documentation available at:\n"
-                      "      https://kubernetes.io/docs/reference/access-authn-authz/authentication/"
-                      "#client-go-credential-plugins"_s.arg(exec.command);
+    QString message = u"exec: executable %1 not found\n\n"_s.arg(exec.command);
+    if (!searched.isEmpty())
+        message += QCoreApplication::translate("sa::Credentials", "Looked for it in:") + u"\n  "_s
+            + searched.join(u"\n  "_s) + u"\n\n"_s;
+    message += u"It looks like you are trying to use a client-go credential plugin that is not installed.\n\n"
+               "To learn more about this feature, consult the documentation available at:\n"
+               "      https://kubernetes.io/docs/reference/access-authn-authz/authentication/"
+               "#client-go-credential-plugins"_s;
     if (!exec.installHint.isEmpty())
         message += u"\n\n"_s + exec.installHint;
     return message;
@@ -595,18 +580,48 @@ void CredentialProvider::runExec()
                                                          : QJsonValue(m_cluster.execExtension));
         spec.insert(u"cluster"_s, cluster);
     }
-    const QString program = exec.command.contains(u'/') ? exec.command : lookPath(exec.command, &error);
+    QString program = exec.command;
+    QStringList searched;
+    const bool onPath = !exec.command.contains(u'/');
+    if (onPath && error.isEmpty()) {
+        PluginSearch::Result found = PluginSearch::instance()->find(exec.command);
+        program = found.program;
+        error = found.error;
+        searched = found.searched;
+    }
     if (error.isEmpty() && effectiveInteractiveMode(exec) == "Always"_L1)
         error = u"exec plugin cannot support interactive mode: standard input is not a terminal"_s;
-    if (error.isEmpty() && (program.isEmpty() || !QFileInfo::exists(program)))
-        error = notFoundMessage(exec);
+    if (error.isEmpty() && program.isEmpty()) {
+        // Not on the process' PATH: the login shell's (read once per run, in the background) and the user's
+        // folders may have it. The timer does not run meanwhile: the login shell has a timeout of its own.
+        QPointer<QProcess> process = m_process;
+        PluginSearch::instance()->prepare(m_process, [this, process, spec] {
+            if (!process || process != m_process)
+                return; // abandoned meanwhile
+            const PluginSearch::Result found = PluginSearch::instance()->find(m_user.exec->command);
+            if (!found.error.isEmpty() || found.program.isEmpty()) {
+                finishExec(std::nullopt,
+                           found.error.isEmpty() ? notFoundMessage(*m_user.exec, found.searched) : found.error);
+                return;
+            }
+            startExec(found.program, spec);
+        });
+        return;
+    }
+    if (error.isEmpty() && !QFileInfo::exists(program))
+        error = notFoundMessage(exec, searched);
     if (!error.isEmpty()) {
         // Problems found before the start reach the waiters from the event loop, as a plugin's result does.
         QMetaObject::invokeMethod(
             this, [this, error] { finishExec(std::nullopt, error); }, Qt::QueuedConnection);
         return;
     }
+    startExec(program, spec);
+}
 
+void CredentialProvider::startExec(const QString &program, const QJsonObject &spec)
+{
+    const ExecConfig &exec = *m_user.exec;
     const QJsonObject info {{u"kind"_s, u"ExecCredential"_s}, {u"apiVersion"_s, exec.apiVersion}, {u"spec"_s, spec}};
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const ExecEnvVar &variable : exec.env)

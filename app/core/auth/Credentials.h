@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -63,7 +64,8 @@ struct Credential
 // The credential of a kubeconfig user, obtained as client-go does: token (it wins over tokenFile), tokenFile
 // (re-read when the file changes), basic auth, client certificate and key, or an exec plugin
 // (client.authentication.k8s.io/v1 and v1beta1) run asynchronously in a QProcess and cached until its
-// expirationTimestamp. Never logs a credential.
+// expirationTimestamp; a plugin command without a path is looked for by PluginSearch (PATH, then the login shell's
+// PATH and the user's folders). Never logs a credential.
 class CredentialProvider : public QObject
 {
     Q_OBJECT
@@ -123,6 +125,8 @@ private:
     [[nodiscard]] bool staticFilesChanged() const;
     [[nodiscard]] std::optional<Credential> readStaticCredential(QString *error);
     void runExec();
+    // Runs `program` once it is found (runExec may have to wait for the login shell's PATH first).
+    void startExec(const QString &program, const QJsonObject &spec);
     void onExecFinished(int exitCode, QProcess *process);
     void abandonProcess();
     void finishExec(const std::optional<Credential> &credential, const QString &error);
