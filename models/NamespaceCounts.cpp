@@ -23,7 +23,7 @@ QVariant NamespaceCounts::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole || index.column() != 0)
         return QIdentityProxyModel::data(index, role);
     const QString name = index.data(NameRole).toString();
-    return QString(name + u" ("_s + QString::number(m_counts.value(name)) + u')');
+    return QString(name + u" ("_s + QLocale().toString(m_counts.value(name)) + u')');
 }
 
 void NamespaceCounts::recount()

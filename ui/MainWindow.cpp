@@ -43,6 +43,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -502,7 +503,7 @@ void MainWindow::updateTabCounts()
             return tr("%1 (not allowed)").arg(what);
         if (!informer->hasSynced())
             return what;
-        return tr("%1 (%2)").arg(what).arg(proxy->rowCount());
+        return tr("%1 (%2)").arg(what, QLocale().toString(proxy->rowCount()));
     };
     m_tabs->setTabText(
         int(Tab::ServiceAccounts),
@@ -537,7 +538,7 @@ void MainWindow::updateNamespaceRows()
     const bool counted =
         m_session && m_session->serviceAccounts()->hasSynced() && m_session->state() != ClusterSession::State::Failed;
     all->setText(namespaced    ? tr("All namespaces (not allowed)")
-                     : counted ? tr("All namespaces (%1)").arg(m_namespaceCounts->total())
+                     : counted ? tr("All namespaces (%1)").arg(QLocale().toString(m_namespaceCounts->total()))
                                : tr("All namespaces"));
     // The namespaces offered although not listed: the one a restricted user works in, or one that does not exist.
     for (int row = 1; row < m_allNamespaces->rowCount(); ++row) {

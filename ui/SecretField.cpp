@@ -8,6 +8,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QShortcut>
@@ -233,7 +234,7 @@ QString SecretField::displayText(const SecretBytes &value)
     const QString hex = QString::fromLatin1(head) + (value.size() > kMaxHexBytes ? u" …"_s : QString());
     // Spelled out rather than with %n: there is no English translation to pick the plural form.
     return value.size() == 1 ? tr("1 byte (binary): %1").arg(hex)
-                             : tr("%1 bytes (binary): %2").arg(value.size()).arg(hex);
+                             : tr("%1 bytes (binary): %2").arg(QLocale().toString(value.size()), hex);
 }
 
 void SecretField::hideEvent(QHideEvent *event)

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTreeView>
@@ -234,7 +235,7 @@ QString TokensPane::title() const
         return tr("Tokens (not allowed)");
     if (!informer->hasSynced())
         return tr("Tokens");
-    return tr("Tokens (%1)").arg(m_proxy->rowCount());
+    return tr("Tokens (%1)").arg(QLocale().toString(m_proxy->rowCount()));
 }
 
 void TokensPane::updateSummary()
@@ -247,18 +248,19 @@ void TokensPane::updateSummary()
     } else {
         const TokenSummary summary = m_model->summary(m_namespace);
         QStringList parts;
-        // "Label: count": right in English for any count, and each a %n for the languages with plural forms.
-        parts.append(tr("Tokens: %n", nullptr, summary.tokens));
-        parts.append(tr("never used: %n", nullptr, summary.neverUsed));
-        parts.append(tr("unused for 90 days: %n", nullptr, summary.unused90));
-        parts.append(tr("invalidated: %n", nullptr, summary.invalidated));
+        // "Label: count": right in English for any count, and each a %Ln (the count as the locale writes it) for
+        // the languages with plural forms.
+        parts.append(tr("Tokens: %Ln", nullptr, summary.tokens));
+        parts.append(tr("never used: %Ln", nullptr, summary.neverUsed));
+        parts.append(tr("unused for 90 days: %Ln", nullptr, summary.unused90));
+        parts.append(tr("invalidated: %Ln", nullptr, summary.invalidated));
         if (summary.accountGone > 0)
-            parts.append(tr("account gone: %n", nullptr, summary.accountGone));
-        parts.append(tr("read by pods: %n", nullptr, summary.mounted));
+            parts.append(tr("account gone: %Ln", nullptr, summary.accountGone));
+        parts.append(tr("read by pods: %Ln", nullptr, summary.mounted));
         m_summaryText = parts.join(u" · "_s);
         if (summary.unknownUse > 0) {
             m_summaryText += u"\n"_s
-                + tr("Tokens whose last use cannot be checked: %n (%1)", nullptr, summary.unknownUse)
+                + tr("Tokens whose last use cannot be checked: %Ln (%1)", nullptr, summary.unknownUse)
                       .arg(m_model->trackingProblem());
         }
     }

@@ -3847,52 +3847,52 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
         <translation>Langlebige Tokens werden aufgelistet…</translation>
     </message>
     <message numerus="yes">
-        <source>Tokens: %n</source>
+        <source>Tokens: %Ln</source>
         <translation>
-            <numerusform>Tokens: %n</numerusform>
-            <numerusform>Tokens: %n</numerusform>
+            <numerusform>Tokens: %Ln</numerusform>
+            <numerusform>Tokens: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>never used: %n</source>
+        <source>never used: %Ln</source>
         <translation>
-            <numerusform>nie verwendet: %n</numerusform>
-            <numerusform>nie verwendet: %n</numerusform>
+            <numerusform>nie verwendet: %Ln</numerusform>
+            <numerusform>nie verwendet: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>unused for 90 days: %n</source>
+        <source>unused for 90 days: %Ln</source>
         <translation>
-            <numerusform>seit 90 Tagen unbenutzt: %n</numerusform>
-            <numerusform>seit 90 Tagen unbenutzt: %n</numerusform>
+            <numerusform>seit 90 Tagen unbenutzt: %Ln</numerusform>
+            <numerusform>seit 90 Tagen unbenutzt: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>invalidated: %n</source>
+        <source>invalidated: %Ln</source>
         <translation>
-            <numerusform>ungültig gemacht: %n</numerusform>
-            <numerusform>ungültig gemacht: %n</numerusform>
+            <numerusform>ungültig gemacht: %Ln</numerusform>
+            <numerusform>ungültig gemacht: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>account gone: %n</source>
+        <source>account gone: %Ln</source>
         <translation>
-            <numerusform>Konto fehlt: %n</numerusform>
-            <numerusform>Konto fehlt: %n</numerusform>
+            <numerusform>Konto fehlt: %Ln</numerusform>
+            <numerusform>Konto fehlt: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>read by pods: %n</source>
+        <source>read by pods: %Ln</source>
         <translation>
-            <numerusform>von Pods gelesen: %n</numerusform>
-            <numerusform>von Pods gelesen: %n</numerusform>
+            <numerusform>von Pods gelesen: %Ln</numerusform>
+            <numerusform>von Pods gelesen: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Tokens whose last use cannot be checked: %n (%1)</source>
+        <source>Tokens whose last use cannot be checked: %Ln (%1)</source>
         <translation>
-            <numerusform>Token, dessen letzte Nutzung nicht geprüft werden kann: %n (%1)</numerusform>
-            <numerusform>Tokens, deren letzte Nutzung nicht geprüft werden kann: %n (%1)</numerusform>
+            <numerusform>Token, dessen letzte Nutzung nicht geprüft werden kann: %Ln (%1)</numerusform>
+            <numerusform>Tokens, deren letzte Nutzung nicht geprüft werden kann: %Ln (%1)</numerusform>
         </translation>
     </message>
     <message>

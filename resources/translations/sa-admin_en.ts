@@ -93,52 +93,52 @@
 <context>
     <name>sa::TokensPane</name>
     <message numerus="yes">
-        <source>Tokens: %n</source>
+        <source>Tokens: %Ln</source>
         <translation>
-            <numerusform>Tokens: %n</numerusform>
-            <numerusform>Tokens: %n</numerusform>
+            <numerusform>Tokens: %Ln</numerusform>
+            <numerusform>Tokens: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>never used: %n</source>
+        <source>never used: %Ln</source>
         <translation>
-            <numerusform>never used: %n</numerusform>
-            <numerusform>never used: %n</numerusform>
+            <numerusform>never used: %Ln</numerusform>
+            <numerusform>never used: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>unused for 90 days: %n</source>
+        <source>unused for 90 days: %Ln</source>
         <translation>
-            <numerusform>unused for 90 days: %n</numerusform>
-            <numerusform>unused for 90 days: %n</numerusform>
+            <numerusform>unused for 90 days: %Ln</numerusform>
+            <numerusform>unused for 90 days: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>invalidated: %n</source>
+        <source>invalidated: %Ln</source>
         <translation>
-            <numerusform>invalidated: %n</numerusform>
-            <numerusform>invalidated: %n</numerusform>
+            <numerusform>invalidated: %Ln</numerusform>
+            <numerusform>invalidated: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>account gone: %n</source>
+        <source>account gone: %Ln</source>
         <translation>
-            <numerusform>account gone: %n</numerusform>
-            <numerusform>account gone: %n</numerusform>
+            <numerusform>account gone: %Ln</numerusform>
+            <numerusform>account gone: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>read by pods: %n</source>
+        <source>read by pods: %Ln</source>
         <translation>
-            <numerusform>read by pods: %n</numerusform>
-            <numerusform>read by pods: %n</numerusform>
+            <numerusform>read by pods: %Ln</numerusform>
+            <numerusform>read by pods: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Tokens whose last use cannot be checked: %n (%1)</source>
+        <source>Tokens whose last use cannot be checked: %Ln (%1)</source>
         <translation>
-            <numerusform>Tokens whose last use cannot be checked: %n (%1)</numerusform>
-            <numerusform>Tokens whose last use cannot be checked: %n (%1)</numerusform>
+            <numerusform>Tokens whose last use cannot be checked: %Ln (%1)</numerusform>
+            <numerusform>Tokens whose last use cannot be checked: %Ln (%1)</numerusform>
         </translation>
     </message>
 </context>

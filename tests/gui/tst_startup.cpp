@@ -499,6 +499,8 @@ private Q_SLOTS:
         const char *days = "Days since the last use: %n";
         QCOMPARE(QCoreApplication::translate("sa::TokenAuditModel", days, nullptr, 1), u"Letzte Nutzung vor 1 Tag"_s);
         QCOMPARE(QCoreApplication::translate("sa::TokenAuditModel", days, nullptr, 3), u"Letzte Nutzung vor 3 Tagen"_s);
+        // Counts as the locale writes them.
+        QCOMPARE(QCoreApplication::translate("sa::TokensPane", "Tokens: %Ln", nullptr, 60000), u"Tokens: 60.000"_s);
         // The core's words, as the window shows them.
         const sa::ApiError refused =
             sa::ApiError::fromTransport(QNetworkReply::ConnectionRefusedError, QString(), u"k8s.example"_s, {});
