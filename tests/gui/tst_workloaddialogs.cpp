@@ -491,9 +491,10 @@ private Q_SLOTS:
         QVERIFY2(error.contains(u"not found. The original pod was created again."_s), qPrintable(error));
         SA_VERIFY_LABELS_SPOKEN(&dialog);
         QVERIFY(!dialog.findChild<QLabel *>(u"changeResult"_s));
-        // The sentence makes room for itself: the form above it is not squeezed.
+        // The sentence makes room for itself: the form above it is not squeezed. The dialog grows on the layout
+        // request the error posts, so once the event loop has run, as the user sees it.
         auto *consequence = dialog.findChild<QLabel *>(u"consequence"_s);
-        QVERIFY(consequence->height() >= consequence->heightForWidth(consequence->width()));
+        QTRY_VERIFY_WITH_TIMEOUT(consequence->height() >= consequence->heightForWidth(consequence->width()), 5000);
         const QJsonObject pod = get(u"/api/v1/namespaces/payments/pods/api-probe"_s);
         QCOMPARE(pod[u"spec"][u"serviceAccountName"].toString(), u"payments-worker"_s);
         QVERIFY(dialog.findChild<QPlainTextEdit *>(u"recoveryYaml"_s)->isHidden()); // nothing to recover
