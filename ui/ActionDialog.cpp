@@ -243,18 +243,11 @@ void ActionDialog::onFinished(const OperationResult &result)
         if (QPushButton *ok = okButton())
             ok->setEnabled(validate().isEmpty() && hasChanges());
         applyFailed(result);
-        QString text = result.error->userMessage();
         const ApiError::WriteOutcome outcome = result.error->writeOutcome();
         const QString &said = outcome == ApiError::WriteOutcome::NotApplied ? m_notDone
             : outcome == ApiError::WriteOutcome::Unknown                    ? m_maybeDone
                                                                             : QString();
-        if (!said.isEmpty()) {
-            // The server's words seldom end a sentence ("Internal error occurred: …"): ended here, before ours.
-            if (!text.isEmpty() && !QStringView(u".!?").contains(text.back()))
-                text += u'.';
-            text += u' ' + said;
-        }
-        showError(text);
+        showError(said.isEmpty() ? result.error->userMessage() : followedBy(result.error->userMessage(), said));
     }
 }
 

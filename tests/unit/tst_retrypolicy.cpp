@@ -1,5 +1,7 @@
-// RetryPolicy: which failures are retried, for which verbs, and after how long.
+// RetryPolicy: which failures are retried, for which verbs, and after how long. And what a failure says once an
+// operation has told its own story around it.
 
+#include "api/OperationSupport.h"
 #include "api/RetryPolicy.h"
 
 #include <QTest>
@@ -110,6 +112,46 @@ private Q_SLOTS:
         const sa::RetryPolicy::Decision decision = policy.decide(verb, attempt, error);
         QCOMPARE(decision.retry, retry);
         QCOMPARE(qint64(decision.delay.count()), delayMs);
+    }
+
+    // What an operation says around a failure (what it had done before, what it did after) is shown whatever the
+    // failure's kind: a timeout or a lost connection has words of its own, which must not replace that story.
+    void combinedErrorTellsBothStories_data()
+    {
+        QTest::addColumn<sa::ApiError>("error");
+        sa::ApiError exists = http(409);
+        exists.message = u"serviceaccounts \"a\" already exists"_s;
+        QTest::newRow("the server's words") << exists;
+        QTest::newRow("401") << http(401);
+        QTest::newRow("500") << http(500);
+        QTest::newRow("timeout") << transport(sa::ApiError::Kind::Timeout, QNetworkReply::TimeoutError);
+        QTest::newRow("connection lost") << transport(sa::ApiError::Kind::ConnectionLost);
+        QTest::newRow("refused") << transport(sa::ApiError::Kind::Network, QNetworkReply::ConnectionRefusedError);
+        QTest::newRow("credential") << sa::ApiError::credential(u"exec: executable aws not found"_s);
+    }
+
+    void combinedErrorTellsBothStories()
+    {
+        QFETCH(sa::ApiError, error);
+        const QString story =
+            sa::followedBy(u"Pod p was deleted, but checking that it is gone failed: "_s + error.userMessage(),
+                           u"Its manifest is below."_s);
+        const sa::ApiError combined = sa::detail::combinedError(error, story);
+        QCOMPARE(combined.userMessage(), story);
+        QVERIFY(combined.userMessage().contains(error.userMessage()));
+        // What callers branch on stays the failure's own.
+        QCOMPARE(combined.kind, error.kind);
+        QCOMPARE(combined.httpStatus, error.httpStatus);
+        QCOMPARE(combined.writeOutcome(), error.writeOutcome());
+    }
+
+    void followedByEndsTheSentence()
+    {
+        QCOMPARE(sa::followedBy(u"Internal error occurred: boom"_s, u"Not deleted."_s),
+                 u"Internal error occurred: boom. Not deleted."_s);
+        QCOMPARE(sa::followedBy(u"Done."_s, u"Next."_s), u"Done. Next."_s);
+        QCOMPARE(sa::followedBy(u"Really?"_s, u"Yes."_s), u"Really? Yes."_s);
+        QCOMPARE(sa::followedBy({}, u"Only this."_s), u"Only this."_s);
     }
 
     void jitterStaysInItsBand()

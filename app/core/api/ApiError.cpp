@@ -170,6 +170,8 @@ ApiError::WriteOutcome ApiError::writeOutcome() const
 
 QString ApiError::userMessage() const
 {
+    if (composed)
+        return message;
     const QString where = host.isEmpty() ? tr("the cluster") : host;
     switch (kind) {
     case Kind::Canceled:
@@ -223,6 +225,15 @@ QString ApiError::userMessage() const
     if (reason.isEmpty())
         return tr("The server answered %1.").arg(httpStatus);
     return tr("The server answered %1 %2.").arg(QString::number(httpStatus), reason);
+}
+
+QString followedBy(QString words, const QString &sentence)
+{
+    if (!words.isEmpty() && !QStringView(u".!?").contains(words.back()))
+        words += u'.';
+    if (!words.isEmpty() && !sentence.isEmpty())
+        words += u' ';
+    return words + sentence;
 }
 
 } // namespace sa

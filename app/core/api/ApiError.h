@@ -52,6 +52,9 @@ public:
     int retryAfterSeconds = -1; // from Retry-After or details.retryAfterSeconds; -1 when absent
     // A write whose answer left its outcome open (a 5xx) that the operation then checked: it did not happen.
     bool checkedNotApplied = false;
+    // `message` is what an operation wrote around this failure (what it had done before, what it did after), the
+    // failure's own words included: userMessage() is `message`, whatever the kind.
+    bool composed = false;
     QString host;
 
     [[nodiscard]] static ApiError fromStatus(int httpStatus, const QByteArray &body, const QByteArray &retryAfter);
@@ -86,5 +89,9 @@ public:
     // One or two sentences for a message bar: what happened, and (where it helps) what to do.
     [[nodiscard]] QString userMessage() const;
 };
+
+// `words` (a server's, which seldom end a sentence: "Internal error occurred: …") ended with a full stop where they
+// do not end a sentence, then `sentence` after a space.
+[[nodiscard]] QString followedBy(QString words, const QString &sentence);
 
 } // namespace sa

@@ -43,10 +43,7 @@ void Operation::call(ApiRequest request, std::function<void(const ApiResult &)> 
         const QString again = error.retryAfterSeconds > 0
             ? tr("Trying again in %n s…", nullptr, error.retryAfterSeconds)
             : tr("Trying again…");
-        QString why = error.userMessage();
-        if (!why.endsWith(u'.') && !why.endsWith(u'?'))
-            why += u'.';
-        Q_EMIT progress(why + u' ' + again);
+        Q_EMIT progress(followedBy(error.userMessage(), again));
     });
     connect(job, &ApiJob::finished, this, [this, job, next = std::move(next)](const ApiResult &result) {
         m_jobs.removeIf([job](const QPointer<ApiJob> &pending) { return pending.isNull() || pending == job; });

@@ -76,6 +76,7 @@ ApiError operationError(const QString &message)
 ApiError combinedError(ApiError first, const QString &message)
 {
     first.message = message;
+    first.composed = true;
     return first;
 }
 

@@ -34,7 +34,8 @@ namespace sa::detail {
 
 // A failure this operation concluded itself (no server answer to quote): userMessage() shows the sentence.
 [[nodiscard]] ApiError operationError(const QString &message);
-// Keeps the first failure's status (what the caller may branch on) and tells both stories.
+// Keeps the first failure's kind and status (what the caller may branch on) and tells both stories: `message`, which
+// quotes the first failure's userMessage(), is what userMessage() shows then.
 [[nodiscard]] ApiError combinedError(ApiError first, const QString &message);
 
 // A read-modify-write gives up after this many rounds lost to concurrent writers.

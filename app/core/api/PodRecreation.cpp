@@ -171,21 +171,19 @@ private:
 
     void restore(const ApiError &refused)
     {
-        // The server's message has no full stop of its own, and another sentence follows.
-        QString refusal = Operation::tr("The pod with service account %1 was refused: %2")
-                              .arg(m_serviceAccount, refused.userMessage());
-        if (!refusal.endsWith(u'.') && !refusal.endsWith(u'!') && !refusal.endsWith(u'?'))
-            refusal += u'.';
+        const QString refusal = Operation::tr("The pod with service account %1 was refused: %2")
+                                    .arg(m_serviceAccount, refused.userMessage());
         call(jsonRequest("POST", corePath(m_ns, "pods"_L1), m_original),
              [this, refused, refusal](const ApiResult &answer) {
                  if (answer.ok())
-                     fail(
-                         combinedError(refused, refusal + u' ' + Operation::tr("The original pod was created again.")));
+                     fail(combinedError(refused,
+                                        followedBy(refusal, Operation::tr("The original pod was created again."))));
                  else
                      fail(combinedError(refused,
-                                        refusal + u' '
-                                            + Operation::tr("Creating the original pod again failed too: %1")
-                                                  .arg(answer.error->userMessage())),
+                                        followedBy(refusal,
+                                                   Operation::tr("Creating the original pod again "
+                                                                 "failed too: %1")
+                                                       .arg(answer.error->userMessage()))),
                           m_original);
              });
     }
