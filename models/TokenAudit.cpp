@@ -101,6 +101,7 @@ TokenFacts TokenAuditModel::facts(const TokenRow &row) const
     TokenFacts facts;
     facts.ns = row.ns;
     facts.name = row.name;
+    facts.uid = row.uid;
     facts.account = row.account;
     facts.created = row.created;
     facts.invalidSince = row.invalidSince;

@@ -21,6 +21,7 @@ struct TokenFacts
 
     QString ns;
     QString name;
+    QString uid; // what a delete names as its precondition: never a Secret made again under the name
     QString account;
     QDateTime created;
     Use use = Use::NoRecord;

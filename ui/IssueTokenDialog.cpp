@@ -146,7 +146,7 @@ void IssueTokenDialog::apply()
     runOperation(ops::requestToken(m_client, m_ns, m_account, options), tr("Requesting…"));
 }
 
-QWidget *IssueTokenDialog::revocation(const QString &secret)
+QWidget *IssueTokenDialog::revocation(const QString &secret, const QString &uid)
 {
     auto *box = new QWidget;
     auto *row = new QHBoxLayout(box);
@@ -160,13 +160,14 @@ QWidget *IssueTokenDialog::revocation(const QString &secret)
     revoke->setToolTip(tr("Deletes secret %1: the cluster refuses the token from then on").arg(secret));
     row->addWidget(state, 1);
     row->addWidget(revoke);
-    connect(revoke, &QPushButton::clicked, this, [this, secret, state, revoke] {
+    connect(revoke, &QPushButton::clicked, this, [this, secret, uid, state, revoke] {
         revoke->setEnabled(false);
         state->setText(tr("Deleting secret %1/%2…").arg(m_ns, secret));
-        Operation *removal = ops::deleteSecret(m_client, m_ns, secret);
+        Operation *removal = ops::deleteSecret(m_client, m_ns, secret, uid);
         connect(removal, &Operation::finished, state, [this, secret, state, revoke](const OperationResult &result) {
-            // Already gone is revoked too.
-            if (result.ok() || result.error->isNotFound()) {
+            // Already gone is revoked too, and so is a Secret the uid precondition refused: one made again under the
+            // name is not the one the token is bound to.
+            if (result.ok() || result.error->isNotFound() || result.error->httpStatus == 409) {
                 state->setText(
                     tr("Revoked: secret %1/%2 is deleted, and the cluster refuses this token.").arg(m_ns, secret));
             } else {
@@ -200,7 +201,7 @@ void IssueTokenDialog::applySucceeded(const OperationResult &result)
                          .arg(granted / 60)
                          .arg(asked / 60));
     if (!issued.revocationSecret.isEmpty())
-        layout->addWidget(revocation(issued.revocationSecret));
+        layout->addWidget(revocation(issued.revocationSecret, issued.revocationSecretUid));
     for (const QString &note : std::as_const(notes)) {
         auto *label = new QLabel(note);
         label->setObjectName(u"serverWarning"_s);

@@ -39,7 +39,7 @@ protected:
 private:
     [[nodiscard]] qint64 lifetimeSeconds() const;
     // "Deleting secret S revokes this token" with "Revoke now", for a token bound to a Secret made for it.
-    [[nodiscard]] QWidget *revocation(const QString &secret);
+    [[nodiscard]] QWidget *revocation(const QString &secret, const QString &uid);
     void testToken();
     void updateCountdown();
 

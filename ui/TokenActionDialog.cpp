@@ -150,6 +150,7 @@ void TokenActionDialog::apply()
     for (const Token &token : std::as_const(m_tokens)) {
         const QString ns = token.facts.ns;
         const QString name = token.facts.name;
+        const QString uid = token.facts.uid;
         switch (m_action) {
         case Action::Invalidate:
         case Action::ReEnable:
@@ -158,7 +159,7 @@ void TokenActionDialog::apply()
             });
             break;
         case Action::Delete:
-            steps.append([this, ns, name] { return ops::deleteSecret(m_client, ns, name); });
+            steps.append([this, ns, name, uid] { return ops::deleteSecret(m_client, ns, name, uid); });
             break;
         case Action::Rotate:
             break;
@@ -251,7 +252,7 @@ void TokenActionDialog::deleteOldToken(bool confirmed)
     }
     m_deleteOld->setEnabled(false);
     m_oldState->setText(tr("Deleting %1…").arg(old.facts.name));
-    Operation *operation = ops::deleteSecret(m_client, old.facts.ns, old.facts.name);
+    Operation *operation = ops::deleteSecret(m_client, old.facts.ns, old.facts.name, old.facts.uid);
     connect(operation, &Operation::finished, this, [this, name = old.facts.name](const OperationResult &result) {
         if (result.ok()) {
             m_oldState->setText(tr("Deleted %1: its token is refused from now on.").arg(name));

@@ -2158,6 +2158,10 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
         <source>A %1 has no pod template to change.</source>
         <translation>Ein %1 hat kein Pod-Template, das geändert werden könnte.</translation>
     </message>
+    <message>
+        <source>Stopped at change %1 of %2: the changes before it were made, none after it.</source>
+        <translation>Bei Änderung %1 von %2 angehalten: Die Änderungen davor wurden vorgenommen, keine danach.</translation>
+    </message>
 </context>
 <context>
     <name>sa::PermissionQuestion</name>
@@ -2566,6 +2570,13 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
     <message>
         <source>Cluster-wide: %1 are not namespaced</source>
         <translation>Clusterweit: %1 sind nicht an einen Namespace gebunden</translation>
+    </message>
+</context>
+<context>
+    <name>sa::RevocableToken</name>
+    <message>
+        <source>%1 Secret %2/%3, made for the token, could not be deleted: %4</source>
+        <translation>%1 Das Secret %2/%3, das für das Token angelegt wurde, konnte nicht gelöscht werden: %4</translation>
     </message>
 </context>
 <context>
@@ -4013,6 +4024,17 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
     <message>
         <source>No</source>
         <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>sa::Yaml</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
     </message>
 </context>
 <context>

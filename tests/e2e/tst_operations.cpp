@@ -66,6 +66,8 @@ class TestOperations : public QObject
 private Q_SLOTS:
     void initTestCase();
     void serviceAccountLifecycle();
+    void deleteSparesAnObjectMadeAgain_data();
+    void deleteSparesAnObjectMadeAgain();
     void tokenRequestDurations_data();
     void tokenRequestDurations();
     void tokenRequestAudienceAndBinding();
@@ -304,6 +306,47 @@ void TestOperations::serviceAccountLifecycle()
     QVERIFY(!gone.ok());
     QVERIFY(gone.error->isNotFound());
     QCOMPARE(gone.error->userMessage(), u"serviceaccounts \"builder\" not found"_s);
+}
+
+void TestOperations::deleteSparesAnObjectMadeAgain_data()
+{
+    QTest::addColumn<QString>("collection");
+    QTest::newRow("service account") << u"serviceaccounts"_s;
+    QTest::newRow("secret") << u"secrets"_s;
+}
+
+// The dialog showed one object; by the time the user confirms, someone deleted it and made another of that name. The
+// delete names the uid it meant, so the server refuses it and the other object stays.
+void TestOperations::deleteSparesAnObjectMadeAgain()
+{
+    QFETCH(QString, collection);
+    const QString path = u"/api/v1/namespaces/ops-sa/"_s + collection;
+    const QJsonObject object {{"metadata"_L1, QJsonObject {{"name"_L1, "made-again"_L1}}}};
+    const ApiResult first = api("POST", path, object);
+    QVERIFY(first.ok());
+    const QString meant = metadataOf(first.json()).value("uid"_L1).toString();
+    QVERIFY(api("DELETE", path + u"/made-again"_s).ok());
+    const ApiResult second = api("POST", path, object);
+    QVERIFY(second.ok());
+    const QString other = metadataOf(second.json()).value("uid"_L1).toString();
+    QVERIFY(other != meant);
+
+    const auto remove = [&](const QString &uid) {
+        return finish(collection == "secrets"_L1
+                          ? ops::deleteSecret(m_client.get(), u"ops-sa"_s, u"made-again"_s, uid)
+                          : ops::deleteServiceAccount(m_client.get(), u"ops-sa"_s, u"made-again"_s, uid));
+    };
+    const OperationResult refused = remove(meant);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error->httpStatus, 409);
+    QVERIFY2(refused.error->userMessage().contains(u"does not match the UID in record ("_s + other + u')'),
+             qPrintable(refused.error->userMessage()));
+    const ApiResult still = api("GET", path + u"/made-again"_s);
+    QVERIFY(still.ok());
+    QCOMPARE(metadataOf(still.json()).value("uid"_L1).toString(), other);
+
+    QVERIFY(remove(other).ok());
+    QVERIFY(notFound(api("GET", path + u"/made-again"_s)));
 }
 
 void TestOperations::tokenRequestDurations_data()
@@ -1685,6 +1728,10 @@ void TestOperations::sequenceRunsStepsInOrder()
     const OperationResult failed =
         finish(new OperationSequence(m_client.get(), {create(u"seq-c"_s), create(u"seq-a"_s), create(u"seq-d"_s)}));
     QVERIFY(failed.error && failed.error->isConflict());
+    // The server's words, then which step it was: the one before it stays made.
+    QCOMPARE(failed.error->userMessage(),
+             u"serviceaccounts \"seq-a\" already exists. Stopped at change 2 of 3: the "
+             "changes before it were made, none after it."_s);
     QCOMPARE(made, (QStringList {u"seq-c"_s, u"seq-a"_s}));
     const ApiResult missing = api("GET", u"/api/v1/namespaces/ops-sa/serviceaccounts/seq-d"_s);
     QVERIFY(missing.error && missing.error->isNotFound());

@@ -609,12 +609,29 @@ subjects:
         QVERIFY(dialog);
         QCOMPARE(dialog->windowTitle(), u"Delete 2 tokens"_s);
         QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isDefault());
+        // While the dialog is open, someone else deletes worker-d and makes another Secret of that name: that one is
+        // not the token the user chose, and it stays.
+        QCOMPARE(m_kubectl->run({u"delete"_s, u"secret"_s, u"-n"_s, u"actions"_s, u"worker-d"_s}).exitCode, 0);
+        QCOMPARE(m_kubectl
+                     ->run({u"create"_s, u"secret"_s, u"generic"_s, u"-n"_s, u"actions"_s, u"worker-d"_s,
+                            u"--from-literal=note=made-again"_s})
+                     .exitCode,
+                 0);
         dialog->findChild<QPushButton *>(u"okButton"_s)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
-        for (const QString &name : {u"worker-c"_s, u"worker-d"_s}) {
-            QCOMPARE(m_kubectl->run({u"get"_s, u"secret"_s, u"-n"_s, u"actions"_s, name}).exitCode, 1);
-            QTRY_VERIFY_WITH_TIMEOUT(!findRow(view()->model(), name).isValid(), 10000);
-        }
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorText().isEmpty(), 10000);
+        QVERIFY2(dialog->errorText().contains(u"the UID in the precondition"_s), qPrintable(dialog->errorText()));
+        // worker-c went first: the user hears that it is gone.
+        QVERIFY2(dialog->errorText().endsWith(u"and then recreated. Stopped at change 2 of 2: the changes before it "
+                                              "were made, none after it."_s),
+                 qPrintable(dialog->errorText()));
+        QCOMPARE(m_kubectl->run({u"get"_s, u"secret"_s, u"-n"_s, u"actions"_s, u"worker-c"_s}).exitCode, 1);
+        QCOMPARE(kubectlJson({u"get"_s, u"secret"_s, u"-n"_s, u"actions"_s, u"worker-d"_s})[u"type"].toString(),
+                 u"Opaque"_s);
+        dialog->reject();
+        QTRY_VERIFY(!dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!findRow(view()->model(), u"worker-c"_s).isValid(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!findRow(view()->model(), u"worker-d"_s).isValid(), 10000); // not a token now
+        QCOMPARE(m_kubectl->run({u"delete"_s, u"secret"_s, u"-n"_s, u"actions"_s, u"worker-d"_s}).exitCode, 0);
     }
 
     // A user who may not list secrets: the tab says so, and claims nothing about tokens.

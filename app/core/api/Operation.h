@@ -23,6 +23,7 @@ struct IssuedToken
     SecretBytes token;
     QDateTime expiresAt; // UTC
     QString revocationSecret; // a revocable token: the Secret it is bound to, whose deletion revokes it
+    QString revocationSecretUid;
 };
 
 // What every operation ends with. Besides the common fields, an operation that produces more says which one type it

@@ -52,7 +52,17 @@ void OperationSequence::next()
     connect(step, &Operation::finished, this, [this](const OperationResult &result) {
         m_current = nullptr;
         if (!result.ok()) {
-            fail(*result.error);
+            if (m_made == 0) {
+                fail(*result.error);
+                return;
+            }
+            // The changes made before this one stay made: the user has to hear which.
+            fail(detail::combinedError(*result.error,
+                                       followedBy(result.error->userMessage(),
+                                                  Operation::tr("Stopped at change %1 of %2: the changes before it "
+                                                                "were made, none after it.")
+                                                      .arg(m_made + 1)
+                                                      .arg(m_total))));
             return;
         }
         ++m_made;

@@ -100,6 +100,16 @@ std::optional<ApiError> readWithoutValues(const ApiResult &answer, OperationResu
     return std::nullopt;
 }
 
+// DeleteOptions: background propagation, as kubectl's default, and the uid of the object meant when it is known.
+QJsonObject deleteOptions(const QString &uid)
+{
+    QJsonObject options {
+        {"apiVersion"_L1, "v1"_L1}, {"kind"_L1, "DeleteOptions"_L1}, {"propagationPolicy"_L1, "Background"_L1}};
+    if (!uid.isEmpty())
+        options.insert("preconditions"_L1, QJsonObject {{"uid"_L1, uid}});
+    return options;
+}
+
 } // namespace
 
 namespace ops {
@@ -135,16 +145,16 @@ Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &sp
 Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name, const QString &uid)
 {
     const QString path = corePath(ns, "serviceaccounts"_L1, name);
-    return singleRequest(client, jsonRequest("DELETE", path, QJsonObject {{"propagationPolicy"_L1, "Background"_L1}}),
-                         {}, Sensitive::No, WriteCheck {WriteCheck::Kind::Delete, path, uid});
+    return singleRequest(client, jsonRequest("DELETE", path, deleteOptions(uid)), {}, Sensitive::No,
+                         WriteCheck {WriteCheck::Kind::Delete, path, uid});
 }
 
-Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name)
+Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name, const QString &uid)
 {
     // The answer is the deleted Secret, values included: read without them, and wiped.
     const QString path = corePath(ns, "secrets"_L1, name);
-    return singleRequest(client, request("DELETE", path), readWithoutValues, Sensitive::Yes,
-                         WriteCheck {WriteCheck::Kind::Delete, path, {}, true});
+    return singleRequest(client, jsonRequest("DELETE", path, deleteOptions(uid)), readWithoutValues, Sensitive::Yes,
+                         WriteCheck {WriteCheck::Kind::Delete, path, uid, true});
 }
 
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,

@@ -59,11 +59,13 @@ namespace ops {
 // Creates and deletes find out whether they were applied when the answer leaves it open (a 5xx, no answer in time):
 // applied after all is success; not applied fails with the server's error, marked ApiError::checkedNotApplied.
 Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &spec);
-// `uid`, when known, tells the account meant from one made again under its name while the answer was open.
+// A delete given the `uid` of the object meant sends it as a precondition: an object made again under the name since
+// (by someone else, meanwhile) is refused with the server's 409, not deleted. The uid also tells the object meant from
+// such a one when the answer was left open.
 Operation *deleteServiceAccount(KubeClient *client, const QString &ns, const QString &name, const QString &uid = {});
 // Deletes a Secret (a revocable token's: revokes it); result.object is the Secret without its values (empty when the
 // deletion was found out after an open answer).
-Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name);
+Operation *deleteSecret(KubeClient *client, const QString &ns, const QString &name, const QString &uid = {});
 // TokenRequest; its result holds an IssuedToken, and warnings such as a shortened expiration.
 Operation *requestToken(KubeClient *client, const QString &ns, const QString &serviceAccount,
                         const TokenRequestOptions &options);

@@ -3,6 +3,7 @@
 #include "api/OperationSupport.h"
 #include "resources/SecretEncoding.h"
 
+#include <QCoreApplication>
 #include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
@@ -67,6 +68,7 @@ private:
             }
             IssuedToken issued = *result.get<IssuedToken>();
             issued.revocationSecret = m_secret;
+            issued.revocationSecretUid = m_options.boundUid;
             result.value = std::move(issued);
             succeed(std::move(result));
         });
@@ -82,9 +84,10 @@ private:
                      fail(cause);
                  else
                      fail(combinedError(cause,
-                                        cause.userMessage() + u" Secret "_s + m_ns + u'/' + m_secret
-                                            + u", made for the token, could not be deleted: "_s
-                                            + answer.error->userMessage()));
+                                        QCoreApplication::translate("sa::RevocableToken",
+                                                                    "%1 Secret %2/%3, made for the token, "
+                                                                    "could not be deleted: %4")
+                                            .arg(cause.userMessage(), m_ns, m_secret, answer.error->userMessage())));
              });
     }
 

@@ -2,8 +2,10 @@
 
 #include "resources/SecretEncoding.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -303,7 +305,11 @@ QByteArray toYaml(const QJsonObject &object)
 
 QString maskedSecretValue(qsizetype bytes)
 {
-    return u"•••••• ("_s + QString::number(bytes) + (bytes == 1 ? u" byte)"_s : u" bytes)"_s);
+    // Spelled out rather than with %n: there is no English translation to pick the plural form.
+    const QString size = bytes == 1
+        ? QCoreApplication::translate("sa::Yaml", "1 byte")
+        : QCoreApplication::translate("sa::Yaml", "%1 bytes").arg(QLocale().toString(bytes));
+    return u"•••••• ("_s + size + u')';
 }
 
 QJsonObject maskSecretValues(QJsonObject secret)
