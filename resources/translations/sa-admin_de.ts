@@ -2162,6 +2162,10 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
         <source>Stopped at change %1 of %2: the changes before it were made, none after it.</source>
         <translation>Bei Änderung %1 von %2 angehalten: Die Änderungen davor wurden vorgenommen, keine danach.</translation>
     </message>
+    <message>
+        <source>Secret %1/%2 was created, but reading its token failed: %3</source>
+        <translation>Das Secret %1/%2 wurde angelegt, aber sein Token konnte nicht gelesen werden: %3</translation>
+    </message>
 </context>
 <context>
     <name>sa::PermissionQuestion</name>

@@ -492,7 +492,7 @@ void TestOperations::writeOutcomeChecked()
     }
     QVERIFY(!result.ok());
     QCOMPARE(result.error->httpStatus, 500);
-    QVERIFY(result.error->checkedNotApplied);
+    QCOMPARE(result.error->concluded, ApiError::WriteOutcome::NotApplied);
     QCOMPARE(result.error->writeOutcome(), ApiError::WriteOutcome::NotApplied);
 }
 

@@ -1010,6 +1010,21 @@ private Q_SLOTS:
         QVERIFY(stuck->errorText().contains(u"token controller"_s));
         QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
         QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/secrets/never-filled"_s).code, 404);
+
+        // When deleting the empty secret is refused as well, the dialog does not claim that nothing was created.
+        QCOMPARE(m_http
+                     ->send("PUT", u"/kube-sim/v1/faults"_s,
+                            R"({"controllersPaused":true,"errors":[{"path":"^/api/v1/namespaces/payments/secrets/)"
+                            R"(left-empty$","method":"DELETE","code":403}]})")
+                     .code,
+                 200);
+        name->setText(u"left-empty"_s);
+        stuck->findChild<QPushButton *>(u"okButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(stuck->errorText().contains(u"deleting the empty secret failed"_s), 10000);
+        QVERIFY2(!stuck->errorText().contains(u"not created"_s), qPrintable(stuck->errorText()));
+        QCOMPARE(m_http->send("DELETE", u"/kube-sim/v1/faults"_s).code, 200);
+        QCOMPARE(m_http->send("GET", u"/api/v1/namespaces/payments/secrets/left-empty"_s).code, 200);
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/namespaces/payments/secrets/left-empty"_s).code, 200);
         stuck->reject();
         QTRY_VERIFY(!stuck);
     }

@@ -142,8 +142,8 @@ bool ApiError::isResourceVersionTooLarge() const
 
 ApiError::WriteOutcome ApiError::writeOutcome() const
 {
-    if (checkedNotApplied)
-        return WriteOutcome::NotApplied;
+    if (concluded)
+        return *concluded;
     switch (kind) {
     case Kind::Http:
         // No status at all: refused by the client before sending (a "." name, say).

@@ -50,8 +50,6 @@ public:
     QString message; // Status.message, or the transport's own words
     QList<StatusCause> causes;
     int retryAfterSeconds = -1; // from Retry-After or details.retryAfterSeconds; -1 when absent
-    // A write whose answer left its outcome open (a 5xx) that the operation then checked: it did not happen.
-    bool checkedNotApplied = false;
     // `message` is what an operation wrote around this failure (what it had done before, what it did after), the
     // failure's own words included: userMessage() is `message`, whatever the kind.
     bool composed = false;
@@ -85,6 +83,10 @@ public:
     // connection lost on the way). Applied: the server said yes and only its answer was not understood.
     enum class WriteOutcome { NotApplied, Unknown, Applied };
     [[nodiscard]] WriteOutcome writeOutcome() const;
+    // What the operation found out about its write, which writeOutcome() says instead of guessing from the kind: a
+    // check after an open answer showed it did not happen (NotApplied), or a later step failed after the write was
+    // stored (Applied: a token Secret made but not filled, and not deleted again).
+    std::optional<WriteOutcome> concluded;
 
     // One or two sentences for a message bar: what happened, and (where it helps) what to do.
     [[nodiscard]] QString userMessage() const;

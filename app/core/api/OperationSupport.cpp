@@ -129,7 +129,7 @@ void checkWriteOutcome(const CallFunction &call, const ApiError &error, const Wr
             return;
         }
         ApiError checked = error;
-        checked.checkedNotApplied = true;
+        checked.concluded = ApiError::WriteOutcome::NotApplied;
         failed(checked);
     });
 }

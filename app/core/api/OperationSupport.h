@@ -68,7 +68,7 @@ using CallFunction = std::function<void(ApiRequest, std::function<void(const Api
 // After a write failed with `error`. When its answer leaves open whether it was applied (writeOutcome() Unknown: a
 // 5xx, no answer in time, a connection lost on the way), one GET of the object tells: `applied` runs with the object
 // as found (a create; a Secret without its values) or empty (a delete) if it was, else `failed` with the error, marked
-// checkedNotApplied when the check showed that it was not. Any other error (or a check that fails) goes to `failed`.
+// concluded NotApplied when the check showed that it was not. Any other error (or a check that fails) goes to `failed`.
 void checkWriteOutcome(const CallFunction &call, const ApiError &error, const WriteCheck &check,
                        const std::function<void(const QJsonObject &)> &applied,
                        const std::function<void(const ApiError &)> &failed);

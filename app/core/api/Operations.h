@@ -57,7 +57,7 @@ struct RoleRef
 namespace ops {
 
 // Creates and deletes find out whether they were applied when the answer leaves it open (a 5xx, no answer in time):
-// applied after all is success; not applied fails with the server's error, marked ApiError::checkedNotApplied.
+// applied after all is success; not applied fails with the server's error, marked ApiError::concluded.
 Operation *createServiceAccount(KubeClient *client, const ServiceAccountSpec &spec);
 // A delete given the `uid` of the object meant sends it as a precondition: an object made again under the name since
 // (by someone else, meanwhile) is refused with the server's 409, not deleted. The uid also tells the object meant from

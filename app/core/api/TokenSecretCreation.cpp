@@ -102,6 +102,13 @@ private:
         });
     }
 
+    // A failure after the secret was stored, which stays: the dialog must not say that nothing was created.
+    static ApiError leftBehind(ApiError error)
+    {
+        error.concluded = ApiError::WriteOutcome::Applied;
+        return error;
+    }
+
     void created(const QJsonObject &secret)
     {
         m_uid = uidOf(secret);
@@ -123,7 +130,10 @@ private:
                 return;
             }
             if (!answer.ok()) {
-                fail(*answer.error);
+                fail(leftBehind(combinedError(*answer.error,
+                                              Operation::tr("Secret %1/%2 was created, but reading "
+                                                            "its token failed: %3")
+                                                  .arg(m_ns, m_name, answer.error->userMessage()))));
                 return;
             }
             std::optional<Secret> secret = Secret::fromJson(object);
@@ -161,11 +171,10 @@ private:
                                                   "(kube-controller-manager) running?")
                                         .arg(secret, within)));
             else
-                fail(
-                    combinedError(*answer.error,
-                                  Operation::tr("The token controller did not fill secret %1 within %2 s, and deleting "
-                                                "the empty secret failed: %3")
-                                      .arg(secret, within, answer.error->userMessage())));
+                fail(leftBehind(combinedError(*answer.error,
+                                              Operation::tr("The token controller did not fill secret %1 within %2 s, "
+                                                            "and deleting the empty secret failed: %3")
+                                                  .arg(secret, within, answer.error->userMessage()))));
         });
     }
 
