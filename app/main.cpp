@@ -30,6 +30,39 @@ bool asksForText(int argc, char *argv[])
     });
 }
 
+// The command line, in the language of the translators installed: made once they are.
+struct CommandLine
+{
+    QCommandLineOption kubeconfig {
+        u"kubeconfig"_s, QCoreApplication::translate("sa::CommandLine", "Path to the kubeconfig file to use."),
+        u"PATH"_s};
+    QCommandLineOption context {
+        u"context"_s, QCoreApplication::translate("sa::CommandLine", "The kubeconfig context to use."), u"NAME"_s};
+    QCommandLineOption ns {
+        {u"n"_s, u"namespace"_s}, QCoreApplication::translate("sa::CommandLine", "The namespace to use."), u"NAME"_s};
+    QCommandLineOption demo {
+        u"demo"_s,
+        QCoreApplication::translate("sa::CommandLine", "Run against a demo cluster (kube-sim) on this computer.")};
+    QCommandLineOption requestTimeout {
+        u"request-timeout"_s,
+        QCoreApplication::translate(
+            "sa::CommandLine",
+            "The length of time to wait before giving up on a single server request. Non-zero values should "
+            "contain a corresponding time unit (e.g. 1s, 2m, 3h); a bare integer is seconds. A value of zero "
+            "means don't timeout requests. Default: 30s."),
+        u"DURATION"_s};
+    QCommandLineParser parser;
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "sa::CommandLine", "Administer Kubernetes service accounts, tokens and pull secrets."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({kubeconfig, context, ns, demo, requestTimeout});
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -39,21 +72,6 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"sa-admin"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SA_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Administer Kubernetes service accounts, tokens and pull secrets."_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption kubeconfig(u"kubeconfig"_s, u"Path to the kubeconfig file to use."_s, u"PATH"_s);
-    const QCommandLineOption context(u"context"_s, u"The kubeconfig context to use."_s, u"NAME"_s);
-    const QCommandLineOption ns({u"n"_s, u"namespace"_s}, u"The namespace to use."_s, u"NAME"_s);
-    const QCommandLineOption demo(u"demo"_s, u"Run against a demo cluster (kube-sim) on this computer."_s);
-    const QCommandLineOption requestTimeout(
-        u"request-timeout"_s,
-        u"The length of time to wait before giving up on a single server request. Non-zero values should contain a "
-        "corresponding time unit (e.g. 1s, 2m, 3h); a bare integer is seconds. A value of zero means don't timeout "
-        "requests. Default: 30s."_s,
-        u"DURATION"_s);
-    parser.addOptions({kubeconfig, context, ns, demo, requestTimeout});
     // --help and --version print their text and exit before the QApplication exists, which needs a display (a
     // terminal over ssh, a package check, man-page tools have none): a QCoreApplication answers them with the same
     // parser, so the same text. Only when the arguments parse: a mistake, or an option of QApplication's own
@@ -61,12 +79,13 @@ int main(int argc, char *argv[])
     // lists QApplication's options too, so it waits for that one.
     if (asksForText(argc, argv)) {
         const QCoreApplication textOnly(argc, argv);
-        sa::installTranslators(); // Qt's words in the help, as below
-        if (parser.parse(QCoreApplication::arguments())) {
-            if (parser.isSet(u"version"_s))
-                parser.showVersion();
-            if (parser.isSet(u"help"_s))
-                parser.showHelp();
+        sa::installTranslators(); // the help in the system's language, as below
+        CommandLine line;
+        if (line.parser.parse(QCoreApplication::arguments())) {
+            if (line.parser.isSet(u"version"_s))
+                line.parser.showVersion();
+            if (line.parser.isSet(u"help"_s))
+                line.parser.showHelp();
         }
     }
 
@@ -75,16 +94,18 @@ int main(int argc, char *argv[])
     // The system locale's language, before any word is shown.
     sa::installTranslators();
     sa::setDesktopIdentity();
-    parser.process(app);
+    CommandLine line;
+    line.parser.process(app);
+    const QCommandLineParser &parser = line.parser;
 
     sa::Application::Options options;
-    options.kubeconfig = parser.value(kubeconfig);
-    options.context = parser.value(context);
-    options.ns = parser.value(ns);
-    options.demo = parser.isSet(demo);
+    options.kubeconfig = parser.value(line.kubeconfig);
+    options.context = parser.value(line.context);
+    options.ns = parser.value(line.ns);
+    options.demo = parser.isSet(line.demo);
     // As kubectl: an empty value is no value; one it cannot read stops here, with its sentence, as the parser's
     // own errors do (on stderr, exit code 1, before any window).
-    if (const QString value = parser.value(requestTimeout); !value.isEmpty()) {
+    if (const QString value = parser.value(line.requestTimeout); !value.isEmpty()) {
         QString error;
         const auto timeout = sa::parseRequestTimeout(value, &error);
         if (!timeout) {

@@ -34,17 +34,19 @@ QString describe(const rbac::ResourcePermission &row)
 {
     QString what;
     if (row.nonResource) {
-        what = row.resource == u"*"_s ? u"every non-resource URL"_s : QString(u"URL "_s + row.resource);
+        what = row.resource == u"*"_s ? GrantAccessDialog::tr("every non-resource URL")
+                                      : GrantAccessDialog::tr("URL %1").arg(row.resource);
     } else {
-        what = row.resource == u"*"_s ? u"every resource"_s : row.resource;
+        what = row.resource == u"*"_s ? GrantAccessDialog::tr("every resource") : row.resource;
         if (row.apiGroup == u"*"_s)
-            what += u" in every API group"_s;
+            what = GrantAccessDialog::tr("%1 in every API group").arg(what);
         else if (!row.apiGroup.isEmpty())
             what += u'.' + row.apiGroup;
     }
     if (!row.resourceNames.isEmpty())
-        what += u" named "_s + row.resourceNames.join(u", "_s);
-    return what + u": "_s + (row.verbs == QStringList {u"*"_s} ? u"every verb"_s : row.verbs.join(u", "_s));
+        what = GrantAccessDialog::tr("%1 named %2").arg(what, row.resourceNames.join(u", "_s));
+    return what + u": "_s
+        + (row.verbs == QStringList {u"*"_s} ? GrantAccessDialog::tr("every verb") : row.verbs.join(u", "_s));
 }
 
 } // namespace

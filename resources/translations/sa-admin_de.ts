@@ -539,6 +539,33 @@
     </message>
 </context>
 <context>
+    <name>sa::CommandLine</name>
+    <message>
+        <source>Path to the kubeconfig file to use.</source>
+        <translation>Pfad zur kubeconfig-Datei.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig context to use.</source>
+        <translation>Der zu verwendende kubeconfig-Kontext.</translation>
+    </message>
+    <message>
+        <source>The namespace to use.</source>
+        <translation>Der zu verwendende Namespace.</translation>
+    </message>
+    <message>
+        <source>Run against a demo cluster (kube-sim) on this computer.</source>
+        <translation>Mit einem Demo-Cluster (kube-sim) auf diesem Rechner starten.</translation>
+    </message>
+    <message>
+        <source>The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h); a bare integer is seconds. A value of zero means don&apos;t timeout requests. Default: 30s.</source>
+        <translation>Wie lange auf eine einzelne Anfrage an den Server gewartet wird, bevor sie aufgegeben wird. Werte ungleich null brauchen eine Zeiteinheit (z. B. 1s, 2m, 3h); eine bloße Ganzzahl sind Sekunden. Null heißt: keine Zeitbegrenzung. Standard: 30s.</translation>
+    </message>
+    <message>
+        <source>Administer Kubernetes service accounts, tokens and pull secrets.</source>
+        <translation>Kubernetes-Dienstkonten, Tokens und Pull-Secrets verwalten.</translation>
+    </message>
+</context>
+<context>
     <name>sa::CreateServiceAccountDialog</name>
     <message>
         <source>New service account in %1</source>
@@ -1334,6 +1361,30 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
     <message>
         <source>Granting…</source>
         <translation>Wird gewährt…</translation>
+    </message>
+    <message>
+        <source>every non-resource URL</source>
+        <translation>jede Nicht-Ressourcen-URL</translation>
+    </message>
+    <message>
+        <source>URL %1</source>
+        <translation>URL %1</translation>
+    </message>
+    <message>
+        <source>every resource</source>
+        <translation>jede Ressource</translation>
+    </message>
+    <message>
+        <source>%1 in every API group</source>
+        <translation>%1 in jeder API-Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 named %2</source>
+        <translation>%1 mit dem Namen %2</translation>
+    </message>
+    <message>
+        <source>every verb</source>
+        <translation>jedes Verb</translation>
     </message>
 </context>
 <context>
@@ -3087,6 +3138,17 @@ Verwenden Sie stattdessen das kubectl/client-go-Anmelde-Plugin kubelogin (https:
     <message>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sa::Tls</name>
+    <message>
+        <source>TLS verification is off for cluster %1 (insecure-skip-tls-verify): the server&apos;s identity is not checked, so anyone on the network path could read or change this traffic, credentials included.</source>
+        <translation>Die TLS-Prüfung ist für Cluster %1 abgeschaltet (insecure-skip-tls-verify): Die Identität des Servers wird nicht geprüft, also könnte jeder auf dem Netzwerkweg diesen Verkehr mitlesen oder verändern, Anmeldedaten eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>The connection to cluster %1 (%2) is not encrypted (http://): your credentials and every token you issue or reveal travel in clear, readable by anyone on the network path.</source>
+        <translation>Die Verbindung zu Cluster %1 (%2) ist nicht verschlüsselt (http://): Ihre Anmeldedaten und jedes Token, das Sie ausstellen oder anzeigen, gehen im Klartext über das Netz, lesbar für jeden auf dem Netzwerkweg.</translation>
     </message>
 </context>
 <context>

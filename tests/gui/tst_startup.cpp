@@ -439,7 +439,7 @@ private Q_SLOTS:
     // QApplication removes (-platform) still comes before them, and a mistake still says so.
     void versionAndHelpNeedNoDisplay()
     {
-        const auto run = [](const QStringList &arguments, const QString &platform = {}) {
+        const auto run = [](const QStringList &arguments, const QString &platform = {}, const QString &locale = {}) {
             QProcess process;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             for (const QString &name :
@@ -447,6 +447,10 @@ private Q_SLOTS:
                 env.remove(name);
             if (!platform.isEmpty())
                 env.insert(u"QT_QPA_PLATFORM"_s, platform);
+            if (!locale.isEmpty()) {
+                env.insert(u"LC_ALL"_s, locale);
+                env.insert(u"LANGUAGE"_s, locale.left(2));
+            }
             process.setProcessEnvironment(env);
             process.start(QStringLiteral(SA_ADMIN), arguments);
             const bool finished = process.waitForFinished(20000);
@@ -467,6 +471,14 @@ private Q_SLOTS:
             for (const QString &line :
                  {u"Administer Kubernetes service accounts, tokens and pull secrets."_s, u"--kubeconfig <PATH>"_s,
                   u"--request-timeout <DURATION>"_s, u"-v, --version"_s, u"-h, --help"_s})
+                QVERIFY2(out.contains(line), qPrintable(out));
+        }
+        // In the system's language, as the window.
+        {
+            const auto [code, out, err] = run({u"--help"_s}, {}, u"de_DE.UTF-8"_s);
+            QVERIFY2(code == 0, qPrintable(err));
+            for (const QString &line : {u"Kubernetes-Dienstkonten, Tokens und Pull-Secrets verwalten."_s,
+                                        u"--kubeconfig <PATH>"_s, u"Pfad zur kubeconfig-Datei."_s})
                 QVERIFY2(out.contains(line), qPrintable(out));
         }
         // What QApplication takes for itself is still taken, then the version printed.

@@ -1,5 +1,6 @@
 #include "auth/Credentials.h"
 
+#include <QCoreApplication>
 #include <QSslSocket>
 #include <QUrl>
 
@@ -52,15 +53,20 @@ std::optional<TlsSettings> tlsSettings(const Cluster &cluster, QString *error)
     }
     if (cluster.insecureSkipTlsVerify) {
         settings.configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-        settings.warning = u"TLS verification is off for cluster %1 (insecure-skip-tls-verify): the server's "
-                           "identity is not checked, so anyone on the network path could read or change this "
-                           "traffic, credentials included."_s.arg(cluster.name);
+        settings.warning = QCoreApplication::translate("sa::Tls",
+                                                       "TLS verification is off for cluster %1 "
+                                                       "(insecure-skip-tls-verify): the server's identity is not "
+                                                       "checked, so anyone on the network path could read or change "
+                                                       "this traffic, credentials included.")
+                               .arg(cluster.name);
     }
     // kubectl says nothing of an http:// server; a tool that shows and issues tokens should.
     if (const QUrl server(cluster.server); server.scheme().compare("http"_L1, Qt::CaseInsensitive) == 0) {
-        settings.warning = u"The connection to cluster %1 (%2) is not encrypted (http://): your credentials and every "
-                           "token you issue or reveal travel in clear, readable by anyone on the network path."_s.arg(
-                               cluster.name, server.host());
+        settings.warning = QCoreApplication::translate("sa::Tls",
+                                                       "The connection to cluster %1 (%2) is not encrypted (http://): "
+                                                       "your credentials and every token you issue or reveal travel "
+                                                       "in clear, readable by anyone on the network path.")
+                               .arg(cluster.name, server.host());
     }
     settings.peerVerifyName = cluster.tlsServerName;
     return settings;
