@@ -889,7 +889,8 @@ void CredentialsTest::hangingLoginShellIsKilled()
     // Not waited for: the event loop runs meanwhile.
     QVERIFY(!outcome->synchronous);
     QVERIFY(waitFor(*outcome, 10000));
-    QVERIFY2(elapsed.elapsed() >= 500 && elapsed.elapsed() < 5000,
+    // The 0.5 s limit, less the up to 5 % early that Qt's coarse timers may fire (a run here measured 499 ms).
+    QVERIFY2(elapsed.elapsed() >= 500 * 95 / 100 && elapsed.elapsed() < 5000,
              qPrintable(QString::number(elapsed.elapsed()) + search->loginShellFailure()));
     QCOMPARE(outcome->error, QString());
     QCOMPARE(outcome->credential->authorization, QByteArray("Bearer after-timeout"));
