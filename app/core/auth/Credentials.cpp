@@ -2,6 +2,7 @@
 
 #include "auth/PluginSearch.h"
 #include "resources/SecretEncoding.h"
+#include "util/ChildProcess.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,11 +20,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#ifdef Q_OS_UNIX
 #include <algorithm>
-#include <csignal>
-#include <unistd.h>
-#endif
 
 #include <utility>
 
@@ -209,15 +206,6 @@ bool isExpired(const Credential &credential)
 {
     // client-go's credsExpired: usable up to and including the instant itself.
     return credential.expiry.isValid() && QDateTime::currentDateTimeUtc() > credential.expiry;
-}
-
-void killProcessTree(QProcess *process)
-{
-#ifdef Q_OS_UNIX
-    if (const qint64 pid = process->processId(); pid > 0)
-        ::kill(-static_cast<pid_t>(pid), SIGKILL);
-#endif
-    process->kill();
 }
 
 std::optional<QString> stringField(const QJsonObject &status, const QString &name, QString *error)
@@ -633,10 +621,9 @@ void CredentialProvider::startExec(const QString &program, const QJsonObject &sp
     m_process->setArguments(exec.args);
     // Not interactive: the GUI has no terminal to lend, so the plugin reads end-of-file.
     m_process->setStandardInputFile(QProcess::nullDevice());
-#ifdef Q_OS_UNIX
-    // A group of its own, so that a timeout also stops what the plugin started (aws, gcloud and az run helpers).
-    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
-#endif
+    // A group of its own, so that a timeout also stops what the plugin started (aws, gcloud and az run helpers); and
+    // it ends if we do.
+    endWithThisProcessInOwnGroup(*m_process);
     QProcess *process = m_process;
     connect(process, &QProcess::readyReadStandardError, this, [this, process] {
         m_execStderr += process->readAllStandardError();
@@ -794,7 +781,7 @@ void CredentialProvider::abandonProcess()
     // Reaped once it has died, which may be after this provider is gone.
     process->setParent(nullptr);
     connect(process, &QProcess::finished, process, &QObject::deleteLater);
-    killProcessTree(process);
+    killGroup(*process);
 }
 
 void CredentialProvider::finishExec(const std::optional<Credential> &credential, const QString &error)

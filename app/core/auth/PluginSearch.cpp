@@ -1,5 +1,7 @@
 #include "auth/PluginSearch.h"
 
+#include "util/ChildProcess.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -10,12 +12,8 @@
 #include <QTimer>
 
 #ifdef Q_OS_UNIX
-#include <csignal>
 #include <pwd.h>
 #include <unistd.h>
-#endif
-#ifdef Q_OS_LINUX
-#include <sys/prctl.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -124,19 +122,8 @@ void PluginSearch::startLoginShell()
     m_process->setArguments({u"-l"_s, u"-c"_s, command});
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->setStandardErrorFile(QProcess::nullDevice());
-#ifdef Q_OS_UNIX
-    // A group of its own, so that the timeout also ends what a profile started; and, on Linux, it ends if we do.
-    const pid_t parent = ::getpid();
-    m_process->setChildProcessModifier([parent] {
-        ::setpgid(0, 0);
-#ifdef Q_OS_LINUX
-        if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent)
-            ::_exit(127);
-#else
-        Q_UNUSED(parent)
-#endif
-    });
-#endif
+    // A group of its own, so that the timeout also ends what a profile started; and it ends if we do.
+    endWithThisProcessInOwnGroup(*m_process);
     QProcess *process = m_process;
     connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
         m_output += process->readAllStandardOutput();
@@ -191,12 +178,8 @@ void PluginSearch::stopLoginShell()
         process->deleteLater();
         return;
     }
-#ifdef Q_OS_UNIX
     // The shell and whatever its profile started in its group: a hung `ssh-add`, a slow network mount.
-    if (const qint64 pid = process->processId(); pid > 0)
-        ::kill(-static_cast<pid_t>(pid), SIGKILL);
-#endif
-    process->kill();
+    killGroup(*process);
     // Reaped once it has died; without waiting for it here, nor keeping this object for it.
     process->setParent(nullptr);
     connect(process, &QProcess::finished, process, &QObject::deleteLater);
