@@ -568,14 +568,12 @@ void CredentialProvider::runExec()
                                                          : QJsonValue(m_cluster.execExtension));
         spec.insert(u"cluster"_s, cluster);
     }
+    // A command without a slash is looked for; with one, it is the file.
     QString program = exec.command;
-    QStringList searched;
-    const bool onPath = !exec.command.contains(u'/');
-    if (onPath && error.isEmpty()) {
-        PluginSearch::Result found = PluginSearch::instance()->find(exec.command);
+    if (!exec.command.contains(u'/') && error.isEmpty()) {
+        const PluginSearch::Result found = PluginSearch::instance()->find(exec.command);
         program = found.program;
         error = found.error;
-        searched = found.searched;
     }
     if (error.isEmpty() && effectiveInteractiveMode(exec) == "Always"_L1)
         error = u"exec plugin cannot support interactive mode: standard input is not a terminal"_s;
@@ -597,7 +595,7 @@ void CredentialProvider::runExec()
         return;
     }
     if (error.isEmpty() && !QFileInfo::exists(program))
-        error = notFoundMessage(exec, searched);
+        error = notFoundMessage(exec);
     if (!error.isEmpty()) {
         // Problems found before the start reach the waiters from the event loop, as a plugin's result does.
         QMetaObject::invokeMethod(
