@@ -2,9 +2,11 @@
 # Runs the installed application from the installed tree alone (the test "install" makes it), as a user would:
 #   installed.sh version BINDIR VERSION   sa-admin --version prints "sa-admin VERSION" and --help its usage, each
 #                                         exiting 0, with no display (no DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM)
-#   installed.sh demo BINDIR              sa-admin --demo (offscreen) starts BINDIR's kube-sim, not the build
+#   installed.sh demo BINDIR [SHOT]       sa-admin --demo (offscreen) starts BINDIR's kube-sim, not the build
 #                                         folder's, and connects to it; SIGTERM then ends both, exit status 0, and
-#                                         the demo folder is gone
+#                                         the demo folder is gone. With SHOT (an absolute path to a PNG): on the
+#                                         display it is given instead (e.g. under xvfb-run), and a screenshot of it
+#                                         is taken once connected (imagemagick's import)
 set -euo pipefail
 mode=$1
 bin=$(realpath "$2")
@@ -44,6 +46,8 @@ version)
     echo "sa-admin --help: ${output%%$'\n'*}"
     ;;
 demo)
+    shot=${3:-}
+    [[ -z $shot ]] || unset QT_QPA_PLATFORM
     # The connection state as it changes: "sa.session: Connected" (models/ClusterSession.cpp).
     QT_LOGGING_RULES=sa.session.info=true "$bin/sa-admin" --demo >"$work/stdout" 2>"$work/stderr" &
     app=$!
@@ -70,6 +74,11 @@ demo)
     folders=("$work"/sa-admin-demo-"$app"-*)
     [[ -f ${folders[0]}/kubeconfig ]] || fail "no demo kubeconfig in $work"
     echo "sa-admin $app connected to kube-sim $sim ($exe), demo folder ${folders[0]}"
+    if [[ -n $shot ]]; then
+        sleep 2 # the lists fill in
+        import -window root "$shot" || fail "no screenshot of display $DISPLAY"
+        echo "screenshot of display $DISPLAY: $shot"
+    fi
 
     kill -TERM "$app"
     status=0
@@ -86,7 +95,7 @@ demo)
     echo "SIGTERM: sa-admin exited with status 0, kube-sim ended, demo folder removed"
     ;;
 *)
-    echo "usage: $0 version BINDIR VERSION | demo BINDIR" >&2
+    echo "usage: $0 version BINDIR VERSION | demo BINDIR [SHOT]" >&2
     exit 2
     ;;
 esac
