@@ -135,9 +135,9 @@ ProblemGroups::Entry ProblemGroups::entryOf(const Cause &cause, const QString &f
         entry.summary = tr("The cluster does not serve %1: %2").arg(names, quoted);
     } else if (!cause.lost.isEmpty()) {
         // Refused or timed out while reconnecting is still the lost connection, said once (details say the rest).
-        entry.summary = firstLine(cause.lost) + u' ' + tr("Reconnecting…");
+        entry.summary = followedBy(firstLine(cause.lost), tr("Reconnecting…"));
     } else if (isConnection(cause.kind)) {
-        entry.summary = latest + u' ' + tr("Retrying…");
+        entry.summary = followedBy(latest, tr("Retrying…"));
     } else if (cause.kind == ApiError::Kind::Credential || cause.kind == ApiError::Kind::Tls
                || (cause.kind == ApiError::Kind::Http && cause.httpStatus == 401)) {
         // Every request of the context fails alike: the resources are in the details, not in the sentence.
